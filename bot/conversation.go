@@ -1,0 +1,53 @@
+package bot
+
+import "time"
+
+// Mode is the part of the conversation a user is in.
+type Mode string
+
+// The modes of a conversation.
+const (
+	ModeIdle    Mode = ""        // free conversation: FAQ, menu
+	ModeConsent Mode = "consent" // asked to consent before the form
+	ModeForm    Mode = "form"    // answering the form's questions in order
+	ModeConfirm Mode = "confirm" // looking at the summary
+	ModePickFix Mode = "pickfix" // choosing which field to fix
+	ModeFix     Mode = "fix"     // answering one field again, then back to the summary
+	ModeCancel  Mode = "cancel"  // asked to confirm abandoning the form
+)
+
+// Conversation is the durable state of one user's conversation. It lives in
+// the database, so a restart mid-form loses nothing.
+type Conversation struct {
+	Key       UserKey
+	Mode      Mode
+	Step      Field            // the field being asked (ModeForm, ModeFix)
+	Answers   map[Field]string // the form's answers so far (only after consent)
+	Resume    Mode             // where ModeCancel returns when the user does not cancel
+	Misses    int              // unanswered questions in a row
+	Version   int              // incremented on every save; postbacks carry it
+	UpdatedAt time.Time
+}
+
+// InForm reports whether the user is somewhere inside the application form.
+func (c *Conversation) InForm() bool { return c.Mode != ModeIdle }
+
+// Handoff is a request by a candidate to talk to a person.
+type Handoff struct {
+	ID        int64
+	Key       UserKey
+	Reason    string // "requested", "unanswered"
+	Question  string // what they asked last, if anything
+	Status    string // "requested", "open", "closed"
+	CreatedAt time.Time
+}
+
+// Miss is a question the bot could not answer, counted for staff to review.
+type Miss struct {
+	ID        int64
+	Question  string // an example of how it was asked
+	Count     int
+	FirstAt   time.Time
+	LastAt    time.Time
+	Dismissed bool
+}

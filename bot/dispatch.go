@@ -1,0 +1,115 @@
+package bot
+
+import "errors"
+
+// dispatch routes the incoming event to the part of the conversation it
+// belongs to.
+func (t *turn) dispatch() {
+	switch t.in.Kind {
+	case KindFollow:
+		t.follow()
+		return
+	case KindUnfollow:
+		t.unfollow()
+		return
+	case KindOpen:
+		if t.conv.InForm() {
+			t.say(msgResume)
+			t.reask()
+			return
+		}
+		t.greet()
+		return
+	case KindUnsupported:
+		t.say(msgUnsupported)
+		t.reask()
+		return
+	}
+	text := t.in.Text
+	if t.in.Kind == KindPostback {
+		p := parsePostback(t.in.Postback)
+		if p.Step != "" && (p.Step != t.stepMarker() || p.Version != t.conv.Version+1) {
+			t.say(msgStaleButton)
+			t.reask()
+			return
+		}
+		if p.FAQID != "" {
+			t.answerFAQByID(p.FAQID)
+			return
+		}
+		text = p.Text
+	}
+	if t.in.Group {
+		t.group(text)
+		return
+	}
+	switch t.conv.Mode {
+	case ModeIdle:
+		t.idle(text)
+	case ModeConsent:
+		t.consent(text)
+	case ModeForm, ModeFix:
+		t.answer(text)
+	case ModeConfirm:
+		t.confirm(text)
+	case ModePickFix:
+		t.pickFix(text)
+	case ModeCancel:
+		t.cancel(text)
+	default:
+		t.conv = Conversation{Key: t.in.Key, Version: t.conv.Version}
+		t.idle(text)
+	}
+}
+
+// follow greets a new (or returning) friend and records them as a candidate.
+func (t *turn) follow() {
+	c, err := t.tx.Candidate(t.ctx, t.in.Key)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		t.fail(err)
+		return
+	}
+	c.Key, c.Blocked = t.in.Key, false
+	if t.in.DisplayName != "" {
+		c.DisplayName = t.in.DisplayName
+	}
+	if err := t.tx.SaveCandidate(t.ctx, &c); err != nil {
+		t.fail(err)
+		return
+	}
+	if t.in.Unblocked && t.conv.InForm() {
+		t.say(msgWelcomeBack)
+		t.reask()
+		return
+	}
+	t.greet()
+}
+
+// unfollow marks the candidate blocked; nothing is sent to them any more.
+func (t *turn) unfollow() {
+	c, err := t.tx.Candidate(t.ctx, t.in.Key)
+	if errors.Is(err, ErrNotFound) {
+		return
+	}
+	if err != nil {
+		t.fail(err)
+		return
+	}
+	c.Blocked = true
+	t.fail(t.tx.SaveCandidate(t.ctx, &c))
+}
+
+// group answers in a group or room: FAQ only, never the form.
+func (t *turn) group(text string) {
+	switch detectIntent(text) {
+	case intentApply, intentStatus, intentHuman:
+		t.say(msgGroupPrivate)
+	case intentGreeting, intentMenu, intentFAQMenu:
+		t.say(msgGroupHello)
+	case intentNone:
+		m := t.e.answerer.Index().Match(text)
+		if m.Outcome == Answered {
+			t.say(m.Candidates[0].FAQ.Answer)
+		}
+	}
+}

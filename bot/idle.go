@@ -1,0 +1,170 @@
+package bot
+
+import (
+	"errors"
+	"strings"
+	"unicode/utf8"
+)
+
+// idle handles a message outside the form: commands, small talk, FAQ.
+func (t *turn) idle(text string) {
+	switch detectIntent(text) {
+	case intentApply:
+		t.startApplication()
+	case intentStatus:
+		t.status()
+	case intentHuman:
+		t.handoff("requested", "")
+	case intentMenu, intentHelp:
+		t.greet()
+	case intentFAQMenu:
+		t.faqMenu()
+	case intentGreeting:
+		t.greet()
+	case intentThanks:
+		t.say(msgThanks)
+	case intentAck:
+		t.say(msgAck)
+	case intentYes:
+		if t.conv.Misses >= 2 {
+			t.handoff("unanswered", "")
+			return
+		}
+		t.say(msgAck)
+	case intentNo:
+		t.conv.Misses = 0
+		t.say(msgAck)
+	default:
+		t.faq(text)
+	}
+}
+
+// greet says what the bot can do.
+func (t *turn) greet() {
+	t.say(msgGreeting, menuChoices()...)
+}
+
+func menuChoices() []Choice {
+	return []Choice{menu("よくある質問"), menu("応募する"), menu("応募状況"), menu("担当者と話す")}
+}
+
+// menu is a choice that is valid at any time.
+func menu(text string) Choice {
+	return Choice{Label: text, Text: text, Postback: MenuPostback(text)}
+}
+
+// faq answers a question from the FAQ, offers choices when unsure, or
+// falls back to a person.
+func (t *turn) faq(text string) {
+	m := t.e.answerer.Index().Match(text)
+	switch m.Outcome {
+	case Answered:
+		t.conv.Misses = 0
+		t.say(m.Candidates[0].FAQ.Answer)
+	case Ambiguous:
+		t.conv.Misses = 0
+		choices := make([]Choice, 0, len(m.Candidates))
+		for _, c := range m.Candidates {
+			choices = append(choices, faqChoice(c.FAQ))
+		}
+		t.say(msgDidYouMean, choices...)
+	default:
+		t.miss(text, m.Normalized)
+	}
+}
+
+// miss records an unanswered question and offers a person.
+func (t *turn) miss(text, normalized string) {
+	if strings.TrimSpace(normalized) != "" {
+		t.fail(t.tx.RecordMiss(t.ctx, text, normalized))
+	}
+	t.conv.Misses++
+	if t.conv.Misses >= 2 {
+		t.say(msgFallbackTwice, Choice{Label: "はい", Text: "はい"}, Choice{Label: "いいえ", Text: "いいえ"})
+		return
+	}
+	t.say(msgFallback, menu("担当者と話す"), menu("よくある質問"), menu("メニュー"))
+}
+
+// faqChoice offers an FAQ entry as a choice that answers it directly.
+func faqChoice(f FAQ) Choice {
+	return Choice{Label: truncate(f.Question, 20), Text: f.Question, Postback: postback{FAQID: f.ID}.encode()}
+}
+
+// answerFAQByID answers the entry a choice named.
+func (t *turn) answerFAQByID(id string) {
+	for _, f := range t.e.answerer.FAQs() {
+		if f.ID == id {
+			t.conv.Misses = 0
+			t.say(f.Answer)
+			t.reask()
+			return
+		}
+	}
+	t.say(msgFAQGone)
+	t.reask()
+}
+
+// faqMenu lists one question of each category as choices.
+func (t *turn) faqMenu() {
+	seen := map[string]bool{}
+	var choices []Choice
+	for _, f := range t.e.answerer.FAQs() {
+		if seen[f.Category] || len(choices) == 12 {
+			continue
+		}
+		seen[f.Category] = true
+		choices = append(choices, faqChoice(f))
+	}
+	t.say(msgFAQMenu, choices...)
+}
+
+// status tells the candidate where their application stands.
+func (t *turn) status() {
+	if t.conv.InForm() {
+		t.say(msgStatusInForm)
+		t.reask()
+		return
+	}
+	a, ok := t.latestApplication()
+	if !ok {
+		if t.err == nil {
+			t.say(msgNoApplication, menu("応募する"))
+		}
+		return
+	}
+	t.say(statusText(a))
+}
+
+func (t *turn) latestApplication() (Application, bool) {
+	c, err := t.tx.Candidate(t.ctx, t.in.Key)
+	if errors.Is(err, ErrNotFound) {
+		return Application{}, false
+	}
+	if err != nil {
+		t.fail(err)
+		return Application{}, false
+	}
+	a, err := t.tx.LatestApplication(t.ctx, c.ID)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		t.fail(err)
+	}
+	return a, err == nil
+}
+
+// handoff records a request for a person and tells the user.
+func (t *turn) handoff(reason, question string) {
+	t.conv.Misses = 0
+	h := &Handoff{Key: t.in.Key, Reason: reason, Question: question, Status: "requested", CreatedAt: t.now}
+	t.fail(t.tx.RecordHandoff(t.ctx, h))
+	t.say(msgHandoff)
+}
+
+// truncate shortens s to at most n characters, marking the cut with "…".
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,147 @@
+package bot
+
+import (
+	"slices"
+	"strings"
+)
+
+// The thresholds that turn scores into an Outcome. Scores are in [0,1] and
+// comparable across questions; they were chosen by measuring
+// TestFAQAccuracy on the development set (bot/testdata/faq_dev.tsv).
+const (
+	// AnswerThreshold is the score the best entry needs for the bot to
+	// answer with it (or, when others are close, to offer choices).
+	AnswerThreshold = 0.45
+
+	// AmbiguityMargin is how close to the best the second entry must score
+	// for the match to be Ambiguous rather than Answered.
+	AmbiguityMargin = 0.03
+
+	// CandidateFloor is the lowest score kept among Candidates; entries
+	// below it share too little with the question to be worth showing.
+	CandidateFloor = 0.15
+
+	// MaxCandidates is the most Candidates a Match holds.
+	MaxCandidates = 3
+)
+
+// Outcome says what the engine should do with a Match.
+type Outcome int
+
+// The outcomes of a Match.
+const (
+	Missed    Outcome = iota // no entry is good enough: fall back to a person
+	Answered                 // Best answers the question
+	Ambiguous                // two or more entries are close: offer Candidates as choices
+)
+
+// String names the outcome in lower case ("answered").
+func (o Outcome) String() string {
+	switch o {
+	case Missed:
+		return "missed"
+	case Answered:
+		return "answered"
+	case Ambiguous:
+		return "ambiguous"
+	}
+	return "unknown"
+}
+
+// Scored is an entry with its score in [0,1].
+type Scored struct {
+	FAQ   FAQ
+	Score float64
+}
+
+// Match is the result of ranking: Outcome, and up to 3 Candidates best
+// first (Candidates[0] is the best, when any). When the Outcome is
+// Ambiguous, Candidates holds only the entries close to the best.
+type Match struct {
+	Question   string  // as asked
+	Normalized string  // Normalize(Question)
+	Outcome    Outcome // what to do with it
+	Candidates []Scored
+}
+
+// Best returns the best candidate and whether there is one.
+func (m Match) Best() (Scored, bool) {
+	if len(m.Candidates) == 0 {
+		return Scored{}, false
+	}
+	return m.Candidates[0], true
+}
+
+// Match ranks the entries for question.
+func (ix *Index) Match(question string) Match {
+	m := Match{Question: question, Normalized: Normalize(question)}
+	m.Candidates = ix.rank(question)
+	m.Outcome, m.Candidates = decide(m.Candidates)
+	return m
+}
+
+// decide turns ranked candidates into an Outcome, trimming the candidates
+// to the close ones when the match is ambiguous.
+func decide(c []Scored) (Outcome, []Scored) {
+	if len(c) == 0 || c[0].Score < AnswerThreshold {
+		return Missed, c
+	}
+	close := 1
+	for close < len(c) && c[close].Score >= c[0].Score-AmbiguityMargin {
+		close++
+	}
+	if close == 1 {
+		return Answered, c
+	}
+	return Ambiguous, c[:close]
+}
+
+// topScored picks the best MaxCandidates of scores (indexed by entry) at or
+// above CandidateFloor, best first; ties go to the earlier entry.
+func topScored(faqs []FAQ, scores []float64, touched []int32) []Scored {
+	var top []Scored
+	var idx []int32
+	for _, e := range touched {
+		s := scores[e]
+		if s < CandidateFloor {
+			continue
+		}
+		pos := len(top)
+		for pos > 0 && (s > top[pos-1].Score || s == top[pos-1].Score && e < idx[pos-1]) {
+			pos--
+		}
+		if pos >= MaxCandidates {
+			continue
+		}
+		top = slices.Insert(top, pos, Scored{FAQ: faqs[e], Score: s})
+		idx = slices.Insert(idx, pos, e)
+		if len(top) > MaxCandidates {
+			top, idx = top[:MaxCandidates], idx[:MaxCandidates]
+		}
+	}
+	return top
+}
+
+// boilerplate is the question wording that says nothing about the topic,
+// in normalised form, longest first where one contains another. It is cut
+// out before n-gramming, leaving a boundary.
+var boilerplate = []string{
+	"よろしくお願いします", "お願いします", "おねがいします",
+	"すみません", "すいません", "こんにちは", "こんばんは", "はじめまして",
+	"質問があります", "質問なのですが", "質問です",
+	"なのですが", "なんですが", "のですが", "んですが",
+	"教えていただけますか", "教えてもらえますか", "教えてほしいです", "教えてほしい",
+	"教えてください", "教えて", "おしえて", "知りたいです", "知りたい",
+	"について", "に関して", "ください",
+	"でしょうか", "ですか", "ますか", "ですよね", "ですね", "です", "ます",
+}
+
+// cutBoilerplate replaces boilerplate in s with spaces.
+func cutBoilerplate(s string) string {
+	for _, b := range boilerplate {
+		if strings.Contains(s, b) {
+			s = strings.ReplaceAll(s, b, " ")
+		}
+	}
+	return s
+}

@@ -1,0 +1,297 @@
+package bot
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// longVowel is the one character every long-vowel mark, dash and wave dash
+// is folded to.
+const longVowel = 'ー'
+
+// Normalize folds the ways students type Japanese into one form for matching.
+//
+// It applies NFKC (full-width latin and digits to ASCII, half-width kana to
+// full-width with dakuten joined), turns katakana into hiragana, folds
+// long-vowel marks, dashes and wave dashes to "ー", lower-cases latin, drops
+// punctuation, symbols, emoji and combining marks, folds common spelling
+// variants (出来る/できる, 下さい/ください, 何ヶ月/何か月, ...) and removes
+// whitespace except between two words of a spaced script ("line pay").
+// Normalize is idempotent: Normalize(Normalize(s)) == Normalize(s).
+func Normalize(s string) string { return normalizeForm(s, true) }
+
+// normalizeKeepKana is Normalize except that katakana stays katakana, for
+// the morphological analyser, which needs it to tell loanwords.
+func normalizeKeepKana(s string) string { return normalizeForm(s, false) }
+
+// normalizeForm is Normalize, turning katakana into hiragana if foldKana.
+func normalizeForm(s string, foldKana bool) string {
+	t := normalizeOnce(s, foldKana)
+	// Folding can bring characters together that NFKC or a variant rule
+	// then joins (a dropped symbol between Hangul jamo, 事 next to a
+	// folded 出来): repeat until nothing changes.
+	for range 8 {
+		u := normalizeOnce(t, foldKana)
+		if u == t {
+			break
+		}
+		t = u
+	}
+	return t
+}
+
+// normalizeOnce is one pass of normalizeForm.
+func normalizeOnce(s string, foldKana bool) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, " ")
+	}
+	s = norm.NFKC.String(s)
+	s = foldRunes(s, foldKana)
+	s = foldVariants(s)
+	return squeezeSpaces(s)
+}
+
+// foldRunes maps every rune on its own: katakana to hiragana, dashes to
+// longVowel, latin to lower case, and anything that is not a letter or a
+// number to a space. Runs of longVowel become one.
+func foldRunes(s string, foldKana bool) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune
+	for _, r := range s {
+		r = foldRune(r, foldKana)
+		switch {
+		case r == 0:
+			continue
+		case r == longVowel && prev == longVowel:
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// foldRune maps one rune; 0 means drop it.
+func foldRune(r rune, foldKana bool) rune {
+	switch {
+	case r == 'ヵ' || r == 'ヶ' || r == 'ゕ' || r == 'ゖ':
+		return 'か' // 何ヶ月, 3ヵ所: read か (or が, こ)
+	case !foldKana && (r >= 'ァ' && r <= 'ヴ' || r == 'ヽ' || r == 'ヾ'):
+		return r
+	case r >= 'ァ' && r <= 'ヴ': // katakana ァ..ヴ → ぁ..ゔ
+		return r - 'ァ' + 'ぁ'
+	case r == 'ヽ' || r == 'ヾ':
+		return r - 'ヽ' + 'ゝ'
+	case isDash(r):
+		return longVowel
+	case r >= 'A' && r <= 'Z':
+		return r + 'a' - 'A'
+	case r < utf8.RuneSelf:
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return ' '
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		return 0 // combining marks, variation selectors, ZWJ
+	case unicode.IsLetter(r) || unicode.IsNumber(r):
+		return unicode.ToLower(r)
+	case unicode.Is(unicode.Mc, r):
+		return r // spacing marks belong to their letter (Indic scripts)
+	}
+	return ' ' // punctuation, symbols, emoji, spaces, controls
+}
+
+// isDash reports whether r is a long-vowel mark, a dash or a wave dash.
+func isDash(r rune) bool {
+	switch r {
+	case 'ー', 'ｰ', '-', '‐', '‑', '‒', '–', '—', '―', '−', '－', '~', '～', '〜', '〰', '⁓':
+		return true
+	}
+	return false
+}
+
+// isJapanese reports whether r belongs to Japanese text, which is written
+// without spaces between words.
+func isJapanese(r rune) bool {
+	return r == longVowel || r == '々' || r == '〆' || r == 'ゝ' || r == 'ゞ' ||
+		unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+// squeezeSpaces trims s and collapses runs of spaces; a space survives only
+// between two runes that are not Japanese, so "研修 期間" and "研修期間" are
+// the same but "line pay" keeps its space. A longVowel that no longer
+// follows a letter (a leading dash, "- 研修") is dropped.
+func squeezeSpaces(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	var last rune // last rune written, 0 at the start
+	pending := false
+	for _, r := range s {
+		if r == ' ' {
+			pending = last != 0
+			continue
+		}
+		if r == longVowel && (last == 0 || last == longVowel || pending) {
+			continue
+		}
+		if pending && !isJapanese(last) && !isJapanese(r) {
+			b.WriteByte(' ')
+		}
+		pending = false
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+// variant is one spelling variant folded by Normalize: from becomes to when
+// ok (if set) accepts the runes around it. from and to are in normalised
+// (hiragana) form.
+type variant struct {
+	from, to string
+	ok       func(prev, next rune) bool
+}
+
+// variants are general spelling variants of Japanese: kanji or kana for
+// the same word, and okurigana. They are not specific to any FAQ.
+var variants = []variant{
+	{"出来", "でき", nil},
+	{"下さ", "くださ", nil},
+	{"分か", "わか", notAfterNumeral}, // not 3分かかる
+	{"分り", "わかり", nil},            // 分ります
+	{"分る", "わかる", nil},            // 分る
+	{"解", "わか", nextIn("るりらっれ")},  // 解る
+	{"判", "わか", nextIn("るりらっれ")},  // 判る
+	{"有", "あ", nextIn("るりっれろ")},   // 有ります
+	{"無", "な", nextIn("いくけし")},    // 無い, 無し
+	{"良", "よ", nextIn("いくかけさ")},   // 良い
+	{"頂", "いただ", nextIn("いきくけこ")}, // 頂けますか
+	{"致", "いた", nextIn("しすせそ")},   // 致します
+	{"貰", "もら", nextHiragana},     // 貰える
+	{"事", "こと", kanaAround},       // 〜する事は
+	{"時", "とき", kanaAround},       // 〜する時は
+	{"為", "ため", kanaAround},       // 〜の為に
+	{"位", "くらい", kanaAround},      // どの位
+	{"ぐらい", "くらい", nil},
+	{"宜し", "よろし", nil},
+	{"迄", "まで", nil},
+	{"又は", "または", nil},
+	{"及び", "および", nil},
+	{"是非", "ぜひ", nil},
+	{"沢山", "たくさん", nil},
+	{"色々", "いろいろ", nil},
+	{"何処", "どこ", nil},
+	{"何故", "なぜ", nil},
+	{"け", "か", counterAfterNumeral}, // 3ケ月 (ケ→け)
+	{"箇", "か", counterAfterNumeral}, // 3箇月, 何箇所
+	{"申し込み", "申込", nil},             // 申し込み, 申込み, 申込
+	{"申込み", "申込", nil},
+	{"申し込", "申込", nil},
+	{"問い合わせ", "問合せ", nil}, // 問い合わせ, 問合わせ, 問合せ
+	{"問合わせ", "問合せ", nil},
+	{"問い合せ", "問合せ", nil},
+	{"受け付け", "受付", nil}, // 受け付け, 受付け, 受付
+	{"受付け", "受付", nil},
+	{"締め切り", "締切", nil}, // 締め切り, 締切り, 〆切, 締切
+	{"締切り", "締切", nil},
+	{"〆切", "締切", nil},
+	{"打ち合わせ", "打合せ", nil},
+	{"打合わせ", "打合せ", nil},
+	{"振り込み", "振込", nil},
+	{"振込み", "振込", nil},
+	{"引っ越し", "引越", nil},
+	{"引越し", "引越", nil},
+	{"取り扱い", "取扱", nil},
+	{"取扱い", "取扱", nil},
+}
+
+// variantsByFirst indexes variants by their first rune.
+var variantsByFirst = func() map[rune][]variant {
+	m := make(map[rune][]variant)
+	for _, v := range variants {
+		r, _ := utf8.DecodeRuneInString(v.from)
+		m[r] = append(m[r], v)
+	}
+	return m
+}()
+
+// foldVariants rewrites the spelling variants in s, left to right, longest
+// rule first where rules share a first rune (they are listed so).
+func foldVariants(s string) string {
+	var b strings.Builder
+	var prev rune
+	changed := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if v, ok := matchVariant(s[i:], prev); ok {
+			if !changed {
+				b.Grow(len(s) + 8)
+				b.WriteString(s[:i])
+				changed = true
+			}
+			b.WriteString(v.to)
+			prev, _ = utf8.DecodeLastRuneInString(v.to)
+			i += len(v.from)
+			continue
+		}
+		if changed {
+			b.WriteRune(r)
+		}
+		prev = r
+		i += size
+	}
+	if !changed {
+		return s
+	}
+	return b.String()
+}
+
+// matchVariant finds the variant rule that applies at the start of s.
+func matchVariant(s string, prev rune) (variant, bool) {
+	r, _ := utf8.DecodeRuneInString(s)
+	for _, v := range variantsByFirst[r] {
+		if !strings.HasPrefix(s, v.from) {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(s[len(v.from):])
+		if v.ok == nil || v.ok(prev, next) {
+			return v, true
+		}
+	}
+	return variant{}, false
+}
+
+// nextIn accepts a variant when the rune after it is one of runes.
+func nextIn(runes string) func(prev, next rune) bool {
+	return func(_, next rune) bool { return strings.ContainsRune(runes, next) }
+}
+
+// nextHiragana accepts a variant followed by hiragana (okurigana).
+func nextHiragana(_, next rune) bool { return isHiragana(next) }
+
+// kanaAround accepts a kanji written where kana is usual: after hiragana
+// and not followed by another kanji (the 事 of する事 but not of 仕事, 事務).
+func kanaAround(prev, next rune) bool {
+	return isHiragana(prev) && !unicode.Is(unicode.Han, next)
+}
+
+// notAfterNumeral rejects a variant right after a number (3分かかる).
+func notAfterNumeral(prev, _ rune) bool { return !isNumeral(prev) }
+
+// counterAfterNumeral accepts け or 箇 between a number and a counter
+// (3ケ月, 何箇所).
+func counterAfterNumeral(prev, next rune) bool {
+	return isNumeral(prev) && strings.ContainsRune("月所国年条", next)
+}
+
+// isNumeral reports whether r is a digit or a kanji that counts.
+func isNumeral(r rune) bool {
+	return r >= '0' && r <= '9' || strings.ContainsRune("何数幾一二三四五六七八九十百千", r)
+}
+
+// isHiragana reports whether r is hiragana (not the long-vowel mark).
+func isHiragana(r rune) bool { return r >= 'ぁ' && r <= 'ゖ' }

@@ -1,0 +1,49 @@
+package bot
+
+import (
+	"net/url"
+	"strconv"
+)
+
+// Postback data is a small query string: t is the text the choice stands
+// for, s and v mark the form step and conversation version the choice was
+// offered at (absent for menu choices, which are always valid), and f names
+// an FAQ entry to answer directly.
+type postback struct {
+	Text    string
+	Step    string
+	Version int
+	FAQID   string
+}
+
+func (p postback) encode() string {
+	v := url.Values{}
+	if p.Text != "" {
+		v.Set("t", p.Text)
+	}
+	if p.Step != "" {
+		v.Set("s", p.Step)
+		v.Set("v", strconv.Itoa(p.Version))
+	}
+	if p.FAQID != "" {
+		v.Set("f", p.FAQID)
+	}
+	return v.Encode()
+}
+
+func parsePostback(data string) postback {
+	v, err := url.ParseQuery(data)
+	if err != nil {
+		return postback{Text: data}
+	}
+	n, _ := strconv.Atoi(v.Get("v"))
+	p := postback{Text: v.Get("t"), Step: v.Get("s"), Version: n, FAQID: v.Get("f")}
+	if p.Text == "" && p.Step == "" && p.FAQID == "" {
+		p.Text = data // a plain string from a menu made elsewhere
+	}
+	return p
+}
+
+// MenuPostback returns the postback data for a menu button (rich menu,
+// App Home) that stands for text, e.g. "応募する".
+func MenuPostback(text string) string { return postback{Text: text}.encode() }

@@ -1,0 +1,99 @@
+package bot
+
+import (
+	"context"
+	"time"
+)
+
+// FAQStore keeps the FAQ entries staff edit.
+type FAQStore interface {
+	// ListFAQs returns every entry, enabled or not, ordered by category and id.
+	ListFAQs(ctx context.Context) ([]FAQ, error)
+	// FAQ returns one entry, or ErrNotFound.
+	FAQ(ctx context.Context, id string) (FAQ, error)
+	// CreateFAQ stores a new entry (an empty ID is assigned); ErrConflict when the ID exists.
+	CreateFAQ(ctx context.Context, f *FAQ) error
+	// UpdateFAQ saves f when f.Version is the stored version, then increments
+	// f.Version; ErrConflict when someone else changed it, ErrNotFound when gone.
+	UpdateFAQ(ctx context.Context, f *FAQ) error
+	// DeleteFAQ removes an entry, or returns ErrNotFound.
+	DeleteFAQ(ctx context.Context, id string) error
+	// ImportFAQs creates or replaces the given entries in one transaction.
+	ImportFAQs(ctx context.Context, faqs []FAQ, by string) error
+	// SeedFAQs stores faqs only if this database was never seeded, so staff
+	// edits survive restarts. It reports whether it seeded.
+	SeedFAQs(ctx context.Context, faqs []FAQ) (bool, error)
+	// FAQRevision is a number that changes whenever any entry changes, on
+	// any replica: a cheap way to know when to rebuild the index.
+	FAQRevision(ctx context.Context) (int64, error)
+}
+
+// MissStore keeps the questions the bot could not answer.
+type MissStore interface {
+	// ListMisses returns the undismissed misses, most frequent first.
+	ListMisses(ctx context.Context, limit int) ([]Miss, error)
+	// DismissMiss hides a miss from the list.
+	DismissMiss(ctx context.Context, id int64) error
+}
+
+// Store is everything the engine needs from storage.
+type Store interface {
+	FAQStore
+	// InTx runs fn in one transaction that holds the lock of key, so the
+	// turns of one user run one at a time, even across replicas. Everything
+	// fn writes commits together, or nothing does when fn returns an error.
+	InTx(ctx context.Context, key UserKey, fn func(Tx) error) error
+}
+
+// Tx is the storage one turn of a conversation works in.
+type Tx interface {
+	// Conversation returns the user's conversation, or ErrNotFound.
+	Conversation(ctx context.Context, key UserKey) (Conversation, error)
+	// SaveConversation creates or replaces the conversation, increments
+	// c.Version and sets c.UpdatedAt.
+	SaveConversation(ctx context.Context, c *Conversation) error
+	// DeleteConversation removes the conversation and its answers, if any.
+	DeleteConversation(ctx context.Context, key UserKey) error
+
+	// Candidate returns the candidate, or ErrNotFound.
+	Candidate(ctx context.Context, key UserKey) (Candidate, error)
+	// SaveCandidate creates or updates the candidate by key and sets c.ID.
+	SaveCandidate(ctx context.Context, c *Candidate) error
+
+	// LatestApplication returns the candidate's newest application, or ErrNotFound.
+	LatestApplication(ctx context.Context, candidateID int64) (Application, error)
+	// CreateApplication stores a submitted application, assigning ID, Ref
+	// (unique, SK-YYYY-NNNN) and timestamps, and records the "submitted"
+	// event. ErrActiveApplication when the candidate has an active one.
+	CreateApplication(ctx context.Context, a *Application) error
+
+	// RecordMiss counts a question the bot could not answer; questions with
+	// the same normalized form are counted together.
+	RecordMiss(ctx context.Context, question, normalized string) error
+	// RecordHandoff records that the user asked for a person.
+	RecordHandoff(ctx context.Context, h *Handoff) error
+}
+
+// ApplicationStore is what recruiters' tools need: listing, status changes,
+// the audit trail.
+type ApplicationStore interface {
+	// ListApplications returns applications matching f, newest first.
+	ListApplications(ctx context.Context, f ApplicationFilter) ([]Application, error)
+	// Application returns one application by ID, or ErrNotFound.
+	Application(ctx context.Context, id int64) (Application, error)
+	// SetApplicationStatus changes the status and records who did it.
+	SetApplicationStatus(ctx context.Context, id int64, to Status, actor string) (Application, error)
+	// ApplicationEvents returns the audit trail of an application, oldest first.
+	ApplicationEvents(ctx context.Context, id int64) ([]ApplicationEvent, error)
+}
+
+// Janitor removes personal data that must not be kept.
+type Janitor interface {
+	// ExpireConversations deletes unfinished conversations (and their
+	// answers) last touched before cutoff and reports how many.
+	ExpireConversations(ctx context.Context, cutoff time.Time) (int, error)
+	// ForgetCandidate deletes the candidate's personal data: the candidate,
+	// conversation, applications and their events. It reports whether
+	// anything was deleted.
+	ForgetCandidate(ctx context.Context, key UserKey) (bool, error)
+}

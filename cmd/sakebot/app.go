@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faqfile"
+	"github.com/sakemodel/sakebot/store"
+)
+
+// app is the wired-up core: the store (migrated and seeded) and the engine.
+type app struct {
+	store  *store.Store
+	engine *bot.Engine
+	log    *slog.Logger
+}
+
+// openApp opens the database, applies migrations, seeds the default FAQ
+// into a fresh database and builds the engine.
+func openApp(ctx context.Context, e *env, log *slog.Logger) (*app, error) {
+	s, err := store.Open(ctx, e.cfg.DatabaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if err := s.Migrate(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("migrate database: %w", err)
+	}
+	seeded, err := s.SeedFAQs(ctx, faqfile.Default())
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("seed FAQ: %w", err)
+	}
+	if seeded {
+		log.Info("seeded the default FAQ", "entries", len(faqfile.Default()))
+	}
+	eng := bot.NewEngine(bot.Config{Store: s, Logger: log, FormExpiry: e.cfg.FormExpiry})
+	return &app{store: s, engine: eng, log: log}, nil
+}
+
+func (a *app) Close() error { return a.store.Close() }
+
+// newLogger builds the logger from LOG_FORMAT and LOG_LEVEL.
+func newLogger(w io.Writer, cfg config) (*slog.Logger, error) {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
+		return nil, fmt.Errorf("LOG_LEVEL must be debug, info, warn or error, got %q", cfg.LogLevel)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch strings.ToLower(cfg.LogFormat) {
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	case "text", "":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("LOG_FORMAT must be text or json, got %q", cfg.LogFormat)
+}
+
+// quietLogger is for the interactive commands: only warnings and errors, on
+// the given writer (stderr), so stdout stays clean for the conversation.
+func quietLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}

@@ -1,0 +1,403 @@
+package faqfile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/sakemodel/sakebot/bot"
+)
+
+// idPattern is the shape of a valid id: kebab-case, at most MaxIDLength bytes.
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
+
+// yamlLineError matches the "yaml: line N: message" errors of gopkg.in/yaml.v3.
+var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Decode reads a FAQ file and returns its entries in file order.
+//
+// If the file cannot be imported, Decode returns a [*ValidationError]
+// listing every problem at once, each with its line number: unknown keys,
+// missing or invalid values, duplicate ids, text that is not UTF-8, and so
+// on. A YAML syntax error stops the parser, so only the first one is
+// reported, at the line where the YAML parser locates it (the offending line,
+// or the start of the entry, list or quoted text it occurs in). No entries
+// are returned with an error. Any other error comes from reading r.
+//
+// Strings are trimmed of surrounding whitespace. The returned entries have
+// Enabled set to true unless the file says "enabled: false", and Version 0,
+// empty UpdatedBy and zero UpdatedAt: those belong to the database.
+func Decode(r io.Reader) ([]bot.FAQ, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("faqfile: read: %w", err)
+	}
+	d := &decoder{ids: make(map[string]int)}
+	faqs := d.file(data)
+	if len(d.problems) > 0 {
+		slices.SortStableFunc(d.problems, func(a, b Problem) int { return a.Line - b.Line })
+		return nil, &ValidationError{Problems: d.problems}
+	}
+	return faqs, nil
+}
+
+// decoder collects the problems found while decoding one file.
+type decoder struct {
+	problems []Problem
+	ids      map[string]int // id -> line of its first use
+}
+
+func (d *decoder) report(line int, field, format string, args ...any) {
+	d.problems = append(d.problems, Problem{Line: line, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// unknownAnchor matches the yaml.v3 error for an alias (*name) without an
+// anchor (&name).
+var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
+// parserProblems are the messages of gopkg.in/yaml.v3's parser (as opposed
+// to its scanner). The parser reports a 0-based line where the scanner
+// reports a 1-based one, and both leave the line out when it is the first.
+var parserProblems = []string{
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected '-' indicator",
+	"did not find expected <document start>",
+	"did not find expected <stream-start>",
+	"did not find expected key",
+	"did not find expected node content",
+	"found duplicate %TAG directive",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found undefined tag handle",
+}
+
+// syntax reports an error from the YAML parser, correcting its line number.
+// The line is where yaml.v3 locates the problem: the offending line, or the
+// start of the construct (entry, list, quoted string) it occurs in.
+func (d *decoder) syntax(data []byte, err error) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1 // yaml.v3 omits the line number for the first line
+	if m := yamlLineError.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+		if slices.Contains(parserProblems, msg) {
+			line++
+		}
+	} else if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		// Reported without a line: find the first use of the alias.
+		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
+			line = 1 + bytes.Count(data[:i], []byte("\n"))
+		}
+	}
+	d.report(line, "", "invalid YAML: %s", msg)
+}
+
+// encoding reports bytes that are not UTF-8 text YAML accepts, with their
+// line numbers; yaml.v3 itself reports these without one. It returns false
+// if there were any.
+func (d *decoder) encoding(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		d.report(1, "", "the file must be saved as UTF-8, not UTF-16")
+		return false
+	}
+	line, bad := 1, 0
+	for len(data) > 0 && bad < 10 {
+		r, size := utf8.DecodeRune(data)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			d.report(line, "", "the file must be saved as UTF-8 (found the byte 0x%02X, which is not UTF-8; was it saved as Shift_JIS?)", data[0])
+			bad++
+			// Skip to the next line: one bad line is enough.
+			if i := bytes.IndexByte(data, '\n'); i >= 0 {
+				data = data[i:]
+				continue
+			}
+			data = nil
+			continue
+		case r == '\n':
+			line++
+		case !printable(r):
+			d.report(line, "", "contains the control character U+%04X, which YAML does not allow", r)
+			bad++
+		}
+		data = data[size:]
+	}
+	return bad == 0
+}
+
+// printable reports whether YAML allows r in a document.
+func printable(r rune) bool {
+	switch {
+	case r == '\t', r == '\n', r == '\r', r == 0x85:
+		return true
+	case r >= 0x20 && r <= 0x7E:
+		return true
+	case r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD:
+		return true
+	case r >= 0x10000 && r <= utf8.MaxRune:
+		return true
+	}
+	return false
+}
+
+// file decodes a whole file.
+func (d *decoder) file(data []byte) []bot.FAQ {
+	if !d.encoding(data) {
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			d.report(1, "", "the file is empty; expected a list of FAQ entries")
+		} else {
+			d.syntax(data, err)
+		}
+		return nil
+	}
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case err == nil:
+		d.report(extra.Line, "", "only one YAML document is allowed; remove the second document (starting with ---)")
+	case !errors.Is(err, io.EOF):
+		d.syntax(data, err)
+	}
+
+	root := &doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			d.report(1, "", "the file is empty; expected a list of FAQ entries")
+			return nil
+		}
+		root = root.Content[0]
+	}
+	root = deref(root)
+	if root.Kind != yaml.SequenceNode {
+		d.report(root.Line, "", "the file must be a list of FAQ entries, each starting with \"- id: ...\"")
+		return nil
+	}
+	faqs := make([]bot.FAQ, 0, len(root.Content))
+	for _, item := range root.Content {
+		if f, ok := d.entry(item); ok {
+			faqs = append(faqs, f)
+		}
+	}
+	return faqs
+}
+
+// entry decodes one list item. ok is false if it could not be decoded at
+// all; problems with individual fields are reported but still yield an entry.
+func (d *decoder) entry(n *yaml.Node) (f bot.FAQ, ok bool) {
+	line := n.Line
+	n = deref(n)
+	if n.Kind != yaml.MappingNode {
+		d.report(line, "", "each entry must be a mapping with the keys %s", strings.Join(knownKeys, ", "))
+		return f, false
+	}
+	f.Enabled = true
+	seen := make(map[string]int, len(knownKeys)) // key -> line
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], deref(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode {
+			d.report(k.Line, "", "a key must be a plain name such as %q", keyQuestion)
+			continue
+		}
+		name := k.Value
+		if first, dup := seen[name]; dup {
+			d.report(k.Line, name, "appears twice in the same entry (first on line %d)", first)
+			continue
+		}
+		seen[name] = k.Line
+		switch name {
+		case keyID:
+			f.ID = d.text(k, v, 0)
+			d.id(k, f.ID)
+		case keyCategory:
+			f.Category = d.text(k, v, 0)
+		case keyQuestion:
+			f.Question = d.text(k, v, MaxQuestionLength)
+		case keyAlternatives:
+			f.Alternatives = d.list(k, v, MaxQuestionLength)
+		case keyKeywords:
+			f.Keywords = d.list(k, v, 0)
+		case keyAnswer:
+			f.Answer = d.text(k, v, MaxAnswerLength)
+		case keyEnabled:
+			f.Enabled = d.bool(k, v)
+		default:
+			msg := "unknown key; allowed keys are " + strings.Join(knownKeys, ", ")
+			if s := suggest(name); s != "" {
+				msg = fmt.Sprintf("unknown key (did you mean %q?); allowed keys are %s", s, strings.Join(knownKeys, ", "))
+			}
+			d.report(k.Line, name, "%s", msg)
+		}
+	}
+	for _, key := range []string{keyID, keyCategory, keyQuestion, keyAnswer} {
+		if _, present := seen[key]; !present {
+			d.report(n.Line, key, "is required")
+		}
+	}
+	return f, true
+}
+
+// text decodes a required string value. maxLen, if positive, is the maximum
+// length in characters.
+func (d *decoder) text(k, v *yaml.Node, maxLen int) string {
+	s, ok := d.scalar(k.Line, k.Value, v, "must be text")
+	if !ok {
+		return ""
+	}
+	if s == "" {
+		d.report(k.Line, k.Value, "must not be empty")
+		return ""
+	}
+	if n := utf8.RuneCountInString(s); maxLen > 0 && n > maxLen {
+		d.report(k.Line, k.Value, "must be at most %d characters (it has %d)", maxLen, n)
+	}
+	return s
+}
+
+// scalar returns the trimmed text of a scalar value; a null value (a key
+// with nothing after it, ~ or null) gives "". Anything else is reported with
+// msg.
+func (d *decoder) scalar(line int, field string, v *yaml.Node, msg string) (string, bool) {
+	if v.Kind != yaml.ScalarNode {
+		d.report(line, field, "%s, not a %s", msg, kindName(v))
+		return "", false
+	}
+	if v.ShortTag() == "!!null" {
+		return "", true
+	}
+	return strings.TrimSpace(v.Value), true
+}
+
+// id checks the shape and uniqueness of a non-empty id.
+func (d *decoder) id(k *yaml.Node, id string) {
+	if id == "" {
+		return
+	}
+	if !idPattern.MatchString(id) {
+		d.report(k.Line, keyID, "%q must be 1 to %d lowercase letters (a-z), digits and hyphens, starting with a letter or digit", id, MaxIDLength)
+	}
+	if first, dup := d.ids[id]; dup {
+		d.report(k.Line, keyID, "duplicate id %q (first used on line %d)", id, first)
+		return
+	}
+	d.ids[id] = k.Line
+}
+
+// list decodes an optional list of non-blank strings. maxLen, if positive,
+// is the maximum length of each string in characters.
+func (d *decoder) list(k, v *yaml.Node, maxLen int) []string {
+	field := k.Value
+	if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		d.report(k.Line, field, "must be a list of strings (one per line, each starting with \"- \"), not a %s", kindName(v))
+		return nil
+	}
+	if len(v.Content) > MaxListItems {
+		d.report(k.Line, field, "must have at most %d items (it has %d)", MaxListItems, len(v.Content))
+	}
+	out := make([]string, 0, len(v.Content))
+	for i, item := range v.Content {
+		line := item.Line
+		s, ok := d.scalar(line, field, deref(item), fmt.Sprintf("item %d must be text", i+1))
+		if !ok {
+			continue
+		}
+		if s == "" {
+			d.report(line, field, "item %d must not be empty", i+1)
+			continue
+		}
+		if n := utf8.RuneCountInString(s); maxLen > 0 && n > maxLen {
+			d.report(line, field, "item %d must be at most %d characters (it has %d)", i+1, maxLen, n)
+		}
+		out = append(out, s)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// bool decodes the enabled flag.
+func (d *decoder) bool(k, v *yaml.Node) bool {
+	var b bool
+	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" || v.Decode(&b) != nil {
+		d.report(k.Line, k.Value, "must be true or false")
+		return true
+	}
+	return b
+}
+
+// deref follows an alias (*name) to the node it refers to.
+func deref(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
+}
+
+// kindName names the kind of a value for problem messages.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.ScalarNode:
+		return "single value"
+	default:
+		return "value of unexpected kind"
+	}
+}
+
+// suggest returns the known key closest to an unknown one, if it is close
+// enough to be a likely typo.
+func suggest(key string) string {
+	lower := strings.ToLower(strings.TrimSpace(key))
+	best, bestDist := "", 3 // at most two edits away
+	for _, k := range knownKeys {
+		if dist := editDistance(lower, k); dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	// Two edits turn a short key into anything ("q" into "id").
+	if 2*bestDist >= utf8.RuneCountInString(lower) {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,83 @@
+package faqfile
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Limits enforced by [Decode].
+const (
+	// MaxIDLength is the maximum length of an id, in bytes (ids are ASCII).
+	MaxIDLength = 64
+	// MaxQuestionLength is the maximum length of a question and of each
+	// alternative, in characters.
+	MaxQuestionLength = 200
+	// MaxAnswerLength is the maximum length of an answer, in characters.
+	MaxAnswerLength = 1000
+	// MaxListItems is the maximum number of alternatives, and of keywords,
+	// in one entry.
+	MaxListItems = 50
+)
+
+// Keys of an entry, in the order [Encode] writes them.
+const (
+	keyID           = "id"
+	keyCategory     = "category"
+	keyQuestion     = "question"
+	keyAlternatives = "alternatives"
+	keyKeywords     = "keywords"
+	keyAnswer       = "answer"
+	keyEnabled      = "enabled"
+)
+
+// knownKeys lists every key an entry may have, in file order.
+var knownKeys = []string{keyID, keyCategory, keyQuestion, keyAlternatives, keyKeywords, keyAnswer, keyEnabled}
+
+// Problem is one thing wrong with a FAQ file.
+type Problem struct {
+	// Line is the 1-based line of the file the problem is on, or 0 when
+	// the YAML parser could not tell.
+	Line int
+	// Field is the entry key the problem concerns, such as "answer", or ""
+	// when it concerns the file or a whole entry.
+	Field string
+	// Message says what is wrong, e.g. "must not be empty".
+	Message string
+}
+
+// String formats the problem as "line 12: answer: must not be empty",
+// leaving out the parts that are unknown.
+func (p Problem) String() string {
+	var b strings.Builder
+	if p.Line > 0 {
+		b.WriteString("line ")
+		b.WriteString(strconv.Itoa(p.Line))
+		b.WriteString(": ")
+	}
+	if p.Field != "" {
+		b.WriteString(p.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// ValidationError is returned by [Decode] when a file cannot be imported. It
+// holds every problem found, ordered by line, so staff can fix them all in
+// one pass.
+type ValidationError struct {
+	Problems []Problem
+}
+
+// Error lists the problems one per line, e.g.
+// "line 12: answer: must not be empty".
+func (e *ValidationError) Error() string {
+	if len(e.Problems) == 0 {
+		return "invalid FAQ file"
+	}
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,19 @@
+// Package store keeps sakebot's data in PostgreSQL (production, any number of
+// replicas) or in an embedded SQLite file (the default for one process).
+//
+// It implements the storage interfaces the domain package bot declares
+// (bot.Store, bot.Tx, bot.MissStore, bot.ApplicationStore, bot.Janitor) with
+// sqlx. Both engines run the same SQL wherever they can: queries are written
+// with ? placeholders and rebound per dialect, ids come back with RETURNING,
+// upserts use ON CONFLICT. Where the engines must differ (column types), the
+// embedded migrations differ: migrations/postgres and migrations/sqlite hold
+// the same logical schema.
+//
+// Times are stored in UTC with microsecond precision: TIMESTAMPTZ on
+// PostgreSQL and fixed-width RFC 3339 text on SQLite, so they round-trip
+// exactly and compare correctly on both.
+//
+// Driver errors are translated to bot.ErrNotFound, bot.ErrConflict and
+// bot.ErrActiveApplication in one place (errors.go), so callers never see a
+// driver type.
+package store

@@ -1,0 +1,75 @@
+package store
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/sakemodel/sakebot/bot"
+)
+
+// upsertFAQSQL creates an entry or replaces it, moving its version on.
+const upsertFAQSQL = insertFAQSQL + `
+ON CONFLICT (id) DO UPDATE SET question = excluded.question,
+	alternatives = excluded.alternatives, keywords = excluded.keywords,
+	answer = excluded.answer, category = excluded.category, enabled = excluded.enabled,
+	version = faqs.version + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at`
+
+// seedFAQSQL creates an entry unless one with its id exists.
+const seedFAQSQL = insertFAQSQL + ` ON CONFLICT (id) DO NOTHING`
+
+// ImportFAQs creates or replaces the given entries in one transaction (an
+// empty ID is assigned), recording by as their author (when by is empty,
+// each entry's UpdatedBy). Entries not in faqs
+// stay. The database counts as seeded afterwards.
+func (s *Store) ImportFAQs(ctx context.Context, faqs []bot.FAQ, by string) error {
+	return s.withTx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := claimMeta(ctx, tx, metaFAQSeeded, "1"); err != nil {
+			return err
+		}
+		return writeFAQs(ctx, tx, upsertFAQSQL, faqs, by)
+	})
+}
+
+// SeedFAQs stores faqs only if this database was never seeded (nor
+// imported into), so staff edits survive restarts; existing ids are kept as
+// they are. It reports whether it seeded. Replicas starting together seed
+// once: the second waits for the first and finds the database seeded.
+func (s *Store) SeedFAQs(ctx context.Context, faqs []bot.FAQ) (bool, error) {
+	seeded := false
+	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
+		claimed, err := claimMeta(ctx, tx, metaFAQSeeded, "1")
+		if err != nil || !claimed {
+			return err
+		}
+		seeded = true
+		return writeFAQs(ctx, tx, seedFAQSQL, faqs, "seed")
+	})
+	if err != nil {
+		return false, err
+	}
+	return seeded, nil
+}
+
+// writeFAQs writes every entry with query (an insert) and bumps the FAQ
+// revision once. by, when not empty, is recorded as every entry's author.
+func writeFAQs(ctx context.Context, tx *sqlx.Tx, query string, faqs []bot.FAQ, by string) error {
+	at := now()
+	for _, f := range faqs {
+		if f.ID == "" {
+			id, err := nextFAQID(ctx, tx)
+			if err != nil {
+				return err
+			}
+			f.ID = id
+		}
+		if by != "" || f.UpdatedBy == "" {
+			f.UpdatedBy = by
+		}
+		f.Version, f.UpdatedAt = 1, at
+		if _, err := tx.NamedExecContext(ctx, query, fromFAQ(f)); err != nil {
+			return wrap(err, "write faq %s", f.ID)
+		}
+	}
+	_, err := bumpMeta(ctx, tx, metaFAQRevision)
+	return err
+}

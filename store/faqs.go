@@ -1,0 +1,262 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/sakemodel/sakebot/bot"
+)
+
+// faqRow is a row of faqs.
+type faqRow struct {
+	ID           string    `db:"id"`
+	Question     string    `db:"question"`
+	Alternatives string    `db:"alternatives"` // JSON array
+	Keywords     string    `db:"keywords"`     // JSON array
+	Answer       string    `db:"answer"`
+	Category     string    `db:"category"`
+	Enabled      bool      `db:"enabled"`
+	Version      int       `db:"version"`
+	UpdatedBy    string    `db:"updated_by"`
+	CreatedAt    timestamp `db:"created_at"`
+	UpdatedAt    timestamp `db:"updated_at"`
+}
+
+// fromFAQ converts an entry for storage.
+func fromFAQ(f bot.FAQ) faqRow {
+	return faqRow{
+		ID: f.ID, Question: f.Question, Answer: f.Answer, Category: f.Category,
+		Alternatives: jsonList(f.Alternatives), Keywords: jsonList(f.Keywords),
+		Enabled: f.Enabled, Version: f.Version, UpdatedBy: f.UpdatedBy,
+		CreatedAt: ts(f.UpdatedAt), UpdatedAt: ts(f.UpdatedAt),
+	}
+}
+
+// toFAQ converts a stored entry.
+func toFAQ(r faqRow) (bot.FAQ, error) {
+	f := bot.FAQ{
+		ID: r.ID, Question: r.Question, Answer: r.Answer, Category: r.Category,
+		Enabled: r.Enabled, Version: r.Version, UpdatedBy: r.UpdatedBy, UpdatedAt: r.UpdatedAt.Time,
+	}
+	var err error
+	if f.Alternatives, err = parseList(r.Alternatives); err != nil {
+		return bot.FAQ{}, fmt.Errorf("store: faq %s alternatives: %w", r.ID, err)
+	}
+	if f.Keywords, err = parseList(r.Keywords); err != nil {
+		return bot.FAQ{}, fmt.Errorf("store: faq %s keywords: %w", r.ID, err)
+	}
+	return f, nil
+}
+
+// jsonList encodes a list of strings as a JSON array, [] when empty.
+func jsonList(l []string) string {
+	if len(l) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(l) // a []string always encodes
+	return string(b)
+}
+
+// parseList decodes a JSON array of strings, nil when empty.
+func parseList(s string) ([]string, error) {
+	var l []string
+	if s == "" {
+		return nil, nil
+	}
+	if err := json.Unmarshal([]byte(s), &l); err != nil {
+		return nil, err
+	}
+	if len(l) == 0 {
+		return nil, nil
+	}
+	return l, nil
+}
+
+// faqColumns lists the columns of faqs in the order of faqRow.
+const faqColumns = `id, question, alternatives, keywords, answer, category, enabled, version,
+	updated_by, created_at, updated_at`
+
+// listFAQsSQL selects every entry.
+const listFAQsSQL = `SELECT ` + faqColumns + ` FROM faqs ORDER BY category, id`
+
+// ListFAQs returns every entry, enabled or not, ordered by category and id.
+func (s *Store) ListFAQs(ctx context.Context) ([]bot.FAQ, error) {
+	var rows []faqRow
+	if err := s.db.SelectContext(ctx, &rows, listFAQsSQL); err != nil {
+		return nil, wrap(err, "list faqs")
+	}
+	faqs := make([]bot.FAQ, 0, len(rows))
+	for _, r := range rows {
+		f, err := toFAQ(r)
+		if err != nil {
+			return nil, err
+		}
+		faqs = append(faqs, f)
+	}
+	return faqs, nil
+}
+
+// faqSQL selects one entry.
+const faqSQL = `SELECT ` + faqColumns + ` FROM faqs WHERE id = ?`
+
+// FAQ returns one entry, or bot.ErrNotFound.
+func (s *Store) FAQ(ctx context.Context, id string) (bot.FAQ, error) {
+	var r faqRow
+	if err := s.db.GetContext(ctx, &r, s.db.Rebind(faqSQL), id); err != nil {
+		return bot.FAQ{}, wrap(err, "faq %s", id)
+	}
+	return toFAQ(r)
+}
+
+// insertFAQSQL inserts one entry.
+const insertFAQSQL = `INSERT INTO faqs (` + faqColumns + `) VALUES (:id, :question, :alternatives,
+	:keywords, :answer, :category, :enabled, :version, :updated_by, :created_at, :updated_at)`
+
+// CreateFAQ stores a new entry at version 1, assigning an ID ("faq-N") when
+// f.ID is empty, and sets f.Version and f.UpdatedAt. bot.ErrConflict when
+// the ID exists.
+func (s *Store) CreateFAQ(ctx context.Context, f *bot.FAQ) error {
+	entry := *f
+	entry.Version, entry.UpdatedAt = 1, now()
+	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
+		if entry.ID == "" {
+			id, err := nextFAQID(ctx, tx)
+			if err != nil {
+				return err
+			}
+			entry.ID = id
+		}
+		if _, err := tx.NamedExecContext(ctx, insertFAQSQL, fromFAQ(entry)); err != nil {
+			return wrap(err, "create faq %s", entry.ID)
+		}
+		_, err := bumpMeta(ctx, tx, metaFAQRevision)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	*f = entry
+	return nil
+}
+
+// faqExistsSQL tells whether an id is taken.
+const faqExistsSQL = `SELECT COUNT(*) FROM faqs WHERE id = ?`
+
+// nextFAQID returns "faq-N" for the next N of the sequence that is not
+// taken (imported entries may use such ids too).
+func nextFAQID(ctx context.Context, tx *sqlx.Tx) (string, error) {
+	for range 1000 {
+		n, err := bumpMeta(ctx, tx, metaFAQSequence)
+		if err != nil {
+			return "", err
+		}
+		id := "faq-" + strconv.FormatInt(n, 10)
+		var taken int
+		if err := tx.GetContext(ctx, &taken, tx.Rebind(faqExistsSQL), id); err != nil {
+			return "", wrap(err, "faq id")
+		}
+		if taken == 0 {
+			return id, nil
+		}
+	}
+	return "", errors.New("store: no free faq id")
+}
+
+// updateFAQSQL saves an entry if it is still at the version read.
+const updateFAQSQL = `UPDATE faqs SET question = ?, alternatives = ?, keywords = ?, answer = ?,
+	category = ?, enabled = ?, version = version + 1, updated_by = ?, updated_at = ?
+	WHERE id = ? AND version = ?`
+
+// UpdateFAQ saves f if f.Version is the stored version, then increments
+// f.Version and sets f.UpdatedAt. bot.ErrConflict when someone else changed
+// it meanwhile, bot.ErrNotFound when it is gone.
+func (s *Store) UpdateFAQ(ctx context.Context, f *bot.FAQ) error {
+	r := fromFAQ(*f)
+	r.UpdatedAt = ts(now())
+	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, tx.Rebind(updateFAQSQL), r.Question, r.Alternatives, r.Keywords,
+			r.Answer, r.Category, r.Enabled, r.UpdatedBy, r.UpdatedAt, r.ID, r.Version)
+		if err != nil {
+			return wrap(err, "update faq %s", r.ID)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return faqUpdateMiss(ctx, tx, r.ID, err)
+		}
+		_, err = bumpMeta(ctx, tx, metaFAQRevision)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	f.Version++
+	f.UpdatedAt = r.UpdatedAt.Time
+	return nil
+}
+
+// faqUpdateMiss explains why an update changed no row: the entry is gone
+// (bot.ErrNotFound) or at another version (bot.ErrConflict).
+func faqUpdateMiss(ctx context.Context, tx *sqlx.Tx, id string, err error) error {
+	if err != nil {
+		return wrap(err, "update faq %s", id)
+	}
+	var n int
+	if err := tx.GetContext(ctx, &n, tx.Rebind(faqExistsSQL), id); err != nil {
+		return wrap(err, "update faq %s", id)
+	}
+	if n == 0 {
+		return fmt.Errorf("store: update faq %s: %w", id, bot.ErrNotFound)
+	}
+	return fmt.Errorf("store: update faq %s: changed by someone else: %w", id, bot.ErrConflict)
+}
+
+// deleteFAQSQL removes one entry.
+const deleteFAQSQL = `DELETE FROM faqs WHERE id = ?`
+
+// DeleteFAQ removes an entry, or returns bot.ErrNotFound.
+func (s *Store) DeleteFAQ(ctx context.Context, id string) error {
+	return s.withTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, tx.Rebind(deleteFAQSQL), id)
+		if err != nil {
+			return wrap(err, "delete faq %s", id)
+		}
+		if err := mustAffect(res, sql.ErrNoRows); err != nil {
+			return wrap(err, "delete faq %s", id)
+		}
+		_, err = bumpMeta(ctx, tx, metaFAQRevision)
+		return err
+	})
+}
+
+// faqRevisionSQL reads the revision counter.
+const faqRevisionSQL = `SELECT value FROM meta WHERE key = ?`
+
+// FAQRevision returns a number that changes whenever any entry changes, on
+// any replica; 0 before the first change.
+func (s *Store) FAQRevision(ctx context.Context) (int64, error) {
+	var rev int64
+	err := s.db.GetContext(ctx, &rev, s.db.Rebind(faqRevisionSQL), metaFAQRevision)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, wrap(err, "faq revision")
+	}
+	return rev, nil
+}
+
+// mustAffect returns errNone when res changed no row.
+func mustAffect(res sql.Result, errNone error) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return errNone
+	}
+	return nil
+}

@@ -1,0 +1,63 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/sakemodel/sakebot/bot"
+)
+
+// expireConversationsSQL deletes unfinished conversations untouched since
+// a cutoff.
+const expireConversationsSQL = `DELETE FROM conversations WHERE mode <> '' AND updated_at < ?`
+
+// ExpireConversations deletes the unfinished conversations (mode not idle)
+// last touched before cutoff, with their answers, and reports how many.
+func (s *Store) ExpireConversations(ctx context.Context, cutoff time.Time) (int, error) {
+	res, err := s.db.ExecContext(ctx, s.db.Rebind(expireConversationsSQL), ts(cutoff))
+	if err != nil {
+		return 0, wrap(err, "expire conversations")
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, wrap(err, "expire conversations")
+	}
+	return int(n), nil
+}
+
+// forgetSQL deletes the personal data of one user key, table by table;
+// events go with their applications (ON DELETE CASCADE). Misses are
+// anonymous and stay.
+var forgetSQL = []string{
+	`DELETE FROM applications WHERE channel = ? AND user_id = ?`,
+	`DELETE FROM handoffs WHERE channel = ? AND user_id = ?`,
+	`DELETE FROM conversations WHERE channel = ? AND user_id = ?`,
+	`DELETE FROM candidates WHERE channel = ? AND user_id = ?`,
+}
+
+// ForgetCandidate deletes the personal data of the user: the candidate,
+// their conversation, applications with their audit trails, and handoffs,
+// in one transaction holding the user's lock. It reports whether anything
+// was deleted.
+func (s *Store) ForgetCandidate(ctx context.Context, key bot.UserKey) (bool, error) {
+	var deleted int64
+	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
+		if err := s.lockKey(ctx, tx, key); err != nil {
+			return err
+		}
+		for _, query := range forgetSQL {
+			res, err := tx.ExecContext(ctx, tx.Rebind(query), string(key.Channel), key.UserID)
+			if err != nil {
+				return wrap(err, "forget %s:%s", key.Channel, key.UserID)
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return wrap(err, "forget %s:%s", key.Channel, key.UserID)
+			}
+			deleted += n
+		}
+		return nil
+	})
+	return deleted > 0, err
+}
