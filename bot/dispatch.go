@@ -28,7 +28,7 @@ func (t *turn) dispatch() {
 	text := t.in.Text
 	if t.in.Kind == KindPostback {
 		p := parsePostback(t.in.Postback)
-		if p.Step != "" && (p.Step != t.stepMarker() || p.Version != t.conv.Version+1) {
+		if p.Step != "" && (p.Step != t.stepMarker() || p.Version != t.conv.Version) {
 			t.say(msgStaleButton)
 			t.reask()
 			return

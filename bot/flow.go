@@ -140,16 +140,25 @@ func (t *turn) store(spec fieldSpec, i int, v string) {
 }
 
 // interruption answers an FAQ question asked in the middle of the form and
-// asks the current question again. It reports whether text was a question.
+// asks the current question again. It reports whether text was taken as a
+// question. A clear question (「…ですか？」) is never taken as an answer,
+// even when the FAQ cannot answer it, except as the free-text motivation.
 func (t *turn) interruption(text string) bool {
 	if !looksLikeQuestion(text) {
 		return false
 	}
 	m := t.e.answerer.Index().Match(text)
-	if m.Outcome != Answered {
+	switch {
+	case m.Outcome == Answered:
+		t.say(m.Candidates[0].FAQ.Answer)
+	case !isClearQuestion(text) || t.conv.Step == FieldMotivation:
 		return false
+	case m.Outcome == Ambiguous:
+		t.offer(m)
+	default:
+		t.fail(t.tx.RecordMiss(t.ctx, text, m.Normalized))
+		t.say(msgFallbackInForm)
 	}
-	t.say(m.Candidates[0].FAQ.Answer)
 	t.reask()
 	return true
 }

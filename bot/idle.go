@@ -63,14 +63,19 @@ func (t *turn) faq(text string) {
 		t.say(m.Candidates[0].FAQ.Answer)
 	case Ambiguous:
 		t.conv.Misses = 0
-		choices := make([]Choice, 0, len(m.Candidates))
-		for _, c := range m.Candidates {
-			choices = append(choices, faqChoice(c.FAQ))
-		}
-		t.say(msgDidYouMean, choices...)
+		t.offer(m)
 	default:
 		t.miss(text, m.Normalized)
 	}
+}
+
+// offer asks which of the close candidates was meant.
+func (t *turn) offer(m Match) {
+	choices := make([]Choice, 0, len(m.Candidates))
+	for _, c := range m.Candidates {
+		choices = append(choices, faqChoice(c.FAQ))
+	}
+	t.say(msgDidYouMean, choices...)
 }
 
 // miss records an unanswered question and offers a person.

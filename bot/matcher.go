@@ -3,6 +3,7 @@ package bot
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // The thresholds that turn scores into an Outcome. Scores are in [0,1] and
@@ -11,7 +12,7 @@ import (
 const (
 	// AnswerThreshold is the score the best entry needs for the bot to
 	// answer with it (or, when others are close, to offer choices).
-	AnswerThreshold = 0.45
+	AnswerThreshold = 0.44
 
 	// AmbiguityMargin is how close to the best the second entry must score
 	// for the match to be Ambiguous rather than Answered.
@@ -23,6 +24,10 @@ const (
 
 	// MaxCandidates is the most Candidates a Match holds.
 	MaxCandidates = 3
+
+	// MaxQuestionBytes is how much of a question is matched; the rest of a
+	// longer message is ignored, which bounds the time Match takes.
+	MaxQuestionBytes = 1000
 )
 
 // Outcome says what the engine should do with a Match.
@@ -75,25 +80,39 @@ func (m Match) Best() (Scored, bool) {
 // Match ranks the entries for question.
 func (ix *Index) Match(question string) Match {
 	m := Match{Question: question, Normalized: Normalize(question)}
-	m.Candidates = ix.rank(question)
+	m.Candidates = ix.rank(clipBytes(question, MaxQuestionBytes))
 	m.Outcome, m.Candidates = decide(m.Candidates)
 	return m
 }
 
+// clipBytes cuts s to at most n bytes, at a rune boundary.
+func clipBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // decide turns ranked candidates into an Outcome, trimming the candidates
 // to the close ones when the match is ambiguous.
-func decide(c []Scored) (Outcome, []Scored) {
-	if len(c) == 0 || c[0].Score < AnswerThreshold {
+func decide(c []Scored) (Outcome, []Scored) { return decideAt(c, AnswerThreshold) }
+
+// decideAt is decide with another answer threshold, for measuring.
+func decideAt(c []Scored, threshold float64) (Outcome, []Scored) {
+	if len(c) == 0 || c[0].Score < threshold {
 		return Missed, c
 	}
-	close := 1
-	for close < len(c) && c[close].Score >= c[0].Score-AmbiguityMargin {
-		close++
+	near := 1
+	for near < len(c) && c[near].Score >= c[0].Score-AmbiguityMargin {
+		near++
 	}
-	if close == 1 {
+	if near == 1 {
 		return Answered, c
 	}
-	return Ambiguous, c[:close]
+	return Ambiguous, c[:near]
 }
 
 // topScored picks the best MaxCandidates of scores (indexed by entry) at or
@@ -122,10 +141,10 @@ func topScored(faqs []FAQ, scores []float64, touched []int32) []Scored {
 	return top
 }
 
-// boilerplate is the question wording that says nothing about the topic,
+// questionBoilerplate is the question wording that says nothing about the topic,
 // in normalised form, longest first where one contains another. It is cut
 // out before n-gramming, leaving a boundary.
-var boilerplate = []string{
+var questionBoilerplate = []string{
 	"よろしくお願いします", "お願いします", "おねがいします",
 	"すみません", "すいません", "こんにちは", "こんばんは", "はじめまして",
 	"質問があります", "質問なのですが", "質問です",
@@ -136,9 +155,9 @@ var boilerplate = []string{
 	"でしょうか", "ですか", "ますか", "ですよね", "ですね", "です", "ます",
 }
 
-// cutBoilerplate replaces boilerplate in s with spaces.
+// cutBoilerplate replaces questionBoilerplate in s with spaces.
 func cutBoilerplate(s string) string {
-	for _, b := range boilerplate {
+	for _, b := range questionBoilerplate {
 		if strings.Contains(s, b) {
 			s = strings.ReplaceAll(s, b, " ")
 		}

@@ -9,10 +9,10 @@ import (
 	"github.com/ikawaha/kagome/v2/tokenizer"
 )
 
-// japanese is the morphological analyser that gives kanji words their
+// japaneseTokenizer is the morphological analyser that gives kanji words their
 // readings and dictionary forms. Its dictionary takes a while to load and
 // some 90 MB, so it is loaded on first use, once per process.
-var japanese = sync.OnceValue(func() *tokenizer.Tokenizer {
+var japaneseTokenizer = sync.OnceValue(func() *tokenizer.Tokenizer {
 	t, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
 	if err != nil {
 		panic("bot: loading the IPA dictionary: " + err.Error()) // it is compiled in
@@ -20,7 +20,7 @@ var japanese = sync.OnceValue(func() *tokenizer.Tokenizer {
 	return t
 })
 
-// analyze turns a text into its form in each space:
+// analyzeText turns a text into its form in each space:
 //   - written: the normalised text with every inflected kanji word in its
 //     dictionary form (戻れ, 戻っ → 戻る);
 //   - reading: the normalised text with every kanji word in its reading;
@@ -31,12 +31,11 @@ var japanese = sync.OnceValue(func() *tokenizer.Tokenizer {
 // All three are in hiragana; spaces are boundaries. kanaOnly says the text
 // is written in hiragana alone, as students do who skip the kanji
 // conversion, which the analyser cannot cut into words reliably.
-func analyze(text string) (forms [numSpaces]string, kanaOnly bool) {
+func analyzeText(text string) (forms [numSpaces]string, kanaOnly bool) {
 	s := cutBoilerplate(normalizeKeepKana(text))
 	var out [numSpaces]strings.Builder
-	for _, tok := range japanese().Tokenize(s) {
-		f := tok.Features()
-		if tok.Class == tokenizer.DUMMY || len(f) == 0 {
+	for _, tok := range japaneseTokenizer().Tokenize(s) {
+		if tok.Class == tokenizer.DUMMY {
 			continue
 		}
 		surface := tok.Surface
@@ -47,39 +46,39 @@ func analyze(text string) (forms [numSpaces]string, kanaOnly bool) {
 			continue
 		}
 		written, reading := surface, surface
-		if hasHan(surface) {
-			if base := feature(f, 6); base != "" {
+		if containsHan(surface) {
+			if base := ipaFeature(tok, 6); base != "" {
 				written = base
 			}
-			if kana := feature(f, 7); kana != "" {
+			if kana := ipaFeature(tok, 7); kana != "" {
 				reading = kana
 			}
 		}
 		out[writtenSpace].WriteString(written)
 		out[readingSpace].WriteString(reading)
-		if isContent(f) {
+		if isContentToken(tok) {
 			out[wordSpace].WriteString(written)
 		}
 		out[wordSpace].WriteByte(' ')
 	}
 	for k := range out {
-		forms[k] = foldKatakana(out[k].String())
+		forms[k] = foldKatakanaText(out[k].String())
 	}
-	return forms, onlyHiragana(s)
+	return forms, onlyHiraganaText(s)
 }
 
-// feature is the i-th feature of a token, or "" when it has none.
-func feature(f []string, i int) string {
-	if i < len(f) && f[i] != "*" {
-		return f[i]
+// ipaFeature is the i-th IPA feature of a token (0 part of speech, 1 its
+// subdivision, 6 dictionary form, 7 reading), or "" when it has none.
+func ipaFeature(tok tokenizer.Token, i int) string {
+	if f, ok := tok.FeatureAt(i); ok && f != "*" {
+		return f
 	}
 	return ""
 }
 
-// isContent reports whether a token with the IPA features f carries
-// meaning of its own.
-func isContent(f []string) bool {
-	pos, sub := f[0], feature(f, 1)
+// isContentToken reports whether a token carries meaning of its own.
+func isContentToken(tok tokenizer.Token) bool {
+	pos, sub := ipaFeature(tok, 0), ipaFeature(tok, 1)
 	switch pos {
 	case "名詞":
 		return sub != "非自立"
@@ -93,8 +92,8 @@ func isContent(f []string) bool {
 	return false
 }
 
-// hasHan reports whether s holds a kanji.
-func hasHan(s string) bool {
+// containsHan reports whether s holds a kanji.
+func containsHan(s string) bool {
 	for _, r := range s {
 		if r >= 0x3400 && unicode.Is(unicode.Han, r) {
 			return true
@@ -103,8 +102,8 @@ func hasHan(s string) bool {
 	return false
 }
 
-// foldKatakana turns katakana into hiragana.
-func foldKatakana(s string) string {
+// foldKatakanaText turns katakana into hiragana.
+func foldKatakanaText(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r >= 'ァ' && r <= 'ヴ' {
 			return r - 'ァ' + 'ぁ'

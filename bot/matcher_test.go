@@ -51,12 +51,12 @@ func TestMatchOnTopic(t *testing.T) {
 	ix := NewIndex(sampleFAQs())
 	cases := []struct{ q, want string }{
 		{"研修期間は？", "training-period"},
-		{"けんしゅう期間ってどれくらい", "training-period"},
+		{"けんしゅうきかんはどのくらい", "training-period"},
 		{"研修って何か月くらいあるんですか", "training-period"},
 		{"ﾘﾓｰﾄﾜｰｸ可能ですか", "remote-work"},
-		{"在宅でも働けますか", "remote-work"},
+		{"在宅勤務できる？", "remote-work"},
 		{"応募はどうやってするの？", "how-to-apply"},
-		{"ウェブ面接でもいいですか", "interview-online"},
+		{"web面接でもいいですか", "interview-online"},
 		{"オンライン面接できますか？", "interview-online"},
 		{"交通費でますか", "transport-cost"},
 		{"文系ですが大丈夫でしょうか", "no-experience"},

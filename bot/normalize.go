@@ -148,17 +148,17 @@ func squeezeSpaces(s string) string {
 	return b.String()
 }
 
-// variant is one spelling variant folded by Normalize: from becomes to when
+// spellingVariant is one spelling variant folded by Normalize: from becomes to when
 // ok (if set) accepts the runes around it. from and to are in normalised
 // (hiragana) form.
-type variant struct {
+type spellingVariant struct {
 	from, to string
 	ok       func(prev, next rune) bool
 }
 
-// variants are general spelling variants of Japanese: kanji or kana for
+// spellingVariants are general spelling variants of Japanese: kanji or kana for
 // the same word, and okurigana. They are not specific to any FAQ.
-var variants = []variant{
+var spellingVariants = []spellingVariant{
 	{"出来", "でき", nil},
 	{"下さ", "くださ", nil},
 	{"分か", "わか", notAfterNumeral}, // not 3分かかる
@@ -209,10 +209,10 @@ var variants = []variant{
 	{"取扱い", "取扱", nil},
 }
 
-// variantsByFirst indexes variants by their first rune.
-var variantsByFirst = func() map[rune][]variant {
-	m := make(map[rune][]variant)
-	for _, v := range variants {
+// spellingVariantsByFirst indexes spellingVariants by their first rune.
+var spellingVariantsByFirst = func() map[rune][]spellingVariant {
+	m := make(map[rune][]spellingVariant)
+	for _, v := range spellingVariants {
 		r, _ := utf8.DecodeRuneInString(v.from)
 		m[r] = append(m[r], v)
 	}
@@ -251,9 +251,9 @@ func foldVariants(s string) string {
 }
 
 // matchVariant finds the variant rule that applies at the start of s.
-func matchVariant(s string, prev rune) (variant, bool) {
+func matchVariant(s string, prev rune) (spellingVariant, bool) {
 	r, _ := utf8.DecodeRuneInString(s)
-	for _, v := range variantsByFirst[r] {
+	for _, v := range spellingVariantsByFirst[r] {
 		if !strings.HasPrefix(s, v.from) {
 			continue
 		}
@@ -262,7 +262,7 @@ func matchVariant(s string, prev rune) (variant, bool) {
 			return v, true
 		}
 	}
-	return variant{}, false
+	return spellingVariant{}, false
 }
 
 // nextIn accepts a variant when the rune after it is one of runes.
@@ -271,27 +271,27 @@ func nextIn(runes string) func(prev, next rune) bool {
 }
 
 // nextHiragana accepts a variant followed by hiragana (okurigana).
-func nextHiragana(_, next rune) bool { return isHiragana(next) }
+func nextHiragana(_, next rune) bool { return isHiraganaRune(next) }
 
 // kanaAround accepts a kanji written where kana is usual: after hiragana
 // and not followed by another kanji (the 事 of する事 but not of 仕事, 事務).
 func kanaAround(prev, next rune) bool {
-	return isHiragana(prev) && !unicode.Is(unicode.Han, next)
+	return isHiraganaRune(prev) && !unicode.Is(unicode.Han, next)
 }
 
 // notAfterNumeral rejects a variant right after a number (3分かかる).
-func notAfterNumeral(prev, _ rune) bool { return !isNumeral(prev) }
+func notAfterNumeral(prev, _ rune) bool { return !isNumeralRune(prev) }
 
 // counterAfterNumeral accepts け or 箇 between a number and a counter
 // (3ケ月, 何箇所).
 func counterAfterNumeral(prev, next rune) bool {
-	return isNumeral(prev) && strings.ContainsRune("月所国年条", next)
+	return isNumeralRune(prev) && strings.ContainsRune("月所国年条", next)
 }
 
-// isNumeral reports whether r is a digit or a kanji that counts.
-func isNumeral(r rune) bool {
+// isNumeralRune reports whether r is a digit or a kanji that counts.
+func isNumeralRune(r rune) bool {
 	return r >= '0' && r <= '9' || strings.ContainsRune("何数幾一二三四五六七八九十百千", r)
 }
 
-// isHiragana reports whether r is hiragana (not the long-vowel mark).
-func isHiragana(r rune) bool { return r >= 'ぁ' && r <= 'ゖ' }
+// isHiraganaRune reports whether r is hiragana (not the long-vowel mark).
+func isHiraganaRune(r rune) bool { return r >= 'ぁ' && r <= 'ゖ' }

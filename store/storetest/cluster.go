@@ -11,6 +11,9 @@ import (
 	"strings"
 )
 
+// errRoot is why no throwaway cluster starts as root.
+var errRoot = errors.New("running as root, and initdb refuses to")
+
 // startCluster initialises and starts a throwaway PostgreSQL cluster in a
 // temporary directory, listening on 127.0.0.1 on a free port, tuned for
 // speed over durability. It returns the server URL and a function that

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/url"
 	"testing"
@@ -83,6 +82,3 @@ func randomHex(n int) string {
 	}
 	return hex.EncodeToString(b)
 }
-
-// errRoot is why no throwaway cluster starts as root.
-var errRoot = errors.New("running as root, and initdb refuses to")

@@ -13,6 +13,10 @@ import (
 	_ "github.com/lib/pq" // the "postgres" driver
 )
 
+// defaultURL is the server tried when EnvDatabaseURL is unset; tests of
+// this package change it.
+var defaultURL = DefaultPostgresURL
+
 // probeTimeout bounds how long a server may take to answer the probe.
 const probeTimeout = 3 * time.Second
 
@@ -39,17 +43,17 @@ func server() (string, error) {
 func findServer() (string, error) {
 	if u := os.Getenv(EnvDatabaseURL); u != "" {
 		if err := probe(u); err != nil {
-			return "", fmt.Errorf("%s is set but the server does not answer: %w", EnvDatabaseURL, err)
+			return "", fmt.Errorf("%w: %s is set but the server does not answer: %w", errBadServer, EnvDatabaseURL, err)
 		}
 		return u, nil
 	}
-	defaultErr := probe(DefaultPostgresURL)
+	defaultErr := probe(defaultURL)
 	if defaultErr == nil {
-		return DefaultPostgresURL, nil
+		return defaultURL, nil
 	}
 	u, stop, err := startCluster()
 	if err != nil {
-		return "", fmt.Errorf("%s unset, no server at 127.0.0.1:5432 (%v), no throwaway cluster (%w)",
+		return "", fmt.Errorf("%s unset, no server at the local default (%v), no throwaway cluster (%w)",
 			EnvDatabaseURL, defaultErr, err)
 	}
 	srv.mu.Lock()
@@ -96,6 +100,10 @@ func withParam(u, key, value string) string {
 	parsed.RawQuery = q.Encode()
 	return parsed.String()
 }
+
+// errBadServer marks a configured server that does not work: a test
+// fails on it rather than skip.
+var errBadServer = errors.New("misconfigured PostgreSQL")
 
 // errNotURL is returned for a server address that is not a URL.
 var errNotURL = errors.New("the PostgreSQL server must be given as a postgres:// URL")

@@ -11,11 +11,13 @@
 //	func TestMain(m *testing.M) { storetest.Main(m) }
 //
 // When no server can be had, PostgreSQL tests skip, unless
-// SAKEBOT_REQUIRE_POSTGRES is set (as in CI): then they fail.
+// SAKEBOT_REQUIRE_POSTGRES is set (as in CI): then they fail. A
+// SAKEBOT_TEST_DATABASE_URL that does not answer always fails them.
 package storetest
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -48,6 +50,9 @@ func PostgresURL(t testing.TB) string {
 	t.Helper()
 	srv, err := server()
 	if err != nil {
+		if errors.Is(err, errBadServer) {
+			t.Fatal(err)
+		}
 		if os.Getenv(EnvRequirePostgres) != "" {
 			t.Fatalf("PostgreSQL is required (%s is set) but unavailable: %v", EnvRequirePostgres, err)
 		}
