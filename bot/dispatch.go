@@ -87,6 +87,7 @@ func (t *turn) follow() {
 
 // unfollow marks the candidate blocked; nothing is sent to them any more.
 func (t *turn) unfollow() {
+	t.fail(t.tx.CancelDeliveries(t.ctx, t.in.Key))
 	c, err := t.tx.Candidate(t.ctx, t.in.Key)
 	if errors.Is(err, ErrNotFound) {
 		return
@@ -107,7 +108,7 @@ func (t *turn) group(text string) {
 	case intentGreeting, intentMenu, intentFAQMenu:
 		t.say(msgGroupHello)
 	case intentNone:
-		m := t.e.answerer.Index().Match(text)
+		m := t.match(text)
 		if m.Outcome == Answered {
 			t.say(m.Candidates[0].FAQ.Answer)
 		}

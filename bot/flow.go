@@ -148,6 +148,9 @@ func (t *turn) interruption(text string) bool {
 		return false
 	}
 	m := t.e.answerer.Index().Match(text)
+	if m.Outcome == Answered || isClearQuestion(text) && t.conv.Step != FieldMotivation {
+		t.match(text) // counted only when taken as a question
+	}
 	switch {
 	case m.Outcome == Answered:
 		t.say(m.Candidates[0].FAQ.Answer)

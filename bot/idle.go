@@ -56,7 +56,7 @@ func menu(text string) Choice {
 // faq answers a question from the FAQ, offers choices when unsure, or
 // falls back to a person.
 func (t *turn) faq(text string) {
-	m := t.e.answerer.Index().Match(text)
+	m := t.match(text)
 	switch m.Outcome {
 	case Answered:
 		t.conv.Misses = 0
@@ -67,6 +67,20 @@ func (t *turn) faq(text string) {
 	default:
 		t.miss(text, m.Normalized)
 	}
+}
+
+// match ranks the FAQ for text and counts the question for the dashboard.
+func (t *turn) match(text string) Match {
+	m := t.e.answerer.Index().Match(text)
+	outcome, id := "missed", ""
+	switch best, ok := m.Best(); {
+	case m.Outcome == Answered && ok:
+		outcome, id = "answered", best.FAQ.ID
+	case m.Outcome == Ambiguous:
+		outcome = "ambiguous"
+	}
+	t.fail(t.tx.RecordQuestion(t.ctx, t.in.Key.Channel, outcome, id))
+	return m
 }
 
 // offer asks which of the close candidates was meant.
@@ -100,6 +114,7 @@ func faqChoice(f FAQ) Choice {
 func (t *turn) answerFAQByID(id string) {
 	for _, f := range t.e.answerer.FAQs() {
 		if f.ID == id {
+			t.fail(t.tx.RecordQuestion(t.ctx, t.in.Key.Channel, "answered", f.ID))
 			t.conv.Misses = 0
 			t.say(f.Answer)
 			t.reask()

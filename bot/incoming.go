@@ -41,5 +41,7 @@ type Incoming struct {
 	DisplayName string    // the user's display name, when the channel knows it
 	Unblocked   bool      // KindFollow: the user had blocked the bot before
 	Group       bool      // said in a group or room: answer briefly, never collect personal data
+	ReplyTo     string    // where replies go when not the user's own chat (a LINE group or room, a Slack channel)
+	Thread      string    // a Slack thread to answer in, if any
 	At          time.Time // when the platform says it happened; zero means now
 }

@@ -72,6 +72,17 @@ type Tx interface {
 	RecordMiss(ctx context.Context, question, normalized string) error
 	// RecordHandoff records that the user asked for a person.
 	RecordHandoff(ctx context.Context, h *Handoff) error
+	// RecordQuestion counts a question asked (no text is kept): its
+	// outcome ("answered", "ambiguous", "missed") and the entry that
+	// answered it, for the staff dashboard.
+	RecordQuestion(ctx context.Context, channel Channel, outcome, faqID string) error
+
+	// Enqueue adds a delivery to the outbox, to be sent after commit. An
+	// empty RetryKey is filled in; d.ID is set.
+	Enqueue(ctx context.Context, d *Delivery) error
+	// CancelDeliveries drops the pending deliveries to key (the user
+	// blocked the bot).
+	CancelDeliveries(ctx context.Context, key UserKey) error
 }
 
 // ApplicationStore is what recruiters' tools need: listing, status changes,

@@ -1,0 +1,191 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sync"
+	"time"
+)
+
+// WorkerConfig is what a Worker needs.
+type WorkerConfig struct {
+	Engine  *Engine
+	Inbox   Inbox
+	Outbox  Outbox
+	Senders map[Channel]Sender // by Delivery.Key.Channel
+	Logger  *slog.Logger
+	// Poll is how often the queues are checked without a Wake (events
+	// accepted by another replica, retries coming due). Default 500ms.
+	Poll time.Duration
+	// Processors is how many events are processed at once (different
+	// users only). Default 4.
+	Processors int
+	// MaxAttempts is how often a delivery is tried before it is given up.
+	// Default 12 (about half an hour of backoff).
+	MaxAttempts int
+}
+
+// Worker processes the inbox (events → engine → outbox, one transaction
+// per event) and delivers the outbox with retries. Any number of workers,
+// in any number of replicas, can share one database.
+type Worker struct {
+	cfg       WorkerConfig
+	log       *slog.Logger
+	wakeInbox chan struct{}
+	wakeOut   chan struct{}
+}
+
+// NewWorker returns a Worker configured by cfg.
+func NewWorker(cfg WorkerConfig) *Worker {
+	if cfg.Poll <= 0 {
+		cfg.Poll = 500 * time.Millisecond
+	}
+	if cfg.Processors <= 0 {
+		cfg.Processors = 4
+	}
+	if cfg.MaxAttempts <= 0 {
+		cfg.MaxAttempts = 12
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Worker{cfg: cfg, log: log, wakeInbox: make(chan struct{}, 1), wakeOut: make(chan struct{}, 1)}
+}
+
+// Wake tells the worker that new events are waiting. It never blocks.
+func (w *Worker) Wake() { signal(w.wakeInbox) }
+
+func signal(c chan struct{}) {
+	select {
+	case c <- struct{}{}:
+	default:
+	}
+}
+
+// Run processes and delivers until ctx ends, then returns after the work in
+// hand is finished (an event's transaction, a send in flight).
+func (w *Worker) Run(ctx context.Context) {
+	var wg sync.WaitGroup
+	for range w.cfg.Processors {
+		wg.Go(func() { w.loop(ctx, w.wakeInbox, w.ProcessEvents) })
+	}
+	wg.Go(func() { w.loop(ctx, w.wakeOut, w.DeliverDue) })
+	wg.Wait()
+}
+
+// loop runs step until it finds nothing to do, then waits for a wake-up
+// or the poll interval.
+func (w *Worker) loop(ctx context.Context, wake chan struct{}, step func(context.Context) (int, error)) {
+	t := time.NewTicker(w.cfg.Poll)
+	defer t.Stop()
+	for ctx.Err() == nil {
+		if _, err := step(ctx); err != nil {
+			w.log.Error("worker step failed", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+		case <-wake:
+		case <-t.C:
+		}
+	}
+}
+
+// ProcessEvents processes pending events until none is left (or ctx
+// ends; the event in hand is finished regardless) and reports how many it
+// processed. Tests call it directly.
+func (w *Worker) ProcessEvents(ctx context.Context) (int, error) {
+	stop, ctx := ctx, context.WithoutCancel(ctx)
+	n := 0
+	for stop.Err() == nil {
+		if err := w.cfg.Engine.Answerer().Refresh(ctx); err != nil {
+			return n, err
+		}
+		ok, err := w.cfg.Inbox.ProcessNextEvent(ctx, w.process)
+		if !ok {
+			return n, err
+		}
+		if err != nil {
+			w.log.Error("event failed; will retry", "err", err)
+			return n, nil
+		}
+		n++
+		signal(w.wakeOut)
+	}
+	return n, nil
+}
+
+// process runs one event through the engine and queues the replies, in the
+// event's transaction.
+func (w *Worker) process(tx Tx, ev Event) error {
+	ctx := context.Background()
+	replies, err := w.cfg.Engine.Turn(ctx, tx, ev.Incoming)
+	if err != nil || len(replies) == 0 {
+		return err
+	}
+	at := ev.Incoming.At
+	if at.IsZero() {
+		at = ev.ReceivedAt
+	}
+	return tx.Enqueue(ctx, &Delivery{Kind: DeliveryReply, Key: ev.Incoming.Key, To: ev.Incoming.ReplyTo,
+		Thread: ev.Incoming.Thread, ReplyToken: ev.ReplyToken, EventAt: at, Replies: replies})
+}
+
+// DeliverDue sends the deliveries that are due until none is left (or ctx
+// ends; sends in flight are finished) and reports how many it sent. Tests
+// call it directly.
+func (w *Worker) DeliverDue(ctx context.Context) (int, error) {
+	stop, ctx := ctx, context.WithoutCancel(ctx)
+	sent := 0
+	for stop.Err() == nil {
+		batch, err := w.cfg.Outbox.ClaimDeliveries(ctx, time.Now(), 16, time.Minute)
+		if err != nil || len(batch) == 0 {
+			return sent, err
+		}
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		for _, d := range batch {
+			wg.Go(func() {
+				if w.deliver(ctx, d) {
+					mu.Lock()
+					sent++
+					mu.Unlock()
+				}
+			})
+		}
+		wg.Wait()
+	}
+	return sent, nil
+}
+
+// deliver sends one delivery and records the outcome; it reports success.
+func (w *Worker) deliver(ctx context.Context, d Delivery) bool {
+	log := w.log.With("delivery", d.ID, "kind", string(d.Kind), "channel", string(d.Key.Channel), "attempt", d.Attempts+1)
+	s, ok := w.cfg.Senders[d.Key.Channel]
+	if !ok {
+		w.record(ctx, log, w.cfg.Outbox.DeliveryFailed(ctx, d.ID, "no sender for channel"))
+		log.Error("delivery dropped: channel is off")
+		return false
+	}
+	err := s.Send(ctx, d)
+	if err == nil {
+		w.record(ctx, log, w.cfg.Outbox.DeliverySent(ctx, d.ID))
+		return true
+	}
+	giveUp, wait := retryPolicy(err, d.Attempts, w.cfg.MaxAttempts)
+	if giveUp {
+		log.Error("delivery failed for good", "err", err)
+		w.record(ctx, log, w.cfg.Outbox.DeliveryFailed(ctx, d.ID, err.Error()))
+		return false
+	}
+	log.Warn("delivery failed; will retry", "err", err, "wait", wait)
+	w.record(ctx, log, w.cfg.Outbox.RetryDelivery(ctx, d.ID, time.Now().Add(wait), err.Error()))
+	return false
+}
+
+func (w *Worker) record(ctx context.Context, log *slog.Logger, err error) {
+	if err != nil && !errors.Is(err, context.Canceled) {
+		log.Error("cannot record delivery outcome", "err", err)
+	}
+}

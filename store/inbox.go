@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/sakemodel/sakebot/bot"
+)
+
+var _ bot.Inbox = (*Store)(nil)
+
+// maxEventAttempts is how often an event is tried before it is given up,
+// so one broken event cannot block its user's later ones for ever.
+const maxEventAttempts = 5
+
+// inboxRow is a row of inbox.
+type inboxRow struct {
+	Seq     int64  `db:"seq"`
+	EventID string `db:"event_id"`
+	Payload string `db:"payload"`
+}
+
+// acceptEventSQL stores an event unless its id was seen before.
+const acceptEventSQL = `
+INSERT INTO inbox (event_id, channel, user_id, payload, received_at, due_at)
+VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (event_id) DO NOTHING`
+
+// AcceptEvents stores the events not seen before, in one transaction, and
+// reports how many were new. Duplicates (redeliveries, retries) are skipped.
+func (s *Store) AcceptEvents(ctx context.Context, events []bot.Event) (int, error) {
+	n := 0
+	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
+		for _, ev := range events {
+			payload, err := json.Marshal(ev)
+			if err != nil {
+				return fmt.Errorf("store: encode event: %w", err)
+			}
+			at := ts(ev.ReceivedAt)
+			if ev.ReceivedAt.IsZero() {
+				at = ts(now())
+			}
+			res, err := tx.ExecContext(ctx, tx.Rebind(acceptEventSQL), ev.ID,
+				string(ev.Incoming.Key.Channel), ev.Incoming.Key.UserID, string(payload), at, at)
+			if err != nil {
+				return wrap(err, "accept event")
+			}
+			if k, _ := res.RowsAffected(); k > 0 {
+				n++
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+// nextEventSQL selects the oldest due pending event whose user has no
+// earlier pending event; FOR UPDATE SKIP LOCKED (PostgreSQL only) lets
+// replicas take different users' events at once.
+const nextEventSQL = `
+SELECT seq, event_id, payload FROM inbox i
+WHERE status = 'pending' AND due_at <= ?
+  AND NOT EXISTS (SELECT 1 FROM inbox p WHERE p.channel = i.channel AND p.user_id = i.user_id
+                  AND p.status = 'pending' AND p.seq < i.seq)
+ORDER BY seq LIMIT 1`
+
+// eventDoneSQL marks an event processed and drops its payload (the
+// message text need not be kept once answered).
+const eventDoneSQL = `UPDATE inbox SET status = 'done', payload = '', processed_at = ? WHERE seq = ?`
+
+// ProcessNextEvent claims the next event (see bot.Inbox), runs fn in one
+// transaction holding the user's lock, and marks the event done in it. When
+// fn fails, the transaction rolls back and the attempt is counted with
+// FailEvent, so the event is tried again after a backoff.
+func (s *Store) ProcessNextEvent(ctx context.Context, fn func(bot.Tx, bot.Event) error) (bool, error) {
+	found := false
+	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
+		query := nextEventSQL
+		if s.dialect == DialectPostgres {
+			query += " FOR UPDATE SKIP LOCKED"
+		}
+		var r inboxRow
+		err := tx.GetContext(ctx, &r, tx.Rebind(query), ts(now()))
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return wrap(err, "next event")
+		}
+		found = true
+		var ev bot.Event
+		if err := json.Unmarshal([]byte(r.Payload), &ev); err != nil {
+			return &eventError{id: r.EventID, err: fmt.Errorf("undecodable: %w", err)}
+		}
+		if err := s.lockKey(ctx, tx, ev.Incoming.Key); err != nil {
+			return err
+		}
+		if err := fn(&Tx{tx: tx}, ev); err != nil {
+			return &eventError{id: r.EventID, err: err}
+		}
+		_, err = tx.ExecContext(ctx, tx.Rebind(eventDoneSQL), ts(now()), r.Seq)
+		return wrap(err, "mark event done")
+	})
+	var failed *eventError
+	if errors.As(err, &failed) {
+		if ferr := s.FailEvent(ctx, failed.id, failed.err.Error()); ferr != nil {
+			return true, errors.Join(err, ferr)
+		}
+	}
+	return found, err
+}
+
+// eventError is a failure while processing (or decoding) the event id.
+type eventError struct {
+	id  string
+	err error
+}
+
+func (e *eventError) Error() string { return fmt.Sprintf("event %s: %v", e.id, e.err) }
+func (e *eventError) Unwrap() error { return e.err }
+
+// failEventSQL counts a failed attempt and backs the event off; after
+// maxEventAttempts it is given up.
+const failEventSQL = `
+UPDATE inbox SET attempts = attempts + 1, last_error = ?, due_at = ?,
+	status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE status END,
+	payload = CASE WHEN attempts + 1 >= ? THEN '' ELSE payload END
+WHERE event_id = ? AND status = 'pending'`
+
+// FailEvent records a failed attempt at an event, to be tried again after
+// a backoff; after maxEventAttempts it is given up (and its payload dropped).
+func (s *Store) FailEvent(ctx context.Context, id string, reason string) error {
+	var attempts int
+	_ = s.db.GetContext(ctx, &attempts, s.db.Rebind(`SELECT attempts FROM inbox WHERE event_id = ?`), id)
+	due := now().Add(backoff(attempts))
+	_, err := s.db.ExecContext(ctx, s.db.Rebind(failEventSQL), truncateReason(reason), ts(due),
+		maxEventAttempts, maxEventAttempts, id)
+	return wrap(err, "fail event")
+}
+
+// purgeInboxSQL forgets processed events received before a cutoff; their
+// ids are kept long enough to recognise any redelivery.
+const purgeInboxSQL = `DELETE FROM inbox WHERE status <> 'pending' AND received_at < ?`
+
+// PurgeInbox deletes processed and failed events received before cutoff.
+func (s *Store) PurgeInbox(ctx context.Context, cutoff time.Time) (int, error) {
+	res, err := s.db.ExecContext(ctx, s.db.Rebind(purgeInboxSQL), ts(cutoff))
+	if err != nil {
+		return 0, wrap(err, "purge inbox")
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
+
+// backoff is the wait after the given number of failed attempts: 1s, 2s,
+// 4s … capped at 5 minutes.
+func backoff(attempts int) time.Duration {
+	d := time.Second << min(attempts, 9)
+	return min(d, 5*time.Minute)
+}
+
+// truncateReason keeps error texts short in the database.
+func truncateReason(s string) string {
+	if len(s) > 500 {
+		return s[:500]
+	}
+	return s
+}
