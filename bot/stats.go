@@ -1,0 +1,65 @@
+package bot
+
+import "time"
+
+// StatsQuery selects the period the staff dashboard summarises.
+type StatsQuery struct {
+	Since time.Time // the start of the period: questions at or after it count
+	Days  int       // how many days (in Japan) the daily counts cover, starting on Since's day
+	Top   int       // how many FAQ entries and open handoffs to list
+}
+
+// Stats is what the staff dashboard shows: how many people talk to the
+// bot, how well it answers, where the applications stand and who waits for
+// a person.
+type Stats struct {
+	Candidates   int            // people who ever talked to the bot
+	Questions    QuestionCounts // questions asked in the period, by outcome
+	Applications map[Status]int // every application, by its status now
+	Days         []DayCount     // questions per day of the period, oldest first, every day present
+	TopFAQs      []FAQCount     // the entries that answered most often in the period, most first
+	OpenHandoffs int            // handoffs requested or open
+	Handoffs     []Handoff      // the newest of them, newest first
+}
+
+// QuestionCounts counts questions by what the bot did with them.
+type QuestionCounts struct {
+	Answered  int // answered from an entry
+	Ambiguous int // offered close entries to choose from
+	Missed    int // could not answer
+}
+
+// Total is the number of questions counted.
+func (c QuestionCounts) Total() int { return c.Answered + c.Ambiguous + c.Missed }
+
+// Add counts one question of outcome ("answered", "ambiguous", "missed");
+// other outcomes are ignored.
+func (c *QuestionCounts) Add(outcome string, n int) {
+	switch outcome {
+	case Answered.String():
+		c.Answered += n
+	case Ambiguous.String():
+		c.Ambiguous += n
+	case Missed.String():
+		c.Missed += n
+	}
+}
+
+// DayCount is the questions of one day in Japan.
+type DayCount struct {
+	Day time.Time // midnight of the day, in JST
+	QuestionCounts
+}
+
+// FAQCount is how often an entry answered.
+type FAQCount struct {
+	FAQID    string
+	Question string // the entry's question; empty when it was deleted since
+	Count    int
+}
+
+// StartOfDayJST returns midnight, in Japan, of the day t falls on there.
+func StartOfDayJST(t time.Time) time.Time {
+	y, m, d := t.In(jst).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, jst)
+}

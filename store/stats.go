@@ -1,0 +1,151 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/sakemodel/sakebot/bot"
+)
+
+// Statements of Stats. The day of a question is its date in Japan; the two
+// engines spell that differently (see dayExpr).
+const (
+	countCandidatesSQL = `SELECT COUNT(*) FROM candidates`
+
+	applicationsByStatusSQL = `SELECT status, COUNT(*) AS n FROM applications GROUP BY status`
+
+	questionsByDaySQL = `SELECT %s AS day, outcome, COUNT(*) AS n FROM question_log
+	WHERE at >= ? AND at < ? GROUP BY 1, outcome`
+
+	topFAQsSQL = `SELECT q.faq_id, COALESCE(MAX(f.question), '') AS question, COUNT(*) AS n
+	FROM question_log q LEFT JOIN faqs f ON f.id = q.faq_id
+	WHERE q.at >= ? AND q.at < ? AND q.outcome = 'answered' AND q.faq_id <> ''
+	GROUP BY q.faq_id ORDER BY n DESC, q.faq_id LIMIT ?`
+
+	countOpenHandoffsSQL = `SELECT COUNT(*) FROM handoffs WHERE status IN ('requested', 'open')`
+
+	openHandoffsSQL = `SELECT id, channel, user_id, reason, question, status, slack_channel, slack_ts,
+	created_at, closed_at FROM handoffs WHERE status IN ('requested', 'open')
+	ORDER BY created_at DESC, id DESC LIMIT ?`
+)
+
+// dayExpr is the date in Japan (YYYY-MM-DD) of question_log.at, per
+// dialect. Japan has no daylight saving time, so a fixed offset is exact.
+func (s *Store) dayExpr() string {
+	if s.dialect == DialectPostgres {
+		return `to_char((at AT TIME ZONE 'UTC') + INTERVAL '9 hours', 'YYYY-MM-DD')`
+	}
+	return `strftime('%Y-%m-%d', at, '+9 hours')`
+}
+
+// Stats summarises the data for the staff dashboard: candidates and
+// applications as they are now; questions (by outcome, per day and per
+// answering entry) from q.Since to the end of its q.Days days in Japan; the
+// open handoffs. At most q.Top entries and handoffs are listed.
+func (s *Store) Stats(ctx context.Context, q bot.StatsQuery) (bot.Stats, error) {
+	st := bot.Stats{Applications: map[bot.Status]int{}}
+	first := bot.StartOfDayJST(q.Since)
+	end := first.AddDate(0, 0, max(q.Days, 0))
+	if err := s.db.GetContext(ctx, &st.Candidates, countCandidatesSQL); err != nil {
+		return bot.Stats{}, wrap(err, "stats: candidates")
+	}
+	if err := s.applicationsByStatus(ctx, st.Applications); err != nil {
+		return bot.Stats{}, err
+	}
+	days, err := s.questionsByDay(ctx, q.Since, end)
+	if err != nil {
+		return bot.Stats{}, err
+	}
+	for i := range max(q.Days, 0) {
+		d := first.AddDate(0, 0, i)
+		c := days[d.Format(time.DateOnly)]
+		st.Days = append(st.Days, bot.DayCount{Day: d, QuestionCounts: c})
+		st.Questions.Answered += c.Answered
+		st.Questions.Ambiguous += c.Ambiguous
+		st.Questions.Missed += c.Missed
+	}
+	if st.TopFAQs, err = s.topFAQs(ctx, q.Since, end, q.Top); err != nil {
+		return bot.Stats{}, err
+	}
+	if err := s.db.GetContext(ctx, &st.OpenHandoffs, countOpenHandoffsSQL); err != nil {
+		return bot.Stats{}, wrap(err, "stats: open handoffs")
+	}
+	if st.Handoffs, err = s.openHandoffs(ctx, q.Top); err != nil {
+		return bot.Stats{}, err
+	}
+	return st, nil
+}
+
+// applicationsByStatus counts every application by status into counts.
+func (s *Store) applicationsByStatus(ctx context.Context, counts map[bot.Status]int) error {
+	var rows []struct {
+		Status string `db:"status"`
+		N      int    `db:"n"`
+	}
+	if err := s.db.SelectContext(ctx, &rows, applicationsByStatusSQL); err != nil {
+		return wrap(err, "stats: applications")
+	}
+	for _, r := range rows {
+		counts[bot.Status(r.Status)] = r.N
+	}
+	return nil
+}
+
+// questionsByDay counts the questions asked from since to end by their
+// date in Japan (YYYY-MM-DD).
+func (s *Store) questionsByDay(ctx context.Context, since, end time.Time) (map[string]bot.QuestionCounts, error) {
+	var rows []struct {
+		Day     string `db:"day"`
+		Outcome string `db:"outcome"`
+		N       int    `db:"n"`
+	}
+	query := s.db.Rebind(fmt.Sprintf(questionsByDaySQL, s.dayExpr()))
+	if err := s.db.SelectContext(ctx, &rows, query, ts(since), ts(end)); err != nil {
+		return nil, wrap(err, "stats: questions")
+	}
+	days := map[string]bot.QuestionCounts{}
+	for _, r := range rows {
+		c := days[r.Day]
+		c.Add(r.Outcome, r.N)
+		days[r.Day] = c
+	}
+	return days, nil
+}
+
+// topFAQs lists the entries that answered most often from since to end.
+func (s *Store) topFAQs(ctx context.Context, since, end time.Time, limit int) ([]bot.FAQCount, error) {
+	var rows []struct {
+		FAQID    string `db:"faq_id"`
+		Question string `db:"question"`
+		N        int    `db:"n"`
+	}
+	if limit <= 0 {
+		return nil, nil
+	}
+	if err := s.db.SelectContext(ctx, &rows, s.db.Rebind(topFAQsSQL), ts(since), ts(end), limit); err != nil {
+		return nil, wrap(err, "stats: top entries")
+	}
+	top := make([]bot.FAQCount, 0, len(rows))
+	for _, r := range rows {
+		top = append(top, bot.FAQCount{FAQID: r.FAQID, Question: r.Question, Count: r.N})
+	}
+	return top, nil
+}
+
+// openHandoffs lists the newest handoffs still requested or open.
+func (s *Store) openHandoffs(ctx context.Context, limit int) ([]bot.Handoff, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	var rows []handoffRow
+	if err := s.db.SelectContext(ctx, &rows, s.db.Rebind(openHandoffsSQL), limit); err != nil {
+		return nil, wrap(err, "stats: open handoffs")
+	}
+	out := make([]bot.Handoff, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, bot.Handoff{ID: r.ID, Key: bot.UserKey{Channel: bot.Channel(r.Channel), UserID: r.UserID},
+			Reason: r.Reason, Question: r.Question, Status: r.Status, CreatedAt: r.CreatedAt.Time})
+	}
+	return out, nil
+}
