@@ -14,6 +14,17 @@ type Sender interface {
 	Send(ctx context.Context, d Delivery) error
 }
 
+// ProfileSource looks up a user's display name on a channel.
+type ProfileSource interface {
+	DisplayName(ctx context.Context, userID string) (string, error)
+}
+
+// BusyIndicator shows a user that an answer is on its way (LINE's loading
+// animation).
+type BusyIndicator interface {
+	ShowBusy(ctx context.Context, userID string) error
+}
+
 // SendError says how a failed send should be retried.
 type SendError struct {
 	Err        error

@@ -14,7 +14,13 @@ type WorkerConfig struct {
 	Inbox   Inbox
 	Outbox  Outbox
 	Senders map[Channel]Sender // by Delivery.Key.Channel
-	Logger  *slog.Logger
+	// Profiles look up display names for new followers, by channel.
+	Profiles map[Channel]ProfileSource
+	// Busy shows a "typing" indicator, by channel, when an event waited
+	// more than BusyAfter before processing (a backlog).
+	Busy      map[Channel]BusyIndicator
+	BusyAfter time.Duration // default 1s
+	Logger    *slog.Logger
 	// Poll is how often the queues are checked without a Wake (events
 	// accepted by another replica, retries coming due). Default 500ms.
 	Poll time.Duration
@@ -46,6 +52,9 @@ func NewWorker(cfg WorkerConfig) *Worker {
 	}
 	if cfg.MaxAttempts <= 0 {
 		cfg.MaxAttempts = 12
+	}
+	if cfg.BusyAfter <= 0 {
+		cfg.BusyAfter = time.Second
 	}
 	log := cfg.Logger
 	if log == nil {
@@ -120,6 +129,7 @@ func (w *Worker) ProcessEvents(ctx context.Context) (int, error) {
 // event's transaction.
 func (w *Worker) process(tx Tx, ev Event) error {
 	ctx := context.Background()
+	w.enrich(ctx, &ev)
 	replies, err := w.cfg.Engine.Turn(ctx, tx, ev.Incoming)
 	if err != nil || len(replies) == 0 {
 		return err
@@ -130,6 +140,35 @@ func (w *Worker) process(tx Tx, ev Event) error {
 	}
 	return tx.Enqueue(ctx, &Delivery{Kind: DeliveryReply, Key: ev.Incoming.Key, To: ev.Incoming.ReplyTo,
 		Thread: ev.Incoming.Thread, ReplyToken: ev.ReplyToken, EventAt: at, Replies: replies})
+}
+
+// enrich adds what the platform did not send with the event: a new
+// follower's display name. When the event waited in a backlog, it also
+// shows the user that an answer is coming.
+func (w *Worker) enrich(ctx context.Context, ev *Event) {
+	in := &ev.Incoming
+	if b, ok := w.cfg.Busy[in.Key.Channel]; ok && !in.Group && time.Since(ev.ReceivedAt) > w.cfg.BusyAfter &&
+		(in.Kind == KindMessage || in.Kind == KindPostback) {
+		go func() {
+			bctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+			defer cancel()
+			if err := b.ShowBusy(bctx, in.Key.UserID); err != nil {
+				w.log.Warn("cannot show busy indicator", "err", err)
+			}
+		}()
+	}
+	p, ok := w.cfg.Profiles[in.Key.Channel]
+	if !ok || in.Kind != KindFollow || in.DisplayName != "" {
+		return
+	}
+	pctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	name, err := p.DisplayName(pctx, in.Key.UserID)
+	if err != nil {
+		w.log.Warn("cannot look up display name", "err", err)
+		return
+	}
+	in.DisplayName = name
 }
 
 // DeliverDue sends the deliveries that are due until none is left (or ctx

@@ -11,21 +11,22 @@ import (
 
 // config is everything sakebot reads from its environment.
 type config struct {
-	DatabaseURL   string
-	Addr          string
-	FormExpiry    time.Duration
-	LogFormat     string
-	LogLevel      string
-	LINESecret    string
-	LINEToken     string
-	LINEAPIBase   string
-	LINEDataBase  string
-	SlackToken    string
-	SlackSecret   string
-	SlackAPIURL   string
-	SlackChannel  string
-	SlackStaff    []string
-	AdminPassword string
+	DatabaseURL        string
+	Addr               string
+	FormExpiry         time.Duration
+	LogFormat          string
+	LogLevel           string
+	LINESecret         string
+	LINESecretPrevious string
+	LINEToken          string
+	LINEAPIBase        string
+	LINEDataBase       string
+	SlackToken         string
+	SlackSecret        string
+	SlackAPIURL        string
+	SlackChannel       string
+	SlackStaff         []string
+	AdminPassword      string
 }
 
 // loadConfig reads the configuration from getenv, falling back to a .env
@@ -49,20 +50,21 @@ func loadConfig(getenv func(string) string) (config, error) {
 		return config{}, fmt.Errorf("FORM_EXPIRY_DAYS must be a whole number of days (1 or more), got %q", get("FORM_EXPIRY_DAYS", ""))
 	}
 	c := config{
-		DatabaseURL:   get("DATABASE_URL", "sqlite:sakebot.db"),
-		Addr:          get("ADDR", ":8080"),
-		FormExpiry:    time.Duration(days) * 24 * time.Hour,
-		LogFormat:     get("LOG_FORMAT", "text"),
-		LogLevel:      get("LOG_LEVEL", "info"),
-		LINESecret:    get("LINE_CHANNEL_SECRET", ""),
-		LINEToken:     get("LINE_CHANNEL_ACCESS_TOKEN", ""),
-		LINEAPIBase:   get("LINE_API_BASE_URL", "https://api.line.me"),
-		LINEDataBase:  get("LINE_DATA_API_BASE_URL", "https://api-data.line.me"),
-		SlackToken:    get("SLACK_BOT_TOKEN", ""),
-		SlackSecret:   get("SLACK_SIGNING_SECRET", ""),
-		SlackAPIURL:   get("SLACK_API_URL", "https://slack.com/api/"),
-		SlackChannel:  get("SLACK_NOTIFY_CHANNEL", ""),
-		AdminPassword: get("ADMIN_PASSWORD", ""),
+		DatabaseURL:        get("DATABASE_URL", "sqlite:sakebot.db"),
+		Addr:               get("ADDR", ":8080"),
+		FormExpiry:         time.Duration(days) * 24 * time.Hour,
+		LogFormat:          get("LOG_FORMAT", "text"),
+		LogLevel:           get("LOG_LEVEL", "info"),
+		LINESecret:         get("LINE_CHANNEL_SECRET", ""),
+		LINESecretPrevious: get("LINE_CHANNEL_SECRET_PREVIOUS", ""),
+		LINEToken:          get("LINE_CHANNEL_ACCESS_TOKEN", ""),
+		LINEAPIBase:        get("LINE_API_BASE_URL", "https://api.line.me"),
+		LINEDataBase:       get("LINE_DATA_API_BASE_URL", "https://api-data.line.me"),
+		SlackToken:         get("SLACK_BOT_TOKEN", ""),
+		SlackSecret:        get("SLACK_SIGNING_SECRET", ""),
+		SlackAPIURL:        get("SLACK_API_URL", "https://slack.com/api/"),
+		SlackChannel:       get("SLACK_NOTIFY_CHANNEL", ""),
+		AdminPassword:      get("ADMIN_PASSWORD", ""),
 	}
 	for _, id := range strings.Split(get("SLACK_STAFF_USER_IDS", ""), ",") {
 		if id = strings.TrimSpace(id); id != "" {

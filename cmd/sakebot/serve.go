@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+
 	"errors"
 	"fmt"
+	"github.com/sakemodel/sakebot/bot"
 	"log/slog"
 	"net"
 	"net/http"
@@ -29,16 +31,62 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	announceChannels(log, e.cfg)
-	go a.janitor(ctx, e.cfg.FormExpiry)
-	h := handlers.NewHandler(handlers.Config{Logger: log, Ready: a.store.Ready})
+	w, err := wire(a, e.cfg, log)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", e.cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", e.cfg.Addr, err)
 	}
-	srv := handlers.NewServer(e.cfg.Addr, h, log)
+	srv := handlers.NewServer(e.cfg.Addr, handlers.NewHandler(handlers.Config{Logger: log, Ready: a.store.Ready, Mounts: w.mounts}), log)
 	log.Info("serving", "addr", ln.Addr().String(), "database", a.store.Dialect())
-	return serveUntilDone(ctx, srv, ln, log)
+	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
+	done := make(chan struct{})
+	go func() { defer close(done); w.worker.Run(workCtx) }()
+	go a.janitor(workCtx, e.cfg.FormExpiry)
+	err = serveUntilDone(ctx, srv, ln, log)
+	stopWork() // after the server stopped taking events: finish what is in hand
+	select {
+	case <-done:
+	case <-time.After(shutdownGrace):
+		log.Warn("worker did not stop in time")
+	}
+	return err
+}
+
+// wiring is what the channels add to the server and the worker.
+type wiring struct {
+	mounts map[string]http.Handler
+	worker *bot.Worker
+	wcfg   *bot.WorkerConfig
+	wake   func()
+}
+
+// wire builds the worker and mounts every channel whose credentials are
+// set; each one that is off is announced in one line.
+func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
+	wcfg := &bot.WorkerConfig{Engine: a.engine, Inbox: a.store, Outbox: a.store, Logger: log,
+		Senders: map[bot.Channel]bot.Sender{}, Profiles: map[bot.Channel]bot.ProfileSource{}, Busy: map[bot.Channel]bot.BusyIndicator{}}
+	w := &wiring{mounts: map[string]http.Handler{}, wcfg: wcfg}
+	var worker *bot.Worker
+	w.wake = func() { worker.Wake() }
+	on, err := wireLINE(a, cfg, log, w)
+	if err != nil {
+		return nil, err
+	}
+	if !on {
+		log.Info("LINE is off: set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to turn it on")
+	}
+	if cfg.SlackToken == "" || cfg.SlackSecret == "" {
+		log.Info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on")
+	}
+	if cfg.AdminPassword == "" {
+		log.Info("the admin page is off: set ADMIN_PASSWORD to turn it on")
+	}
+	worker = bot.NewWorker(*wcfg)
+	w.worker = worker
+	return w, nil
 }
 
 // serveUntilDone serves until ctx ends, then shuts down gracefully.
@@ -60,19 +108,6 @@ func serveUntilDone(ctx context.Context, srv *http.Server, ln net.Listener, log 
 		return err
 	}
 	return nil
-}
-
-// announceChannels says in one line per channel which are switched off.
-func announceChannels(log *slog.Logger, cfg config) {
-	if cfg.LINESecret == "" || cfg.LINEToken == "" {
-		log.Info("LINE is off: set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to turn it on")
-	}
-	if cfg.SlackToken == "" || cfg.SlackSecret == "" {
-		log.Info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on")
-	}
-	if cfg.AdminPassword == "" {
-		log.Info("the admin page is off: set ADMIN_PASSWORD to turn it on")
-	}
 }
 
 // janitor deletes expired unfinished forms every hour until ctx ends.

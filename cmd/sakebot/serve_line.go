@@ -1,0 +1,32 @@
+package main
+
+import (
+	"log/slog"
+
+	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/handlers/line"
+)
+
+// lineConfig is the LINE part of the configuration.
+func lineConfig(cfg config) line.Config {
+	return line.Config{Secret: cfg.LINESecret, PreviousSecret: cfg.LINESecretPrevious, Token: cfg.LINEToken,
+		APIBase: cfg.LINEAPIBase, DataAPIBase: cfg.LINEDataBase}
+}
+
+// wireLINE adds the LINE channel to the server and the worker when its
+// credentials are set, and reports whether it did.
+func wireLINE(a *app, cfg config, log *slog.Logger, w *wiring) (bool, error) {
+	if cfg.LINESecret == "" || cfg.LINEToken == "" {
+		return false, nil
+	}
+	lc := lineConfig(cfg)
+	client, err := line.NewClient(lc)
+	if err != nil {
+		return false, err
+	}
+	w.mounts["POST /line/webhook"] = line.NewWebhook(lc, a.store, w.wake, log.With("channel", "line"))
+	w.wcfg.Senders[bot.ChannelLINE] = line.NewSender(client, log.With("channel", "line"))
+	w.wcfg.Profiles[bot.ChannelLINE] = client
+	w.wcfg.Busy[bot.ChannelLINE] = client
+	return true, nil
+}

@@ -1,0 +1,55 @@
+package line
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/line/line-bot-sdk-go/v8/linebot/messaging_api"
+)
+
+// Config is what the LINE channel needs.
+type Config struct {
+	Secret         string // the channel secret (signature verification)
+	PreviousSecret string // the secret before a rotation, still accepted
+	Token          string // the channel access token
+	APIBase        string // default https://api.line.me
+	DataAPIBase    string // default https://api-data.line.me
+}
+
+// Client is the LINE Messaging API, with timeouts, shared by the sender,
+// the profile look-ups and the rich menu command. The SDK clients are used
+// only through their …WithHttpInfo methods and never with WithContext,
+// which would race on a shared client.
+type Client struct {
+	api  *messaging_api.MessagingApiAPI
+	blob *messaging_api.MessagingApiBlobAPI
+}
+
+// NewClient returns a Client for cfg's token and API hosts.
+func NewClient(cfg Config) (*Client, error) {
+	hc := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{
+		Proxy: http.ProxyFromEnvironment, MaxIdleConnsPerHost: 32, IdleConnTimeout: 90 * time.Second,
+		TLSHandshakeTimeout: 5 * time.Second, ResponseHeaderTimeout: 8 * time.Second,
+	}}
+	api, err := messaging_api.NewMessagingApiAPI(cfg.Token,
+		messaging_api.WithEndpoint(orDefault(cfg.APIBase, "https://api.line.me")), messaging_api.WithHTTPClient(hc))
+	if err != nil {
+		return nil, fmt.Errorf("line: client: %w", err)
+	}
+	blob, err := messaging_api.NewMessagingApiBlobAPI(cfg.Token,
+		messaging_api.WithBlobEndpoint(orDefault(cfg.DataAPIBase, "https://api-data.line.me")),
+		messaging_api.WithBlobHTTPClient(hc))
+	if err != nil {
+		return nil, fmt.Errorf("line: blob client: %w", err)
+	}
+	return &Client{api: api, blob: blob}, nil
+}
+
+func orDefault(s, def string) string {
+	if s = strings.TrimRight(strings.TrimSpace(s), "/"); s != "" {
+		return s
+	}
+	return def
+}

@@ -1,0 +1,139 @@
+package line
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/line/line-bot-sdk-go/v8/linebot/messaging_api"
+	"github.com/sakemodel/sakebot/bot"
+)
+
+// MaxReplyAge is how old an event may be for its reply token to be tried;
+// LINE's tokens live about a minute, so older ones go as a push.
+const MaxReplyAge = 50 * time.Second
+
+// Sender delivers replies on LINE: with the reply token when it is fresh
+// and this is the first attempt, otherwise (or when the token is refused)
+// as a push carrying the delivery's X-Line-Retry-Key, so a retried push is
+// never delivered twice (409 means LINE already has it).
+type Sender struct {
+	c   *Client
+	log *slog.Logger
+	now func() time.Time
+}
+
+// NewSender returns a Sender over c.
+func NewSender(c *Client, log *slog.Logger) *Sender {
+	return &Sender{c: c, log: log, now: time.Now}
+}
+
+var _ bot.Sender = (*Sender)(nil)
+
+// Send implements bot.Sender.
+func (s *Sender) Send(ctx context.Context, d bot.Delivery) error {
+	msgs := render(d.Replies)
+	if len(msgs) == 0 {
+		return nil
+	}
+	if d.ReplyToken != "" && d.Attempts == 0 && s.now().Sub(d.EventAt) < MaxReplyAge {
+		res, _, err := s.c.api.ReplyMessageWithHttpInfo(&messaging_api.ReplyMessageRequest{ReplyToken: d.ReplyToken, Messages: msgs})
+		closeBody(res)
+		if err == nil {
+			return nil
+		}
+		if !refusedToken(res, err) {
+			return classify(res, err)
+		}
+		s.log.Info("line: reply token refused; pushing instead", "delivery", d.ID)
+	}
+	to := d.To
+	if to == "" {
+		to = d.Key.UserID
+	}
+	res, _, err := s.c.api.PushMessageWithHttpInfo(&messaging_api.PushMessageRequest{To: to, Messages: msgs}, d.RetryKey)
+	closeBody(res)
+	if res != nil && res.StatusCode == http.StatusConflict {
+		return nil // accepted before under the same retry key
+	}
+	if err != nil {
+		return classify(res, err)
+	}
+	return nil
+}
+
+// refusedToken reports whether LINE refused the reply token (expired or
+// already used): the message must then go as a push.
+func refusedToken(res *http.Response, err error) bool {
+	return res != nil && res.StatusCode == http.StatusBadRequest &&
+		strings.Contains(strings.ToLower(err.Error()), "invalid reply token")
+}
+
+// classify turns a failed call into a bot.SendError: 429 and 5xx (and
+// network errors) are retried, honouring Retry-After; other 4xx are
+// permanent, since sending the same request again cannot succeed.
+func classify(res *http.Response, err error) error {
+	if res == nil {
+		return fmt.Errorf("line: %w", err)
+	}
+	e := fmt.Errorf("line: status %d: %s", res.StatusCode, errorSummary(err))
+	switch {
+	case res.StatusCode == http.StatusTooManyRequests:
+		return bot.RetryAfter(e, retryAfter(res))
+	case res.StatusCode >= 500:
+		return e
+	}
+	return bot.Permanent(e)
+}
+
+// errorSummary keeps LINE's error message but never more than a line.
+func errorSummary(err error) string {
+	s := err.Error()
+	if i := strings.Index(s, "{"); i >= 0 {
+		s = s[i:]
+	}
+	if len(s) > 300 {
+		s = s[:300]
+	}
+	return s
+}
+
+// retryAfter reads the Retry-After header (seconds), if any.
+func retryAfter(res *http.Response) time.Duration {
+	if n, err := strconv.Atoi(res.Header.Get("Retry-After")); err == nil && n > 0 {
+		return time.Duration(n) * time.Second
+	}
+	return 0
+}
+
+func closeBody(res *http.Response) {
+	if res != nil && res.Body != nil {
+		res.Body.Close()
+	}
+}
+
+// DisplayName returns a user's LINE display name (for the candidate
+// record); it implements bot.ProfileSource.
+func (c *Client) DisplayName(ctx context.Context, userID string) (string, error) {
+	res, p, err := c.api.GetProfileWithHttpInfo(userID)
+	closeBody(res)
+	if err != nil {
+		return "", classify(res, err)
+	}
+	return p.DisplayName, nil
+}
+
+// ShowBusy starts the loading animation in a user's chat, for answers that
+// take more than a moment; it implements bot.BusyIndicator.
+func (c *Client) ShowBusy(ctx context.Context, userID string) error {
+	res, _, err := c.api.ShowLoadingAnimationWithHttpInfo(&messaging_api.ShowLoadingAnimationRequest{ChatId: userID, LoadingSeconds: 10})
+	closeBody(res)
+	if err != nil {
+		return classify(res, err)
+	}
+	return nil
+}

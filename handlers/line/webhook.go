@@ -1,0 +1,113 @@
+package line
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/line/line-bot-sdk-go/v8/linebot/webhook"
+	"github.com/sakemodel/sakebot/bot"
+)
+
+// MaxBodyBytes caps a webhook body; larger requests get 413.
+const MaxBodyBytes = 1 << 20
+
+// EventAccepter is where the webhook writes events before answering.
+type EventAccepter interface {
+	AcceptEvents(ctx context.Context, events []bot.Event) (int, error)
+}
+
+// Webhook is the handler of POST /line/webhook: verify, store, answer.
+type Webhook struct {
+	secrets []string // current, then previous
+	inbox   EventAccepter
+	wake    func() // tells the worker events are waiting
+	log     *slog.Logger
+	now     func() time.Time
+}
+
+// NewWebhook returns the webhook handler for cfg's secrets.
+func NewWebhook(cfg Config, inbox EventAccepter, wake func(), log *slog.Logger) *Webhook {
+	secrets := []string{cfg.Secret}
+	if cfg.PreviousSecret != "" {
+		secrets = append(secrets, cfg.PreviousSecret)
+	}
+	if wake == nil {
+		wake = func() {}
+	}
+	return &Webhook{secrets: secrets, inbox: inbox, wake: wake, log: log, now: time.Now}
+}
+
+// ServeHTTP verifies the signature on the raw body, writes the events to
+// the inbox (duplicates are ignored there) and answers 200; a worker does
+// the rest. Bodies are never logged: they carry what students wrote.
+func (h *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+		return
+	case err != nil:
+		http.Error(w, "cannot read body", http.StatusBadRequest)
+		return
+	}
+	if !h.verified(r.Header.Get("X-Line-Signature"), body) {
+		h.log.Warn("line webhook: bad signature", "remote", r.RemoteAddr)
+		http.Error(w, "invalid signature", http.StatusUnauthorized)
+		return
+	}
+	events, err := parse(body, h.now())
+	if err != nil {
+		h.log.Warn("line webhook: malformed body", "err", err) // the error never quotes the body
+		http.Error(w, "malformed body", http.StatusBadRequest)
+		return
+	}
+	if len(events) > 0 {
+		n, err := h.inbox.AcceptEvents(r.Context(), events)
+		if err != nil {
+			h.log.Error("line webhook: cannot store events", "err", err)
+			http.Error(w, "try again", http.StatusInternalServerError)
+			return
+		}
+		h.log.Debug("line webhook: accepted", "events", len(events), "new", n)
+		if n > 0 {
+			h.wake()
+		}
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// verified checks the signature against the current and previous secrets.
+func (h *Webhook) verified(signature string, body []byte) bool {
+	if signature == "" {
+		return false
+	}
+	for _, s := range h.secrets {
+		if webhook.ValidateSignature(s, signature, body) {
+			return true
+		}
+	}
+	return false
+}
+
+// parse decodes the body with the SDK (and keeps each event's raw JSON for
+// old payloads' keys). The SDK's own errors may quote the body, so only a
+// generic error is returned.
+func parse(body []byte, received time.Time) ([]bot.Event, error) {
+	var req webhook.CallbackRequest
+	if err := json.Unmarshal(body, &req); err != nil {
+		return nil, errors.New("not a LINE webhook body")
+	}
+	var raw struct {
+		Events []json.RawMessage `json:"events"`
+	}
+	if err := json.Unmarshal(body, &raw); err != nil {
+		return nil, errors.New("not a LINE webhook body")
+	}
+	return toEvents(&req, raw.Events, received), nil
+}
