@@ -20,7 +20,9 @@ type WorkerConfig struct {
 	// more than BusyAfter before processing (a backlog).
 	Busy      map[Channel]BusyIndicator
 	BusyAfter time.Duration // default 1s
-	Logger    *slog.Logger
+	// Now is the clock deliveries are scheduled by (tests move it).
+	Now    func() time.Time
+	Logger *slog.Logger
 	// Poll is how often the queues are checked without a Wake (events
 	// accepted by another replica, retries coming due). Default 500ms.
 	Poll time.Duration
@@ -52,6 +54,9 @@ func NewWorker(cfg WorkerConfig) *Worker {
 	}
 	if cfg.MaxAttempts <= 0 {
 		cfg.MaxAttempts = 12
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
 	}
 	if cfg.BusyAfter <= 0 {
 		cfg.BusyAfter = time.Second
@@ -178,7 +183,7 @@ func (w *Worker) DeliverDue(ctx context.Context) (int, error) {
 	stop, ctx := ctx, context.WithoutCancel(ctx)
 	sent := 0
 	for stop.Err() == nil {
-		batch, err := w.cfg.Outbox.ClaimDeliveries(ctx, time.Now(), 16, time.Minute)
+		batch, err := w.cfg.Outbox.ClaimDeliveries(ctx, w.cfg.Now(), 16, time.Minute)
 		if err != nil || len(batch) == 0 {
 			return sent, err
 		}
@@ -219,7 +224,7 @@ func (w *Worker) deliver(ctx context.Context, d Delivery) bool {
 		return false
 	}
 	log.Warn("delivery failed; will retry", "err", err, "wait", wait)
-	w.record(ctx, log, w.cfg.Outbox.RetryDelivery(ctx, d.ID, time.Now().Add(wait), err.Error()))
+	w.record(ctx, log, w.cfg.Outbox.RetryDelivery(ctx, d.ID, w.cfg.Now().Add(wait), err.Error()))
 	return false
 }
 
