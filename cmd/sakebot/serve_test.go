@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sakemodel/sakebot/handlers/line/linetest"
+	"github.com/sakemodel/sakebot/store/storetest"
+)
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func freeAddr(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// TestServeAnswersLINE runs `sakebot serve` with the LINE variables set and
+// the LINE API pointing at a fake, as an operator would, then stops it.
+func TestServeAnswersLINE(t *testing.T) {
+	api := linetest.NewAPI(t)
+	addr := freeAddr(t)
+	env := map[string]string{"DATABASE_URL": storetest.SQLiteURL(t), "ADDR": addr,
+		"LINE_CHANNEL_SECRET": "s3cret", "LINE_CHANNEL_ACCESS_TOKEN": "tok", "LINE_API_BASE_URL": api.URL, "LINE_DATA_API_BASE_URL": api.URL}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"sakebot"}, func(k string) string { return env[k] }, strings.NewReader(""), &out)
+	}()
+	waitFor(t, "healthz", func() bool {
+		res, err := http.Get("http://" + addr + "/healthz")
+		if err == nil {
+			res.Body.Close()
+		}
+		return err == nil && res.StatusCode == 200
+	})
+	res, err := http.Get("http://" + addr + "/readyz")
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("readyz: %v %v", err, res)
+	}
+	res.Body.Close()
+	body := []byte(fmt.Sprintf(`{"destination":"U0","events":[{"type":"message","mode":"active","timestamp":%d,
+		"source":{"type":"user","userId":"Userve"},"webhookEventId":"01SERVE","deliveryContext":{"isRedelivery":false},
+		"replyToken":"tok-serve","message":{"type":"text","id":"1","text":"研修は何ヶ月ですか"}}]}`, time.Now().UnixMilli()))
+	req, _ := http.NewRequest("POST", "http://"+addr+"/line/webhook", bytes.NewReader(body))
+	req.Header.Set("X-Line-Signature", linetest.Sign("s3cret", body))
+	res, err = http.DefaultClient.Do(req)
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("webhook: %v %v", err, res)
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	waitFor(t, "the answer", func() bool { return len(api.Delivered()) == 1 })
+	if got := api.Delivered()[0]; got.Body["replyToken"] != "tok-serve" {
+		t.Fatalf("delivered %+v", got)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve returned %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	for _, want := range []string{"Slack is off", "admin page is off", "serving"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("start-up log lacks %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "研修は何ヶ月") {
+		t.Error("a message text was logged")
+	}
+}
+
+func waitFor(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
