@@ -21,8 +21,10 @@ type WorkerConfig struct {
 	Busy      map[Channel]BusyIndicator
 	BusyAfter time.Duration // default 1s
 	// Now is the clock deliveries are scheduled by (tests move it).
-	Now    func() time.Time
-	Logger *slog.Logger
+	Now func() time.Time
+	// Observer is told about each event and delivery (metrics); optional.
+	Observer Observer
+	Logger   *slog.Logger
 	// Poll is how often the queues are checked without a Wake (events
 	// accepted by another replica, retries coming due). Default 500ms.
 	Poll time.Duration
@@ -33,6 +35,21 @@ type WorkerConfig struct {
 	// Default 12 (about half an hour of backoff).
 	MaxAttempts int
 }
+
+// Observer is told what the worker does, for metrics. Its methods must be
+// cheap and safe for concurrent use.
+type Observer interface {
+	// EventProcessed reports one event's processing time and error.
+	EventProcessed(ch Channel, took time.Duration, err error)
+	// DeliveryDone reports an attempt: outcome is "sent", "retry" or
+	// "failed"; sinceEvent is the time from the causing event to "sent".
+	DeliveryDone(ch Channel, kind DeliveryKind, outcome string, sinceEvent time.Duration)
+}
+
+type nopObserver struct{}
+
+func (nopObserver) EventProcessed(Channel, time.Duration, error)              {}
+func (nopObserver) DeliveryDone(Channel, DeliveryKind, string, time.Duration) {}
 
 // Worker processes the inbox (events → engine → outbox, one transaction
 // per event) and delivers the outbox with retries. Any number of workers,
@@ -57,6 +74,9 @@ func NewWorker(cfg WorkerConfig) *Worker {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.Observer == nil {
+		cfg.Observer = nopObserver{}
 	}
 	if cfg.BusyAfter <= 0 {
 		cfg.BusyAfter = time.Second
@@ -116,10 +136,16 @@ func (w *Worker) ProcessEvents(ctx context.Context) (int, error) {
 		if err := w.cfg.Engine.Answerer().Refresh(ctx); err != nil {
 			return n, err
 		}
-		ok, err := w.cfg.Inbox.ProcessNextEvent(ctx, w.process)
+		var ch Channel
+		start := time.Now()
+		ok, err := w.cfg.Inbox.ProcessNextEvent(ctx, func(tx Tx, ev Event) error {
+			ch = ev.Incoming.Key.Channel
+			return w.process(tx, ev)
+		})
 		if !ok {
 			return n, err
 		}
+		w.cfg.Observer.EventProcessed(ch, time.Since(start), err)
 		if err != nil {
 			w.log.Error("event failed; will retry", "err", err)
 			return n, nil
@@ -214,10 +240,16 @@ func (w *Worker) deliver(ctx context.Context, d Delivery) bool {
 	}
 	err := s.Send(ctx, d)
 	if err == nil {
+		w.cfg.Observer.DeliveryDone(d.Key.Channel, d.Kind, "sent", w.cfg.Now().Sub(d.EventAt))
 		w.record(ctx, log, w.cfg.Outbox.DeliverySent(ctx, d.ID))
 		return true
 	}
 	giveUp, wait := retryPolicy(err, d.Attempts, w.cfg.MaxAttempts)
+	outcome := "retry"
+	if giveUp {
+		outcome = "failed"
+	}
+	w.cfg.Observer.DeliveryDone(d.Key.Channel, d.Kind, outcome, 0)
 	if giveUp {
 		log.Error("delivery failed for good", "err", err)
 		w.record(ctx, log, w.cfg.Outbox.DeliveryFailed(ctx, d.ID, err.Error()))

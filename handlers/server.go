@@ -19,6 +19,11 @@ type Config struct {
 	Ready func(ctx context.Context) error
 	// Mounts are extra routes: pattern (Go 1.22 ServeMux syntax) → handler.
 	Mounts map[string]http.Handler
+	// Metrics serves GET /metrics, when set.
+	Metrics http.Handler
+	// Instrument wraps each mounted route (request counts and latency),
+	// when set.
+	Instrument func(route string, h http.Handler) http.Handler
 }
 
 // NewHandler returns the server's routes, all in one place.
@@ -40,7 +45,13 @@ func NewHandler(cfg Config) http.Handler {
 		}
 		w.Write([]byte("ready\n"))
 	})
+	if cfg.Metrics != nil {
+		mux.Handle("GET /metrics", cfg.Metrics)
+	}
 	for pattern, h := range cfg.Mounts {
+		if cfg.Instrument != nil {
+			h = cfg.Instrument(pattern, h)
+		}
 		mux.Handle(pattern, h)
 	}
 	return mux

@@ -2,16 +2,17 @@ package main
 
 import (
 	"context"
-
 	"errors"
 	"fmt"
-	"github.com/sakemodel/sakebot/bot"
 	"log/slog"
 	"net"
 	"net/http"
 	"time"
 
+	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/handlers"
+	"github.com/sakemodel/sakebot/metrics"
+	"github.com/sakemodel/sakebot/store"
 )
 
 // shutdownGrace bounds how long serve waits for in-flight requests at exit.
@@ -39,7 +40,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", e.cfg.Addr, err)
 	}
-	srv := handlers.NewServer(e.cfg.Addr, handlers.NewHandler(handlers.Config{Logger: log, Ready: a.store.Ready, Mounts: w.mounts}), log)
+	srv := handlers.NewServer(e.cfg.Addr, handlers.NewHandler(handlers.Config{Logger: log, Ready: a.store.Ready, Mounts: w.mounts,
+		Metrics: w.metrics.Handler(), Instrument: w.metrics.Instrument}), log)
 	log.Info("serving", "addr", ln.Addr().String(), "database", a.store.Dialect())
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	done := make(chan struct{})
@@ -57,10 +59,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 
 // wiring is what the channels add to the server and the worker.
 type wiring struct {
-	mounts map[string]http.Handler
-	worker *bot.Worker
-	wcfg   *bot.WorkerConfig
-	wake   func()
+	mounts  map[string]http.Handler
+	worker  *bot.Worker
+	wcfg    *bot.WorkerConfig
+	wake    func()
+	metrics *metrics.Metrics
 }
 
 // wire builds the worker and mounts every channel whose credentials are
@@ -68,7 +71,9 @@ type wiring struct {
 func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
 	wcfg := &bot.WorkerConfig{Engine: a.engine, Inbox: a.store, Outbox: a.store, Logger: log,
 		Senders: map[bot.Channel]bot.Sender{}, Profiles: map[bot.Channel]bot.ProfileSource{}, Busy: map[bot.Channel]bot.BusyIndicator{}}
-	w := &wiring{mounts: map[string]http.Handler{}, wcfg: wcfg}
+	m := metrics.New(snapshot(a.store), log)
+	wcfg.Observer = m
+	w := &wiring{mounts: map[string]http.Handler{}, wcfg: wcfg, metrics: m}
 	var worker *bot.Worker
 	w.wake = func() { worker.Wake() }
 	on, err := wireLINE(a, cfg, log, w)
@@ -126,5 +131,15 @@ func (a *app) janitor(ctx context.Context, expiry time.Duration) {
 			return
 		case <-t.C:
 		}
+	}
+}
+
+// snapshot reads the database figures for /metrics.
+func snapshot(s *store.Store) func(context.Context) (metrics.Snapshot, error) {
+	return func(ctx context.Context) (metrics.Snapshot, error) {
+		g, err := s.Gauges(ctx)
+		return metrics.Snapshot{Questions: g.Questions, Applications: g.Applications, Candidates: g.Candidates,
+			InboxPending: g.InboxPending, OutboxPending: g.OutboxPending, OutboxFailed: g.OutboxFailed,
+			OutboxOldest: g.OutboxOldest, HandoffsOpen: g.HandoffsOpen}, err
 	}
 }

@@ -24,7 +24,9 @@ func wireLINE(a *app, cfg config, log *slog.Logger, w *wiring) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	w.mounts["POST /line/webhook"] = line.NewWebhook(lc, a.store, w.wake, log.With("channel", "line"))
+	wh := line.NewWebhook(lc, a.store, w.wake, log.With("channel", "line"))
+	wh.Duplicates = func(n int) { w.metrics.Duplicates("line", n) }
+	w.mounts["POST /line/webhook"] = wh
 	w.wcfg.Senders[bot.ChannelLINE] = line.NewSender(client, log.With("channel", "line"))
 	w.wcfg.Profiles[bot.ChannelLINE] = client
 	w.wcfg.Busy[bot.ChannelLINE] = client

@@ -84,6 +84,14 @@ func TestServeAnswersLINE(t *testing.T) {
 	if got := api.Delivered()[0]; got.Body["replyToken"] != "tok-serve" {
 		t.Fatalf("delivered %+v", got)
 	}
+	metrics := get(t, "http://"+addr+"/metrics")
+	for _, want := range []string{`sakebot_http_requests_total{code="200",route="POST /line/webhook"} 1`,
+		`sakebot_faq_questions_total{outcome="answered"} 1`, `sakebot_deliveries_total{channel="line",kind="reply",outcome="sent"} 1`,
+		`sakebot_events_processed_total{channel="line",result="ok"} 1`, "sakebot_outbox_pending 0", "sakebot_answer_latency_seconds_bucket"} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
 	cancel()
 	select {
 	case err := <-done:
@@ -101,6 +109,17 @@ func TestServeAnswersLINE(t *testing.T) {
 	if strings.Contains(out.String(), "研修は何ヶ月") {
 		t.Error("a message text was logged")
 	}
+}
+
+func get(t *testing.T, url string) string {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return string(b)
 }
 
 func waitFor(t *testing.T, what string, ok func() bool) {

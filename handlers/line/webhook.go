@@ -28,6 +28,9 @@ type Webhook struct {
 	wake    func() // tells the worker events are waiting
 	log     *slog.Logger
 	now     func() time.Time
+	// Duplicates, when set, is told how many events of a request were
+	// dropped as already received (redeliveries).
+	Duplicates func(n int)
 }
 
 // NewWebhook returns the webhook handler for cfg's secrets.
@@ -75,6 +78,9 @@ func (h *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		h.log.Debug("line webhook: accepted", "events", len(events), "new", n)
+		if h.Duplicates != nil {
+			h.Duplicates(len(events) - n)
+		}
 		if n > 0 {
 			h.wake()
 		}
