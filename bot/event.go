@@ -12,6 +12,7 @@ type Event struct {
 	Incoming   Incoming
 	ReplyToken string    // LINE's single-use reply token, if any
 	ReceivedAt time.Time // when the webhook accepted it
+	Seq        int64     // the inbox's order of arrival (set by the inbox)
 }
 
 // DeliveryKind says what a Delivery carries.

@@ -22,6 +22,11 @@ type WorkerConfig struct {
 	BusyAfter time.Duration // default 1s
 	// Now is the clock deliveries are scheduled by (tests move it).
 	Now func() time.Time
+	// RateLimit is how many events one user may send per minute; the
+	// event over it gets a polite note, later ones are dropped until the
+	// minute has passed. The form is left as it is. Zero turns it off.
+	RateLimit   int
+	RateCounter RateCounter
 	// Observer is told about each event and delivery (metrics); optional.
 	Observer Observer
 	Logger   *slog.Logger
@@ -34,6 +39,13 @@ type WorkerConfig struct {
 	// MaxAttempts is how often a delivery is tried before it is given up.
 	// Default 12 (about half an hour of backoff).
 	MaxAttempts int
+}
+
+// RateCounter counts a user's recent events, for the rate limit.
+type RateCounter interface {
+	// EventsUpTo counts the events received from key after from, up to
+	// and including the event seq.
+	EventsUpTo(ctx context.Context, key UserKey, from time.Time, seq int64) (int, error)
 }
 
 // Observer is told what the worker does, for metrics. Its methods must be
@@ -161,7 +173,10 @@ func (w *Worker) ProcessEvents(ctx context.Context) (int, error) {
 func (w *Worker) process(tx Tx, ev Event) error {
 	ctx := context.Background()
 	w.enrich(ctx, &ev)
-	replies, err := w.cfg.Engine.Turn(ctx, tx, ev.Incoming)
+	replies, err := w.limit(ctx, ev)
+	if err == nil && replies == nil {
+		replies, err = w.cfg.Engine.Turn(ctx, tx, ev.Incoming)
+	}
 	if err != nil || len(replies) == 0 {
 		return err
 	}
@@ -171,6 +186,27 @@ func (w *Worker) process(tx Tx, ev Event) error {
 	}
 	return tx.Enqueue(ctx, &Delivery{Kind: DeliveryReply, Key: ev.Incoming.Key, To: ev.Incoming.ReplyTo,
 		Thread: ev.Incoming.Thread, ReplyToken: ev.ReplyToken, EventAt: at, Replies: replies})
+}
+
+// limit enforces the per-user rate limit. It returns the polite note for
+// the first event over the limit, an empty (non-nil) list for later ones,
+// and nil when the event may go to the engine.
+func (w *Worker) limit(ctx context.Context, ev Event) ([]Reply, error) {
+	in := ev.Incoming
+	if w.cfg.RateLimit <= 0 || w.cfg.RateCounter == nil || in.Kind == KindFollow || in.Kind == KindUnfollow {
+		return nil, nil
+	}
+	n, err := w.cfg.RateCounter.EventsUpTo(ctx, in.Key, ev.ReceivedAt.Add(-time.Minute), ev.Seq)
+	switch {
+	case err != nil:
+		return nil, err
+	case n <= w.cfg.RateLimit:
+		return nil, nil
+	case n == w.cfg.RateLimit+1:
+		w.log.Warn("rate limit reached", "channel", string(in.Key.Channel))
+		return []Reply{{Text: msgRateLimited}}, nil
+	}
+	return []Reply{}, nil
 }
 
 // enrich adds what the platform did not send with the event: a new

@@ -97,6 +97,7 @@ func (s *Store) ProcessNextEvent(ctx context.Context, fn func(bot.Tx, bot.Event)
 		if err := json.Unmarshal([]byte(r.Payload), &ev); err != nil {
 			return &eventError{id: r.EventID, err: fmt.Errorf("undecodable: %w", err)}
 		}
+		ev.Seq = r.Seq
 		if err := s.lockKey(ctx, tx, ev.Incoming.Key); err != nil {
 			return err
 		}

@@ -27,6 +27,7 @@ type config struct {
 	SlackChannel       string
 	SlackStaff         []string
 	AdminPassword      string
+	RateLimit          int // messages per candidate per minute; 0 turns the limit off
 }
 
 // loadConfig reads the configuration from getenv, falling back to a .env
@@ -49,7 +50,12 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if err != nil || days < 1 {
 		return config{}, fmt.Errorf("FORM_EXPIRY_DAYS must be a whole number of days (1 or more), got %q", get("FORM_EXPIRY_DAYS", ""))
 	}
+	rate, err := strconv.Atoi(get("RATE_LIMIT_PER_MINUTE", "20"))
+	if err != nil || rate < 0 {
+		return config{}, fmt.Errorf("RATE_LIMIT_PER_MINUTE must be a whole number (0 turns the limit off), got %q", get("RATE_LIMIT_PER_MINUTE", ""))
+	}
 	c := config{
+		RateLimit:          rate,
 		DatabaseURL:        get("DATABASE_URL", "sqlite:sakebot.db"),
 		Addr:               get("ADDR", ":8080"),
 		FormExpiry:         time.Duration(days) * 24 * time.Hour,

@@ -70,6 +70,7 @@ type wiring struct {
 // set; each one that is off is announced in one line.
 func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
 	wcfg := &bot.WorkerConfig{Engine: a.engine, Inbox: a.store, Outbox: a.store, Logger: log,
+		RateLimit: cfg.RateLimit, RateCounter: a.store,
 		Senders: map[bot.Channel]bot.Sender{}, Profiles: map[bot.Channel]bot.ProfileSource{}, Busy: map[bot.Channel]bot.BusyIndicator{}}
 	m := metrics.New(snapshot(a.store), log)
 	wcfg.Observer = m

@@ -57,9 +57,10 @@ func (e *env) start() {
 	log := testLogger(e.t)
 	eng := bot.NewEngine(bot.Config{Store: e.store, Logger: log})
 	e.worker = bot.NewWorker(bot.WorkerConfig{Engine: eng, Inbox: e.store, Outbox: e.store, Logger: log,
-		Senders:  map[bot.Channel]bot.Sender{bot.ChannelLINE: line.NewSender(client, log)},
-		Profiles: map[bot.Channel]bot.ProfileSource{bot.ChannelLINE: client},
-		Now:      func() time.Time { return time.Now().Add(e.offset) }})
+		Senders:   map[bot.Channel]bot.Sender{bot.ChannelLINE: line.NewSender(client, log)},
+		Profiles:  map[bot.Channel]bot.ProfileSource{bot.ChannelLINE: client},
+		Now:       func() time.Time { return time.Now().Add(e.offset) },
+		RateLimit: 20, RateCounter: e.store})
 	h := handlers.NewHandler(handlers.Config{Logger: log, Ready: e.store.Ready,
 		Mounts: map[string]http.Handler{"POST /line/webhook": line.NewWebhook(cfg, e.store, e.worker.Wake, log)}})
 	e.srv = httptest.NewServer(h)
