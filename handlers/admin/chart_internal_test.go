@@ -1,0 +1,34 @@
+package admin
+
+import (
+	"testing"
+	"time"
+
+	"github.com/sakemodel/sakebot/bot"
+)
+
+func TestNiceCeil(t *testing.T) {
+	for n, want := range map[int]int{0: 4, 1: 4, 3: 4, 4: 4, 7: 8, 24: 32, 36: 40, 95: 120, 364: 400, 1000: 1200} {
+		if got := niceCeil(n); got != want {
+			t.Errorf("niceCeil(%d) = %d, want %d", n, got, want)
+		}
+	}
+}
+
+func TestChartStacksBars(t *testing.T) {
+	day := bot.StartOfDayJST(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
+	c := newChart([]bot.DayCount{
+		{Day: day, QuestionCounts: bot.QuestionCounts{Answered: 3, Ambiguous: 1, Missed: 2}},
+		{Day: day.AddDate(0, 0, 1)},
+	})
+	if c.Total != 6 || len(c.Bars) != 2 || len(c.Bars[0].Segments) != 3 || len(c.Bars[1].Segments) != 0 {
+		t.Fatalf("chart = %+v", c)
+	}
+	segs := c.Bars[0].Segments
+	if segs[0].Class != "answered" || segs[0].Y+segs[0].H != float64(c.Baseline) || segs[1].Y+segs[1].H != segs[0].Y {
+		t.Errorf("segments do not stack from the baseline: %+v", segs)
+	}
+	if c.Bars[0].Title != "3月1日：回答 3件・候補提示 1件・回答できず 2件" {
+		t.Errorf("title = %q", c.Bars[0].Title)
+	}
+}

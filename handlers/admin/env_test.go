@@ -1,0 +1,223 @@
+package admin_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faqfile"
+	"github.com/sakemodel/sakebot/handlers/admin"
+	"github.com/sakemodel/sakebot/store"
+	"github.com/sakemodel/sakebot/store/storetest"
+)
+
+// TestMain stops the throwaway PostgreSQL cluster, if the tests started one.
+func TestMain(m *testing.M) { storetest.Main(m) }
+
+// password is the staff password of every test server.
+const password = "sake-model-2026"
+
+// clock is a test clock that only moves when told.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// env is a running admin page over a real, seeded store.
+type env struct {
+	t      *testing.T
+	dbURL  string
+	store  *store.Store
+	srv    *httptest.Server
+	clock  *clock
+	client *http.Client // a browser: keeps cookies, does not follow redirects
+}
+
+// forEachEngine runs fn with an admin page over SQLite and over PostgreSQL.
+func forEachEngine(t *testing.T, fn func(t *testing.T, e *env)) {
+	t.Parallel()
+	storetest.ForEachEngine(t, func(t *testing.T, dbURL string) {
+		t.Parallel()
+		fn(t, newEnv(t, dbURL))
+	})
+}
+
+// newEnv opens and seeds the database at dbURL and serves the page.
+func newEnv(t *testing.T, dbURL string) *env {
+	t.Helper()
+	s := storetest.Open(t, dbURL)
+	if _, err := s.SeedFAQs(context.Background(), faqfile.Default()); err != nil {
+		t.Fatal(err)
+	}
+	c := &clock{t: time.Now()}
+	h, err := admin.New(admin.Config{Password: password, Store: s, Answerer: bot.NewAnswerer(s),
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: c.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/admin/", h)
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return &env{t: t, dbURL: dbURL, store: s, srv: srv, clock: c, client: newClient(t)}
+}
+
+// newClient returns a client with its own cookies that shows redirects
+// instead of following them.
+func newClient(t *testing.T) *http.Client {
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &http.Client{Jar: jar, Timeout: 30 * time.Second,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+// response is a finished response with its body read.
+type response struct {
+	*http.Response
+	Body string
+}
+
+// do sends a request as a browser would (Accept: text/html).
+func (e *env) do(c *http.Client, method, path string, form url.Values, header http.Header) response {
+	e.t.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req, err := http.NewRequest(method, e.srv.URL+path, body)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	req.Header.Set("Accept", "text/html,application/xhtml+xml")
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		e.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return response{resp, string(b)}
+}
+
+// get fetches a page in the env's browser.
+func (e *env) get(path string) response {
+	e.t.Helper()
+	return e.do(e.client, http.MethodGet, path, nil, nil)
+}
+
+// post submits a form in the env's browser.
+func (e *env) post(path string, form url.Values) response {
+	e.t.Helper()
+	return e.do(e.client, http.MethodPost, path, form, nil)
+}
+
+// login logs the env's browser in.
+func (e *env) login() {
+	e.t.Helper()
+	r := e.post("/admin/login", url.Values{"password": {password}})
+	if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/admin/" {
+		e.t.Fatalf("login: %d %s\n%s", r.StatusCode, r.Header.Get("Location"), r.Body)
+	}
+}
+
+// csrfPattern finds the CSRF token in a page.
+var csrfPattern = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+// csrf returns the session's CSRF token, read from a page as a browser
+// would.
+func (e *env) csrf() string {
+	e.t.Helper()
+	r := e.get("/admin/")
+	m := csrfPattern.FindStringSubmatch(r.Body)
+	if m == nil {
+		e.t.Fatalf("no CSRF token on the dashboard (%d)", r.StatusCode)
+	}
+	return m[1]
+}
+
+// wantStatus fails the test unless r has status code.
+func wantStatus(t *testing.T, r response, code int) {
+	t.Helper()
+	if r.StatusCode != code {
+		t.Fatalf("%s %s = %d, want %d\n%s", r.Request.Method, r.Request.URL.Path, r.StatusCode, code, clip(r.Body))
+	}
+}
+
+// wantRedirect fails the test unless r redirects (303) to a location that
+// starts with prefix.
+func wantRedirect(t *testing.T, r response, prefix string) string {
+	t.Helper()
+	loc := r.Header.Get("Location")
+	if r.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, prefix) {
+		t.Fatalf("%s %s = %d to %q, want 303 to %s…\n%s", r.Request.Method, r.Request.URL.Path, r.StatusCode, loc,
+			prefix, clip(r.Body))
+	}
+	return loc
+}
+
+// wantBody fails the test unless the body contains every string.
+func wantBody(t *testing.T, r response, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(r.Body, w) {
+			t.Errorf("%s %s: body lacks %q\n%s", r.Request.Method, r.Request.URL, w, clip(r.Body))
+		}
+	}
+}
+
+// clip shortens a body for a failure message.
+func clip(s string) string {
+	if len(s) > 3000 {
+		return s[:3000] + "…"
+	}
+	return s
+}
+
+// addApplication stores a candidate and an application of theirs.
+func addApplication(t *testing.T, s *store.Store, userID, name, motivation string) bot.Application {
+	t.Helper()
+	ctx := context.Background()
+	key := bot.UserKey{Channel: bot.ChannelLINE, UserID: userID}
+	a := bot.Application{Key: key, Name: name, Kana: "キタミ タロウ", School: "北見工業大学",
+		Department: "工学部 地球環境工学科", Graduation: "2027-03", Email: userID + "@example.jp",
+		Phone: "09012345678", KitamiWish: "はい", ITExperience: "授業で少し", Motivation: motivation}
+	err := s.InTx(ctx, key, func(tx bot.Tx) error {
+		c := bot.Candidate{Key: key, DisplayName: name}
+		if err := tx.SaveCandidate(ctx, &c); err != nil {
+			return err
+		}
+		a.CandidateID = c.ID
+		return tx.CreateApplication(ctx, &a)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}

@@ -1,0 +1,59 @@
+package admin
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/sakemodel/sakebot/bot"
+)
+
+// faqDeleteConfirm asks before deleting an entry.
+func (s *server) faqDeleteConfirm(w http.ResponseWriter, r *http.Request, sess session) {
+	f, err := s.store.FAQ(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.faqGone(w, r, sess, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "faq_delete", view{Title: "FAQを削除", Nav: "faqs", CSRF: sess.csrf, Data: f})
+}
+
+// faqDelete deletes an entry; the bot stops using it at once.
+func (s *server) faqDelete(w http.ResponseWriter, r *http.Request, sess session) {
+	id := r.PathValue("id")
+	if err := s.store.DeleteFAQ(r.Context(), id); err != nil {
+		s.faqGone(w, r, sess, err)
+		return
+	}
+	s.log.InfoContext(r.Context(), "admin: faq deleted", "faq", id)
+	redirect(w, r, "/admin/faqs?msg=deleted")
+}
+
+// faqSetEnabled switches an entry on or off, if it is still at the
+// version the list showed.
+func (s *server) faqSetEnabled(w http.ResponseWriter, r *http.Request, sess session) {
+	ctx, id := r.Context(), r.PathValue("id")
+	f, err := s.store.FAQ(ctx, id)
+	if err != nil {
+		s.faqGone(w, r, sess, err)
+		return
+	}
+	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	f.Enabled = r.PostFormValue("enabled") == "true"
+	f.UpdatedBy = "admin"
+	msg := "disabled"
+	if f.Enabled {
+		msg = "enabled"
+	}
+	if version != f.Version {
+		msg = "stale"
+	} else if err := s.store.UpdateFAQ(ctx, &f); errors.Is(err, bot.ErrConflict) {
+		msg = "stale"
+	} else if err != nil {
+		s.faqGone(w, r, sess, err)
+		return
+	} else {
+		s.log.InfoContext(ctx, "admin: faq switched", "faq", id, "enabled", f.Enabled)
+	}
+	redirect(w, r, "/admin/faqs?msg="+msg)
+}

@@ -1,0 +1,116 @@
+package admin
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sakemodel/sakebot/bot"
+)
+
+// jst is the time zone staff read times in.
+var jst = time.FixedZone("JST", 9*60*60)
+
+// funcs are the helpers templates use.
+var funcs = template.FuncMap{
+	"datetime":   func(t time.Time) string { return formatTime(t, "2006/01/02 15:04") },
+	"date":       func(t time.Time) string { return formatTime(t, "2006/01/02") },
+	"statusText": func(s bot.Status) string { return s.Label() },
+	"statuses":   func() []bot.Status { return bot.Statuses },
+	"status":     func(s string) bot.Status { return bot.Status(s) },
+	"outcome":    outcomeLabel,
+	"channel":    channelLabel,
+	"actor":      actorLabel,
+	"reason":     reasonLabel,
+	"handoff":    handoffStatusLabel,
+	"phone":      bot.FormatPhone,
+	"graduation": bot.GraduationLabel,
+	"score":      func(f float64) string { return fmt.Sprintf("%.2f", f) },
+	"percent":    percent,
+	"lines":      func(l []string) string { return strings.Join(l, "\n") },
+	"commas":     func(l []string) string { return strings.Join(l, "、") },
+	"add":        func(a, b int) int { return a + b },
+	"sub":        func(a, b int) int { return a - b },
+	"max":        func(a, b int) int { return max(a, b) },
+	"num":        func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+}
+
+// formatTime shows t in Japan, or a dash when it is not set.
+func formatTime(t time.Time, layout string) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(jst).Format(layout)
+}
+
+// percent is part of whole as a whole percentage, "—" when whole is 0.
+func percent(part, whole int) string {
+	if whole == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%d%%", (part*100+whole/2)/whole)
+}
+
+// outcomeLabel says what the bot does with a question.
+func outcomeLabel(o bot.Outcome) string {
+	switch o {
+	case bot.Answered:
+		return "回答します"
+	case bot.Ambiguous:
+		return "候補を示して選んでもらいます"
+	default:
+		return "回答できません（担当者をご案内します）"
+	}
+}
+
+// channelLabel names a channel.
+func channelLabel(c bot.Channel) string {
+	switch c {
+	case bot.ChannelLINE:
+		return "LINE"
+	case bot.ChannelSlack:
+		return "Slack"
+	case bot.ChannelCLI:
+		return "ターミナル"
+	}
+	return string(c)
+}
+
+// actorLabel says who changed an application.
+func actorLabel(actor string) string {
+	switch actor {
+	case "candidate":
+		return "応募者"
+	case "admin":
+		return "管理画面"
+	case "":
+		return "—"
+	}
+	return "Slack（" + actor + "）"
+}
+
+// reasonLabel says why a candidate waits for a person.
+func reasonLabel(reason string) string {
+	switch reason {
+	case "requested":
+		return "担当者との会話を希望"
+	case "unanswered":
+		return "回答できない質問が続いた"
+	}
+	return reason
+}
+
+// handoffStatusLabel says where a handoff stands.
+func handoffStatusLabel(status string) string {
+	switch status {
+	case "requested":
+		return "対応待ち"
+	case "open":
+		return "対応中"
+	case "closed":
+		return "完了"
+	}
+	return status
+}

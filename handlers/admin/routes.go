@@ -1,0 +1,46 @@
+package admin
+
+import "net/http"
+
+// routes returns every route of the page, in one place. Pages need a
+// session; handlers that change something also need the session's CSRF
+// token. Every response gets the security headers, and cross-origin posts
+// are refused before anything else runs.
+func (s *server) routes() http.Handler {
+	mux := http.NewServeMux()
+	page := func(pattern string, h pageFunc) { mux.Handle(pattern, s.requireSession(h)) }
+	change := func(pattern string, h pageFunc) { mux.Handle(pattern, s.requireSession(s.requireCSRF(h))) }
+
+	mux.Handle("GET /admin/static/", staticHandler())
+	mux.HandleFunc("GET /admin/login", s.loginPage)
+	mux.HandleFunc("POST /admin/login", s.login)
+	change("POST /admin/logout", s.logout)
+
+	page("GET /admin/{$}", s.dashboard)
+
+	page("GET /admin/faqs", s.faqList)
+	page("GET /admin/faqs/new", s.faqNew)
+	change("POST /admin/faqs", s.faqCreate)
+	page("GET /admin/faqs/{id}/edit", s.faqEdit)
+	change("POST /admin/faqs/{id}/edit", s.faqUpdate)
+	change("POST /admin/faqs/{id}/enabled", s.faqSetEnabled)
+	page("GET /admin/faqs/{id}/delete", s.faqDeleteConfirm)
+	change("POST /admin/faqs/{id}/delete", s.faqDelete)
+	page("GET /admin/faqs/export.yaml", s.faqExport)
+	page("GET /admin/faqs/import", s.faqImportPage)
+	change("POST /admin/faqs/import", s.faqImport)
+
+	page("GET /admin/misses", s.missList)
+	change("POST /admin/misses/{id}/dismiss", s.missDismiss)
+	page("GET /admin/misses/{id}/attach", s.missAttachPage)
+	change("POST /admin/misses/{id}/attach", s.missAttach)
+
+	page("GET /admin/applications", s.applicationList)
+	page("GET /admin/applications.csv", s.applicationCSV)
+	page("GET /admin/applications/{id}", s.applicationDetail)
+	change("POST /admin/applications/{id}/status", s.applicationSetStatus)
+
+	page("/admin/", s.notFound)
+
+	return securityHeaders(http.NewCrossOriginProtection().Handler(mux))
+}

@@ -1,0 +1,132 @@
+package admin
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/sakemodel/sakebot/bot"
+)
+
+// cookieName is the session cookie; its path is the page's.
+const (
+	cookieName = "sakebot_admin"
+	cookiePath = "/admin/"
+)
+
+// session is a logged-in staff member's session.
+type session struct {
+	tokenHash string // identifies the session in the store
+	csrf      string // the token its forms carry
+}
+
+// pageFunc is a handler that runs inside a session.
+type pageFunc func(w http.ResponseWriter, r *http.Request, sess session)
+
+// hashToken is how a session token is stored: its SHA-256, in hex, so the
+// database never holds a usable token.
+func hashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// newSession creates a session and returns its token, for the cookie.
+func (s *server) newSession(ctx context.Context) (string, error) {
+	token, csrf := rand.Text(), rand.Text()
+	if err := s.store.CreateAdminSession(ctx, hashToken(token), csrf, s.now().Add(s.ttl)); err != nil {
+		return "", err
+	}
+	return token, nil
+}
+
+// currentSession returns the request's valid session; ok is false when it
+// has none (no cookie, unknown, logged out or expired).
+func (s *server) currentSession(r *http.Request) (sess session, ok bool, err error) {
+	c, err := r.Cookie(cookieName)
+	if err != nil || c.Value == "" {
+		return session{}, false, nil
+	}
+	hash := hashToken(c.Value)
+	csrf, expires, err := s.store.AdminSession(r.Context(), hash)
+	if errors.Is(err, bot.ErrNotFound) {
+		return session{}, false, nil
+	}
+	if err != nil {
+		return session{}, false, err
+	}
+	if !s.now().Before(expires) {
+		if err := s.store.DeleteAdminSession(r.Context(), hash); err != nil {
+			s.log.WarnContext(r.Context(), "admin: delete expired session", "err", err)
+		}
+		return session{}, false, nil
+	}
+	return session{tokenHash: hash, csrf: csrf}, true, nil
+}
+
+// requireSession runs h in the request's session. Without one, a browser
+// is sent to the login (and back here afterwards); anything else gets 401.
+func (s *server) requireSession(h pageFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sess, ok, err := s.currentSession(r)
+		switch {
+		case err != nil:
+			s.serverError(w, r, err)
+		case ok:
+			h(w, r, sess)
+		case wantsHTML(r):
+			to := "/admin/login"
+			if r.Method == http.MethodGet && r.URL.Path != "/admin/" {
+				to += "?" + url.Values{"next": {r.URL.RequestURI()}}.Encode()
+			}
+			http.Redirect(w, r, to, http.StatusSeeOther)
+		default:
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.WriteHeader(http.StatusUnauthorized)
+			w.Write([]byte("ログインが必要です。\n"))
+		}
+	})
+}
+
+// wantsHTML reports whether the client is a browser navigating to a page.
+func wantsHTML(r *http.Request) bool {
+	return strings.Contains(r.Header.Get("Accept"), "text/html")
+}
+
+// isHTTPS reports whether the client reached us over HTTPS, directly or
+// through a proxy that says so.
+func isHTTPS(r *http.Request) bool {
+	return r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https")
+}
+
+// setSessionCookie gives the browser the session token.
+func (s *server) setSessionCookie(w http.ResponseWriter, r *http.Request, token string) {
+	http.SetCookie(w, &http.Cookie{
+		Name: cookieName, Value: token, Path: cookiePath, MaxAge: int(s.ttl.Seconds()),
+		HttpOnly: true, Secure: isHTTPS(r), SameSite: http.SameSiteLaxMode,
+	})
+}
+
+// clearSessionCookie makes the browser forget the session token.
+func clearSessionCookie(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{
+		Name: cookieName, Value: "", Path: cookiePath, MaxAge: -1,
+		HttpOnly: true, Secure: isHTTPS(r), SameSite: http.SameSiteLaxMode,
+	})
+}
+
+// localNext returns next when it is a path of this page (so a login can
+// never redirect elsewhere), "/admin/" otherwise.
+func localNext(next string) string {
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil ||
+		!strings.HasPrefix(u.Path, "/admin/") || strings.HasPrefix(next, "//") ||
+		strings.ContainsAny(next, "\\\r\n") || strings.HasPrefix(u.Path, "/admin/login") {
+		return "/admin/"
+	}
+	return u.RequestURI()
+}

@@ -1,0 +1,42 @@
+package admin
+
+import (
+	"context"
+	"strings"
+
+	"github.com/sakemodel/sakebot/bot"
+)
+
+// tryView is the result of the 「試す」 box: what the bot would do with a
+// question, with the same index the bot uses right now.
+type tryView struct {
+	Question  string
+	Outcome   bot.Outcome
+	Best      bot.Scored // the entry that would answer (or the closest one)
+	HasBest   bool
+	Others    []bot.Scored // the next best entries
+	Threshold float64      // the score an entry needs to answer
+	Focus     string       // the entry being edited, when on its page
+}
+
+// Answered, Ambiguous and Missed tell templates the outcome.
+func (t *tryView) Answered() bool  { return t.Outcome == bot.Answered }
+func (t *tryView) Ambiguous() bool { return t.Outcome == bot.Ambiguous }
+func (t *tryView) Missed() bool    { return t.Outcome == bot.Missed }
+
+// try asks the answerer about question; nil when question is blank.
+func (s *server) try(ctx context.Context, question, focus string) (*tryView, error) {
+	question = strings.TrimSpace(question)
+	if question == "" {
+		return nil, nil
+	}
+	m, err := s.answerer.Ask(ctx, question)
+	if err != nil {
+		return nil, err
+	}
+	t := &tryView{Question: question, Outcome: m.Outcome, Threshold: bot.AnswerThreshold, Focus: focus}
+	if best, ok := m.Best(); ok {
+		t.Best, t.HasBest, t.Others = best, true, m.Candidates[1:]
+	}
+	return t, nil
+}
