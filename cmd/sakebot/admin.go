@@ -1,0 +1,29 @@
+package main
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/sakemodel/sakebot/handlers/admin"
+)
+
+// adminMount returns the staff web page, to be mounted at "/admin/", and
+// true when ADMIN_PASSWORD is set; nil and false when it is not (serve
+// then says the page is off). The page's 「試す」 box uses the engine's
+// answerer, so it says exactly what the bot would.
+func adminMount(a *app, cfg config, log *slog.Logger) (http.Handler, bool) {
+	if cfg.AdminPassword == "" {
+		return nil, false
+	}
+	h, err := admin.New(admin.Config{
+		Password: cfg.AdminPassword,
+		Store:    a.store,
+		Answerer: a.engine.Answerer(),
+		Logger:   log,
+	})
+	if err != nil {
+		log.Error("the admin page is off: it could not start", "err", err)
+		return nil, false
+	}
+	return h, true
+}
