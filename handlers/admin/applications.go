@@ -98,6 +98,9 @@ func (s *server) applicationDetail(w http.ResponseWriter, r *http.Request, sess 
 func (s *server) renderApplication(w http.ResponseWriter, r *http.Request, sess session, status int, errMsg string) {
 	ctx := r.Context()
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		err = bot.ErrNotFound
+	}
 	var v applicationView
 	if err == nil {
 		v.App, err = s.store.Application(ctx, id)

@@ -1,9 +1,11 @@
 package admin_test
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -145,6 +147,33 @@ func (e *env) login() {
 	if r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/admin/" {
 		e.t.Fatalf("login: %d %s\n%s", r.StatusCode, r.Header.Get("Location"), r.Body)
 	}
+}
+
+// upload posts a YAML file to the import form, as a browser would.
+func (e *env) upload(t *testing.T, csrf, yaml string) response {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("csrf", csrf)
+	fw, err := mw.CreateFormFile("file", "faq.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fw.Write([]byte(yaml))
+	mw.Close()
+	req, err := http.NewRequest(http.MethodPost, e.srv.URL+"/admin/faqs/import", &body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Accept", "text/html")
+	resp, err := e.client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return response{resp, string(b)}
 }
 
 // csrfPattern finds the CSRF token in a page.
