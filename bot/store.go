@@ -104,7 +104,11 @@ type Janitor interface {
 	// answers) last touched before cutoff and reports how many.
 	ExpireConversations(ctx context.Context, cutoff time.Time) (int, error)
 	// ForgetCandidate deletes the candidate's personal data: the candidate,
-	// conversation, applications and their events. It reports whether
-	// anything was deleted.
-	ForgetCandidate(ctx context.Context, key UserKey) (bool, error)
+	// conversation, applications and their events, handoffs, and what is
+	// still queued for them; actor says who asked (for the deletion audit).
+	// It reports whether anything was deleted.
+	ForgetCandidate(ctx context.Context, key UserKey, actor string) (bool, error)
+	// Purge deletes personal data older than cutoff (the retention period)
+	// and reports how many rows went.
+	Purge(ctx context.Context, cutoff time.Time) (int, error)
 }
