@@ -30,6 +30,8 @@ func (s *Store) ExpireConversations(ctx context.Context, cutoff time.Time) (int,
 // events go with their applications (ON DELETE CASCADE). Misses are
 // anonymous and stay.
 var forgetSQL = []string{
+	`DELETE FROM outbox WHERE channel = ? AND user_id = ?`,
+	`DELETE FROM inbox WHERE channel = ? AND user_id = ?`,
 	`DELETE FROM applications WHERE channel = ? AND user_id = ?`,
 	`DELETE FROM handoffs WHERE channel = ? AND user_id = ?`,
 	`DELETE FROM conversations WHERE channel = ? AND user_id = ?`,
@@ -37,10 +39,11 @@ var forgetSQL = []string{
 }
 
 // ForgetCandidate deletes the personal data of the user: the candidate,
-// their conversation, applications with their audit trails, and handoffs,
-// in one transaction holding the user's lock. It reports whether anything
-// was deleted.
-func (s *Store) ForgetCandidate(ctx context.Context, key bot.UserKey) (bool, error) {
+// their conversation, applications with their audit trails, handoffs, and
+// their queued events and deliveries, in one transaction holding the
+// user's lock, and records the deletion (without the data) in the
+// deletion log. It reports whether anything was deleted.
+func (s *Store) ForgetCandidate(ctx context.Context, key bot.UserKey, actor string) (bool, error) {
 	var deleted int64
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
 		if err := s.lockKey(ctx, tx, key); err != nil {
@@ -57,7 +60,7 @@ func (s *Store) ForgetCandidate(ctx context.Context, key bot.UserKey) (bool, err
 			}
 			deleted += n
 		}
-		return nil
+		return logDeletion(ctx, tx, "forget", actor, subject(key), deleted)
 	})
 	return deleted > 0, err
 }

@@ -28,7 +28,7 @@ func TestForgetCandidate(t *testing.T) {
 		before, err := s.ListApplications(ctx, bot.ApplicationFilter{})
 		must(t, err)
 
-		forgot, err := s.ForgetCandidate(ctx, gone)
+		forgot, err := s.ForgetCandidate(ctx, gone, "test")
 		must(t, err)
 		if !forgot {
 			t.Error("ForgetCandidate reported nothing deleted")
@@ -63,7 +63,7 @@ func TestForgetCandidate(t *testing.T) {
 			t.Errorf("misses after forgetting = %d, want 2 (anonymous, kept)", len(misses))
 		}
 
-		forgot, err = s.ForgetCandidate(ctx, gone)
+		forgot, err = s.ForgetCandidate(ctx, gone, "test")
 		must(t, err)
 		if forgot {
 			t.Error("forgetting twice reported something deleted")
@@ -75,7 +75,7 @@ func TestForgetCandidate(t *testing.T) {
 			return tx.RecordHandoff(ctx, &bot.Handoff{Key: asker, Reason: "requested"})
 		})
 		for i, want := range []bool{true, false} {
-			forgot, err := s.ForgetCandidate(ctx, asker)
+			forgot, err := s.ForgetCandidate(ctx, asker, "test")
 			must(t, err)
 			if forgot != want {
 				t.Errorf("forgetting a handoff-only user, try %d: %v, want %v", i+1, forgot, want)

@@ -28,6 +28,7 @@ type config struct {
 	SlackStaff         []string
 	AdminPassword      string
 	RateLimit          int // messages per candidate per minute; 0 turns the limit off
+	RetentionMonths    int // personal data older than this is purged; 0 keeps it
 }
 
 // loadConfig reads the configuration from getenv, falling back to a .env
@@ -54,7 +55,12 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if err != nil || rate < 0 {
 		return config{}, fmt.Errorf("RATE_LIMIT_PER_MINUTE must be a whole number (0 turns the limit off), got %q", get("RATE_LIMIT_PER_MINUTE", ""))
 	}
+	retention, err := strconv.Atoi(get("RETENTION_MONTHS", "12"))
+	if err != nil || retention < 0 {
+		return config{}, fmt.Errorf("RETENTION_MONTHS must be a whole number of months (0 keeps data), got %q", get("RETENTION_MONTHS", ""))
+	}
 	c := config{
+		RetentionMonths:    retention,
 		RateLimit:          rate,
 		DatabaseURL:        get("DATABASE_URL", "sqlite:sakebot.db"),
 		Addr:               get("ADDR", ":8080"),

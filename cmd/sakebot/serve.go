@@ -46,7 +46,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	done := make(chan struct{})
 	go func() { defer close(done); w.worker.Run(workCtx) }()
-	go a.janitor(workCtx, e.cfg.FormExpiry)
+	go a.janitor(workCtx, e.cfg)
 	err = serveUntilDone(ctx, srv, ln, log)
 	stopWork() // after the server stopped taking events: finish what is in hand
 	select {
@@ -87,7 +87,9 @@ func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
 	if cfg.SlackToken == "" || cfg.SlackSecret == "" {
 		log.Info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on")
 	}
-	if cfg.AdminPassword == "" {
+	if h, ok := adminMount(a, cfg, log.With("channel", "admin")); ok {
+		w.mounts["/admin/"] = h
+	} else if cfg.AdminPassword == "" {
 		log.Info("the admin page is off: set ADMIN_PASSWORD to turn it on")
 	}
 	worker = bot.NewWorker(*wcfg)
@@ -116,16 +118,27 @@ func serveUntilDone(ctx context.Context, srv *http.Server, ln net.Listener, log 
 	return nil
 }
 
-// janitor deletes expired unfinished forms every hour until ctx ends.
-func (a *app) janitor(ctx context.Context, expiry time.Duration) {
+// janitor deletes expired unfinished forms every hour and, once a day,
+// personal data past the retention period, until ctx ends.
+func (a *app) janitor(ctx context.Context, cfg config) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
+	var lastPurge time.Time
 	for {
-		n, err := a.store.ExpireConversations(ctx, time.Now().Add(-expiry))
+		n, err := a.store.ExpireConversations(ctx, time.Now().Add(-cfg.FormExpiry))
 		if err != nil && ctx.Err() == nil {
 			a.log.Warn("expire conversations", "err", err)
 		} else if n > 0 {
 			a.log.Info("expired unfinished forms", "count", n)
+		}
+		if cfg.RetentionMonths > 0 && time.Since(lastPurge) >= 24*time.Hour {
+			n, err := a.store.Purge(ctx, retentionCutoff(time.Now(), cfg.RetentionMonths))
+			if err != nil && ctx.Err() == nil {
+				a.log.Warn("purge", "err", err)
+			} else {
+				lastPurge = time.Now()
+				a.log.Info("purged data past the retention period", "rows", n, "months", cfg.RetentionMonths)
+			}
 		}
 		select {
 		case <-ctx.Done():

@@ -36,7 +36,11 @@ func TestScreenshots(t *testing.T) {
 	if w := os.Getenv("SAKEBOT_SCREENSHOT_WIDTH"); w == "390" {
 		width = 390
 	}
-	ctx := newBrowser(t, width, 900)
+	height := 1400
+	if width < 1280 {
+		height = 844
+	}
+	ctx := newBrowser(t, width, height)
 	logIn(t, ctx, e)
 	shots := []struct{ path, file string }{
 		{"/admin/", "admin-dashboard.png"},
@@ -49,7 +53,11 @@ func TestScreenshots(t *testing.T) {
 	}
 	for _, s := range shots {
 		do(t, ctx, "open "+s.path, chromedp.Navigate(e.srv.URL+s.path), chromedp.WaitVisible(chromedp.CSS("main")))
-		png := get(t, ctx, "screenshot "+s.path, chromedp.FullScreenshot(100))
+		shot := chromedp.FullScreenshot(100)
+		if s.file == "admin-faqs.png" || width != 1280 { // the top of the page: the 「試す」 box and the first entries
+			shot = chromedp.CaptureScreenshot()
+		}
+		png := get(t, ctx, "screenshot "+s.path, shot)
 		out := filepath.Join(docs, s.file)
 		if strings.HasPrefix(s.file, "extra-") || width != 1280 {
 			out = filepath.Join(os.TempDir(), "sakebot-"+itoa(int64(width))+"-"+s.file)
