@@ -32,16 +32,6 @@ type Conversation struct {
 // InForm reports whether the user is somewhere inside the application form.
 func (c *Conversation) InForm() bool { return c.Mode != ModeIdle }
 
-// Handoff is a request by a candidate to talk to a person.
-type Handoff struct {
-	ID        int64
-	Key       UserKey
-	Reason    string // "requested", "unanswered"
-	Question  string // what they asked last, if anything
-	Status    string // "requested", "open", "closed"
-	CreatedAt time.Time
-}
-
 // Miss is a question the bot could not answer, counted for staff to review.
 type Miss struct {
 	ID        int64

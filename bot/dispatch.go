@@ -5,7 +5,13 @@ import "errors"
 // dispatch routes the incoming event to the part of the conversation it
 // belongs to.
 func (t *turn) dispatch() {
+	if t.inHandoff() {
+		return
+	}
 	switch t.in.Kind {
+	case KindStaffReply:
+		t.staffReply()
+		return
 	case KindFollow:
 		t.follow()
 		return
@@ -41,6 +47,10 @@ func (t *turn) dispatch() {
 	}
 	if t.in.Group {
 		t.group(text)
+		return
+	}
+	if t.e.notify.On() && t.conv.Mode != ModeIdle && detectIntent(text) == intentHuman {
+		t.handoff(HandoffAsked, "") // the form waits until the handoff ends
 		return
 	}
 	switch t.conv.Mode {

@@ -18,6 +18,9 @@ type Config struct {
 	Logger     *slog.Logger // nil: discard
 	Now        func() time.Time
 	FormExpiry time.Duration // unfinished forms older than this are deleted
+	// Notify is where recruiters hear of new applications and talk to
+	// candidates who ask for a person; the zero value: nowhere.
+	Notify Notify
 }
 
 // Engine is the channel-neutral conversation: it takes what a user said and
@@ -28,11 +31,13 @@ type Engine struct {
 	log      *slog.Logger
 	now      func() time.Time
 	expiry   time.Duration
+	notify   Notify
 }
 
 // NewEngine returns an Engine configured by cfg.
 func NewEngine(cfg Config) *Engine {
 	e := &Engine{store: cfg.Store, answerer: cfg.Answerer, log: cfg.Logger, now: cfg.Now, expiry: cfg.FormExpiry}
+	e.SetNotify(cfg.Notify)
 	if e.answerer == nil {
 		e.answerer = NewAnswerer(cfg.Store)
 	}

@@ -22,6 +22,22 @@ type DeliveryKind string
 const (
 	// DeliveryReply carries Replies to the user Key on their own channel.
 	DeliveryReply DeliveryKind = "reply"
+
+	// The deliveries to recruiters go to Notify's address (Key is
+	// Notify.Key(), so they leave one at a time, in order) and carry the
+	// record they are about in Ref; the channel renders it from storage.
+
+	// DeliveryNotice posts a new application (Ref) once.
+	DeliveryNotice DeliveryKind = "notice"
+	// DeliveryNoticeUpdate shows the application's (Ref) new status on its notice.
+	DeliveryNoticeUpdate DeliveryKind = "notice_update"
+	// DeliveryHandoffOpen starts the thread of a handoff (Ref) once.
+	DeliveryHandoffOpen DeliveryKind = "handoff_open"
+	// DeliveryHandoffRelay posts what the candidate said (Replies) in the
+	// thread of a handoff (Ref).
+	DeliveryHandoffRelay DeliveryKind = "handoff_relay"
+	// DeliveryHandoffClose shows in its thread that a handoff (Ref) is over.
+	DeliveryHandoffClose DeliveryKind = "handoff_close"
 )
 
 // Delivery is a message in the outbox: written in the same transaction as

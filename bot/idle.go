@@ -14,7 +14,7 @@ func (t *turn) idle(text string) {
 	case intentStatus:
 		t.status()
 	case intentHuman:
-		t.handoff("requested", "")
+		t.handoff(HandoffAsked, "")
 	case intentMenu, intentHelp:
 		t.greet()
 	case intentFAQMenu:
@@ -27,7 +27,7 @@ func (t *turn) idle(text string) {
 		t.say(msgAck)
 	case intentYes:
 		if t.conv.Misses >= 2 {
-			t.handoff("unanswered", "")
+			t.handoff(HandoffUnanswered, "")
 			return
 		}
 		t.say(msgAck)
@@ -56,6 +56,7 @@ func menu(text string) Choice {
 // faq answers a question from the FAQ, offers choices when unsure, or
 // falls back to a person.
 func (t *turn) faq(text string) {
+	t.remember(text)
 	m := t.match(text)
 	switch m.Outcome {
 	case Answered:
@@ -172,10 +173,15 @@ func (t *turn) latestApplication() (Application, bool) {
 	return a, err == nil
 }
 
-// handoff records a request for a person and tells the user.
+// handoff connects the user to a person when recruiters are notified
+// (see openHandoff); otherwise it records the request and tells the user.
 func (t *turn) handoff(reason, question string) {
 	t.conv.Misses = 0
-	h := &Handoff{Key: t.in.Key, Reason: reason, Question: question, Status: "requested", CreatedAt: t.now}
+	if t.e.notify.On() {
+		t.openHandoff(reason, question)
+		return
+	}
+	h := &Handoff{Key: t.in.Key, Reason: reason, Question: question, Status: HandoffRequested, CreatedAt: t.now}
 	t.fail(t.tx.RecordHandoff(t.ctx, h))
 	t.say(msgHandoff)
 }

@@ -36,9 +36,20 @@ type MissStore interface {
 	DismissMiss(ctx context.Context, id int64) error
 }
 
+// HandoffStore finds handoffs outside a conversation's transaction: a
+// recruiter closing one, the sweep of idle ones.
+type HandoffStore interface {
+	// Handoff returns one handoff, or ErrNotFound.
+	Handoff(ctx context.Context, id int64) (Handoff, error)
+	// IdleHandoffs returns up to limit open handoffs whose last message
+	// was before cutoff, oldest first.
+	IdleHandoffs(ctx context.Context, cutoff time.Time, limit int) ([]Handoff, error)
+}
+
 // Store is everything the engine needs from storage.
 type Store interface {
 	FAQStore
+	HandoffStore
 	// InTx runs fn in one transaction that holds the lock of key, so the
 	// turns of one user run one at a time, even across replicas. Everything
 	// fn writes commits together, or nothing does when fn returns an error.
@@ -70,8 +81,33 @@ type Tx interface {
 	// RecordMiss counts a question the bot could not answer; questions with
 	// the same normalized form are counted together.
 	RecordMiss(ctx context.Context, question, normalized string) error
-	// RecordHandoff records that the user asked for a person.
+	// RecordHandoff records that the user asked for a person, setting
+	// h.ID, h.CreatedAt, h.LastAt and, when empty, h.Status (requested).
+	// ErrConflict when h is open and the user already has an open handoff.
 	RecordHandoff(ctx context.Context, h *Handoff) error
+	// OpenHandoff returns the user's open handoff, or ErrNotFound.
+	OpenHandoff(ctx context.Context, key UserKey) (Handoff, error)
+	// Handoff returns one handoff, or ErrNotFound.
+	Handoff(ctx context.Context, id int64) (Handoff, error)
+	// TouchHandoff records a message in an open handoff at at.
+	TouchHandoff(ctx context.Context, id int64, at time.Time) error
+	// CloseHandoff closes an open handoff on behalf of by and forgets the
+	// candidate's questions it kept; it reports false (and changes
+	// nothing) when the handoff was not open.
+	CloseHandoff(ctx context.Context, id int64, by string, at time.Time) (bool, error)
+	// RememberQuestion keeps a question the user asked, for a handoff that
+	// may follow: only the last few, for a day at most, and only for a
+	// stored candidate (deleted with them).
+	RememberQuestion(ctx context.Context, key UserKey, text string, at time.Time) error
+	// TakeRecentQuestions returns the questions kept for the user, oldest
+	// first, and forgets them.
+	TakeRecentQuestions(ctx context.Context, key UserKey) ([]string, error)
+	// ChangeApplicationStatus moves an application to status to on behalf
+	// of actor and records it in the audit trail; it reports whether the
+	// status changed (setting the current one again does nothing).
+	// ErrNotFound when there is no such application, ErrActiveApplication
+	// when it would become active beside another active one.
+	ChangeApplicationStatus(ctx context.Context, id int64, to Status, actor string) (Application, bool, error)
 	// RecordQuestion counts a question asked (no text is kept): its
 	// outcome ("answered", "ambiguous", "missed") and the entry that
 	// answered it, for the staff dashboard.

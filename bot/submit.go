@@ -33,6 +33,7 @@ func (t *turn) submit() {
 		return
 	}
 	t.drop = true
+	t.notice(DeliveryNotice, a.ID) // recruiters hear of it once, in this transaction
 	t.e.log.InfoContext(t.ctx, "application submitted", "ref", a.Ref, "channel", string(t.in.Key.Channel))
 	t.say(fmt.Sprintf(msgSubmitted, a.Ref), menu("応募状況"), menu("よくある質問"))
 }

@@ -1,0 +1,163 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/sakemodel/sakebot/bot"
+)
+
+// FAQ edits made by people (from Slack, or any editor that wants the audit
+// trail): the same changes as CreateFAQ, UpdateFAQ and DeleteFAQ, each
+// recorded in faq_events (who, what, when) in the same transaction.
+
+// FAQEvent is one entry of the FAQ audit trail: who did what to an entry, when.
+type FAQEvent struct {
+	ID       int64
+	FAQID    string
+	Actor    string // who: a Slack user id, "admin", …
+	Action   string // FAQCreated, FAQUpdated or FAQDeleted
+	Version  int    // the entry's version after the change (before it, for a deletion)
+	Question string // the entry's question then
+	At       time.Time
+}
+
+// The actions of FAQEvent.
+const (
+	FAQCreated = "created"
+	FAQUpdated = "updated"
+	FAQDeleted = "deleted"
+)
+
+// faqEventRow is a row of faq_events.
+type faqEventRow struct {
+	ID       int64     `db:"id"`
+	FAQID    string    `db:"faq_id"`
+	Actor    string    `db:"actor"`
+	Action   string    `db:"action"`
+	Version  int       `db:"version"`
+	Question string    `db:"question"`
+	At       timestamp `db:"at"`
+}
+
+// insertFAQEventSQL appends to the FAQ audit trail.
+const insertFAQEventSQL = `INSERT INTO faq_events (faq_id, actor, action, version, question, at)
+	VALUES (:faq_id, :actor, :action, :version, :question, :at)`
+
+// insertFAQEvent appends e to the FAQ audit trail.
+func insertFAQEvent(ctx context.Context, tx *sqlx.Tx, e FAQEvent) error {
+	r := faqEventRow{FAQID: e.FAQID, Actor: e.Actor, Action: e.Action, Version: e.Version, Question: e.Question, At: ts(e.At)}
+	if _, err := tx.NamedExecContext(ctx, insertFAQEventSQL, r); err != nil {
+		return wrap(err, "faq %s event %s", e.FAQID, e.Action)
+	}
+	return nil
+}
+
+// CreateFAQAudited is CreateFAQ recording f.UpdatedBy as who created it.
+func (s *Store) CreateFAQAudited(ctx context.Context, f *bot.FAQ) error {
+	entry := *f
+	entry.Version, entry.UpdatedAt = 1, now()
+	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
+		if entry.ID == "" {
+			id, err := nextFAQID(ctx, tx)
+			if err != nil {
+				return err
+			}
+			entry.ID = id
+		}
+		if _, err := tx.NamedExecContext(ctx, insertFAQSQL, fromFAQ(entry)); err != nil {
+			return wrap(err, "create faq %s", entry.ID)
+		}
+		if _, err := bumpMeta(ctx, tx, metaFAQRevision); err != nil {
+			return err
+		}
+		return insertFAQEvent(ctx, tx, FAQEvent{FAQID: entry.ID, Actor: entry.UpdatedBy, Action: FAQCreated,
+			Version: entry.Version, Question: entry.Question, At: entry.UpdatedAt})
+	})
+	if err != nil {
+		return err
+	}
+	*f = entry
+	return nil
+}
+
+// UpdateFAQAudited is UpdateFAQ recording f.UpdatedBy as who changed it.
+func (s *Store) UpdateFAQAudited(ctx context.Context, f *bot.FAQ) error {
+	r := fromFAQ(*f)
+	r.UpdatedAt = ts(now())
+	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, tx.Rebind(updateFAQSQL), r.Question, r.Alternatives, r.Keywords,
+			r.Answer, r.Category, r.Enabled, r.UpdatedBy, r.UpdatedAt, r.ID, r.Version)
+		if err != nil {
+			return wrap(err, "update faq %s", r.ID)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return faqUpdateMiss(ctx, tx, r.ID, err)
+		}
+		if _, err := bumpMeta(ctx, tx, metaFAQRevision); err != nil {
+			return err
+		}
+		return insertFAQEvent(ctx, tx, FAQEvent{FAQID: r.ID, Actor: r.UpdatedBy, Action: FAQUpdated,
+			Version: r.Version + 1, Question: r.Question, At: r.UpdatedAt.Time})
+	})
+	if err != nil {
+		return err
+	}
+	f.Version++
+	f.UpdatedAt = r.UpdatedAt.Time
+	return nil
+}
+
+// deleteFAQVersionSQL removes an entry if it is still at the version read.
+const deleteFAQVersionSQL = `DELETE FROM faqs WHERE id = ? AND version = ?`
+
+// DeleteFAQAudited removes an entry if it is still at version (so nobody's
+// newer edit is deleted unseen) and records actor as who deleted it.
+// bot.ErrConflict when it changed meanwhile, bot.ErrNotFound when it is gone.
+func (s *Store) DeleteFAQAudited(ctx context.Context, id string, version int, actor string) error {
+	return s.withTx(ctx, func(tx *sqlx.Tx) error {
+		var question string
+		err := tx.GetContext(ctx, &question, tx.Rebind(`SELECT question FROM faqs WHERE id = ?`), id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: delete faq %s: %w", id, bot.ErrNotFound)
+		}
+		if err != nil {
+			return wrap(err, "delete faq %s", id)
+		}
+		res, err := tx.ExecContext(ctx, tx.Rebind(deleteFAQVersionSQL), id, version)
+		if err != nil {
+			return wrap(err, "delete faq %s", id)
+		}
+		if err := mustAffect(res, bot.ErrConflict); err != nil {
+			return fmt.Errorf("store: delete faq %s: changed by someone else: %w", id, err)
+		}
+		if _, err := bumpMeta(ctx, tx, metaFAQRevision); err != nil {
+			return err
+		}
+		return insertFAQEvent(ctx, tx, FAQEvent{FAQID: id, Actor: actor, Action: FAQDeleted,
+			Version: version, Question: question, At: now()})
+	})
+}
+
+// faqEventsSQL selects an entry's audit trail.
+const faqEventsSQL = `SELECT id, faq_id, actor, action, version, question, at FROM faq_events
+	WHERE faq_id = ? ORDER BY id`
+
+// FAQEvents returns the audit trail of an entry (which may be deleted),
+// oldest first.
+func (s *Store) FAQEvents(ctx context.Context, id string) ([]FAQEvent, error) {
+	var rows []faqEventRow
+	if err := s.db.SelectContext(ctx, &rows, s.db.Rebind(faqEventsSQL), id); err != nil {
+		return nil, wrap(err, "faq %s events", id)
+	}
+	out := make([]FAQEvent, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, FAQEvent{ID: r.ID, FAQID: r.FAQID, Actor: r.Actor, Action: r.Action,
+			Version: r.Version, Question: r.Question, At: r.At.Time})
+	}
+	return out, nil
+}
