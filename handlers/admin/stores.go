@@ -9,42 +9,62 @@ import (
 
 // FAQStore is the FAQ storage the editor works on.
 type FAQStore interface {
+	// ListFAQs returns every entry, enabled or not.
 	ListFAQs(ctx context.Context) ([]bot.FAQ, error)
+	// FAQ returns one entry, or bot.ErrNotFound.
 	FAQ(ctx context.Context, id string) (bot.FAQ, error)
+	// CreateFAQ stores a new entry (assigning an empty ID); bot.ErrConflict when the ID is taken.
 	CreateFAQ(ctx context.Context, f *bot.FAQ) error
+	// UpdateFAQ saves f if f.Version is still the stored one; bot.ErrConflict otherwise.
 	UpdateFAQ(ctx context.Context, f *bot.FAQ) error
+	// DeleteFAQ removes an entry, or returns bot.ErrNotFound.
 	DeleteFAQ(ctx context.Context, id string) error
+	// ImportFAQs creates or replaces entries in one transaction.
 	ImportFAQs(ctx context.Context, faqs []bot.FAQ, by string) error
 }
 
 // MissStore holds the questions the bot could not answer.
 type MissStore interface {
+	// ListMisses returns the undismissed questions, most frequent first (all when limit <= 0).
 	ListMisses(ctx context.Context, limit int) ([]bot.Miss, error)
+	// DismissMiss takes a question off the list; bot.ErrNotFound when there is none.
 	DismissMiss(ctx context.Context, id int64) error
 }
 
 // ApplicationStore is what the applications pages read and change.
 type ApplicationStore interface {
+	// ListApplications returns the applications matching f, newest first.
 	ListApplications(ctx context.Context, f bot.ApplicationFilter) ([]bot.Application, error)
+	// Application returns one application, or bot.ErrNotFound.
 	Application(ctx context.Context, id int64) (bot.Application, error)
+	// SetApplicationStatus changes the status and records the actor in the audit trail.
 	SetApplicationStatus(ctx context.Context, id int64, to bot.Status, actor string) (bot.Application, error)
+	// ApplicationEvents returns the audit trail, oldest first.
 	ApplicationEvents(ctx context.Context, id int64) ([]bot.ApplicationEvent, error)
 }
 
 // StatsStore summarises the data for the dashboard.
 type StatsStore interface {
+	// Stats summarises candidates, questions, applications and handoffs.
 	Stats(ctx context.Context, q bot.StatsQuery) (bot.Stats, error)
 }
 
 // SessionStore keeps the page's login sessions and failed login counts in
 // the database, so every replica sees the same ones.
 type SessionStore interface {
+	// CreateAdminSession stores a session under the hash of its token.
 	CreateAdminSession(ctx context.Context, tokenHash, csrfToken string, expiresAt time.Time) error
+	// AdminSession returns a session's CSRF token and expiry, or bot.ErrNotFound.
 	AdminSession(ctx context.Context, tokenHash string) (csrfToken string, expiresAt time.Time, err error)
+	// DeleteAdminSession ends a session.
 	DeleteAdminSession(ctx context.Context, tokenHash string) error
+	// PruneAdminSessions deletes expired sessions and stale failure counts.
 	PruneAdminSessions(ctx context.Context, now, failuresBefore time.Time) error
+	// RecordAdminLoginFailure counts a failed login of client and returns its failures in a row.
 	RecordAdminLoginFailure(ctx context.Context, client string, at, resetBefore time.Time) (int, error)
+	// AdminLoginFailures returns client's failures in a row and when the last was.
 	AdminLoginFailures(ctx context.Context, client string) (int, time.Time, error)
+	// ClearAdminLoginFailures forgets client's failures.
 	ClearAdminLoginFailures(ctx context.Context, client string) error
 }
 
@@ -60,5 +80,6 @@ type Store interface {
 // Asker ranks the FAQ entries for a question, as the bot would answer it;
 // *bot.Answerer is one, and it reloads the FAQ when any replica edits it.
 type Asker interface {
+	// Ask ranks the enabled entries for question with the FAQ as stored now.
 	Ask(ctx context.Context, question string) (bot.Match, error)
 }

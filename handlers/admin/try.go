@@ -19,10 +19,14 @@ type tryView struct {
 	Focus     string       // the entry being edited, when on its page
 }
 
-// Answered, Ambiguous and Missed tell templates the outcome.
-func (t *tryView) Answered() bool  { return t.Outcome == bot.Answered }
+// Answered reports whether the bot would answer with Best.
+func (t *tryView) Answered() bool { return t.Outcome == bot.Answered }
+
+// Ambiguous reports whether the bot would offer the close entries to choose from.
 func (t *tryView) Ambiguous() bool { return t.Outcome == bot.Ambiguous }
-func (t *tryView) Missed() bool    { return t.Outcome == bot.Missed }
+
+// Missed reports whether the bot would say it cannot answer.
+func (t *tryView) Missed() bool { return t.Outcome == bot.Missed }
 
 // try asks the answerer about question; nil when question is blank.
 func (s *server) try(ctx context.Context, question, focus string) (*tryView, error) {
