@@ -10,6 +10,8 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -23,8 +25,16 @@ import (
 	"github.com/sakemodel/sakebot/store/storetest"
 )
 
-// TestMain stops the throwaway PostgreSQL cluster, if the tests started one.
-func TestMain(m *testing.M) { storetest.Main(m) }
+// TestMain removes the sakebot binary the browser test built, and stops the
+// throwaway PostgreSQL cluster, if the tests started one.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if cli.path != "" {
+		os.RemoveAll(filepath.Dir(cli.path))
+	}
+	storetest.Shutdown()
+	os.Exit(code)
+}
 
 // password is the staff password of every test server.
 const password = "sake-model-2026"
