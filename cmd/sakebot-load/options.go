@@ -52,7 +52,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.max, "max", 64, "closed-loop max-throughput run: concurrent senders, each waiting for its answer (0 skips it)")
 	fs.DurationVar(&o.duration, "duration", 10*time.Second, "length of each measured run (at most 5m)")
 	fs.IntVar(&o.warmup, "warmup", 200, "unmeasured questions sent to each target before measuring")
-	fs.IntVar(&o.users, "users", 2000, "distinct LINE users asking")
+	fs.IntVar(&o.users, "users", 20000, "distinct LINE users asking (enough that none nears sakebot's per-user rate limit)")
 	fs.DurationVar(&o.answerTimeout, "answer-timeout", 10*time.Second, "a question not answered within this is counted unanswered")
 	fs.IntVar(&o.maxInFlight, "max-in-flight", 2000, "open loop: webhooks in flight at most; beyond it a question is dropped (an error)")
 	fs.StringVar(&o.sakebotBin, "sakebot-bin", "", "sakebot binary to start (default: go build ./cmd/sakebot into a temporary directory)")
