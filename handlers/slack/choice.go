@@ -1,0 +1,43 @@
+package slack
+
+import (
+	"context"
+	"strings"
+
+	"github.com/sakemodel/sakebot/bot"
+	"github.com/slack-go/slack"
+)
+
+// choice passes a click on one of the bot's offered answers (in a DM, or
+// under an answer in a channel) to the engine as a postback, through the
+// inbox like any event. Anyone may click these.
+func (a *App) choice(ctx context.Context, ic *slack.InteractionCallback, act *slack.BlockAction) {
+	scope, _, _ := strings.Cut(strings.TrimPrefix(act.ActionID, actionChoicePrefix), ":")
+	in := bot.Incoming{Kind: bot.KindPostback, Postback: act.Value, Text: act.Text.Text, ReplyTo: ic.Channel.ID}
+	switch {
+	case ic.User.ID == "" || ic.Channel.ID == "":
+		return
+	case scope == choiceGroup:
+		in.Key, in.Group = bot.UserKey{Channel: bot.ChannelSlack, UserID: ic.Channel.ID}, true
+		in.Thread = ic.Container.ThreadTs
+		if in.Thread == "" {
+			in.Thread = ic.Container.MessageTs
+		}
+	default:
+		in.Key = bot.UserKey{Channel: bot.ChannelSlack, UserID: ic.User.ID}
+	}
+	id := ic.TriggerID
+	if id == "" {
+		id = ic.User.ID + ":" + act.ActionTs
+	}
+	ev := bot.Event{ID: "slack:action:" + id, Incoming: in, ReceivedAt: tsTime(act.ActionTs)}
+	n, err := a.store.AcceptEvents(ctx, []bot.Event{ev})
+	if err != nil {
+		a.log.Error("slack: cannot store the click", "err", err)
+		a.tellUser(ctx, ic, msgTryAgain)
+		return
+	}
+	if n > 0 {
+		a.wake()
+	}
+}

@@ -1,0 +1,136 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/sakemodel/sakebot/bot"
+)
+
+// outerEvent is the envelope of the Events API.
+type outerEvent struct {
+	Type      string          `json:"type"`
+	Challenge string          `json:"challenge"`
+	EventID   string          `json:"event_id"`
+	Event     json.RawMessage `json:"event"`
+}
+
+// innerEvent is the part of a message or app_mention event sakebot reads.
+type innerEvent struct {
+	Type        string `json:"type"`
+	Subtype     string `json:"subtype"`
+	User        string `json:"user"`
+	BotID       string `json:"bot_id"`
+	Text        string `json:"text"`
+	Channel     string `json:"channel"`
+	ChannelType string `json:"channel_type"`
+	TS          string `json:"ts"`
+	ThreadTS    string `json:"thread_ts"`
+}
+
+// events is POST /slack/events: the URL check, and events written to the
+// inbox (unique on event_id, so Slack's retries, X-Slack-Retry-Num, are
+// stored once and never lost) before the 200. Events sakebot does not act
+// on are answered 200 too, so Slack does not retry them.
+func (a *App) events(w http.ResponseWriter, r *http.Request, body []byte) {
+	var out outerEvent
+	if err := json.Unmarshal(body, &out); err != nil {
+		http.Error(w, "malformed body", http.StatusBadRequest)
+		return
+	}
+	switch out.Type {
+	case "url_verification":
+		writeJSON(w, map[string]string{"challenge": out.Challenge})
+		return
+	case "event_callback":
+	default:
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	ev, ok, err := a.toEvent(r.Context(), out)
+	if err != nil {
+		a.log.Error("slack: cannot read the event's handoff", "err", err)
+		http.Error(w, "try again", http.StatusInternalServerError) // Slack retries
+		return
+	}
+	if ok {
+		n, err := a.store.AcceptEvents(r.Context(), []bot.Event{ev})
+		if err != nil {
+			a.log.Error("slack: cannot store the event", "err", err)
+			http.Error(w, "try again", http.StatusInternalServerError)
+			return
+		}
+		a.log.Debug("slack: event accepted", "kind", string(ev.Incoming.Kind), "new", n,
+			"retry", r.Header.Get("X-Slack-Retry-Num"))
+		if n > 0 {
+			a.wake()
+		}
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// toEvent converts an event sakebot acts on: a recruiter's reply in a
+// handoff's thread, a student's DM, a mention of the bot in a channel.
+// Messages of bots (this one included), edits, joins and the like are
+// left out (false).
+func (a *App) toEvent(ctx context.Context, out outerEvent) (bot.Event, bool, error) {
+	var in innerEvent
+	if out.EventID == "" || json.Unmarshal(out.Event, &in) != nil {
+		return bot.Event{}, false, nil
+	}
+	if in.BotID != "" || in.User == "" || in.Subtype != "" && in.Subtype != "thread_broadcast" {
+		return bot.Event{}, false, nil
+	}
+	ev := bot.Event{ID: "slack:" + out.EventID, ReceivedAt: time.Now().UTC()}
+	inc := bot.Incoming{Kind: bot.KindMessage, At: tsTime(in.TS)}
+	switch {
+	case in.Type == "message" && in.ThreadTS != "" && in.ThreadTS != in.TS:
+		return a.staffReply(ctx, ev, inc, in)
+	case in.Type == "message" && in.ChannelType == "im":
+		inc.Key = bot.UserKey{Channel: bot.ChannelSlack, UserID: in.User}
+		inc.Text, inc.ReplyTo = plainText(in.Text), in.Channel
+	case in.Type == "app_mention" && in.Channel != a.cfg.NotifyChannel:
+		inc.Key = bot.UserKey{Channel: bot.ChannelSlack, UserID: in.Channel}
+		inc.Text, inc.Group, inc.ReplyTo = plainText(in.Text), true, in.Channel
+		inc.Thread = in.ThreadTS
+		if inc.Thread == "" {
+			inc.Thread = in.TS
+		}
+	default:
+		return bot.Event{}, false, nil
+	}
+	if strings.TrimSpace(inc.Text) == "" {
+		return bot.Event{}, false, nil
+	}
+	ev.Incoming = inc
+	return ev, true, nil
+}
+
+// staffReply converts a reply in a thread: when the thread is an open
+// handoff's, it goes to the candidate (keyed by them, so it is ordered
+// with their own messages). Replies starting with // are notes among
+// recruiters and stay in Slack.
+func (a *App) staffReply(ctx context.Context, ev bot.Event, inc bot.Incoming, in innerEvent) (bot.Event, bool, error) {
+	text := plainText(in.Text)
+	if strings.HasPrefix(strings.TrimSpace(in.Text), "//") || text == "" {
+		return bot.Event{}, false, nil
+	}
+	h, err := a.store.HandoffByThread(ctx, in.Channel, in.ThreadTS)
+	if errors.Is(err, bot.ErrNotFound) {
+		return bot.Event{}, false, nil
+	}
+	if err != nil {
+		return bot.Event{}, false, err
+	}
+	if h.Status != bot.HandoffOpen {
+		return bot.Event{}, false, nil
+	}
+	a.log.Info("slack: recruiter replied in a handoff", "handoff", h.ID, "staff", in.User)
+	inc.Key, inc.Kind, inc.Text, inc.Thread = h.Key, bot.KindStaffReply, text, in.ThreadTS
+	ev.Incoming = inc
+	return ev, true, nil
+}
