@@ -72,7 +72,9 @@ func TestRecentQuestions(t *testing.T) {
 		other := addCandidate(t, s, lineUser("U-other"))
 		stranger := lineUser("U-stranger") // not a candidate: nothing is kept
 		at := time.Now().UTC()
-		inTx(t, s, other.Key, func(tx bot.Tx) error { return tx.RememberQuestion(ctx, other.Key, "古い質問", at.Add(-25*time.Hour)) })
+		inTx(t, s, other.Key, func(tx bot.Tx) error {
+			return tx.RememberQuestion(ctx, other.Key, "古い質問", at.Add(-25*time.Hour))
+		})
 		for i, q := range []string{"一", "二", "三", "四"} {
 			inTx(t, s, c.Key, func(tx bot.Tx) error { return tx.RememberQuestion(ctx, c.Key, q, at.Add(time.Duration(i)*time.Second)) })
 		}

@@ -341,7 +341,7 @@ func (e *env) event(eventID string, inner map[string]any, retry int) int {
 // threadReply is a message event: user's reply in the thread of ts.
 func threadReply(user, text, ts string) map[string]any {
 	return map[string]any{"type": "message", "user": user, "text": text, "channel": notifyChannel,
-		"channel_type": "channel", "ts": fmt.Sprintf("%d.000200", time.Now().UnixNano()/1000), "thread_ts": ts}
+		"channel_type": "channel", "ts": fmt.Sprintf("%d.%06d", time.Now().Unix(), time.Now().Nanosecond()/1000), "thread_ts": ts}
 }
 
 // command runs /sakebot text as user and returns the status and the JSON answer.
@@ -392,4 +392,9 @@ func (e *env) responses() []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// signFor signs body with the real secret, now.
+func signFor(body []byte) (timestamp, signature string) {
+	return slacktest.Sign(signingSecret, time.Now(), body)
 }

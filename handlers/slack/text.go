@@ -37,11 +37,14 @@ func plainText(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// maxUnixSeconds bounds the times read from Slack (the year 9999).
+const maxUnixSeconds = 253402300799
+
 // tsTime reads a Slack ts ("1700000000.000100") as a time; zero if it is not one.
 func tsTime(ts string) time.Time {
 	sec, frac, _ := strings.Cut(ts, ".")
 	s, err := strconv.ParseInt(sec, 10, 64)
-	if err != nil || s <= 0 {
+	if err != nil || s <= 0 || s > maxUnixSeconds {
 		return time.Time{}
 	}
 	us, _ := strconv.ParseInt((frac + "000000")[:6], 10, 64)

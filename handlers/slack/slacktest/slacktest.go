@@ -44,12 +44,12 @@ func SignRequest(r *http.Request, secret string, at time.Time, body []byte) {
 
 // Call is one request the fake received.
 type Call struct {
-	Method string         // the Web API method (chat.postMessage), or "response_url"
-	Form   url.Values     // form-encoded parameters
-	JSON   map[string]any // a JSON body (views.open, response_url)
-	Status     int    // the HTTP status answered
-	RetryAfter bool   // a 429 that said when to retry
-	Error      string // Slack's error code when it answered ok: false
+	Method     string         // the Web API method (chat.postMessage), or "response_url"
+	Form       url.Values     // form-encoded parameters
+	JSON       map[string]any // a JSON body (views.open, response_url)
+	Status     int            // the HTTP status answered
+	RetryAfter bool           // a 429 that said when to retry
+	Error      string         // Slack's error code when it answered ok: false
 }
 
 // Blocks decodes the call's blocks parameter (form or JSON).
