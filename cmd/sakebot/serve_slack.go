@@ -1,0 +1,39 @@
+package main
+
+import (
+	"log/slog"
+
+	"github.com/sakemodel/sakebot/bot"
+	slackch "github.com/sakemodel/sakebot/handlers/slack"
+)
+
+// slackConfig is the Slack part of the configuration.
+func slackConfig(cfg config) slackch.Config {
+	return slackch.Config{Token: cfg.SlackToken, SigningSecret: cfg.SlackSecret, APIURL: cfg.SlackAPIURL,
+		NotifyChannel: cfg.SlackChannel, Staff: cfg.SlackStaff}
+}
+
+// wireSlack adds the Slack channel to the server and the worker when its
+// credentials are set, and reports whether it did: the three Slack routes,
+// the Slack sender, and, with SLACK_NOTIFY_CHANNEL set, the engine's
+// notices of applications and handoffs to that channel.
+func wireSlack(a *app, cfg config, log *slog.Logger, w *wiring) (bool, error) {
+	if cfg.SlackToken == "" || cfg.SlackSecret == "" {
+		return false, nil
+	}
+	log = log.With("channel", "slack")
+	s := slackch.New(slackConfig(cfg), a.store, a.engine, w.wake, log)
+	for pattern, h := range s.Routes() {
+		w.mounts[pattern] = h
+	}
+	w.wcfg.Senders[bot.ChannelSlack] = s.Sender()
+	if cfg.SlackChannel == "" {
+		log.Info("Slack notices are off: set SLACK_NOTIFY_CHANNEL to the id of the channel for applications and handoffs")
+	} else {
+		a.engine.SetNotify(bot.Notify{Channel: bot.ChannelSlack, To: cfg.SlackChannel})
+	}
+	if len(cfg.SlackStaff) == 0 {
+		log.Info("nobody may edit FAQs or act on applications from Slack: set SLACK_STAFF_USER_IDS")
+	}
+	return true, nil
+}
