@@ -14,6 +14,7 @@ const (
 	ModePickFix Mode = "pickfix" // choosing which field to fix
 	ModeFix     Mode = "fix"     // answering one field again, then back to the summary
 	ModeCancel  Mode = "cancel"  // asked to confirm abandoning the form
+	ModeForget  Mode = "forget"  // asked to confirm deleting their personal data
 )
 
 // Conversation is the durable state of one user's conversation. It lives in

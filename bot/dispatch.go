@@ -66,6 +66,8 @@ func (t *turn) dispatch() {
 		t.pickFix(text)
 	case ModeCancel:
 		t.cancel(text)
+	case ModeForget:
+		t.forget(text)
 	default:
 		t.conv = Conversation{Key: t.in.Key, Version: t.conv.Version}
 		t.idle(text)

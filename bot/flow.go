@@ -103,6 +103,8 @@ func (t *turn) control(text string, spec fieldSpec, i int) bool {
 	case intentStatus:
 		t.say(msgStatusInForm)
 		t.reask()
+	case intentForget:
+		t.askForget()
 	case intentHuman:
 		t.handoff("requested", "")
 		t.reask()
@@ -263,6 +265,8 @@ func (t *turn) reask() {
 		t.say(msgPickFix, t.formChoices(append(labels, "戻る")...)...)
 	case ModeCancel:
 		t.say(msgConfirmCancel, t.formChoice("はい、やめる", "はい"), t.formChoice("いいえ、続ける", "いいえ"))
+	case ModeForget:
+		t.say(msgConfirmForget, t.formChoice("はい、削除する", "はい"), t.formChoice("いいえ", "いいえ"))
 	}
 }
 

@@ -19,6 +19,8 @@ func (t *turn) idle(text string) {
 		t.greet()
 	case intentFAQMenu:
 		t.faqMenu()
+	case intentForget:
+		t.askForget()
 	case intentGreeting:
 		t.greet()
 	case intentThanks:

@@ -22,6 +22,7 @@ const (
 	intentHelp
 	intentYes
 	intentNo
+	intentForget
 )
 
 // intentPhrases are matched against the whole message after normalisation
@@ -41,6 +42,7 @@ var intentPhrases = map[intent][]string{
 	intentSkip:     {"スキップ", "skip", "なし", "特になし", "とくになし", "ありません", "飛ばす"},
 	intentHelp:     {"ヘルプ", "help", "助けて", "使い方を教えて"},
 	intentYes:      {"はい", "うん", "yes", "同意する", "同意します", "同意", "はいやめる", "続けない"},
+	intentForget:   {"個人情報を削除", "個人情報を削除したい", "個人情報の削除", "個人情報を消して", "データを削除", "データを削除したい", "私のデータを削除", "登録を削除", "退会", "退会したい"},
 	intentNo:       {"いいえ", "いや", "no", "同意しない", "同意しません", "いいえ続ける", "続ける"},
 }
 

@@ -44,23 +44,37 @@ var forgetSQL = []string{
 // user's lock, and records the deletion (without the data) in the
 // deletion log. It reports whether anything was deleted.
 func (s *Store) ForgetCandidate(ctx context.Context, key bot.UserKey, actor string) (bool, error) {
-	var deleted int64
+	var deleted bool
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
 		if err := s.lockKey(ctx, tx, key); err != nil {
 			return err
 		}
-		for _, query := range forgetSQL {
-			res, err := tx.ExecContext(ctx, tx.Rebind(query), string(key.Channel), key.UserID)
-			if err != nil {
-				return wrap(err, "forget %s:%s", key.Channel, key.UserID)
-			}
-			n, err := res.RowsAffected()
-			if err != nil {
-				return wrap(err, "forget %s:%s", key.Channel, key.UserID)
-			}
-			deleted += n
-		}
-		return logDeletion(ctx, tx, "forget", actor, subject(key), deleted)
+		var err error
+		deleted, err = forget(ctx, tx, key, actor)
+		return err
 	})
-	return deleted > 0, err
+	return deleted, err
+}
+
+// ForgetCandidate is Store.ForgetCandidate inside a conversation's
+// transaction (the candidate asked for it), which already holds the lock.
+func (t *Tx) ForgetCandidate(ctx context.Context, key bot.UserKey, actor string) (bool, error) {
+	return forget(ctx, t.tx, key, actor)
+}
+
+// forget deletes the user's rows table by table and logs the deletion.
+func forget(ctx context.Context, tx *sqlx.Tx, key bot.UserKey, actor string) (bool, error) {
+	var deleted int64
+	for _, query := range forgetSQL {
+		res, err := tx.ExecContext(ctx, tx.Rebind(query), string(key.Channel), key.UserID)
+		if err != nil {
+			return false, wrap(err, "forget %s:%s", key.Channel, key.UserID)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return false, wrap(err, "forget %s:%s", key.Channel, key.UserID)
+		}
+		deleted += n
+	}
+	return deleted > 0, logDeletion(ctx, tx, "forget", actor, subject(key), deleted)
 }
