@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,8 +23,13 @@ const echoText = "ご質問ありがとうございます。"
 // question. Its webhook handler checks the signature on the raw body,
 // parses it, and answers each text message with a fixed text through
 // ReplyMessage before returning 200: no storage, no queue, no matching.
+//
+// With a database (the "echo-pg" target) it first records each event id
+// durably, one INSERT … ON CONFLICT DO NOTHING committed per event: the
+// floor of any bot that owns an event before it acks it, as sakebot does.
 type echoBot struct {
 	secret string
+	db     *sql.DB // nil: no storage
 	api    *messaging_api.MessagingApiAPI
 	log    *slog.Logger
 	srv    *http.Server
@@ -33,7 +39,7 @@ type echoBot struct {
 
 // startEcho starts the echo bot on a free loopback port, replying through
 // the LINE API at apiBase.
-func startEcho(secret, token, apiBase string, log *slog.Logger) (*echoBot, error) {
+func startEcho(secret, token, apiBase string, db *sql.DB, log *slog.Logger) (*echoBot, error) {
 	// The same HTTP client settings as sakebot's LINE client.
 	hc := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{
 		Proxy: nil, MaxIdleConnsPerHost: 32, IdleConnTimeout: 90 * time.Second,
@@ -47,7 +53,13 @@ func startEcho(secret, token, apiBase string, log *slog.Logger) (*echoBot, error
 	if err != nil {
 		return nil, fmt.Errorf("echo bot: %w", err)
 	}
-	e := &echoBot{secret: secret, api: api, log: log, url: "http://" + ln.Addr().String(), errc: make(chan error, 1)}
+	if db != nil {
+		if _, err := db.Exec(`CREATE TABLE IF NOT EXISTS echo_inbox (event_id TEXT PRIMARY KEY)`); err != nil {
+			ln.Close()
+			return nil, fmt.Errorf("echo bot: %w", err)
+		}
+	}
+	e := &echoBot{secret: secret, db: db, api: api, log: log, url: "http://" + ln.Addr().String(), errc: make(chan error, 1)}
 	mux := http.NewServeMux()
 	mux.Handle("POST /line/webhook", e)
 	e.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
@@ -80,6 +92,12 @@ func (e *echoBot) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		if _, ok := m.Message.(webhook.TextMessageContent); !ok {
 			continue
+		}
+		if e.db != nil {
+			if _, err := e.db.ExecContext(r.Context(), `INSERT INTO echo_inbox (event_id) VALUES ($1) ON CONFLICT DO NOTHING`, m.WebhookEventId); err != nil {
+				http.Error(w, "try again", http.StatusInternalServerError)
+				return
+			}
 		}
 		_, err := e.api.ReplyMessage(&messaging_api.ReplyMessageRequest{ReplyToken: m.ReplyToken,
 			Messages: []messaging_api.MessageInterface{messaging_api.TextMessage{Text: echoText}}})

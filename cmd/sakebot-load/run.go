@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 )
 
@@ -87,11 +89,13 @@ func runLoad(ctx context.Context, o options, stdout io.Writer, log *slog.Logger)
 func startTarget(ctx context.Context, o options, name, fakeURL string, log *slog.Logger) (target, error) {
 	switch {
 	case name == "echo":
-		e, err := startEcho(o.secret, o.token, fakeURL, log)
+		e, err := startEcho(o.secret, o.token, fakeURL, nil, log)
 		if err != nil {
 			return target{}, err
 		}
 		return target{name: name, webhook: e.url + "/line/webhook", stop: e.close}, nil
+	case name == "echo-pg":
+		return startEchoPG(ctx, o, fakeURL, log)
 	case o.sakebotURL != "":
 		pg := startPGSampler(o.databaseURL)
 		return target{name: name, webhook: o.sakebotURL + "/line/webhook", pid: o.sakebotPID, pg: pg,
@@ -139,7 +143,7 @@ func measure(ctx context.Context, l *loader, o options, t target, mode string, l
 	log.Info("measuring", "target", t.name, "run", mode, "duration", o.duration)
 	cpu0 := cpuSnapshot(ctx, t)
 	var profile chan error
-	if t.pprof != "" && o.cpuProfile != "" && mode[:3] == "max" {
+	if t.pprof != "" && o.cpuProfile != "" && strings.HasPrefix(mode, "max") {
 		profile = make(chan error, 1)
 		go func() { profile <- fetchProfile(ctx, t.pprof, o.duration, o.cpuProfile) }()
 	}
@@ -165,8 +169,9 @@ func measure(ctx context.Context, l *loader, o options, t target, mode string, l
 func cpuSnapshot(ctx context.Context, t target) cpuUse {
 	c := cpuUse{tool: selfCPU()}
 	if t.pid > 0 {
-		c.target, c.postgres, c.measured = procCPU(t.pid), t.pg.total(ctx), true
+		c.target, c.measured = procCPU(t.pid), true
 	}
+	c.postgres = t.pg.total(ctx)
 	return c
 }
 
@@ -201,4 +206,26 @@ func fetchProfile(ctx context.Context, addr string, d time.Duration, file string
 		return err
 	}
 	return f.Close()
+}
+
+// startEchoPG starts the echo bot over a fresh database of its own on
+// --pg-server, dropped when it stops.
+func startEchoPG(ctx context.Context, o options, fakeURL string, log *slog.Logger) (target, error) {
+	dbURL, drop, err := createDatabase(ctx, o.pgServer)
+	if err != nil {
+		return target{}, err
+	}
+	db, err := sql.Open("postgres", dbURL)
+	if err != nil {
+		return target{}, errors.Join(err, drop())
+	}
+	db.SetMaxOpenConns(32)
+	db.SetMaxIdleConns(32)
+	e, err := startEcho(o.secret, o.token, fakeURL, db, log)
+	if err != nil {
+		return target{}, errors.Join(err, db.Close(), drop())
+	}
+	pg := startPGSampler(dbURL)
+	return target{name: "echo-pg", webhook: e.url + "/line/webhook", pg: pg,
+		stop: func() error { pg.stop(); return errors.Join(e.close(), db.Close(), drop()) }}, nil
 }

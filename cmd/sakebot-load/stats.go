@@ -90,9 +90,12 @@ func printTable(w io.Writer, results []result, rate float64) bool {
 		cpu := "-"
 		if r.answered > 0 {
 			per := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) / float64(r.answered) }
-			if r.cpu.measured {
+			switch {
+			case r.cpu.measured:
 				cpu = fmt.Sprintf("%.2f+%.2f+%.2f", per(r.cpu.target), per(r.cpu.postgres), per(r.cpu.tool))
-			} else {
+			case r.cpu.postgres > 0:
+				cpu = fmt.Sprintf("(in load)+%.2f+%.2f", per(r.cpu.postgres), per(r.cpu.tool))
+			default:
 				cpu = fmt.Sprintf("(in load) %.2f", per(r.cpu.tool))
 			}
 		}
