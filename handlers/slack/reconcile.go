@@ -2,6 +2,7 @@ package slack
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"time"
 
@@ -44,6 +45,13 @@ func (s *Sender) findPosted(ctx context.Context, channel, kind string, id int64,
 		Oldest: strconv.FormatInt(since.Add(-5*time.Minute).Unix(), 10) + ".000000"}
 	for range 5 {
 		res, err := s.api.GetConversationHistoryContext(ctx, params)
+		var refused *bot.SendError
+		if err := classify(err); errors.As(err, &refused) && refused.Permanent {
+			// Without channels:history (or groups:history) the channel cannot
+			// be searched; posting again is then the lesser evil.
+			s.log.Warn("slack: cannot look for an earlier post; posting again", "err", err)
+			return "", false, nil
+		}
 		if err != nil {
 			return "", false, classify(err)
 		}
