@@ -12,8 +12,14 @@
 // talks to is on the loopback interface, and every loop is bounded in
 // count and time.
 //
-//	go run ./cmd/sakebot-load                      # --max 64 and --rate 200, 10 s each
-//	go run ./cmd/sakebot-load --max 0 --rate 200   # only the open-loop run
+// The echo-pg target is the echo bot recording each event id in
+// PostgreSQL before it replies: the floor of any bot that owns an event
+// durably before acking it. With --cpuprofile, the sakebot child is given
+// SAKEBOT_PPROF_ADDR and its CPU profile is saved during the max run.
+//
+//	go run ./cmd/sakebot-load                              # --max 64 and --rate 200, 10 s each
+//	go run ./cmd/sakebot-load --max 0 --rate 200           # only the open-loop run
+//	go run ./cmd/sakebot-load --targets echo,echo-pg,sakebot
 package main
 
 import (

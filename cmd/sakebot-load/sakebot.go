@@ -27,7 +27,7 @@ type sakebotChild struct {
 	waitErr error
 	dbURL   string
 	dropDB  func() error
-	log     *slog.Logger
+	keepLog bool // the child failed to start: its log is kept for reading
 }
 
 // configKeys are the variables sakebot reads: the child gets only ours.
@@ -40,10 +40,11 @@ func startSakebot(ctx context.Context, o options, fakeURL string, log *slog.Logg
 	if err != nil {
 		return nil, err
 	}
-	c := &sakebotChild{dir: dir, exited: make(chan struct{}), log: log}
+	c := &sakebotChild{dir: dir, exited: make(chan struct{})}
 	defer func() {
 		if err != nil {
-			c.stop()
+			c.keepLog = true
+			err = errors.Join(err, c.stop())
 		}
 	}()
 	bin := o.sakebotBin
@@ -140,13 +141,13 @@ func (c *sakebotChild) waitReady(ctx context.Context, within time.Duration) erro
 		}
 		select {
 		case <-c.exited:
-			return fmt.Errorf("sakebot exited before it was ready (%v); its log: %s", c.waitErr, c.logPath)
+			return fmt.Errorf("sakebot exited before it was ready (%v)", c.waitErr)
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-time.After(50 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("sakebot not ready after %s; its log: %s", within, c.logPath)
+			return fmt.Errorf("sakebot not ready after %s", within)
 		}
 	}
 }
@@ -179,10 +180,10 @@ func (c *sakebotChild) stop() error {
 		errs = append(errs, c.dropDB())
 	}
 	err := errors.Join(errs...)
-	if err != nil && c.logPath != "" && strings.HasPrefix(c.logPath, c.dir) {
+	if (err != nil || c.keepLog) && c.logPath != "" && strings.HasPrefix(c.logPath, c.dir) {
 		kept := filepath.Join(os.TempDir(), filepath.Base(c.dir)+".log")
 		if os.Rename(c.logPath, kept) == nil {
-			err = fmt.Errorf("%w (sakebot's log: %s)", err, kept)
+			err = errors.Join(err, fmt.Errorf("sakebot's log: %s", kept))
 		}
 	}
 	_ = os.RemoveAll(c.dir)
