@@ -38,6 +38,10 @@ const (
 	DeliveryHandoffRelay DeliveryKind = "handoff_relay"
 	// DeliveryHandoffClose shows in its thread that a handoff (Ref) is over.
 	DeliveryHandoffClose DeliveryKind = "handoff_close"
+	// DeliveryRetract removes a message posted to recruiters (To, its ts in
+	// Thread) and the bot's replies under it: the candidate it was about
+	// had their personal data deleted.
+	DeliveryRetract DeliveryKind = "retract"
 )
 
 // Delivery is a message in the outbox: written in the same transaction as

@@ -108,6 +108,9 @@ type Tx interface {
 	// ErrNotFound when there is no such application, ErrActiveApplication
 	// when it would become active beside another active one.
 	ChangeApplicationStatus(ctx context.Context, id int64, to Status, actor string) (Application, bool, error)
+	// PostsAbout lists the messages posted to recruiters about the user
+	// (their applications' notices, their handoffs' threads).
+	PostsAbout(ctx context.Context, key UserKey) ([]Post, error)
 	// ForgetCandidate deletes the user's personal data as
 	// Janitor.ForgetCandidate does, inside this transaction.
 	ForgetCandidate(ctx context.Context, key UserKey, actor string) (bool, error)

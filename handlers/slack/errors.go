@@ -20,6 +20,7 @@ var permanentErrors = map[string]bool{
 	"restricted_action": true, "invalid_arguments": true, "invalid_metadata_format": true,
 	"invalid_metadata_schema": true, "metadata_too_large": true, "user_not_found": true,
 	"cannot_dm_bot": true, "team_access_not_granted": true, "ekm_access_denied": true,
+	"thread_not_found": true, "cant_delete_message": true, "compliance_exports_prevent_deletion": true,
 }
 
 // classify turns a failed Web API call into a bot.SendError for the

@@ -48,6 +48,8 @@ func (s *Sender) Send(ctx context.Context, d bot.Delivery) error {
 		return s.closeThread(ctx, d)
 	case bot.DeliveryReply:
 		return s.reply(ctx, d)
+	case bot.DeliveryRetract:
+		return s.retract(ctx, d)
 	}
 	return bot.Permanent(fmt.Errorf("slack: cannot deliver %q", d.Kind))
 }

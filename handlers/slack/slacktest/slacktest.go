@@ -67,9 +67,13 @@ func (c Call) Blocks() []map[string]any {
 // OK reports whether the call succeeded.
 func (c Call) OK() bool { return c.Status == http.StatusOK && c.Error == "" }
 
+// BotID is the bot_id of the messages the fake's token posts.
+const BotID = "BSAKEBOT"
+
 // Message is a message the fake holds.
 type Message struct {
 	Channel, TS, ThreadTS, Text string
+	BotID                       string         // BotID when posted with the token; empty for a person's
 	Blocks                      string         // JSON
 	Metadata                    map[string]any // event_type, event_payload
 	Updates                     int            // chat.update calls it received
@@ -145,7 +149,7 @@ func (a *API) answer(r *http.Request, c *Call) (int, map[string]any) {
 		c.Error = "invalid_auth"
 		return http.StatusOK, fail(c.Error)
 	}
-	outbox := strings.HasPrefix(c.Method, "chat.") || c.Method == "conversations.history"
+	outbox := strings.HasPrefix(c.Method, "chat.") || strings.HasPrefix(c.Method, "conversations.")
 	if outbox {
 		switch x := a.rand.Float64(); {
 		case x < a.Fail500:
@@ -169,6 +173,17 @@ func (a *API) answer(r *http.Request, c *Call) (int, map[string]any) {
 		}
 		m.Text, m.Blocks, m.Updates = c.Form.Get("text"), c.Form.Get("blocks"), m.Updates+1
 		return http.StatusOK, map[string]any{"ok": true, "channel": m.Channel, "ts": m.TS, "text": m.Text}
+	case "chat.delete":
+		for i, m := range a.messages {
+			if m.Channel == c.Form.Get("channel") && m.TS == c.Form.Get("ts") {
+				a.messages = append(a.messages[:i], a.messages[i+1:]...)
+				return http.StatusOK, map[string]any{"ok": true, "channel": m.Channel, "ts": m.TS}
+			}
+		}
+		c.Error = "message_not_found"
+		return http.StatusOK, fail(c.Error)
+	case "conversations.replies":
+		return http.StatusOK, a.replies(c)
 	case "chat.postEphemeral":
 		return http.StatusOK, map[string]any{"ok": true, "message_ts": a.nextTS()}
 	case "views.open":
@@ -191,7 +206,8 @@ func (a *API) nextTS() string {
 
 // post stores a posted message.
 func (a *API) post(f url.Values) *Message {
-	m := &Message{Channel: f.Get("channel"), TS: a.nextTS(), ThreadTS: f.Get("thread_ts"), Text: f.Get("text"), Blocks: f.Get("blocks")}
+	m := &Message{Channel: f.Get("channel"), TS: a.nextTS(), ThreadTS: f.Get("thread_ts"), Text: f.Get("text"),
+		Blocks: f.Get("blocks"), BotID: BotID}
 	if md := f.Get("metadata"); md != "" {
 		_ = json.Unmarshal([]byte(md), &m.Metadata)
 	}
@@ -226,6 +242,32 @@ func (a *API) history(f url.Values) map[string]any {
 		msgs = append(msgs, msg)
 	}
 	return map[string]any{"ok": true, "messages": msgs, "has_more": false}
+}
+
+// replies answers conversations.replies: the thread's first message and
+// its replies, oldest first.
+func (a *API) replies(c *Call) map[string]any {
+	ch, ts := c.Form.Get("channel"), c.Form.Get("ts")
+	var msgs []map[string]any
+	for _, m := range a.messages {
+		if m.Channel == ch && (m.TS == ts || m.ThreadTS == ts) {
+			msgs = append(msgs, map[string]any{"type": "message", "ts": m.TS, "thread_ts": ts, "text": m.Text, "bot_id": m.BotID})
+		}
+	}
+	if len(msgs) == 0 {
+		c.Error = "thread_not_found"
+		return fail(c.Error)
+	}
+	return map[string]any{"ok": true, "messages": msgs, "has_more": false}
+}
+
+// Inject adds a message as if a person had written it in Slack.
+func (a *API) Inject(m Message) Message {
+	a.Lock()
+	defer a.Unlock()
+	m.TS = a.nextTS()
+	a.messages = append(a.messages, &m)
+	return m
 }
 
 // Calls returns the calls received so far.
