@@ -225,3 +225,24 @@ func TestNoticeAndStatus(t *testing.T) {
 		}
 	})
 }
+
+func TestForgetDuringHandoff(t *testing.T) {
+	forEngine(t, func(t *testing.T, h *harness) {
+		withNotify(h)
+		ctx := context.Background()
+		h.send(bot.Incoming{Kind: bot.KindFollow, DisplayName: "北見 花子"})
+		h.say("担当者と話したい", "採用担当者におつなぎします")
+		hand := h.openHandoffOf()
+		h.drain()
+		h.say("個人情報を削除", "削除")
+		h.say("はい")
+		if _, err := h.store.Handoff(ctx, hand.ID); err == nil {
+			t.Fatal("the handoff outlived the candidate's data")
+		}
+		for _, d := range h.drain() {
+			if d.Kind == bot.DeliveryHandoffRelay {
+				t.Fatalf("the deletion was relayed: %+v", d)
+			}
+		}
+	})
+}

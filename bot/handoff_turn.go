@@ -76,6 +76,8 @@ func (t *turn) inHandoff() bool {
 	}
 	text := t.relayText()
 	switch {
+	case t.conv.Mode == ModeForget || detectIntent(text) == intentForget:
+		return false // deleting their data is theirs to do at any time
 	case isBackToBot(text):
 		if t.endHandoff(h, ClosedByCandidate) {
 			t.say(msgHandoffLeft, menuChoices()...)
