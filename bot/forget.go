@@ -13,6 +13,7 @@ func (t *turn) askForget() {
 func (t *turn) forget(text string) {
 	switch detectIntent(text) {
 	case intentYes, intentForget:
+		t.retractPosts()
 		if _, err := t.tx.ForgetCandidate(t.ctx, t.in.Key, "candidate"); err != nil {
 			t.fail(err)
 			return

@@ -66,8 +66,8 @@ func Open(ctx context.Context, databaseURL string) (*Store, error) {
 func configurePool(db *sqlx.DB, c connConfig) {
 	switch {
 	case c.dialect == DialectPostgres:
-		db.SetMaxOpenConns(16)
-		db.SetMaxIdleConns(8)
+		db.SetMaxOpenConns(40) // workers and webhooks must not queue behind each other
+		db.SetMaxIdleConns(40)
 		db.SetConnMaxIdleTime(5 * time.Minute)
 		db.SetConnMaxLifetime(30 * time.Minute)
 	case c.memory:

@@ -27,8 +27,9 @@ type config struct {
 	SlackChannel       string
 	SlackStaff         []string
 	AdminPassword      string
-	RateLimit          int // messages per candidate per minute; 0 turns the limit off
-	RetentionMonths    int // personal data older than this is purged; 0 keeps it
+	RateLimit          int    // messages per candidate per minute; 0 turns the limit off
+	RetentionMonths    int    // personal data older than this is purged; 0 keeps it
+	PprofAddr          string // loopback address for /debug/pprof; empty turns it off
 }
 
 // loadConfig reads the configuration from getenv, falling back to a .env

@@ -28,7 +28,7 @@ func runForget(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	deleted, err := a.store.ForgetCandidate(ctx, bot.UserKey{Channel: ch, UserID: fs.Arg(0)}, "cli")
+	deleted, err := a.engine.ForgetCandidate(ctx, bot.UserKey{Channel: ch, UserID: fs.Arg(0)}, "cli")
 	if err != nil {
 		return err
 	}

@@ -32,6 +32,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	stopPprof, err := startPprof(e.cfg.PprofAddr, log)
+	if err != nil {
+		return err
+	}
+	defer stopPprof()
 	w, err := wire(a, e.cfg, log)
 	if err != nil {
 		return err
@@ -70,7 +75,7 @@ type wiring struct {
 // set; each one that is off is announced in one line.
 func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
 	wcfg := &bot.WorkerConfig{Engine: a.engine, Inbox: a.store, Outbox: a.store, Logger: log,
-		RateLimit: cfg.RateLimit, RateCounter: a.store,
+		RateLimit: cfg.RateLimit, RateCounter: a.store, Processors: 16,
 		Senders: map[bot.Channel]bot.Sender{}, Profiles: map[bot.Channel]bot.ProfileSource{}, Busy: map[bot.Channel]bot.BusyIndicator{}}
 	m := metrics.New(snapshot(a.store), log)
 	wcfg.Observer = m
@@ -84,7 +89,11 @@ func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
 	if !on {
 		log.Info("LINE is off: set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to turn it on")
 	}
-	if cfg.SlackToken == "" || cfg.SlackSecret == "" {
+	on, err = wireSlack(a, cfg, log, w)
+	if err != nil {
+		return nil, err
+	}
+	if !on {
 		log.Info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on")
 	}
 	if h, ok := adminMount(a, cfg, log.With("channel", "admin")); ok {
@@ -130,6 +139,11 @@ func (a *app) janitor(ctx context.Context, cfg config) {
 			a.log.Warn("expire conversations", "err", err)
 		} else if n > 0 {
 			a.log.Info("expired unfinished forms", "count", n)
+		}
+		if n, err := a.engine.CloseIdleHandoffs(ctx); err != nil && ctx.Err() == nil {
+			a.log.Warn("close idle handoffs", "err", err)
+		} else if n > 0 {
+			a.log.Info("closed idle handoffs", "count", n)
 		}
 		if cfg.RetentionMonths > 0 && time.Since(lastPurge) >= 24*time.Hour {
 			n, err := a.store.Purge(ctx, retentionCutoff(time.Now(), cfg.RetentionMonths))
