@@ -19,6 +19,14 @@ type ProfileSource interface {
 	DisplayName(ctx context.Context, userID string) (string, error)
 }
 
+// MessageProfileSource is a ProfileSource of a channel without a follow
+// event (Slack): the worker asks it for the display name of the user of
+// every one-to-one message and postback, so it should cache names.
+type MessageProfileSource interface {
+	ProfileSource
+	NamesOnMessages()
+}
+
 // BusyIndicator shows a user that an answer is on its way (LINE's loading
 // animation).
 type BusyIndicator interface {

@@ -210,7 +210,8 @@ func (w *Worker) limit(ctx context.Context, ev Event) ([]Reply, error) {
 }
 
 // enrich adds what the platform did not send with the event: a new
-// follower's display name. When the event waited in a backlog, it also
+// follower's display name (on a channel without follow events, the
+// display name of whoever writes one to one). When the event waited in a backlog, it also
 // shows the user that an answer is coming.
 func (w *Worker) enrich(ctx context.Context, ev *Event) {
 	in := &ev.Incoming
@@ -225,7 +226,11 @@ func (w *Worker) enrich(ctx context.Context, ev *Event) {
 		}()
 	}
 	p, ok := w.cfg.Profiles[in.Key.Channel]
-	if !ok || in.Kind != KindFollow || in.DisplayName != "" {
+	if !ok || in.DisplayName != "" || in.Group {
+		return
+	}
+	if _, onMessages := p.(MessageProfileSource); in.Kind != KindFollow &&
+		!(onMessages && (in.Kind == KindMessage || in.Kind == KindPostback)) {
 		return
 	}
 	pctx, cancel := context.WithTimeout(ctx, 3*time.Second)

@@ -15,7 +15,7 @@ func slackConfig(cfg config) slackch.Config {
 
 // wireSlack adds the Slack channel to the server and the worker when its
 // credentials are set, and reports whether it did: the three Slack routes,
-// the Slack sender, and, with SLACK_NOTIFY_CHANNEL set, the engine's
+// the Slack sender and display names (users.info), and, with SLACK_NOTIFY_CHANNEL set, the engine's
 // notices of applications and handoffs to that channel.
 func wireSlack(a *app, cfg config, log *slog.Logger, w *wiring) (bool, error) {
 	if cfg.SlackToken == "" || cfg.SlackSecret == "" {
@@ -27,6 +27,7 @@ func wireSlack(a *app, cfg config, log *slog.Logger, w *wiring) (bool, error) {
 		w.mounts[pattern] = h
 	}
 	w.wcfg.Senders[bot.ChannelSlack] = s.Sender()
+	w.wcfg.Profiles[bot.ChannelSlack] = s.Profiles()
 	if cfg.SlackChannel == "" {
 		log.Info("Slack notices are off: set SLACK_NOTIFY_CHANNEL to the id of the channel for applications and handoffs")
 	} else {

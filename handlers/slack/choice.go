@@ -8,14 +8,15 @@ import (
 	"github.com/slack-go/slack"
 )
 
-// choice passes a click on one of the bot's offered answers (in a DM, or
-// under an answer in a channel) to the engine as a postback, through the
+// choice passes a click on one of the bot's offered answers (in a DM,
+// under an answer in a channel, or in App Home, where there is no channel
+// and the answer goes to the user's DM) to the engine as a postback, through the
 // inbox like any event. Anyone may click these.
 func (a *App) choice(ctx context.Context, ic *slack.InteractionCallback, act *slack.BlockAction) {
 	scope, _, _ := strings.Cut(strings.TrimPrefix(act.ActionID, actionChoicePrefix), ":")
 	in := bot.Incoming{Kind: bot.KindPostback, Postback: act.Value, Text: act.Text.Text, ReplyTo: ic.Channel.ID}
 	switch {
-	case ic.User.ID == "" || ic.Channel.ID == "":
+	case ic.User.ID == "" || scope == choiceGroup && ic.Channel.ID == "":
 		return
 	case scope == choiceGroup:
 		in.Key, in.Group = bot.UserKey{Channel: bot.ChannelSlack, UserID: ic.Channel.ID}, true

@@ -71,7 +71,7 @@ func newEnv(t *testing.T, url string, seed uint64) *env {
 			bot.ChannelLINE:  line.NewSender(client, log),
 			bot.ChannelSlack: slackh.NewSender(sc, e.store, log),
 		},
-		Profiles:    map[bot.Channel]bot.ProfileSource{bot.ChannelLINE: client},
+		Profiles:    map[bot.Channel]bot.ProfileSource{bot.ChannelLINE: client, bot.ChannelSlack: slackh.NewProfiles(sc)},
 		MaxAttempts: 60,
 		Now:         func() time.Time { return time.Now().Add(time.Duration(e.offset.Load())) }})
 	mounts := slackh.New(sc, e.store, e.engine, e.worker.Wake, log).Routes()

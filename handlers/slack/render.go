@@ -17,13 +17,10 @@ const (
 // maxButtons is how many buttons one actions block holds.
 const maxButtons = 25
 
-// reply posts the engine's answer to a student: in their DM (To, or their
-// user id for a message the bot starts), or in a channel's thread.
+// reply posts the engine's answer to a student: in their DM (To, or, for
+// a conversation the bot starts, from App Home or a mention, the DM that
+// conversations.open gives), or in a channel's thread.
 func (s *Sender) reply(ctx context.Context, d bot.Delivery) error {
-	to := d.To
-	if to == "" {
-		to = d.Key.UserID
-	}
 	scope := choiceUser
 	if d.To != "" && d.To == d.Key.UserID { // keyed by the channel: answered in a channel
 		scope = choiceGroup
@@ -32,8 +29,25 @@ func (s *Sender) reply(ctx context.Context, d bot.Delivery) error {
 	if len(blocks) == 0 {
 		return nil
 	}
+	to := d.To
+	if to == "" {
+		dm, err := s.openDM(ctx, d.Key.UserID)
+		if err != nil {
+			return err
+		}
+		to = dm
+	}
 	_, _, err := s.post(ctx, to, d.Thread, message(text, blocks)...)
 	return err
+}
+
+// openDM returns the id of the bot's DM with user (conversations.open).
+func (s *Sender) openDM(ctx context.Context, user string) (string, error) {
+	ch, _, _, err := s.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{user}})
+	if err != nil {
+		return "", classify(err)
+	}
+	return ch.ID, nil
 }
 
 // replyBlocks renders replies as Block Kit: texts as sections, the form's

@@ -90,10 +90,13 @@ type API struct {
 	// Retry-After: 1, half without); PostedThenFail is the share of
 	// chat.postMessage calls that post the message and still answer 500.
 	Fail500, Fail429, PostedThenFail float64
-	rand                             *rand.Rand
-	calls                            []Call
-	messages                         []*Message
-	ts                               int64 // the last ts given, in microseconds
+	// Users are the display names users.info answers, by user id; others
+	// are テスト ユーザー.
+	Users    map[string]string
+	rand     *rand.Rand
+	calls    []Call
+	messages []*Message
+	ts       int64 // the last ts given, in microseconds
 }
 
 // NewAPI starts a fake Slack API expecting token, with failures drawn from
@@ -104,6 +107,9 @@ func NewAPI(t testing.TB, token string, seed uint64) *API {
 	t.Cleanup(a.Close)
 	return a
 }
+
+// DMChannel is the id of the DM conversations.open gives for user.
+func DMChannel(user string) string { return "D" + user }
 
 // APIURL is the base to configure as the Web API URL.
 func (a *API) APIURL() string { return a.URL + "/api/" }
@@ -190,6 +196,23 @@ func (a *API) answer(r *http.Request, c *Call) (int, map[string]any) {
 		return http.StatusOK, map[string]any{"ok": true, "view": map[string]any{"id": "V" + a.nextTS()}}
 	case "conversations.history":
 		return http.StatusOK, a.history(c.Form)
+	case "conversations.open":
+		users := c.Form.Get("users")
+		if users == "" || strings.Contains(users, ",") {
+			c.Error = "invalid_arguments"
+			return http.StatusOK, fail(c.Error)
+		}
+		return http.StatusOK, map[string]any{"ok": true, "channel": map[string]any{"id": DMChannel(users)}}
+	case "users.info":
+		id := c.Form.Get("user")
+		name, ok := a.Users[id]
+		if !ok {
+			name = "テスト ユーザー"
+		}
+		return http.StatusOK, map[string]any{"ok": true, "user": map[string]any{"id": id, "name": "user" + id,
+			"real_name": name, "profile": map[string]any{"display_name": name, "real_name": name}}}
+	case "views.publish":
+		return http.StatusOK, map[string]any{"ok": true, "view": map[string]any{"id": "V" + a.nextTS()}}
 	}
 	c.Error = "unknown_method"
 	return http.StatusOK, fail(c.Error)
