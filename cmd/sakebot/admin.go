@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
+	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/handlers/admin"
+	"github.com/sakemodel/sakebot/store"
 )
 
 // adminMount returns the staff web page, to be mounted at "/admin/", and
@@ -17,7 +20,7 @@ func adminMount(a *app, cfg config, log *slog.Logger) (http.Handler, bool) {
 	}
 	h, err := admin.New(admin.Config{
 		Password: cfg.AdminPassword,
-		Store:    a.store,
+		Store:    adminStore{Store: a.store, engine: a.engine},
 		Answerer: a.engine.Answerer(),
 		Logger:   log,
 	})
@@ -26,4 +29,18 @@ func adminMount(a *app, cfg config, log *slog.Logger) (http.Handler, bool) {
 		return nil, false
 	}
 	return h, true
+}
+
+// adminStore is the store as the admin page sees it, except that a status
+// change goes through the engine: the Slack notice is updated and a
+// candidate invited to an interview is told, as when staff click in Slack.
+type adminStore struct {
+	*store.Store
+	engine *bot.Engine
+}
+
+// SetApplicationStatus changes the status through the engine.
+func (s adminStore) SetApplicationStatus(ctx context.Context, id int64, to bot.Status, actor string) (bot.Application, error) {
+	app, _, err := s.engine.SetApplicationStatus(ctx, id, to, actor)
+	return app, err
 }
