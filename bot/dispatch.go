@@ -116,6 +116,10 @@ func (t *turn) unfollow() {
 func (t *turn) group(text string) {
 	switch detectIntent(text) {
 	case intentApply, intentStatus, intentHuman:
+		if t.in.Key.Channel == ChannelSlack { // the Slack channel opens a DM (WantsPrivate)
+			t.say(msgGroupToDM)
+			return
+		}
 		t.say(msgGroupPrivate)
 	case intentGreeting, intentMenu, intentFAQMenu:
 		t.say(msgGroupHello)

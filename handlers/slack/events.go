@@ -51,14 +51,15 @@ func (a *App) events(w http.ResponseWriter, r *http.Request, body []byte) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	ev, ok, err := a.toEvent(r.Context(), out)
+	evs, err := a.toEvents(r.Context(), out)
 	if err != nil {
 		a.log.Error("slack: cannot read the event's handoff", "err", err)
 		http.Error(w, "try again", http.StatusInternalServerError) // Slack retries
 		return
 	}
-	if ok {
-		n, err := a.store.AcceptEvents(r.Context(), []bot.Event{ev})
+	if len(evs) > 0 {
+		ev := evs[0]
+		n, err := a.store.AcceptEvents(r.Context(), evs)
 		if err != nil {
 			a.log.Error("slack: cannot store the event", "err", err)
 			http.Error(w, "try again", http.StatusInternalServerError)
@@ -71,6 +72,27 @@ func (a *App) events(w http.ResponseWriter, r *http.Request, body []byte) {
 		}
 	}
 	w.WriteHeader(http.StatusOK)
+}
+
+// toEvents converts an event sakebot acts on (see toEvent). A mention that
+// asks to apply (or for a status, or a person) becomes two: the answer in
+// the channel's thread, and the same request in the user's DM, which the
+// Sender opens with conversations.open. Nothing about the user is stored
+// for the channel; in the DM the form asks for consent first, as always.
+func (a *App) toEvents(ctx context.Context, out outerEvent) ([]bot.Event, error) {
+	ev, ok, err := a.toEvent(ctx, out)
+	if err != nil || !ok {
+		return nil, err
+	}
+	evs := []bot.Event{ev}
+	if in := ev.Incoming; in.Group && bot.WantsPrivate(in.Text) {
+		var inner innerEvent
+		_ = json.Unmarshal(out.Event, &inner)
+		dm := bot.Incoming{Key: bot.UserKey{Channel: bot.ChannelSlack, UserID: inner.User}, Kind: bot.KindPostback,
+			Postback: bot.MenuPostback(in.Text), Text: in.Text, At: in.At}
+		evs = append(evs, bot.Event{ID: ev.ID + ":dm", Incoming: dm, ReceivedAt: ev.ReceivedAt})
+	}
+	return evs, nil
 }
 
 // toEvent converts an event sakebot acts on: a recruiter's reply in a

@@ -147,13 +147,13 @@ func TestStudentsAskInSlack(t *testing.T) {
 		for _, c := range e.slack.CallsTo("chat.postMessage") {
 			posts[c.Form.Get("channel")] = c.Form
 		}
-		if len(posts) != 2 {
+		if len(posts) != 3 { // the DM, the channel, and the DM the mention opened
 			t.Fatalf("posts: %+v", posts)
 		}
 		if f := posts["D0STUDENT"]; !strings.Contains(blockTexts(f.Get("blocks")), "4ヶ月") {
 			t.Fatalf("DM answer: %v", f)
 		}
-		if f := posts["CGENERAL"]; f.Get("thread_ts") != mention["ts"] || !strings.Contains(blockTexts(f.Get("blocks")), "1対1のトーク") {
+		if f := posts["CGENERAL"]; f.Get("thread_ts") != mention["ts"] || !strings.Contains(blockTexts(f.Get("blocks")), "DMをお送りしました") {
 			t.Fatalf("channel answer: %v", f)
 		}
 		// A tapped choice in the DM comes back as a postback.
