@@ -46,6 +46,7 @@ type Store interface {
 	Records
 	Threads
 	FAQs
+	Home
 }
 
 // Desk is what recruiters do through the engine: each runs in one

@@ -51,6 +51,10 @@ func (a *App) events(w http.ResponseWriter, r *http.Request, body []byte) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
+	if a.homeOpened(out.Event) {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
 	evs, err := a.toEvents(r.Context(), out)
 	if err != nil {
 		a.log.Error("slack: cannot read the event's handoff", "err", err)
