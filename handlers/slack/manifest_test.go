@@ -51,12 +51,12 @@ func TestManifestMatchesRoutes(t *testing.T) {
 		}
 	}
 	want := map[string]bool{"chat:write": true, "commands": true, "channels:history": true, "groups:history": true,
-		"im:history": true, "app_mentions:read": true}
+		"im:history": true, "app_mentions:read": true, "im:write": true, "users:read": true}
 	for _, s := range m.OAuth.Scopes.Bot {
 		delete(want, s)
 	}
 	events := strings.Join(m.Settings.Events.BotEvents, " ")
-	for _, e := range []string{"message.channels", "message.groups", "message.im", "app_mention"} {
+	for _, e := range []string{"message.channels", "message.groups", "message.im", "app_mention", "app_home_opened"} {
 		if !strings.Contains(events, e) {
 			t.Errorf("the manifest does not subscribe to %s", e)
 		}
