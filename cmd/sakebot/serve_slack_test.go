@@ -22,7 +22,7 @@ func TestWireSlack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	w := &wiring{mounts: map[string]http.Handler{}, wcfg: &bot.WorkerConfig{Senders: map[bot.Channel]bot.Sender{}}, wake: func() {}}
+	w := &wiring{mounts: map[string]http.Handler{}, wcfg: &bot.WorkerConfig{Senders: map[bot.Channel]bot.Sender{}, Profiles: map[bot.Channel]bot.ProfileSource{}, Busy: map[bot.Channel]bot.BusyIndicator{}}, wake: func() {}}
 	if on, err := wireSlack(a, config{}, log, w); on || err != nil || len(w.mounts) != 0 {
 		t.Fatalf("without credentials: %v %v %v", on, err, w.mounts)
 	}
