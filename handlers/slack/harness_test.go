@@ -47,6 +47,7 @@ type env struct {
 	srv    *httptest.Server
 	engine *bot.Engine
 	worker *bot.Worker
+	app    *slackh.App
 	offset atomic.Int64 // how far the worker's clock is ahead of the real one
 	seq    atomic.Int64
 }
@@ -74,7 +75,8 @@ func newEnv(t *testing.T, url string, seed uint64) *env {
 		Profiles:    map[bot.Channel]bot.ProfileSource{bot.ChannelLINE: client, bot.ChannelSlack: slackh.NewProfiles(sc)},
 		MaxAttempts: 60,
 		Now:         func() time.Time { return time.Now().Add(time.Duration(e.offset.Load())) }})
-	mounts := slackh.New(sc, e.store, e.engine, e.worker.Wake, log).Routes()
+	e.app = slackh.New(sc, e.store, e.engine, e.worker.Wake, log)
+	mounts := e.app.Routes()
 	mounts["POST /line/webhook"] = line.NewWebhook(lc, e.store, e.worker.Wake, log)
 	e.srv = httptest.NewServer(handlers.NewHandler(handlers.Config{Logger: log, Ready: e.store.Ready, Mounts: mounts}))
 	t.Cleanup(e.srv.Close)
