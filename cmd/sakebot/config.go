@@ -26,6 +26,7 @@ type config struct {
 	SlackAPIURL        string
 	SlackChannel       string
 	SlackStaff         []string
+	SlackAppToken      string // an app-level token (xapp-…): Slack over Socket Mode instead of request URLs
 	AdminPassword      string
 	RateLimit          int    // messages per candidate per minute; 0 turns the limit off
 	RetentionMonths    int    // personal data older than this is purged; 0 keeps it
@@ -78,6 +79,10 @@ func loadConfig(getenv func(string) string) (config, error) {
 		SlackAPIURL:        get("SLACK_API_URL", "https://slack.com/api/"),
 		SlackChannel:       get("SLACK_NOTIFY_CHANNEL", ""),
 		AdminPassword:      get("ADMIN_PASSWORD", ""),
+	}
+	c.SlackAppToken = get("SLACK_APP_TOKEN", "")
+	if c.SlackAppToken != "" && !strings.HasPrefix(c.SlackAppToken, "xapp-") {
+		return config{}, fmt.Errorf("SLACK_APP_TOKEN must be an app-level token (xapp-…) with connections:write; the bot token (xoxb-…) goes in SLACK_BOT_TOKEN")
 	}
 	for _, id := range strings.Split(get("SLACK_STAFF_USER_IDS", ""), ",") {
 		if id = strings.TrimSpace(id); id != "" {

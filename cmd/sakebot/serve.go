@@ -52,7 +52,20 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	done := make(chan struct{})
 	go func() { defer close(done); w.worker.Run(workCtx) }()
 	go a.janitor(workCtx, e.cfg)
-	err = serveUntilDone(ctx, srv, ln, log)
+	// A receiver that fails for good (Slack refusing SLACK_APP_TOKEN) stops serve with its error.
+	serveCtx, stopServe := context.WithCancelCause(ctx)
+	defer stopServe(nil)
+	for _, run := range w.runners {
+		go func() {
+			if err := run(workCtx); err != nil {
+				stopServe(err)
+			}
+		}()
+	}
+	err = serveUntilDone(serveCtx, srv, ln, log)
+	if cause := context.Cause(serveCtx); err == nil && ctx.Err() == nil && cause != nil {
+		err = cause
+	}
 	stopWork() // after the server stopped taking events: finish what is in hand
 	select {
 	case <-done:
@@ -69,6 +82,9 @@ type wiring struct {
 	wcfg    *bot.WorkerConfig
 	wake    func()
 	metrics *metrics.Metrics
+	// runners receive events by other means than the server (Slack's
+	// Socket Mode); each runs until its context ends, and an error stops serve.
+	runners []func(context.Context) error
 }
 
 // wire builds the worker and mounts every channel whose credentials are
@@ -94,7 +110,7 @@ func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
 		return nil, err
 	}
 	if !on {
-		log.Info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on")
+		log.Info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to turn it on")
 	}
 	if h, ok := adminMount(a, cfg, log.With("channel", "admin")); ok {
 		w.mounts["/admin/"] = h

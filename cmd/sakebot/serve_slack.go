@@ -14,17 +14,27 @@ func slackConfig(cfg config) slackch.Config {
 }
 
 // wireSlack adds the Slack channel to the server and the worker when its
-// credentials are set, and reports whether it did: the three Slack routes,
+// credentials are set, and reports whether it did: the three Slack routes
+// (or the Socket Mode connection),
 // the Slack sender and display names (users.info), and, with SLACK_NOTIFY_CHANNEL set, the engine's
 // notices of applications and handoffs to that channel.
+//
+// With SLACK_APP_TOKEN set, Slack's requests arrive over Socket Mode
+// instead (no signing secret is needed then, and no route is mounted): a
+// runner holds the connection and stops serve if Slack refuses the token.
 func wireSlack(a *app, cfg config, log *slog.Logger, w *wiring) (bool, error) {
-	if cfg.SlackToken == "" || cfg.SlackSecret == "" {
+	if cfg.SlackToken == "" || cfg.SlackSecret == "" && cfg.SlackAppToken == "" {
 		return false, nil
 	}
 	log = log.With("channel", "slack")
 	s := slackch.New(slackConfig(cfg), a.store, a.engine, w.wake, log)
-	for pattern, h := range s.Routes() {
-		w.mounts[pattern] = h
+	if cfg.SlackAppToken != "" {
+		w.runners = append(w.runners, s.Socket(cfg.SlackAppToken).Run)
+		log.Info("Slack: Socket Mode (SLACK_APP_TOKEN is set); the /slack/* request URLs are not mounted")
+	} else {
+		for pattern, h := range s.Routes() {
+			w.mounts[pattern] = h
+		}
 	}
 	w.wcfg.Senders[bot.ChannelSlack] = s.Sender()
 	w.wcfg.Profiles[bot.ChannelSlack] = s.Profiles()

@@ -2,12 +2,17 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/sakemodel/sakebot/bot"
+	slackch "github.com/sakemodel/sakebot/handlers/slack"
+	"github.com/sakemodel/sakebot/handlers/slack/slacktest"
 	"github.com/sakemodel/sakebot/store/storetest"
 )
 
@@ -40,5 +45,43 @@ func TestWireSlack(t *testing.T) {
 	}
 	if n := a.engine.Notify(); !n.On() || n.To != "CREC" || n.Channel != bot.ChannelSlack {
 		t.Errorf("notify: %+v", n)
+	}
+}
+
+// TestWireSlackSocketMode checks SLACK_APP_TOKEN: no routes, a runner
+// that connects over Socket Mode and stops serve when the token is refused.
+func TestWireSlackSocketMode(t *testing.T) {
+	log := slog.New(slog.DiscardHandler)
+	fake := slacktest.NewAPI(t, "xoxb-1", 1) // refuses any other token: invalid_auth
+	cfg := config{DatabaseURL: storetest.SQLiteURL(t), SlackToken: "xoxb-1", SlackAppToken: "xapp-1-bad",
+		SlackAPIURL: fake.APIURL()}
+	a, err := openApp(context.Background(), &env{cfg: cfg, stdout: io.Discard}, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	w := &wiring{mounts: map[string]http.Handler{}, wcfg: &bot.WorkerConfig{Senders: map[bot.Channel]bot.Sender{}, Profiles: map[bot.Channel]bot.ProfileSource{}, Busy: map[bot.Channel]bot.BusyIndicator{}}, wake: func() {}}
+	on, err := wireSlack(a, cfg, log, w)
+	if !on || err != nil || len(w.mounts) != 0 || len(w.runners) != 1 {
+		t.Fatalf("wireSlack: %v %v mounts %v runners %d", on, err, w.mounts, len(w.runners))
+	}
+	if w.wcfg.Senders[bot.ChannelSlack] == nil || w.wcfg.Profiles[bot.ChannelSlack] == nil {
+		t.Error("no Slack sender or profiles")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := w.runners[0](ctx); !errors.Is(err, slackch.ErrSocketAuth) {
+		t.Fatalf("runner: %v", err)
+	}
+}
+
+func TestSlackAppTokenConfig(t *testing.T) {
+	get := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	if _, err := loadConfig(get(map[string]string{"SLACK_APP_TOKEN": "xoxb-1"})); err == nil || !strings.Contains(err.Error(), "xapp-") {
+		t.Fatalf("a bot token as SLACK_APP_TOKEN: %v", err)
+	}
+	c, err := loadConfig(get(map[string]string{"SLACK_APP_TOKEN": "xapp-1-A-1"}))
+	if err != nil || c.SlackAppToken != "xapp-1-A-1" {
+		t.Fatalf("%+v %v", c.SlackAppToken, err)
 	}
 }
