@@ -12,7 +12,7 @@ import (
 const (
 	// AnswerThreshold is the score the best entry needs for the bot to
 	// answer with it (or, when others are close, to offer choices).
-	AnswerThreshold = 0.44
+	AnswerThreshold = 0.46
 
 	// AmbiguityMargin is how close to the best the second entry must score
 	// for the match to be Ambiguous rather than Answered.
@@ -121,7 +121,7 @@ func topScored(faqs []FAQ, scores []float64, touched []int32) []Scored {
 	var top []Scored
 	var idx []int32
 	for _, e := range touched {
-		s := scores[e]
+		s := min(scores[e], 1) // sums of shares may round above 1
 		if s < CandidateFloor {
 			continue
 		}
@@ -141,18 +141,15 @@ func topScored(faqs []FAQ, scores []float64, touched []int32) []Scored {
 	return top
 }
 
-// questionBoilerplate is the question wording that says nothing about the topic,
-// in normalised form, longest first where one contains another. It is cut
-// out before n-gramming, leaving a boundary.
+// questionBoilerplate is the etiquette around a question that the
+// analyser would take for content words (the 願い of お願いします, the
+// 質問 of 質問があります), in normalised form, longest first where one
+// contains another. It is cut out before analysis, leaving a boundary.
+// Particles, auxiliaries, interjections and the verbs that frame a
+// question weigh nothing by their part of speech (see contentWeight).
 var questionBoilerplate = []string{
-	"よろしくお願いします", "お願いします", "おねがいします",
-	"すみません", "すいません", "こんにちは", "こんばんは", "はじめまして",
-	"質問があります", "質問なのですが", "質問です",
-	"なのですが", "なんですが", "のですが", "んですが",
-	"教えていただけますか", "教えてもらえますか", "教えてほしいです", "教えてほしい",
-	"教えてください", "教えて", "おしえて", "知りたいです", "知りたい",
-	"について", "に関して", "ください",
-	"でしょうか", "ですか", "ますか", "ですよね", "ですね", "です", "ます",
+	"よろしくお願いします", "よろしくお願いいたします", "お願いします", "お願いいたします", "おねがいします",
+	"質問があります", "質問なのですが", "質問なんですが", "質問です", "失礼します",
 }
 
 // cutBoilerplate replaces questionBoilerplate in s with spaces.

@@ -13,26 +13,35 @@ import (
 // for concurrent use.
 //
 // A question and every phrasing of an entry (its question and
-// alternatives) are normalised, stripped of question boilerplate and
-// analysed into three spaces: the written text (inflected kanji words in
+// alternatives) are split into sentences and clauses, normalised, and
+// analysed into three spaces: the written text (inflected words in
 // dictionary form), its kana reading (so けんしゅうきかん finds 研修期間),
-// and its content words (particles and auxiliaries left out). The two text
-// spaces are cut into character bigrams and trigrams, so typos and missing
-// spaces do little harm. Every feature weighs its inverse document frequency
-// over the entries, and one the index has never seen weighs as much as the
-// rarest, so a question about something else (鮭の塩焼きのレシピ) is little
-// explained by any entry.
+// and its content words. The two text spaces are cut into character
+// bigrams and trigrams, so typos and missing spaces do little harm.
+// Before that, a misspelt loanword or name of the question is corrected to
+// the nearest word of the entries (リモーワーク → リモートワーク).
+//
+// Every feature weighs its inverse document frequency over the entries
+// times what its words say about the question (see analyzeText): nouns
+// most, verbs and adverbs less, particles, auxiliaries and the verbs that
+// frame a question (教えていただけますか) little or nothing, and a word of a
+// preamble or a leading clause (北見工大の3年です。〜んですけど、) counts
+// when an entry has it but little against one that lacks it. A feature the
+// index has never seen weighs as much as the rarest, so a question about
+// something else (鮭の塩焼きのレシピ) is little explained by any entry.
 //
 // In each space a phrasing scores the geometric mean of the share of the
 // question's weight it covers and the share of its own weight the question
 // covers; an entry scores its best phrasing blended with the share of the
-// question covered by all its text together, keywords and answer included.
+// question covered by all its text together, keywords and (for less) answer
+// included.
 // The spaces' scores are then blended (see spaceWeights). Every score is in
 // [0,1], 1 meaning the question is a phrasing of the entry, word for word.
 type Index struct {
 	faqs         []FAQ
 	phraseEntry  []int32 // phrase → entry
 	spaces       [numSpaces]gramSpace
+	spelling     spellingIndex
 	matchScratch sync.Pool // *matchScratch for Match
 }
 
@@ -50,10 +59,22 @@ type gramSpace struct {
 	grams   map[string]int32 // feature → id
 	weight  []float64        // feature id → IDF weight
 	unseen  float64          // the weight of a feature not in grams
-	byGramP [][]int32        // feature id → phrases holding it
-	byGramE [][]int32        // feature id → entries holding it in a phrasing or keyword
-	byGramA [][]int32        // feature id → entries holding it only in their answer
+	byGramP [][]posting      // feature id → phrases holding it
+	byGramE [][]posting      // feature id → entries holding it (an answer's features for less)
 	pNorm   []float64        // phrase → total weight of its features
+}
+
+// posting is a phrase or entry holding a feature, and how much the
+// feature counts there (see analysis).
+type posting struct {
+	doc int32
+	w   float32
+}
+
+// gramWeight is a feature id and how much it counts in a text.
+type gramWeight struct {
+	id int32
+	w  float32
 }
 
 // NewIndex builds an index over the enabled entries of faqs.
@@ -65,6 +86,7 @@ func NewIndex(faqs []FAQ) *Index {
 		}
 	}
 	forms := analyzeEntries(ix.faqs)
+	ix.spelling = newSpellingIndex(forms)
 	var b [numSpaces]spaceBuilder
 	for k := range b {
 		b[k].sp = &ix.spaces[k]
@@ -91,17 +113,17 @@ func entryTexts(f FAQ) []string {
 }
 
 // analyzeEntries analyses the texts of every entry, on every core.
-func analyzeEntries(faqs []FAQ) [][][numSpaces]string {
-	out := make([][][numSpaces]string, len(faqs))
+func analyzeEntries(faqs []FAQ) [][]analysis {
+	out := make([][]analysis, len(faqs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for e := range next {
 				texts := entryTexts(faqs[e])
-				forms := make([][numSpaces]string, len(texts))
+				forms := make([]analysis, len(texts))
 				for i, t := range texts {
-					forms[i], _ = analyzeText(t)
+					forms[i] = analyzeText(t, nil)
 				}
 				out[e] = forms
 			}
@@ -116,7 +138,7 @@ func analyzeEntries(faqs []FAQ) [][][numSpaces]string {
 }
 
 // add adds entry e, whose texts were analysed into forms.
-func (ix *Index) add(e int32, f FAQ, forms [][numSpaces]string, b *[numSpaces]spaceBuilder) {
+func (ix *Index) add(e int32, f FAQ, forms []analysis, b *[numSpaces]spaceBuilder) {
 	phrases := 1 + len(f.Alternatives)
 	for i, form := range forms[:len(forms)-1] {
 		isPhrase := i < phrases // else a keyword
@@ -124,12 +146,12 @@ func (ix *Index) add(e int32, f FAQ, forms [][numSpaces]string, b *[numSpaces]sp
 			ix.phraseEntry = append(ix.phraseEntry, e)
 		}
 		for k := range b {
-			b[k].add(form[k], isPhrase)
+			b[k].add(form.spaces[k], isPhrase)
 		}
 	}
 	answer := forms[len(forms)-1]
 	for k := range b {
-		b[k].endEntry(answer[k])
+		b[k].endEntry(answer.spaces[k])
 	}
 }
 
@@ -139,16 +161,20 @@ func (ix *Index) Len() int { return len(ix.faqs) }
 // spaceBuilder collects the features of one space while NewIndex runs.
 type spaceBuilder struct {
 	sp          *gramSpace
-	phraseGrams [][]int32 // phrase → its distinct feature ids
-	entryGrams  [][]int32 // entry → the distinct feature ids of its phrasings and keywords
-	answerGrams [][]int32 // entry → the feature ids only its answer has
-	current     []int32   // feature ids of the entry being added
+	phraseGrams [][]gramWeight // phrase → its distinct features
+	entryGrams  [][]gramWeight // entry → the distinct features of its phrasings, keywords and (for less) answer
+	current     []gramWeight   // features of the entry being added
+	df          []int32        // feature id → entries holding it in a phrasing or keyword
+	seen        []int32        // feature id → 1 + its index in the list being merged
+	mark        []uint32       // feature id → the merge that set seen
+	merges      uint32         // merges so far
+	scratch     []gramWeight   // intern's working memory
 }
 
 // add adds a text of the current entry: a phrasing matched on its own if
 // phrase, else (a keyword) only part of the entry.
-func (b *spaceBuilder) add(text string, phrase bool) {
-	ids := b.intern(text)
+func (b *spaceBuilder) add(text weightedText, phrase bool) {
+	ids := b.intern(text, 1)
 	if phrase {
 		b.phraseGrams = append(b.phraseGrams, ids)
 	}
@@ -156,33 +182,53 @@ func (b *spaceBuilder) add(text string, phrase bool) {
 }
 
 // endEntry closes the current entry, whose answer is given.
-func (b *spaceBuilder) endEntry(answer string) {
-	slices.Sort(b.current)
-	entry := slices.Compact(b.current)
-	b.entryGrams = append(b.entryGrams, entry)
-	b.current = nil
-	var only []int32
-	for _, id := range b.intern(answer) {
-		if _, found := slices.BinarySearch(entry, id); !found {
-			only = append(only, id)
-		}
+func (b *spaceBuilder) endEntry(answer weightedText) {
+	b.current = b.merge(b.current)
+	for len(b.df) < len(b.sp.grams) {
+		b.df = append(b.df, 0)
 	}
-	b.answerGrams = append(b.answerGrams, only)
+	for _, g := range b.current {
+		b.df[g.id]++
+	}
+	b.current = append(b.current, b.intern(answer, answerShare)...)
+	b.entryGrams = append(b.entryGrams, slices.Clip(b.merge(b.current)))
+	b.current = nil
 }
 
-// intern returns the distinct feature ids of text, adding new features.
-func (b *spaceBuilder) intern(text string) []int32 {
-	var ids []int32
-	b.sp.eachGram(text, func(g string) {
+// intern returns the distinct features of text, adding new features, with
+// their weights times share.
+func (b *spaceBuilder) intern(text weightedText, share float64) []gramWeight {
+	ids := b.scratch[:0]
+	b.sp.eachGram(text, func(g string, w, d float64) {
 		id, ok := b.sp.grams[g]
 		if !ok {
 			id = int32(len(b.sp.grams))
 			b.sp.grams[g] = id
 		}
-		ids = append(ids, id)
+		ids = append(ids, gramWeight{id, float32(w * d * share)})
 	})
-	slices.Sort(ids)
-	return slices.Compact(ids)
+	b.scratch = ids
+	return slices.Clone(b.merge(ids))
+}
+
+// merge keeps one of each feature of ids, in place, with its greatest
+// weight.
+func (b *spaceBuilder) merge(ids []gramWeight) []gramWeight {
+	for len(b.seen) < len(b.sp.grams) {
+		b.seen, b.mark = append(b.seen, 0), append(b.mark, 0)
+	}
+	b.merges++
+	out := ids[:0]
+	for _, g := range ids {
+		if b.mark[g.id] == b.merges {
+			o := &out[b.seen[g.id]-1]
+			o.w = max(o.w, g.w)
+			continue
+		}
+		b.mark[g.id], b.seen[g.id] = b.merges, int32(len(out)+1)
+		out = append(out, g)
+	}
+	return out
 }
 
 // finish weighs the features and builds the posting lists. Document
@@ -190,79 +236,106 @@ func (b *spaceBuilder) intern(text string) []int32 {
 // whose wording is free.
 func (b *spaceBuilder) finish() {
 	sp := b.sp
-	df := make([]int, len(sp.grams))
-	for _, ids := range b.entryGrams {
-		for _, id := range ids {
-			df[id]++
-		}
-	}
 	n := float64(len(b.entryGrams))
-	idf := func(df int) float64 { // BM25's IDF, which stays positive
+	idf := func(df int32) float64 { // BM25's IDF, which stays positive
 		return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 	}
-	sp.weight = make([]float64, len(df))
-	for id, d := range df {
-		sp.weight[id] = idf(max(d, 1)) // a feature only answers hold is as rare as can be
+	sp.weight = make([]float64, len(sp.grams))
+	for id := range sp.weight {
+		df := int32(0)
+		if id < len(b.df) {
+			df = b.df[id]
+		}
+		sp.weight[id] = idf(max(df, 1)) // a feature only answers hold is as rare as can be
 	}
 	sp.unseen = idf(1)
-	sp.byGramP, sp.pNorm = invertPostings(b.phraseGrams, len(df), sp.weight)
-	sp.byGramE, _ = invertPostings(b.entryGrams, len(df), sp.weight)
-	sp.byGramA, _ = invertPostings(b.answerGrams, len(df), sp.weight)
+	sp.byGramP, sp.pNorm = invertPostings(b.phraseGrams, len(sp.grams), sp.weight)
+	sp.byGramE, _ = invertPostings(b.entryGrams, len(sp.grams), sp.weight)
 }
 
-// invertPostings inverts docs (doc → feature ids) and sums each doc's weight.
-func invertPostings(docs [][]int32, n int, weight []float64) (byGram [][]int32, norm []float64) {
-	byGram = make([][]int32, n)
+// invertPostings inverts docs (doc → features) and sums each doc's weight.
+func invertPostings(docs [][]gramWeight, n int, weight []float64) (byGram [][]posting, norm []float64) {
+	count := make([]int32, n)
+	total := 0
+	for _, ids := range docs {
+		for _, g := range ids {
+			count[g.id]++
+		}
+		total += len(ids)
+	}
+	all := make([]posting, total) // one allocation for every list
+	byGram = make([][]posting, n)
+	for id, c := range count {
+		byGram[id], all = all[:0:c], all[c:]
+	}
 	norm = make([]float64, len(docs))
 	for d, ids := range docs {
-		for _, id := range ids {
-			byGram[id] = append(byGram[id], int32(d))
-			norm[d] += weight[id]
+		for _, g := range ids {
+			byGram[g.id] = append(byGram[g.id], posting{int32(d), g.w})
+			norm[d] += weight[g.id] * float64(g.w)
 		}
 	}
 	return byGram, norm
 }
 
-// eachGram calls fn with the features of s in the space: its words in the
-// word space, else its character n-grams.
-func (sp *gramSpace) eachGram(s string, fn func(g string)) {
+// eachGram calls fn with the features of t in the space and their weights
+// (see weightedText): its words in the word space, else its character
+// n-grams.
+func (sp *gramSpace) eachGram(t weightedText, fn func(g string, w, d float64)) {
 	if !sp.words {
-		charGrams(s, fn)
+		charGrams(t, fn)
 		return
 	}
-	for w := range strings.FieldsSeq(s) {
-		fn(w)
+	i := 0
+	for w := range strings.FieldsSeq(t.s) {
+		if i < len(t.w) && t.w[i] > 0 {
+			fn(w, float64(t.w[i]), float64(t.d[i]))
+		}
+		i++
 	}
 }
 
 // charGrams calls fn with the character bigrams and trigrams of every
-// space-separated segment of s; a segment of one character yields itself.
-// The same n-gram may be passed more than once.
-func charGrams(s string, fn func(g string)) {
-	var starts [4]int // byte offsets of the last runes, ring
-	n := 0            // runes in the current segment
+// space-separated segment of t, each weighing the mean of its runes; a
+// segment of one character yields itself. The same n-gram may be passed
+// more than once.
+func charGrams(t weightedText, fn func(g string, w, d float64)) {
+	s := t.s
+	var starts [4]int     // byte offsets of the last runes, ring
+	var ws, ds [4]float64 // their weights, ring
+	n := 0                // runes in the current segment
+	ri := 0               // rune index in s
+	emit := func(g string, w, d float64) {
+		if w > 0 {
+			fn(g, w, d)
+		}
+	}
 	for i, r := range s {
+		w, d := 0.0, 0.0
+		if ri < len(t.w) {
+			w, d = float64(t.w[ri]), float64(t.d[ri])
+		}
+		ri++
 		if r == ' ' {
-			flushSingle(s, starts, n, i, fn)
+			if n == 1 {
+				emit(s[starts[0]:i], ws[0], ds[0])
+			}
 			n = 0
 			continue
 		}
-		starts[n%4] = i
+		starts[n%4], ws[n%4], ds[n%4] = i, w, d
 		n++
 		end := i + utf8.RuneLen(r)
 		if n >= 2 {
-			fn(s[starts[(n-2)%4]:end])
+			a := (n - 2) % 4
+			emit(s[starts[a]:end], (ws[a]+w)/2, (ds[a]+d)/2)
 		}
 		if n >= 3 {
-			fn(s[starts[(n-3)%4]:end])
+			a, b := (n-3)%4, (n-2)%4
+			emit(s[starts[a]:end], (ws[a]+ws[b]+w)/3, (ds[a]+ds[b]+d)/3)
 		}
 	}
-	flushSingle(s, starts, n, len(s), fn)
-}
-
-// flushSingle passes a one-character segment ending at end to fn.
-func flushSingle(s string, starts [4]int, n, end int, fn func(g string)) {
 	if n == 1 {
-		fn(s[starts[0]:end])
+		emit(s[starts[0]:], ws[0], ds[0])
 	}
 }

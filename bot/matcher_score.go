@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -13,6 +14,12 @@ const (
 	// phrasing; the rest is the share of the question that all its text
 	// covers together.
 	phraseShare = 0.3
+
+	// answerShare is how much a feature found only in an entry's answer
+	// counts towards that coverage: answers are long and wander (the
+	// company's answer mentions 関係人口, which is no reason to answer
+	// 東京の人口は？ with it), but they hold words students use.
+	answerShare = 0.25
 )
 
 // spaceWeights blends the scores of the spaces for a question that has
@@ -23,19 +30,31 @@ var spaceWeights = [numSpaces]float64{writtenSpace: 0.25, readingSpace: 0.25, wo
 // kanaSpaceWeights is used for a question typed in hiragana alone, which
 // only its reading can match (the analyser cannot cut it into words, and
 // its written form is its reading).
+
 var kanaSpaceWeights = [numSpaces]float64{readingSpace: 1}
 
 // matchScratch holds the per-question working memory of Match.
 type matchScratch struct {
 	dotP     []float64 // phrase → weight shared with the question
 	dotE     []float64 // entry → weight shared with the question
+	dotPd    []float64 // phrase → what the question's norm gains from the features it has
+	dotEd    []float64 // entry → the same for an entry
 	best     []float64 // entry → best phrase score
 	score    []float64 // entry → score over the spaces so far
 	touchedP []int32
 	touchedE []int32
-	hit      []int32  // entries scored in any space
-	ids      []int32  // the question's known features
-	unseen   []string // the question's unknown features
+	hit      []int32        // entries scored in any space
+	ids      []questionGram // the question's known features
+	unseen   []questionGram // the question's unknown features
+	words    []string       // the unknown features themselves
+}
+
+// questionGram is a feature of the question with its weights (see
+// weightedText); id indexes the space's features, or sc.words when the
+// space does not know it.
+type questionGram struct {
+	id   int32
+	w, d float32
 }
 
 // getScratch takes working memory sized for ix from the pool.
@@ -46,6 +65,8 @@ func (ix *Index) getScratch() *matchScratch {
 	return &matchScratch{
 		dotP:  make([]float64, len(ix.phraseEntry)),
 		dotE:  make([]float64, len(ix.faqs)),
+		dotPd: make([]float64, len(ix.phraseEntry)),
+		dotEd: make([]float64, len(ix.faqs)),
 		best:  make([]float64, len(ix.faqs)),
 		score: make([]float64, len(ix.faqs)),
 	}
@@ -59,14 +80,14 @@ func (ix *Index) rank(question string) []Scored {
 	sc := ix.getScratch()
 	defer ix.matchScratch.Put(sc)
 	sc.hit = sc.hit[:0]
-	forms, kanaOnly := analyzeText(question)
+	a := analyzeText(question, ix.spelling.correct)
 	weights := &spaceWeights
-	if kanaOnly {
+	if a.kanaOnly {
 		weights = &kanaSpaceWeights
 	}
 	for k := range ix.spaces {
 		if weights[k] > 0 {
-			ix.rankSpace(k, forms[k], weights[k], sc)
+			ix.rankSpace(k, a.spaces[k], weights[k], sc)
 		}
 	}
 	top := topScored(ix.faqs, sc.score, sc.hit)
@@ -77,72 +98,113 @@ func (ix *Index) rank(question string) []Scored {
 }
 
 // rankSpace adds to sc.score the entries' scores in space k, weighted.
-func (ix *Index) rankSpace(k int, q string, weight float64, sc *matchScratch) {
+//
+// A feature of the question counts its weight w against an entry that
+// has it, and w·d against one that lacks it: the question's norm is the
+// sum of w·d, plus w·(1-d) for the features the entry has.
+func (ix *Index) rankSpace(k int, q weightedText, weight float64, sc *matchScratch) {
 	sp := &ix.spaces[k]
-	wq := sp.questionGrams(q, sc)
-	if wq == 0 {
+	norm := sp.questionGrams(q, sc)
+	if norm == 0 {
 		return
 	}
 	sp.accumulate(sc)
 	for _, p := range sc.touchedP {
 		e, d := ix.phraseEntry[p], sc.dotP[p]
+		wq := norm + sc.dotPd[p]
 		s := math.Sqrt(d / wq * d / sp.pNorm[p])
 		sc.best[e] = max(sc.best[e], s)
-		sc.dotP[p] = 0
+		sc.dotP[p], sc.dotPd[p] = 0, 0
 	}
 	for _, e := range sc.touchedE {
-		s := phraseShare*sc.best[e] + (1-phraseShare)*min(sc.dotE[e]/wq, 1)
+		d := sc.dotE[e]
+		wq := norm + sc.dotEd[e]
+		s := phraseShare*sc.best[e] + (1-phraseShare)*min(d/wq, 1)
 		if sc.score[e] == 0 {
 			sc.hit = append(sc.hit, e)
 		}
 		sc.score[e] += weight * s
-		sc.best[e], sc.dotE[e] = 0, 0
+		sc.best[e], sc.dotE[e], sc.dotEd[e] = 0, 0, 0
 	}
 }
 
-// questionGrams collects the distinct known features of q into sc.ids and
-// returns the total weight of all its distinct features, known or not.
-func (sp *gramSpace) questionGrams(q string, sc *matchScratch) float64 {
-	sc.ids, sc.unseen = sc.ids[:0], sc.unseen[:0]
-	sp.eachGram(q, func(g string) {
+// questionGrams collects the distinct features of q into sc.ids (known)
+// and sc.unseen, and returns the question's norm: the sum of w·d·IDF.
+func (sp *gramSpace) questionGrams(q weightedText, sc *matchScratch) float64 {
+	sc.ids, sc.unseen, sc.words = sc.ids[:0], sc.unseen[:0], sc.words[:0]
+	sp.eachGram(q, func(g string, w, d float64) {
 		if id, ok := sp.grams[g]; ok {
-			sc.ids = append(sc.ids, id)
-		} else {
-			sc.unseen = append(sc.unseen, g)
+			sc.ids = append(sc.ids, questionGram{id, float32(w), float32(d)})
+			return
 		}
+		id := slices.Index(sc.words, g)
+		if id < 0 {
+			id = len(sc.words)
+			sc.words = append(sc.words, g)
+		}
+		sc.unseen = append(sc.unseen, questionGram{int32(id), float32(w), float32(d)})
 	})
-	slices.Sort(sc.ids)
-	sc.ids = slices.Compact(sc.ids)
-	slices.Sort(sc.unseen)
-	sc.unseen = slices.Compact(sc.unseen)
-	w := float64(len(sc.unseen)) * sp.unseen
-	for _, id := range sc.ids {
-		w += sp.weight[id]
+	sc.ids = mergeQuestionGrams(sc.ids)
+	sc.unseen = mergeQuestionGrams(sc.unseen)
+	norm := 0.0
+	for _, u := range sc.unseen {
+		norm += float64(u.w*u.d) * sp.unseen
 	}
-	return w
+	for _, g := range sc.ids {
+		norm += float64(g.w*g.d) * sp.weight[g.id]
+	}
+	return norm
+}
+
+// mergeQuestionGrams sorts gs and keeps one of each feature, with its
+// greatest weights.
+func mergeQuestionGrams(gs []questionGram) []questionGram {
+	slices.SortFunc(gs, func(a, b questionGram) int { return cmp.Compare(a.id, b.id) })
+	out := gs[:0]
+	for _, g := range gs {
+		if n := len(out); n > 0 && out[n-1].id == g.id {
+			out[n-1].w, out[n-1].d = max(out[n-1].w, g.w), max(out[n-1].d, g.d)
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
 }
 
 // accumulate adds the weight of each of the question's features to the
-// phrases and entries holding it, noting which were touched.
+// phrases and entries holding it, noting which were touched. A feature
+// counts the lesser of its weights in the question and in the phrase.
 func (sp *gramSpace) accumulate(sc *matchScratch) {
 	sc.touchedP, sc.touchedE = sc.touchedP[:0], sc.touchedE[:0]
-	for _, id := range sc.ids {
-		w := sp.weight[id]
-		for _, p := range sp.byGramP[id] {
-			if sc.dotP[p] == 0 {
-				sc.touchedP = append(sc.touchedP, p)
-			}
-			sc.dotP[p] += w
-		}
-		for _, list := range [2][]int32{sp.byGramE[id], sp.byGramA[id]} {
-			for _, e := range list {
-				if sc.dotE[e] == 0 {
-					sc.touchedE = append(sc.touchedE, e)
-				}
-				sc.dotE[e] += w
-			}
-		}
+	for _, g := range sc.ids {
+		idf := sp.weight[g.id]
+		sc.touchedP = addPostings(sp.byGramP[g.id], g, idf, sc.dotP, sc.dotPd, sc.touchedP)
+		sc.touchedE = addPostings(sp.byGramE[g.id], g, idf, sc.dotE, sc.dotEd, sc.touchedE)
 	}
+}
+
+// addPostings adds the weight of feature g to the documents of list: to
+// dot, and to extra what the question's norm gains (see rankSpace).
+func addPostings(list []posting, g questionGram, idf float64, dot, extra []float64, touched []int32) []int32 {
+	if g.d >= 1 {
+		for _, p := range list {
+			if dot[p.doc] == 0 {
+				touched = append(touched, p.doc)
+			}
+			dot[p.doc] += idf * float64(min(g.w, p.w))
+		}
+		return touched
+	}
+	lack := float64(1 - g.d)
+	for _, p := range list {
+		if dot[p.doc] == 0 {
+			touched = append(touched, p.doc)
+		}
+		m := idf * float64(min(g.w, p.w))
+		dot[p.doc] += m
+		extra[p.doc] += m * lack
+	}
+	return touched
 }
 
 // onlyHiraganaText reports whether s is written in hiragana alone (and digits,

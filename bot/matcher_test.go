@@ -2,6 +2,7 @@ package bot
 
 import (
 	"math"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -173,4 +174,118 @@ func TestMatchConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+func FuzzMatch(f *testing.F) {
+	ix := NewIndex(sampleFAQs())
+	for _, s := range []string{"研修期間は？", "けんしゅう", "ﾘﾓｰﾄ", "", "😀", "a b c", "研修" + string(make([]byte, 2000))} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		m := ix.Match(q)
+		if len(m.Candidates) > MaxCandidates || m.Outcome != Missed && len(m.Candidates) == 0 {
+			t.Fatalf("Match(%q) = %v with %d candidates", q, m.Outcome, len(m.Candidates))
+		}
+		for _, c := range m.Candidates {
+			if !(c.Score >= CandidateFloor && c.Score <= 1) {
+				t.Fatalf("Match(%q) scored %v", q, c.Score)
+			}
+		}
+	})
+}
+
+func TestMatchLongQuestions(t *testing.T) {
+	ix := NewIndex(sampleFAQs())
+	cases := []struct{ q, want string }{
+		// a preamble that does not ask, then the question
+		{"北見工大の3年です。友達から聞いたんですけど、研修期間はどのくらいですか？", "training-period"},
+		// a reason in a clause before the question
+		{"地元を離れたくないので、在宅勤務は可能ですか", "remote-work"},
+		// keigo around the question
+		{"応募方法を教えていただけますでしょうか", "how-to-apply"},
+		// a misspelt loanword
+		{"リモーワークってできる？", "remote-work"},
+		{"ｴﾝﾄﾘｰの仕方を知りたいです😊", "how-to-apply"},
+	}
+	for _, c := range cases {
+		m := ix.Match(c.q)
+		best, ok := m.Best()
+		if m.Outcome != Answered || !ok || best.FAQ.ID != c.want {
+			t.Errorf("Match(%q) = %v %q %.2f, want answered %q", c.q, m.Outcome, best.FAQ.ID, best.Score, c.want)
+		}
+	}
+}
+
+func TestMatchUnknownTopicMisses(t *testing.T) {
+	ix := NewIndex(sampleFAQs())
+	// each shares a word with an entry but asks about something else
+	for _, q := range []string{"研修中の寮はありますか", "面接の服装は自由ですか", "面接で聞かれることは何ですか"} {
+		if m := ix.Match(q); m.Outcome == Answered {
+			best, _ := m.Best()
+			t.Errorf("Match(%q) answered %q (%.2f), want a fallback", q, best.FAQ.ID, best.Score)
+		}
+	}
+}
+
+func TestAnalyzeWeighsTheAskingClause(t *testing.T) {
+	a := analyzeText("北見工大の3年です。寮はありますか", nil)
+	words := a.spaces[wordSpace]
+	got := map[string]float32{}
+	for i, w := range strings.Fields(words.s) {
+		got[w] = words.d[i]
+	}
+	if got["寮"] != 1 || got["工大"] != statementWeight {
+		t.Errorf("words %q weigh %v, want 寮 1 and 工大 %v", words.s, words.d, statementWeight)
+	}
+	a = analyzeText("東京は遠いんですけど、寮はありますか", nil)
+	got = map[string]float32{}
+	for i, w := range strings.Fields(a.spaces[wordSpace].s) {
+		got[w] = a.spaces[wordSpace].d[i]
+	}
+	if got["寮"] != 1 || got["東京"] != subClauseWeight {
+		t.Errorf("words %q weigh %v, want 寮 1 and 東京 %v", a.spaces[wordSpace].s, a.spaces[wordSpace].d, subClauseWeight)
+	}
+	for _, q := range []string{"教えてください", "ありがとうございます", "ですか？", "ｗｗｗ"} {
+		if s := analyzeText(q, nil).spaces[wordSpace].s; s != "" {
+			t.Errorf("analyzeText(%q) has content words %q", q, s)
+		}
+	}
+}
+
+func TestSpellingCorrection(t *testing.T) {
+	ix := NewIndex([]FAQ{{ID: "a", Question: "リモートワークやサテライトオフィスはありますか", Answer: "Zooops Japanのオンライン会議で。", Enabled: true}})
+	cases := map[string]string{
+		"リモーワーク":     "リモートワーク", // a letter left out
+		"リモートワクー":    "リモートワーク", // two swapped
+		"サテライトオフイス":  "サテライトオフィス",
+		"zoops":      "zooops",
+		"オフライン":      "オフライン", // a word of its own
+		"リモートワーク":    "リモートワーク",
+		"テレワーク":      "テレワーク", // two edits away
+		"ワーク":        "ワーク",   // too short to guess
+		"北見でリモーワーク？": "北見でリモートワーク？",
+	}
+	for in, want := range cases {
+		if got := ix.spelling.correct(in); got != want {
+			t.Errorf("correct(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"abc", "abc", 0}, {"abc", "ab", 1}, {"abc", "acb", 1},
+		{"abc", "xyz", 3}, {"リモート", "リモト", 1}, {"kitten", "sitting", 3},
+	}
+	for _, c := range cases {
+		if got := editDistance([]rune(c.a), []rune(c.b), 10); got != c.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+	if got := editDistance([]rune("abcdef"), []rune("uvwxyz"), 2); got < 2 {
+		t.Errorf("editDistance with limit 2 = %d, want ≥ 2", got)
+	}
 }

@@ -54,9 +54,9 @@ func normalizeOnce(s string, foldKana bool) string {
 	return squeezeSpaces(s)
 }
 
-// foldRunes maps every rune on its own: katakana to hiragana, dashes to
-// longVowel, latin to lower case, and anything that is not a letter or a
-// number to a space. Runs of longVowel become one.
+// foldRunes maps every rune on its own: katakana to hiragana (if
+// foldKana), dashes to longVowel, latin to lower case, and anything that is
+// not a letter or a number to a space. Runs of longVowel become one.
 func foldRunes(s string, foldKana bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -148,16 +148,16 @@ func squeezeSpaces(s string) string {
 	return b.String()
 }
 
-// spellingVariant is one spelling variant folded by Normalize: from becomes to when
-// ok (if set) accepts the runes around it. from and to are in normalised
-// (hiragana) form.
+// spellingVariant is one spelling variant folded by Normalize: from
+// becomes to when ok (if set) accepts the runes around it. from and to are
+// in normalised (hiragana) form.
 type spellingVariant struct {
 	from, to string
 	ok       func(prev, next rune) bool
 }
 
-// spellingVariants are general spelling variants of Japanese: kanji or kana for
-// the same word, and okurigana. They are not specific to any FAQ.
+// spellingVariants are general spelling variants of Japanese: kanji or
+// kana for the same word, and okurigana. They are not specific to any FAQ.
 var spellingVariants = []spellingVariant{
 	{"出来", "でき", nil},
 	{"下さ", "くださ", nil},
