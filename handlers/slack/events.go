@@ -80,9 +80,12 @@ func (a *App) events(w http.ResponseWriter, r *http.Request, body []byte) {
 
 // toEvents converts an event sakebot acts on (see toEvent). A mention that
 // asks to apply (or for a status, or a person) becomes two: the answer in
-// the channel's thread, and the same request in the user's DM, which the
-// Sender opens with conversations.open. Nothing about the user is stored
-// for the channel; in the DM the form asks for consent first, as always.
+// the channel's thread, and the opening of the user's DM (conversations.open
+// in the Sender), where the bot greets them with its menu (応募する …), or,
+// when a form is under way there, asks its current question again. The
+// request itself is not replayed in the DM: a form at its summary would
+// take 「応募したい」 as the go-ahead. Nothing about the user is stored for
+// the channel; in the DM the form asks for consent first, as always.
 func (a *App) toEvents(ctx context.Context, out outerEvent) ([]bot.Event, error) {
 	ev, ok, err := a.toEvent(ctx, out)
 	if err != nil || !ok {
@@ -92,8 +95,7 @@ func (a *App) toEvents(ctx context.Context, out outerEvent) ([]bot.Event, error)
 	if in := ev.Incoming; in.Group && bot.WantsPrivate(in.Text) {
 		var inner innerEvent
 		_ = json.Unmarshal(out.Event, &inner)
-		dm := bot.Incoming{Key: bot.UserKey{Channel: bot.ChannelSlack, UserID: inner.User}, Kind: bot.KindPostback,
-			Postback: bot.MenuPostback(in.Text), Text: in.Text, At: in.At}
+		dm := bot.Incoming{Key: bot.UserKey{Channel: bot.ChannelSlack, UserID: inner.User}, Kind: bot.KindOpen, At: in.At}
 		evs = append(evs, bot.Event{ID: ev.ID + ":dm", Incoming: dm, ReceivedAt: ev.ReceivedAt})
 	}
 	return evs, nil

@@ -44,8 +44,8 @@ func TestSlackMention(t *testing.T) {
 		if len(dm) != 1 {
 			t.Fatalf("%d DM messages, want 1", len(dm))
 		}
-		if _, _, ok := buttonOn(dm[0].Blocks, "同意する"); !ok {
-			t.Fatalf("the DM does not ask for consent:\n%s", blockTexts(dm[0].Blocks))
+		if _, _, ok := buttonOn(dm[0].Blocks, "応募する"); !ok {
+			t.Fatalf("the DM does not offer to apply:\n%s", blockTexts(dm[0].Blocks))
 		}
 		for _, msg := range e.slack.Messages(channel) {
 			if _, _, ok := buttonOn(msg.Blocks, "同意する"); ok || strings.Contains(blockTexts(msg.Blocks), "氏名") {
@@ -69,9 +69,42 @@ func TestSlackMention(t *testing.T) {
 		}
 
 		// The DM goes on as any DM.
+		e.dmClick(user, "応募する")
 		e.dmClick(user, "同意する")
 		if got := e.dmLast(user); !strings.Contains(got, "氏名") && !strings.Contains(got, "お名前") {
 			t.Fatalf("after consent: %s", got)
 		}
 	})
+}
+
+// TestSlackMentionDuringForm checks that a mention asking to apply, from
+// someone whose DM is at the summary, does not submit their form: the DM
+// shows the summary again.
+func TestSlackMentionDuringForm(t *testing.T) {
+	e := newEnv(t, storetest.SQLiteURL(t), 26)
+	const user = "USTU4"
+	e.dm(user, "応募したい")
+	e.dmClick(user, "同意する")
+	e.dm(user, "北見 花子")
+	e.dm(user, "きたみ はなこ")
+	e.dmClick(user, "北見工業大学")
+	for _, answer := range []string{"工学部 地球環境工学科", "2027年3月", "hanako@example.jp", "080-1111-2222"} {
+		e.dm(user, answer)
+	}
+	e.dmClick(user, "相談したい")
+	e.dmClick(user, "授業で少し")
+	e.dm(user, "よろしくお願いします")
+	if _, _, ok := buttonOn(e.lastPost(slacktest.DMChannel(user)).Blocks, "この内容で応募する"); !ok {
+		t.Fatalf("not at the summary: %s", e.dmLast(user))
+	}
+	e.event("EvMention9", map[string]any{"type": "app_mention", "user": user, "text": "<@UBOT> 応募したい",
+		"channel": "CCOMMUNITY", "ts": e.slackTS()}, 0)
+	e.settle()
+	apps, err := e.store.ListApplications(context.Background(), bot.ApplicationFilter{})
+	if err != nil || len(apps) != 0 {
+		t.Fatalf("submitted by a mention: %d %v", len(apps), err)
+	}
+	if _, _, ok := buttonOn(e.lastPost(slacktest.DMChannel(user)).Blocks, "この内容で応募する"); !ok {
+		t.Fatalf("the DM after the mention: %s", e.dmLast(user))
+	}
 }
