@@ -117,7 +117,8 @@ func (s *Store) FAQ(ctx context.Context, id string) (bot.FAQ, error) {
 const insertFAQSQL = `INSERT INTO faqs (` + faqColumns + `) VALUES (:id, :question, :alternatives,
 	:keywords, :answer, :category, :enabled, :version, :updated_by, :created_at, :updated_at)`
 
-// CreateFAQ stores a new entry at version 1, assigning an ID ("faq-N") when
+// CreateFAQ stores a new entry at version 1 and records f.UpdatedBy as its
+// creator in the FAQ audit trail, assigning an ID ("faq-N") when
 // f.ID is empty, and sets f.Version and f.UpdatedAt. bot.ErrConflict when
 // the ID exists.
 func (s *Store) CreateFAQ(ctx context.Context, f *bot.FAQ) error {
@@ -134,8 +135,11 @@ func (s *Store) CreateFAQ(ctx context.Context, f *bot.FAQ) error {
 		if _, err := tx.NamedExecContext(ctx, insertFAQSQL, fromFAQ(entry)); err != nil {
 			return wrap(err, "create faq %s", entry.ID)
 		}
-		_, err := bumpMeta(ctx, tx, metaFAQRevision)
-		return err
+		if _, err := bumpMeta(ctx, tx, metaFAQRevision); err != nil {
+			return err
+		}
+		return insertFAQEvent(ctx, tx, FAQEvent{FAQID: entry.ID, Actor: entry.UpdatedBy, Action: FAQCreated,
+			Version: entry.Version, Question: entry.Question, At: entry.UpdatedAt})
 	})
 	if err != nil {
 		return err
@@ -172,7 +176,8 @@ const updateFAQSQL = `UPDATE faqs SET question = ?, alternatives = ?, keywords =
 	category = ?, enabled = ?, version = version + 1, updated_by = ?, updated_at = ?
 	WHERE id = ? AND version = ?`
 
-// UpdateFAQ saves f if f.Version is the stored version, then increments
+// UpdateFAQ saves f if f.Version is the stored version (recording
+// f.UpdatedBy in the FAQ audit trail), then increments
 // f.Version and sets f.UpdatedAt. bot.ErrConflict when someone else changed
 // it meanwhile, bot.ErrNotFound when it is gone.
 func (s *Store) UpdateFAQ(ctx context.Context, f *bot.FAQ) error {
@@ -187,8 +192,11 @@ func (s *Store) UpdateFAQ(ctx context.Context, f *bot.FAQ) error {
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return faqUpdateMiss(ctx, tx, r.ID, err)
 		}
-		_, err = bumpMeta(ctx, tx, metaFAQRevision)
-		return err
+		if _, err := bumpMeta(ctx, tx, metaFAQRevision); err != nil {
+			return err
+		}
+		return insertFAQEvent(ctx, tx, FAQEvent{FAQID: r.ID, Actor: r.UpdatedBy, Action: FAQUpdated,
+			Version: r.Version + 1, Question: r.Question, At: r.UpdatedAt.Time})
 	})
 	if err != nil {
 		return err

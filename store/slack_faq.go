@@ -57,60 +57,13 @@ func insertFAQEvent(ctx context.Context, tx *sqlx.Tx, e FAQEvent) error {
 	return nil
 }
 
-// CreateFAQAudited is CreateFAQ recording f.UpdatedBy as who created it.
-func (s *Store) CreateFAQAudited(ctx context.Context, f *bot.FAQ) error {
-	entry := *f
-	entry.Version, entry.UpdatedAt = 1, now()
-	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
-		if entry.ID == "" {
-			id, err := nextFAQID(ctx, tx)
-			if err != nil {
-				return err
-			}
-			entry.ID = id
-		}
-		if _, err := tx.NamedExecContext(ctx, insertFAQSQL, fromFAQ(entry)); err != nil {
-			return wrap(err, "create faq %s", entry.ID)
-		}
-		if _, err := bumpMeta(ctx, tx, metaFAQRevision); err != nil {
-			return err
-		}
-		return insertFAQEvent(ctx, tx, FAQEvent{FAQID: entry.ID, Actor: entry.UpdatedBy, Action: FAQCreated,
-			Version: entry.Version, Question: entry.Question, At: entry.UpdatedAt})
-	})
-	if err != nil {
-		return err
-	}
-	*f = entry
-	return nil
-}
+// CreateFAQAudited is CreateFAQ, which records f.UpdatedBy as who created
+// the entry.
+func (s *Store) CreateFAQAudited(ctx context.Context, f *bot.FAQ) error { return s.CreateFAQ(ctx, f) }
 
-// UpdateFAQAudited is UpdateFAQ recording f.UpdatedBy as who changed it.
-func (s *Store) UpdateFAQAudited(ctx context.Context, f *bot.FAQ) error {
-	r := fromFAQ(*f)
-	r.UpdatedAt = ts(now())
-	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, tx.Rebind(updateFAQSQL), r.Question, r.Alternatives, r.Keywords,
-			r.Answer, r.Category, r.Enabled, r.UpdatedBy, r.UpdatedAt, r.ID, r.Version)
-		if err != nil {
-			return wrap(err, "update faq %s", r.ID)
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return faqUpdateMiss(ctx, tx, r.ID, err)
-		}
-		if _, err := bumpMeta(ctx, tx, metaFAQRevision); err != nil {
-			return err
-		}
-		return insertFAQEvent(ctx, tx, FAQEvent{FAQID: r.ID, Actor: r.UpdatedBy, Action: FAQUpdated,
-			Version: r.Version + 1, Question: r.Question, At: r.UpdatedAt.Time})
-	})
-	if err != nil {
-		return err
-	}
-	f.Version++
-	f.UpdatedAt = r.UpdatedAt.Time
-	return nil
-}
+// UpdateFAQAudited is UpdateFAQ, which records f.UpdatedBy as who changed
+// the entry.
+func (s *Store) UpdateFAQAudited(ctx context.Context, f *bot.FAQ) error { return s.UpdateFAQ(ctx, f) }
 
 // deleteFAQVersionSQL removes an entry if it is still at the version read.
 const deleteFAQVersionSQL = `DELETE FROM faqs WHERE id = ? AND version = ?`
