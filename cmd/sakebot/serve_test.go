@@ -84,7 +84,12 @@ func TestServeAnswersLINE(t *testing.T) {
 	if got := api.Delivered()[0]; got.Body["replyToken"] != "tok-serve" {
 		t.Fatalf("delivered %+v", got)
 	}
-	metrics := get(t, "http://"+addr+"/metrics")
+	// The fake has the answer; the worker marks the delivery sent just after.
+	var metrics string
+	waitFor(t, "the delivery marked sent", func() bool {
+		metrics = get(t, "http://"+addr+"/metrics")
+		return strings.Contains(metrics, "sakebot_outbox_pending 0")
+	})
 	for _, want := range []string{`sakebot_http_requests_total{code="200",route="POST /line/webhook"} 1`,
 		`sakebot_faq_questions_total{outcome="answered"} 1`, `sakebot_deliveries_total{channel="line",kind="reply",outcome="sent"} 1`,
 		`sakebot_events_processed_total{channel="line",result="ok"} 1`, "sakebot_outbox_pending 0", "sakebot_answer_latency_seconds_bucket"} {
