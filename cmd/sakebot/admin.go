@@ -44,3 +44,9 @@ func (s adminStore) SetApplicationStatus(ctx context.Context, id int64, to bot.S
 	app, _, err := s.engine.SetApplicationStatus(ctx, id, to, actor)
 	return app, err
 }
+
+// ForgetCandidate deletes through the engine, which also retracts the
+// candidate's Slack notice and handoff thread.
+func (s adminStore) ForgetCandidate(ctx context.Context, key bot.UserKey, actor string) (bool, error) {
+	return s.engine.ForgetCandidate(ctx, key, actor)
+}

@@ -106,6 +106,7 @@ var flashes = map[string]string{
 	"dismissed": "質問を一覧から外しました。同じ質問が再び来ると、また表示されます。",
 	"attached":  "質問を「別の言い方」として追加しました。",
 	"status":    "選考状況を変更しました。",
+	"forgotten": "応募者の個人情報を削除しました。削除の記録（件数のみ）が残ります。",
 }
 
 // flashOf is the notice the request's ?msg= asks for, if any.

@@ -39,6 +39,7 @@ func (s *server) routes() http.Handler {
 	page("GET /admin/applications.csv", s.applicationCSV)
 	page("GET /admin/applications/{id}", s.applicationDetail)
 	change("POST /admin/applications/{id}/status", s.applicationSetStatus)
+	change("POST /admin/applications/{id}/forget", s.applicationForget)
 
 	page("/admin/", s.notFound)
 

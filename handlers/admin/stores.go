@@ -39,6 +39,10 @@ type ApplicationStore interface {
 	Application(ctx context.Context, id int64) (bot.Application, error)
 	// SetApplicationStatus changes the status and records the actor in the audit trail.
 	SetApplicationStatus(ctx context.Context, id int64, to bot.Status, actor string) (bot.Application, error)
+	// ForgetCandidate deletes the personal data of the candidate behind an
+	// application (all their applications, conversation, handoffs), on
+	// behalf of actor, recorded in the deletion log without the data.
+	ForgetCandidate(ctx context.Context, key bot.UserKey, actor string) (bool, error)
 	// ApplicationEvents returns the audit trail, oldest first.
 	ApplicationEvents(ctx context.Context, id int64) ([]bot.ApplicationEvent, error)
 }
