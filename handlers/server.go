@@ -54,7 +54,7 @@ func NewHandler(cfg Config) http.Handler {
 		}
 		mux.Handle(pattern, h)
 	}
-	return mux
+	return withRequestID(mux)
 }
 
 // NewServer returns an http.Server with timeouts suited to webhooks.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/faqfile"
+	"github.com/sakemodel/sakebot/handlers"
 	"github.com/sakemodel/sakebot/store"
 )
 
@@ -53,9 +54,9 @@ func newLogger(w io.Writer, cfg config) (*slog.Logger, error) {
 	opts := &slog.HandlerOptions{Level: level}
 	switch strings.ToLower(cfg.LogFormat) {
 	case "json":
-		return slog.New(slog.NewJSONHandler(w, opts)), nil
+		return slog.New(handlers.LogHandler(slog.NewJSONHandler(w, opts))), nil
 	case "text", "":
-		return slog.New(slog.NewTextHandler(w, opts)), nil
+		return slog.New(handlers.LogHandler(slog.NewTextHandler(w, opts))), nil
 	}
 	return nil, fmt.Errorf("LOG_FORMAT must be text or json, got %q", cfg.LogFormat)
 }

@@ -81,6 +81,17 @@ func TestServeAnswersLINE(t *testing.T) {
 	io.Copy(io.Discard, res.Body)
 	res.Body.Close()
 	waitFor(t, "the answer", func() bool { return len(api.Delivered()) == 1 })
+	forged, _ := http.NewRequest("POST", "http://"+addr+"/line/webhook", bytes.NewReader(body))
+	forged.Header.Set("X-Line-Signature", linetest.Sign("wrong", body))
+	res, err = http.DefaultClient.Do(forged)
+	if err != nil || res.StatusCode != 401 || res.Header.Get("X-Request-Id") == "" {
+		t.Fatalf("forged webhook: %v %v", err, res)
+	}
+	res.Body.Close()
+	rid := res.Header.Get("X-Request-Id")
+	waitFor(t, "the refusal logged with its request id", func() bool {
+		return strings.Contains(out.String(), "request_id="+rid) && strings.Contains(out.String(), "bad signature")
+	})
 	if got := api.Delivered()[0]; got.Body["replyToken"] != "tok-serve" {
 		t.Fatalf("delivered %+v", got)
 	}

@@ -60,24 +60,24 @@ func (h *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !h.verified(r.Header.Get("X-Line-Signature"), body) {
-		h.log.Warn("line webhook: bad signature", "remote", r.RemoteAddr)
+		h.log.WarnContext(r.Context(), "line webhook: bad signature", "remote", r.RemoteAddr)
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return
 	}
 	events, err := parse(body, h.now())
 	if err != nil {
-		h.log.Warn("line webhook: malformed body", "err", err) // the error never quotes the body
+		h.log.WarnContext(r.Context(), "line webhook: malformed body", "err", err) // the error never quotes the body
 		http.Error(w, "malformed body", http.StatusBadRequest)
 		return
 	}
 	if len(events) > 0 {
 		n, err := h.inbox.AcceptEvents(r.Context(), events)
 		if err != nil {
-			h.log.Error("line webhook: cannot store events", "err", err)
+			h.log.ErrorContext(r.Context(), "line webhook: cannot store events", "err", err)
 			http.Error(w, "try again", http.StatusInternalServerError)
 			return
 		}
-		h.log.Debug("line webhook: accepted", "events", len(events), "new", n)
+		h.log.DebugContext(r.Context(), "line webhook: accepted", "events", len(events), "new", n)
 		if h.Duplicates != nil {
 			h.Duplicates(len(events) - n)
 		}
