@@ -88,22 +88,32 @@ func matchesWord(f bot.FAQ, word string) bool {
 
 // faqEdit is /sakebot faq edit ID: the modal, filled in.
 func (a *App) faqEdit(w http.ResponseWriter, r *http.Request, triggerID, id string) {
+	f, ok := a.faqOfCommand(w, r, id, msgFAQUsageEdit)
+	if !ok {
+		return
+	}
+	a.openFAQModal(w, r, triggerID, inputOf(f))
+}
+
+// faqOfCommand reads the entry a command names; when there is none (or no
+// id), it answers the command with usage or a polite note and reports false.
+func (a *App) faqOfCommand(w http.ResponseWriter, r *http.Request, id, usage string) (bot.FAQ, bool) {
 	id = strings.TrimSpace(id)
 	if id == "" {
-		replyEphemeral(w, msgFAQUsageEdit)
-		return
+		replyEphemeral(w, usage)
+		return bot.FAQ{}, false
 	}
 	f, err := a.store.FAQ(r.Context(), id)
 	if errors.Is(err, bot.ErrNotFound) {
 		replyEphemeral(w, msgFAQMissing)
-		return
+		return bot.FAQ{}, false
 	}
 	if err != nil {
 		a.log.Error("slack: read faq", "err", err)
 		replyEphemeral(w, msgTryAgain)
-		return
+		return bot.FAQ{}, false
 	}
-	a.openFAQModal(w, r, triggerID, inputOf(f))
+	return f, true
 }
 
 // openFAQModal opens the FAQ modal for a slash command, answering the
@@ -127,19 +137,8 @@ func (a *App) openModal(ctx context.Context, triggerID string, in faqModalInput)
 
 // faqDelete is /sakebot faq delete ID: the entry and a confirmation.
 func (a *App) faqDelete(w http.ResponseWriter, r *http.Request, id string) {
-	id = strings.TrimSpace(id)
-	if id == "" {
-		replyEphemeral(w, msgFAQUsageDelete)
-		return
-	}
-	f, err := a.store.FAQ(r.Context(), id)
-	if errors.Is(err, bot.ErrNotFound) {
-		replyEphemeral(w, msgFAQMissing)
-		return
-	}
-	if err != nil {
-		a.log.Error("slack: read faq", "err", err)
-		replyEphemeral(w, msgTryAgain)
+	f, ok := a.faqOfCommand(w, r, id, msgFAQUsageDelete)
+	if !ok {
 		return
 	}
 	text := "このFAQを削除しますか？（ID `" + escape(f.ID) + "`、第" + itoa(f.Version) + "版）\n*質問*：" +
