@@ -169,31 +169,8 @@ func (e *env) quickReplies() map[string]string {
 	out := map[string]string{}
 	d := e.api.Delivered()
 	raw, _ := json.Marshal(d[len(d)-1].Body)
-	collectActions(raw, out)
+	linetest.CollectPostbacks(raw, out)
 	return out
-}
-
-// collectActions finds every postback action in a JSON document.
-func collectActions(raw []byte, out map[string]string) {
-	var v any
-	_ = json.Unmarshal(raw, &v)
-	var walk func(any)
-	walk = func(v any) {
-		switch v := v.(type) {
-		case map[string]any:
-			if v["type"] == "postback" {
-				out[v["label"].(string)] = v["data"].(string)
-			}
-			for _, c := range v {
-				walk(c)
-			}
-		case []any:
-			for _, c := range v {
-				walk(c)
-			}
-		}
-	}
-	walk(v)
 }
 
 // tap sends the postback of the button labelled label in the last delivery.

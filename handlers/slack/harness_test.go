@@ -174,7 +174,7 @@ func (e *env) lineTap(user, label string) {
 	}
 	actions := map[string]string{}
 	raw, _ := json.Marshal(calls[len(calls)-1].Body)
-	collectPostbacks(raw, actions)
+	linetest.CollectPostbacks(raw, actions)
 	data, ok := actions[label]
 	if !ok {
 		e.t.Fatalf("no button %q in the last message: %v", label, actions)
@@ -225,29 +225,6 @@ func lineText(c linetest.Call) string {
 		}
 	}
 	return b.String()
-}
-
-// collectPostbacks finds every postback action (label → data) in a JSON document.
-func collectPostbacks(raw []byte, out map[string]string) {
-	var v any
-	_ = json.Unmarshal(raw, &v)
-	var walk func(any)
-	walk = func(v any) {
-		switch v := v.(type) {
-		case map[string]any:
-			if v["type"] == "postback" {
-				out[v["label"].(string)] = v["data"].(string)
-			}
-			for _, c := range v {
-				walk(c)
-			}
-		case []any:
-			for _, c := range v {
-				walk(c)
-			}
-		}
-	}
-	walk(v)
 }
 
 // apply fills in and submits the whole form on LINE as user.

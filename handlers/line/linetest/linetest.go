@@ -148,3 +148,29 @@ func (a *API) Delivered() []Call {
 	}
 	return out
 }
+
+// CollectPostbacks finds every postback action in a JSON document (a
+// recorded request body) and adds label → data to out.
+func CollectPostbacks(raw []byte, out map[string]string) {
+	var v any
+	_ = json.Unmarshal(raw, &v)
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if v["type"] == "postback" {
+				label, _ := v["label"].(string)
+				data, _ := v["data"].(string)
+				out[label] = data
+			}
+			for _, c := range v {
+				walk(c)
+			}
+		case []any:
+			for _, c := range v {
+				walk(c)
+			}
+		}
+	}
+	walk(v)
+}
