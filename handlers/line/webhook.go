@@ -4,13 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"log/slog"
 	"net/http"
 	"time"
 
 	"github.com/line/line-bot-sdk-go/v8/linebot/webhook"
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/handlers"
 )
 
 // MaxBodyBytes caps a webhook body; larger requests get 413.
@@ -49,14 +49,8 @@ func NewWebhook(cfg Config, inbox EventAccepter, wake func(), log *slog.Logger) 
 // the inbox (duplicates are ignored there) and answers 200; a worker does
 // the rest. Bodies are never logged: they carry what students wrote.
 func (h *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooBig):
-		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
-		return
-	case err != nil:
-		http.Error(w, "cannot read body", http.StatusBadRequest)
+	body, ok := handlers.ReadBody(w, r, MaxBodyBytes)
+	if !ok {
 		return
 	}
 	if !h.verified(r.Header.Get("X-Line-Signature"), body) {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/sakemodel/sakebot/handlers"
 	"github.com/slack-go/slack"
 )
 
@@ -16,18 +17,12 @@ import (
 // requests get 401 and nothing else happens.
 func (a *App) verified(next func(w http.ResponseWriter, r *http.Request, body []byte)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
-		var tooBig *http.MaxBytesError
-		switch {
-		case errors.As(err, &tooBig):
-			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
-			return
-		case err != nil:
-			http.Error(w, "cannot read body", http.StatusBadRequest)
+		body, ok := handlers.ReadBody(w, r, MaxBodyBytes)
+		if !ok {
 			return
 		}
 		if err := verify(r.Header, body, a.cfg.SigningSecret); err != nil {
-			a.log.Warn("slack: request refused", "path", r.URL.Path, "reason", refusal(err), "remote", r.RemoteAddr)
+			a.log.WarnContext(r.Context(), "slack: request refused", "path", r.URL.Path, "reason", refusal(err), "remote", r.RemoteAddr)
 			http.Error(w, "invalid signature", http.StatusUnauthorized)
 			return
 		}
