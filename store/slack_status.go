@@ -7,6 +7,9 @@ import (
 	"github.com/sakemodel/sakebot/bot"
 )
 
+// setStatusSQL moves an application to another status.
+const setStatusSQL = `UPDATE applications SET status = ?, active = ?, updated_at = ? WHERE id = ?`
+
 // ChangeApplicationStatus moves an application to status to on behalf of
 // actor inside a conversation's transaction (so the notice update and the
 // candidate's message queued with it commit together), recording the
