@@ -83,6 +83,8 @@ type Outbox interface {
 	ClaimDeliveries(ctx context.Context, now time.Time, n int, lease time.Duration) ([]Delivery, error)
 	// DeliverySent marks a delivery as sent.
 	DeliverySent(ctx context.Context, id int64) error
+	// DeliveriesSent marks many deliveries as sent, in one statement.
+	DeliveriesSent(ctx context.Context, ids []int64) error
 	// RetryDelivery counts a failed attempt and makes the delivery due again at.
 	RetryDelivery(ctx context.Context, id int64, at time.Time, reason string) error
 	// DeliveryFailed gives a delivery up for good.

@@ -81,3 +81,16 @@ func BenchmarkNewIndex1000(b *testing.B) {
 		NewIndex(faqs)
 	}
 }
+
+func BenchmarkMatchDefault(b *testing.B) {
+	base, err := readDefaultFAQs()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix := NewIndex(base)
+	qs := benchQuestions(base)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		ix.Match(qs[i%len(qs)])
+	}
+}

@@ -39,6 +39,12 @@ type WorkerConfig struct {
 	// MaxAttempts is how often a delivery is tried before it is given up.
 	// Default 12 (about half an hour of backoff).
 	MaxAttempts int
+	// Batch turns on AcceptEvents' fast lane: events answered in the
+	// transaction that stores them, many requests per transaction. Nil:
+	// AcceptEvents only stores events for ProcessEvents.
+	Batch BatchInbox
+	// LaneSlots is how many fast-lane transactions run at once. Default 4.
+	LaneSlots int
 }
 
 // RateCounter counts a user's recent events, for the rate limit.
@@ -71,6 +77,9 @@ type Worker struct {
 	log       *slog.Logger
 	wakeInbox chan struct{}
 	wakeOut   chan struct{}
+	lane      *groupCommit[[]Event, laneResult]
+	sent      *groupCommit[int64, error] // marks deliveries sent, many at once
+	sends     sync.WaitGroup // replies the fast lane is sending
 }
 
 // NewWorker returns a Worker configured by cfg.
@@ -97,7 +106,13 @@ func NewWorker(cfg WorkerConfig) *Worker {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Worker{cfg: cfg, log: log, wakeInbox: make(chan struct{}, 1), wakeOut: make(chan struct{}, 1)}
+	if cfg.LaneSlots <= 0 {
+		cfg.LaneSlots = laneSlots
+	}
+	w := &Worker{cfg: cfg, log: log, wakeInbox: make(chan struct{}, 1), wakeOut: make(chan struct{}, 1)}
+	w.lane = newGroupCommit(cfg.LaneSlots, laneMaxRequests, w.runLane)
+	w.sent = newGroupCommit(2, 256, w.markSent)
+	return w
 }
 
 // Wake tells the worker that new events are waiting. It never blocks.
@@ -119,6 +134,7 @@ func (w *Worker) Run(ctx context.Context) {
 	}
 	wg.Go(func() { w.loop(ctx, w.wakeOut, w.DeliverDue) })
 	wg.Wait()
+	w.Settle()
 }
 
 // loop runs step until it finds nothing to do, then waits for a wake-up
@@ -168,45 +184,66 @@ func (w *Worker) ProcessEvents(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// process runs one event through the engine and queues the replies, in the
+// process runs one event through the engine and queues the reply, in the
 // event's transaction.
 func (w *Worker) process(tx Tx, ev Event) error {
 	ctx := context.Background()
 	w.enrich(ctx, &ev)
-	replies, err := w.limit(ctx, ev)
-	if err == nil && replies == nil {
-		replies, err = w.cfg.Engine.Turn(ctx, tx, ev.Incoming)
+	recent := 0
+	if w.limited(ev.Incoming) && w.cfg.RateCounter != nil {
+		var err error
+		recent, err = w.cfg.RateCounter.EventsUpTo(ctx, ev.Incoming.Key, ev.ReceivedAt.Add(-time.Minute), ev.Seq)
+		if err != nil {
+			return err
+		}
 	}
-	if err != nil || len(replies) == 0 {
+	d, err := w.respond(ctx, tx, ev, recent)
+	if err != nil || d == nil {
 		return err
+	}
+	return tx.Enqueue(ctx, d)
+}
+
+// respond runs one event through the engine in tx, given how many events
+// its user sent in the last minute up to it, and returns the reply to
+// queue (nil when there is nothing to say).
+func (w *Worker) respond(ctx context.Context, tx Tx, ev Event, recent int) (*Delivery, error) {
+	replies := w.overLimit(ev.Incoming, recent)
+	if replies == nil {
+		var err error
+		if replies, err = w.cfg.Engine.Turn(ctx, tx, ev.Incoming); err != nil {
+			return nil, err
+		}
+	}
+	if len(replies) == 0 {
+		return nil, nil
 	}
 	at := ev.Incoming.At
 	if at.IsZero() {
 		at = ev.ReceivedAt
 	}
-	return tx.Enqueue(ctx, &Delivery{Kind: DeliveryReply, Key: ev.Incoming.Key, To: ev.Incoming.ReplyTo,
-		Thread: ev.Incoming.Thread, ReplyToken: ev.ReplyToken, EventAt: at, Replies: replies})
+	return &Delivery{Kind: DeliveryReply, Key: ev.Incoming.Key, To: ev.Incoming.ReplyTo,
+		Thread: ev.Incoming.Thread, ReplyToken: ev.ReplyToken, EventAt: at, Replies: replies}, nil
 }
 
-// limit enforces the per-user rate limit. It returns the polite note for
-// the first event over the limit, an empty (non-nil) list for later ones,
-// and nil when the event may go to the engine.
-func (w *Worker) limit(ctx context.Context, ev Event) ([]Reply, error) {
-	in := ev.Incoming
-	if w.cfg.RateLimit <= 0 || w.cfg.RateCounter == nil || in.Kind == KindFollow || in.Kind == KindUnfollow {
-		return nil, nil
-	}
-	n, err := w.cfg.RateCounter.EventsUpTo(ctx, in.Key, ev.ReceivedAt.Add(-time.Minute), ev.Seq)
+// limited reports whether the per-user rate limit applies to in.
+func (w *Worker) limited(in Incoming) bool {
+	return w.cfg.RateLimit > 0 && in.Kind != KindFollow && in.Kind != KindUnfollow
+}
+
+// overLimit enforces the per-user rate limit, given the user's events in
+// the last minute up to this one. It returns the polite note for the first
+// event over the limit, an empty (non-nil) list for later ones, and nil
+// when the event may go to the engine.
+func (w *Worker) overLimit(in Incoming, recent int) []Reply {
 	switch {
-	case err != nil:
-		return nil, err
-	case n <= w.cfg.RateLimit:
-		return nil, nil
-	case n == w.cfg.RateLimit+1:
+	case !w.limited(in) || recent <= w.cfg.RateLimit:
+		return nil
+	case recent == w.cfg.RateLimit+1:
 		w.log.Warn("rate limit reached", "channel", string(in.Key.Channel))
-		return []Reply{{Text: msgRateLimited}}, nil
+		return []Reply{{Text: msgRateLimited}}
 	}
-	return []Reply{}, nil
+	return []Reply{}
 }
 
 // enrich adds what the platform did not send with the event: a new
@@ -282,7 +319,7 @@ func (w *Worker) deliver(ctx context.Context, d Delivery) bool {
 	err := s.Send(ctx, d)
 	if err == nil {
 		w.cfg.Observer.DeliveryDone(d.Key.Channel, d.Kind, "sent", w.cfg.Now().Sub(d.EventAt))
-		w.record(ctx, log, w.cfg.Outbox.DeliverySent(ctx, d.ID))
+		w.record(ctx, log, w.sent.do(d.ID))
 		return true
 	}
 	giveUp, wait := retryPolicy(err, d.Attempts, w.cfg.MaxAttempts)
@@ -299,6 +336,18 @@ func (w *Worker) deliver(ctx context.Context, d Delivery) bool {
 	log.Warn("delivery failed; will retry", "err", err, "wait", wait)
 	w.record(ctx, log, w.cfg.Outbox.RetryDelivery(ctx, d.ID, w.cfg.Now().Add(wait), err.Error()))
 	return false
+}
+
+// markSent marks the deliveries ids sent, with one statement.
+func (w *Worker) markSent(ids []int64) []error {
+	ctx, cancel := context.WithTimeout(context.Background(), laneTimeout)
+	defer cancel()
+	err := w.cfg.Outbox.DeliveriesSent(ctx, ids)
+	out := make([]error, len(ids))
+	for i := range out {
+		out[i] = err
+	}
+	return out
 }
 
 func (w *Worker) record(ctx context.Context, log *slog.Logger, err error) {

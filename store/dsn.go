@@ -38,7 +38,7 @@ func parseURL(databaseURL string) (connConfig, error) {
 	case u == "":
 		return connConfig{}, errors.New("store: empty database URL")
 	case hasPrefixFold(u, "postgres://"), hasPrefixFold(u, "postgresql://"):
-		return connConfig{dialect: DialectPostgres, driver: "postgres", dsn: u}, nil
+		return connConfig{dialect: DialectPostgres, driver: "postgres", dsn: withOneRoundTrip(u)}, nil
 	case hasPrefixFold(u, "sqlite://"):
 		return sqliteConfig(u[len("sqlite://"):])
 	case hasPrefixFold(u, "sqlite:"):
@@ -48,6 +48,21 @@ func parseURL(databaseURL string) (connConfig, error) {
 	}
 	scheme, _, _ := strings.Cut(u, ":")
 	return connConfig{}, fmt.Errorf("store: unsupported database URL scheme %q (want postgres://, sqlite: or file:)", scheme)
+}
+
+// withOneRoundTrip adds lib/pq's binary_parameters=yes to a PostgreSQL URL
+// that does not set it: a statement with arguments then takes one round
+// trip (parse, bind and execute sent together) instead of two (lib/pq
+// otherwise prepares an unnamed statement first). The store passes no
+// []byte arguments, the only ones the option changes.
+func withOneRoundTrip(u string) string {
+	if strings.Contains(u, "binary_parameters=") {
+		return u
+	}
+	if strings.Contains(u, "?") {
+		return u + "&binary_parameters=yes"
+	}
+	return u + "?binary_parameters=yes"
 }
 
 // sqliteConfig builds the modernc DSN for a path or file: URI, keeping any

@@ -128,8 +128,24 @@ func (s *Store) ClaimDeliveries(ctx context.Context, at time.Time, n int, lease 
 
 // DeliverySent marks a delivery sent and drops its payload.
 func (s *Store) DeliverySent(ctx context.Context, id int64) error {
-	const q = `UPDATE outbox SET status = 'sent', payload = '', reply_token = '', sent_at = ?, leased_until = NULL WHERE id = ?`
-	_, err := s.db.ExecContext(ctx, s.db.Rebind(q), ts(now()), id)
+	return s.DeliveriesSent(ctx, []int64{id})
+}
+
+// deliveriesSentSQL marks deliveries sent and drops their payloads.
+const deliveriesSentSQL = `UPDATE outbox SET status = 'sent', payload = '', reply_token = '', sent_at = ?,
+	leased_until = NULL WHERE id IN (%s)`
+
+// DeliveriesSent marks many deliveries sent with one statement.
+func (s *Store) DeliveriesSent(ctx context.Context, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	args := make([]any, 0, len(ids)+1)
+	args = append(args, ts(now()))
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	_, err := s.db.ExecContext(ctx, s.db.Rebind(fmt.Sprintf(deliveriesSentSQL, repeatRow("?", len(ids)))), args...)
 	return wrap(err, "delivery sent")
 }
 

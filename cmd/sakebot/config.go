@@ -80,6 +80,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		SlackChannel:       get("SLACK_NOTIFY_CHANNEL", ""),
 		AdminPassword:      get("ADMIN_PASSWORD", ""),
 	}
+	c.PprofAddr = get(EnvPprofAddr, "")
 	c.SlackAppToken = get("SLACK_APP_TOKEN", "")
 	if c.SlackAppToken != "" && !strings.HasPrefix(c.SlackAppToken, "xapp-") {
 		return config{}, fmt.Errorf("SLACK_APP_TOKEN must be an app-level token (xapp-…) with connections:write; the bot token (xoxb-…) goes in SLACK_BOT_TOKEN")

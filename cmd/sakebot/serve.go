@@ -81,6 +81,7 @@ type wiring struct {
 	worker  *bot.Worker
 	wcfg    *bot.WorkerConfig
 	wake    func()
+	accept  acceptFunc // the worker's AcceptEvents: the webhooks' fast lane
 	metrics *metrics.Metrics
 	// runners receive events by other means than the server (Slack's
 	// Socket Mode); each runs until its context ends, and an error stops serve.
@@ -91,13 +92,14 @@ type wiring struct {
 // set; each one that is off is announced in one line.
 func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
 	wcfg := &bot.WorkerConfig{Engine: a.engine, Inbox: a.store, Outbox: a.store, Logger: log,
-		RateLimit: cfg.RateLimit, RateCounter: a.store, Processors: 16,
+		RateLimit: cfg.RateLimit, RateCounter: a.store, Processors: 16, Batch: a.store,
 		Senders: map[bot.Channel]bot.Sender{}, Profiles: map[bot.Channel]bot.ProfileSource{}, Busy: map[bot.Channel]bot.BusyIndicator{}}
 	m := metrics.New(snapshot(a.store), log)
 	wcfg.Observer = m
 	w := &wiring{mounts: map[string]http.Handler{}, wcfg: wcfg, metrics: m}
 	var worker *bot.Worker
 	w.wake = func() { worker.Wake() }
+	w.accept = func(ctx context.Context, evs []bot.Event) (int, error) { return worker.AcceptEvents(ctx, evs) }
 	on, err := wireLINE(a, cfg, log, w)
 	if err != nil {
 		return nil, err
@@ -121,6 +123,12 @@ func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
 	w.worker = worker
 	return w, nil
 }
+
+// acceptFunc stores (and, in the fast lane, answers) a webhook's events.
+type acceptFunc func(ctx context.Context, events []bot.Event) (int, error)
+
+// AcceptEvents calls f.
+func (f acceptFunc) AcceptEvents(ctx context.Context, events []bot.Event) (int, error) { return f(ctx, events) }
 
 // serveUntilDone serves until ctx ends, then shuts down gracefully.
 func serveUntilDone(ctx context.Context, srv *http.Server, ln net.Listener, log *slog.Logger) error {

@@ -24,7 +24,8 @@ func wireLINE(a *app, cfg config, log *slog.Logger, w *wiring) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	wh := line.NewWebhook(lc, a.store, w.wake, log.With("channel", "line"))
+	// The worker stores and answers the events (the fast lane) and wakes itself.
+	wh := line.NewWebhook(lc, w.accept, nil, log.With("channel", "line"))
 	wh.Duplicates = func(n int) { w.metrics.Duplicates("line", n) }
 	w.mounts["POST /line/webhook"] = wh
 	w.wcfg.Senders[bot.ChannelLINE] = line.NewSender(client, log.With("channel", "line"))

@@ -1,0 +1,265 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// The fast lane answers a webhook's events inside the request that brought
+// them, in the transaction that stores them: one transaction for the
+// events of many concurrent requests (see groupCommit), one statement per
+// kind of read or write for all of them, and the replies sent right after
+// commit by the worker that made them. An event that anything else is
+// waiting for (an earlier event or delivery of its user, a turn running on
+// another replica) is stored pending for ProcessEvents instead, so the
+// order and exactly-once guarantees are the inbox's.
+const (
+	// laneLease is how long a reply the lane sends itself stays leased: if
+	// the process dies before sending it, any worker sends it after this.
+	laneLease = time.Minute
+	// laneTimeout bounds one batch's transaction.
+	laneTimeout = 10 * time.Second
+	// laneSlots is how many batches run at once by default.
+	laneSlots = 4
+	// laneMaxRequests caps the webhook requests of one batch.
+	laneMaxRequests = 64
+)
+
+// laneResult is what AcceptEvents answers one caller.
+type laneResult struct {
+	n   int
+	err error
+}
+
+// AcceptEvents stores events (duplicates are dropped) and reports how many
+// were new. With a BatchInbox (WorkerConfig.Batch) it also answers, before
+// returning, those nothing else is waiting for, and sends their replies
+// right after; the rest are left to ProcessEvents, which it wakes. Webhooks
+// call it instead of the inbox. The context is not used to abandon the
+// work: events are stored even when the caller goes away.
+func (w *Worker) AcceptEvents(ctx context.Context, events []Event) (int, error) {
+	if len(events) == 0 {
+		return 0, nil
+	}
+	if w.cfg.Batch == nil {
+		n, err := w.cfg.Inbox.AcceptEvents(ctx, events)
+		if n > 0 {
+			w.Wake()
+		}
+		return n, err
+	}
+	r := w.lane.do(events)
+	return r.n, r.err
+}
+
+// Settle waits until the replies AcceptEvents started sending are sent (or
+// failed and were queued again). Run waits for them too when it returns.
+func (w *Worker) Settle() { w.sends.Wait() }
+
+// runLane is one batch of the fast lane: the events of several callers.
+func (w *Worker) runLane(calls [][]Event) []laneResult {
+	ctx, cancel := context.WithTimeout(context.Background(), laneTimeout)
+	defer cancel()
+	var events []Event
+	for _, c := range calls {
+		events = append(events, c...)
+	}
+	if err := w.cfg.Engine.Answerer().Refresh(ctx); err != nil {
+		w.log.Error("fast lane: cannot refresh the FAQ; events left to the worker", "err", err)
+		return w.storeOnly(ctx, calls)
+	}
+	var b laneBatch
+	start := time.Now()
+	res, err := w.cfg.Batch.AcceptBatch(ctx, events, w.eager, func(tx BatchTx, ready []Event) error {
+		b = laneBatch{ready: ready}
+		return w.answerBatch(ctx, tx, &b)
+	})
+	if err != nil {
+		w.log.Error("fast lane failed; events left to the worker", "err", err, "events", len(events))
+		return w.storeOnly(ctx, calls)
+	}
+	took := time.Since(start)
+	for _, ev := range b.ready {
+		w.cfg.Observer.EventProcessed(ev.Incoming.Key.Channel, took, nil)
+	}
+	for _, d := range b.sends {
+		w.sends.Go(func() { w.deliver(context.Background(), *d) })
+	}
+	if res.Pending > 0 {
+		w.Wake()
+	}
+	if b.queued {
+		signal(w.wakeOut)
+	}
+	return splitCounts(calls, res.New)
+}
+
+// storeOnly stores each caller's events for ProcessEvents, as without the
+// fast lane: the way out when a batch cannot be answered at once.
+func (w *Worker) storeOnly(ctx context.Context, calls [][]Event) []laneResult {
+	out := make([]laneResult, len(calls))
+	woke := false
+	for i, c := range calls {
+		out[i].n, out[i].err = w.cfg.Inbox.AcceptEvents(ctx, c)
+		if out[i].n > 0 && !woke {
+			w.Wake()
+			woke = true
+		}
+	}
+	return out
+}
+
+// splitCounts counts each caller's new events.
+func splitCounts(calls [][]Event, isNew []bool) []laneResult {
+	out := make([]laneResult, len(calls))
+	i := 0
+	for k, c := range calls {
+		for range c {
+			if i < len(isNew) && isNew[i] {
+				out[k].n++
+			}
+			i++
+		}
+	}
+	return out
+}
+
+// eager reports whether an event may be answered in the fast lane: a
+// message or postback that needs nothing looked up first. Follows (a
+// profile lookup) and channels that look up names on messages go to the
+// worker.
+func (w *Worker) eager(ev Event) bool {
+	in := ev.Incoming
+	switch in.Kind {
+	case KindMessage, KindPostback, KindUnsupported:
+	default:
+		return false
+	}
+	if _, ok := w.cfg.Senders[in.Key.Channel]; !ok {
+		return false
+	}
+	_, byMessage := w.cfg.Profiles[in.Key.Channel].(MessageProfileSource)
+	return !byMessage
+}
+
+// laneBatch is the working state of one batch's transaction.
+type laneBatch struct {
+	ready  []Event     // the events answered now
+	sends  []*Delivery // their replies, leased to this worker
+	queued bool        // something was queued for the delivery loop
+}
+
+// answerBatch runs the ready events' turns in tx: their conversations and
+// rate counts are read and their questions and replies written with one
+// statement each.
+func (w *Worker) answerBatch(ctx context.Context, tx BatchTx, b *laneBatch) error {
+	keys := make([]UserKey, len(b.ready))
+	var limited []Event
+	for i, ev := range b.ready {
+		keys[i] = ev.Incoming.Key
+		if w.limited(ev.Incoming) {
+			limited = append(limited, ev)
+		}
+	}
+	convs, err := tx.Conversations(ctx, keys)
+	if err != nil {
+		return err
+	}
+	recent := map[UserKey]int{}
+	if len(limited) > 0 {
+		if recent, err = tx.EventCounts(ctx, limited, time.Minute); err != nil {
+			return err
+		}
+	}
+	var asked []AskedQuestion
+	for _, ev := range b.ready {
+		key := ev.Incoming.Key
+		c, stored := convs[key]
+		lt := &laneTx{BatchTx: tx, key: key, conv: c, stored: stored, fresh: true, asked: &asked}
+		d, err := w.respond(ctx, lt, ev, recent[key])
+		if err != nil {
+			return fmt.Errorf("event %s: %w", ev.ID, err)
+		}
+		switch {
+		case d == nil:
+		case lt.enqueued: // behind what the turn queued: the delivery loop keeps the order
+			if err := tx.Enqueue(ctx, d); err != nil {
+				return err
+			}
+		default:
+			b.sends = append(b.sends, d)
+		}
+		b.queued = b.queued || lt.enqueued
+	}
+	if len(asked) > 0 {
+		if err := tx.RecordQuestions(ctx, asked); err != nil {
+			return err
+		}
+	}
+	if len(b.sends) == 0 {
+		return nil
+	}
+	return tx.EnqueueLeased(ctx, b.sends, w.cfg.Now().Add(laneLease))
+}
+
+// laneTx is the Tx of one turn in a batch: the conversation read for the
+// whole batch, the questions counted for the whole batch, everything else
+// straight to the batch's transaction.
+type laneTx struct {
+	BatchTx
+	key      UserKey
+	conv     Conversation
+	stored   bool // conv is a stored conversation
+	fresh    bool // conv is still what storage holds
+	asked    *[]AskedQuestion
+	enqueued bool // the turn queued a delivery itself
+}
+
+// Conversation returns the conversation read for the batch while it is
+// current.
+func (t *laneTx) Conversation(ctx context.Context, key UserKey) (Conversation, error) {
+	switch {
+	case key != t.key || !t.fresh:
+		return t.BatchTx.Conversation(ctx, key)
+	case !t.stored:
+		return Conversation{}, ErrNotFound
+	}
+	return t.conv, nil
+}
+
+// SaveConversation saves c; the batch's copy is stale from then on.
+func (t *laneTx) SaveConversation(ctx context.Context, c *Conversation) error {
+	t.stale(c.Key)
+	return t.BatchTx.SaveConversation(ctx, c)
+}
+
+// DeleteConversation deletes the conversation; the batch's copy is stale.
+func (t *laneTx) DeleteConversation(ctx context.Context, key UserKey) error {
+	t.stale(key)
+	return t.BatchTx.DeleteConversation(ctx, key)
+}
+
+// ForgetCandidate deletes the user's data; the batch's copy is stale.
+func (t *laneTx) ForgetCandidate(ctx context.Context, key UserKey, actor string) (bool, error) {
+	t.stale(key)
+	return t.BatchTx.ForgetCandidate(ctx, key, actor)
+}
+
+// RecordQuestion counts the question with the batch's.
+func (t *laneTx) RecordQuestion(_ context.Context, ch Channel, outcome, faqID string) error {
+	*t.asked = append(*t.asked, AskedQuestion{Channel: ch, Outcome: outcome, FAQID: faqID})
+	return nil
+}
+
+// Enqueue queues a delivery the turn makes itself (a notice, a relay).
+func (t *laneTx) Enqueue(ctx context.Context, d *Delivery) error {
+	t.enqueued = true
+	return t.BatchTx.Enqueue(ctx, d)
+}
+
+func (t *laneTx) stale(key UserKey) {
+	if key == t.key {
+		t.fresh = false
+	}
+}
