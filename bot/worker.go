@@ -79,7 +79,7 @@ type Worker struct {
 	wakeOut   chan struct{}
 	lane      *groupCommit[[]Event, laneResult]
 	sent      *groupCommit[int64, error] // marks deliveries sent, many at once
-	sends     sync.WaitGroup // replies the fast lane is sending
+	sends     sync.WaitGroup             // replies the fast lane is sending
 }
 
 // NewWorker returns a Worker configured by cfg.

@@ -128,7 +128,9 @@ func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
 type acceptFunc func(ctx context.Context, events []bot.Event) (int, error)
 
 // AcceptEvents calls f.
-func (f acceptFunc) AcceptEvents(ctx context.Context, events []bot.Event) (int, error) { return f(ctx, events) }
+func (f acceptFunc) AcceptEvents(ctx context.Context, events []bot.Event) (int, error) {
+	return f(ctx, events)
+}
 
 // serveUntilDone serves until ctx ends, then shuts down gracefully.
 func serveUntilDone(ctx context.Context, srv *http.Server, ln net.Listener, log *slog.Logger) error {
