@@ -40,15 +40,21 @@ func (g *groupCommit[T, R]) do(in T) R {
 		case <-c.done:
 			return c.out
 		case g.slots <- struct{}{}:
-			if batch := g.take(); len(batch) > 0 {
-				g.runBatch(batch)
-			}
-			<-g.slots
+			g.lead()
 			if g.isTaken(c) { // by this batch or one still running
 				<-c.done
 				return c.out
 			}
 		}
+	}
+}
+
+// lead runs a batch of what is queued in the slot the caller holds, and
+// gives the slot back (even when the batch panics).
+func (g *groupCommit[T, R]) lead() {
+	defer func() { <-g.slots }()
+	if batch := g.take(); len(batch) > 0 {
+		g.runBatch(batch)
 	}
 }
 

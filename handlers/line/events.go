@@ -14,9 +14,9 @@ import (
 // same events as JSON, for the key of old payloads without webhookEventId.
 // Events sakebot does not act on (unknown types, standby mode, bot-level
 // events such as join or leave) are left out.
-func toEvents(req *webhook.CallbackRequest, raw []json.RawMessage, received time.Time) []bot.Event {
+func toEvents(events []webhook.EventInterface, raw []json.RawMessage, received time.Time) []bot.Event {
 	var out []bot.Event
-	for i, e := range req.Events {
+	for i, e := range events {
 		ev, ok := toEvent(e)
 		if !ok {
 			continue

@@ -36,10 +36,16 @@ type env struct {
 	worker *bot.Worker
 	offset time.Duration // how far the worker's clock is ahead of the real one
 	seq    atomic.Int64
+	// slow turns the fast lane off: the webhook only stores events, as
+	// when a batch cannot be answered at once (and as Slack's do).
+	slow bool
 }
 
-func newEnv(t *testing.T, url string) *env {
-	e := &env{t: t, url: url, api: linetest.NewAPI(t), store: storetest.Open(t, url)}
+func newEnv(t *testing.T, url string) *env { return newEnvLane(t, url, true) }
+
+// newEnvLane is newEnv with the fast lane on or off.
+func newEnvLane(t *testing.T, url string, lane bool) *env {
+	e := &env{t: t, url: url, api: linetest.NewAPI(t), store: storetest.Open(t, url), slow: !lane}
 	if _, err := e.store.SeedFAQs(context.Background(), faqfile.Default()); err != nil {
 		t.Fatal(err)
 	}
@@ -60,9 +66,13 @@ func (e *env) start() {
 		Senders:   map[bot.Channel]bot.Sender{bot.ChannelLINE: line.NewSender(client, log)},
 		Profiles:  map[bot.Channel]bot.ProfileSource{bot.ChannelLINE: client},
 		Now:       func() time.Time { return time.Now().Add(e.offset) },
-		RateLimit: 20, RateCounter: e.store})
-	h := handlers.NewHandler(handlers.Config{Logger: log, Ready: e.store.Ready,
-		Mounts: map[string]http.Handler{"POST /line/webhook": line.NewWebhook(cfg, e.store, e.worker.Wake, log)}})
+		RateLimit: 20, RateCounter: e.store, Batch: e.store})
+	// As serve wires it: the worker's fast lane stores and answers the events.
+	var wh http.Handler = line.NewWebhook(cfg, e.worker, nil, log)
+	if e.slow {
+		wh = line.NewWebhook(cfg, e.store, e.worker.Wake, log)
+	}
+	h := handlers.NewHandler(handlers.Config{Logger: log, Ready: e.store.Ready, Mounts: map[string]http.Handler{"POST /line/webhook": wh}})
 	e.srv = httptest.NewServer(h)
 	e.t.Cleanup(e.srv.Close)
 }
@@ -87,9 +97,11 @@ func (e *env) postSigned(body []byte, sig string) int {
 	return res.StatusCode
 }
 
-// run lets the worker process every event and deliver what is due.
+// run waits for the replies the fast lane is sending, then lets the worker
+// process every event left pending and deliver what is due.
 func (e *env) run() (processed, sent int) {
 	e.t.Helper()
+	e.worker.Settle()
 	ctx := context.Background()
 	p, err := e.worker.ProcessEvents(ctx)
 	if err != nil {

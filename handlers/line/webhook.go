@@ -95,19 +95,24 @@ func (h *Webhook) verified(signature string, body []byte) bool {
 	return false
 }
 
-// parse decodes the body with the SDK (and keeps each event's raw JSON for
-// old payloads' keys). The SDK's own errors may quote the body, so only a
-// generic error is returned.
+// parse decodes the body: the events array once, then each event with the
+// SDK's own decoder (what webhook.CallbackRequest does, without decoding
+// the body twice), keeping each event's raw JSON for old payloads' keys.
+// The SDK's errors may quote the body, so only a generic error is returned.
 func parse(body []byte, received time.Time) ([]bot.Event, error) {
-	var req webhook.CallbackRequest
+	var req struct {
+		Events []json.RawMessage `json:"events"`
+	}
 	if err := json.Unmarshal(body, &req); err != nil {
 		return nil, errors.New("not a LINE webhook body")
 	}
-	var raw struct {
-		Events []json.RawMessage `json:"events"`
+	events := make([]webhook.EventInterface, 0, len(req.Events))
+	for _, raw := range req.Events {
+		e, err := webhook.UnmarshalEvent(raw)
+		if err != nil {
+			return nil, errors.New("not a LINE webhook body")
+		}
+		events = append(events, e)
 	}
-	if err := json.Unmarshal(body, &raw); err != nil {
-		return nil, errors.New("not a LINE webhook body")
-	}
-	return toEvents(&req, raw.Events, received), nil
+	return toEvents(events, req.Events, received), nil
 }

@@ -1,0 +1,144 @@
+package line_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	_ "github.com/lib/pq" // the trigger that makes a batch fail
+	"github.com/sakemodel/sakebot/store/storetest"
+)
+
+// pendingWork is what is left for the worker: events and deliveries.
+func (e *env) pendingWork() (events, deliveries int) {
+	e.t.Helper()
+	g, err := e.store.Gauges(context.Background())
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return g.InboxPending, g.OutboxPending
+}
+
+func TestFastLaneAnswersWithoutTheWorker(t *testing.T) {
+	storetest.ForEachEngine(t, func(t *testing.T, url string) {
+		e := newEnv(t, url)
+		if code := e.post(callback(e.text("U1", "研修は何ヶ月ですか"))); code != 200 {
+			t.Fatalf("webhook: %d", code)
+		}
+		e.worker.Settle() // no ProcessEvents, no DeliverDue
+		d := e.api.Delivered()
+		if len(d) != 1 || d[0].Path != "/v2/bot/message/reply" || !strings.Contains(messagesText(d[0]), "4ヶ月") {
+			t.Fatalf("delivered %+v; want the training answer as a reply", d)
+		}
+		if ev, dl := e.pendingWork(); ev != 0 || dl != 0 {
+			t.Errorf("left %d events and %d deliveries pending; want none", ev, dl)
+		}
+		if p, s := e.run(); p != 0 || s != 0 {
+			t.Errorf("the worker found %d events and %d deliveries more", p, s)
+		}
+	})
+}
+
+// TestFastLaneUnderConcurrentWebhooks: many students write at once, each
+// several messages without waiting, and LINE redelivers some webhooks.
+// Every message is answered once, each student's answers in order, whether
+// the fast lane or the worker answered it.
+func TestFastLaneUnderConcurrentWebhooks(t *testing.T) {
+	storetest.ForEachEngine(t, func(t *testing.T, url string) {
+		e := newEnv(t, url)
+		questions := []string{"研修は何ヶ月ですか", "北見の冬は寒いですか", "どんな仕事をするんですか"}
+		const users = 30
+		type asked struct{ user, q int }
+		tokens := map[string]asked{}
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		for u := range users {
+			wg.Go(func() {
+				for q, text := range questions {
+					ev := e.text(fmt.Sprintf("U%04d", u), text)
+					mu.Lock()
+					tokens[ev["replyToken"].(string)] = asked{u, q}
+					mu.Unlock()
+					body := callback(ev)
+					if code := e.post(body); code != 200 {
+						t.Errorf("webhook: %d", code)
+					}
+					if u%5 == 0 { // LINE redelivers this webhook
+						if code := e.post(body); code != 200 {
+							t.Errorf("redelivery: %d", code)
+						}
+					}
+				}
+			})
+		}
+		wg.Wait()
+		// Each student's first message found nothing waiting: the fast lane
+		// answered it. Later ones may have waited for the worker.
+		if p, _ := e.run(); p > users*(len(questions)-1) {
+			t.Errorf("the worker processed %d events; the fast lane answered too few", p)
+		} else {
+			t.Logf("the worker processed %d of %d events", p, users*len(questions))
+		}
+		first := map[int]string{} // question → its answer's first line, the same for everyone
+		next := map[int]int{}     // user → the question whose answer comes next
+		d := e.api.Delivered()
+		for _, c := range d {
+			a, ok := tokens[fmt.Sprint(c.Body["replyToken"])]
+			if !ok {
+				t.Fatalf("a delivery without a known reply token: %+v", c)
+			}
+			if a.q != next[a.user] {
+				t.Errorf("user %d: answer to question %d came when %d was due", a.user, a.q, next[a.user])
+			}
+			next[a.user] = a.q + 1
+			text, _, _ := strings.Cut(messagesText(c), "\n")
+			if f, seen := first[a.q]; seen && f != text {
+				t.Errorf("question %d answered %q and %q", a.q, f, text)
+			}
+			first[a.q] = text
+		}
+		if len(d) != users*len(questions) {
+			t.Errorf("%d answers for %d questions", len(d), users*len(questions))
+		}
+		if ev, dl := e.pendingWork(); ev != 0 || dl != 0 {
+			t.Errorf("left %d events and %d deliveries pending", ev, dl)
+		}
+	})
+}
+
+// TestFastLaneFallsBackWhenABatchFails: when a batch's transaction fails
+// the webhook still stores its events (pending) and answers 200; the
+// worker answers them once the database is well again.
+func TestFastLaneFallsBackWhenABatchFails(t *testing.T) {
+	url := storetest.PostgresURL(t)
+	e := newEnv(t, url)
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	exec := func(q string) {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exec(`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`)
+	exec(`CREATE TRIGGER refuse BEFORE INSERT ON question_log FOR EACH ROW EXECUTE FUNCTION refuse()`)
+	if code := e.post(callback(e.text("U1", "研修は何ヶ月ですか"))); code != 200 {
+		t.Fatalf("webhook with a failing batch: %d", code)
+	}
+	e.worker.Settle()
+	if n := len(e.api.Calls()); n != 0 {
+		t.Fatalf("%d API calls from a failed batch", n)
+	}
+	if ev, _ := e.pendingWork(); ev != 1 {
+		t.Fatalf("%d events pending after a failed batch, want 1", ev)
+	}
+	exec(`DROP TRIGGER refuse ON question_log`)
+	if p, s := e.run(); p != 1 || s != 1 || !strings.Contains(e.lastTexts(), "4ヶ月") {
+		t.Fatalf("after recovery: processed %d, sent %d", p, s)
+	}
+}

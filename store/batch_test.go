@@ -1,0 +1,214 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/store"
+	"github.com/sakemodel/sakebot/store/storetest"
+)
+
+// batchEvent is a text message event from user.
+func batchEvent(id, user, text string) bot.Event {
+	return bot.Event{ID: id, ReceivedAt: time.Now(), ReplyToken: "tok-" + id,
+		Incoming: bot.Incoming{Key: lineUser(user), Kind: bot.KindMessage, Text: text}}
+}
+
+func everyEvent(bot.Event) bool { return true }
+
+// acceptBatch runs AcceptBatch and returns the ids handed to fn.
+func acceptBatch(t *testing.T, s *store.Store, events []bot.Event, fn func(bot.BatchTx, []bot.Event) error) (bot.BatchResult, []string) {
+	t.Helper()
+	var ready []string
+	res, err := s.AcceptBatch(context.Background(), events, everyEvent, func(tx bot.BatchTx, evs []bot.Event) error {
+		for _, ev := range evs {
+			if ev.Seq == 0 {
+				t.Errorf("event %s handed over without its inbox seq", ev.ID)
+			}
+			ready = append(ready, ev.ID)
+		}
+		if fn != nil {
+			return fn(tx, evs)
+		}
+		return nil
+	})
+	must(t, err)
+	return res, ready
+}
+
+func TestAcceptBatchHandsOverWhatNothingWaitsFor(t *testing.T) {
+	contract(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		// U2 already has an event waiting for the worker.
+		_, err := s.AcceptEvents(ctx, []bot.Event{batchEvent("e0", "U2", "前の質問")})
+		must(t, err)
+		events := []bot.Event{
+			batchEvent("e1", "U1", "研修は？"),
+			batchEvent("e2", "U2", "冬は寒い？"),  // behind e0
+			batchEvent("e3", "U1", "給料は？"),   // U1's second in the batch
+			batchEvent("e1", "U1", "研修は？"),   // a duplicate within the batch
+			batchEvent("e0", "U2", "前の質問"),   // a duplicate of a stored one
+			batchEvent("e4", "U3", "北見はどこ？"), // follows and such go to the worker
+		}
+		events[5].Incoming.Kind = bot.KindFollow
+		res, err := s.AcceptBatch(ctx, events, func(ev bot.Event) bool { return ev.Incoming.Kind == bot.KindMessage },
+			func(tx bot.BatchTx, evs []bot.Event) error {
+				if len(evs) != 1 || evs[0].ID != "e1" {
+					t.Errorf("handed over %v, want only e1", ids(evs))
+				}
+				return nil
+			})
+		must(t, err)
+		if want := []bool{true, true, true, false, false, true}; fmt.Sprint(res.New) != fmt.Sprint(want) {
+			t.Errorf("New = %v, want %v", res.New, want)
+		}
+		if res.Pending != 3 {
+			t.Errorf("Pending = %d, want 3 (e2, e3, e4)", res.Pending)
+		}
+		// The worker takes the rest in order: e0 and e2 of U2, e3 of U1, e4.
+		var order []string
+		for {
+			ok, err := s.ProcessNextEvent(ctx, func(_ bot.Tx, ev bot.Event) error {
+				order = append(order, ev.ID)
+				return nil
+			})
+			must(t, err)
+			if !ok {
+				break
+			}
+		}
+		if fmt.Sprint(order) != "[e0 e2 e3 e4]" {
+			t.Errorf("the worker processed %v, want [e0 e2 e3 e4] (e1 is done)", order)
+		}
+	})
+}
+
+func ids(evs []bot.Event) []string {
+	var out []string
+	for _, ev := range evs {
+		out = append(out, ev.ID)
+	}
+	return out
+}
+
+func TestAcceptBatchStoresNothingWhenFnFails(t *testing.T) {
+	contract(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		events := []bot.Event{batchEvent("f1", "U1", "a"), batchEvent("f2", "U1", "b")}
+		_, err := s.AcceptBatch(ctx, events, everyEvent, func(tx bot.BatchTx, evs []bot.Event) error {
+			d := &bot.Delivery{Kind: bot.DeliveryReply, Key: lineUser("U1"), Replies: []bot.Reply{{Text: "x"}}}
+			must(t, tx.EnqueueLeased(ctx, []*bot.Delivery{d}, time.Now().Add(time.Minute)))
+			must(t, tx.RecordQuestions(ctx, []bot.AskedQuestion{{Channel: bot.ChannelLINE, Outcome: "answered", FAQID: "x"}}))
+			return errBoom
+		})
+		wantErr(t, err, errBoom)
+		g, err := s.Gauges(ctx)
+		must(t, err)
+		if g.InboxPending != 0 || g.OutboxPending != 0 || g.Questions["answered"] != 0 {
+			t.Errorf("after a failed batch: %+v; want nothing stored", g)
+		}
+		res, ready := acceptBatch(t, s, events, nil)
+		if fmt.Sprint(res.New) != "[true true]" || fmt.Sprint(ready) != "[f1]" {
+			t.Errorf("the same events again: New %v, handed over %v", res.New, ready)
+		}
+	})
+}
+
+func TestAcceptBatchLeavesUsersWithPendingDeliveries(t *testing.T) {
+	contract(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		_, ready := acceptBatch(t, s, []bot.Event{batchEvent("g1", "U1", "a")}, func(tx bot.BatchTx, evs []bot.Event) error {
+			d := &bot.Delivery{Kind: bot.DeliveryReply, Key: lineUser("U1"), Replies: []bot.Reply{{Text: "答え"}}}
+			if err := tx.EnqueueLeased(ctx, []*bot.Delivery{d}, time.Now().Add(time.Minute)); err != nil {
+				return err
+			}
+			if d.ID == 0 || d.RetryKey == "" || d.CreatedAt.IsZero() {
+				t.Errorf("EnqueueLeased left %+v without ID, RetryKey or CreatedAt", d)
+			}
+			return nil
+		})
+		if fmt.Sprint(ready) != "[g1]" {
+			t.Fatalf("handed over %v", ready)
+		}
+		// The reply is leased: no worker takes it, and U1's next event waits.
+		if got, err := s.ClaimDeliveries(ctx, time.Now(), 10, time.Minute); err != nil || len(got) != 0 {
+			t.Errorf("ClaimDeliveries during the lease = %d, %v; want none", len(got), err)
+		}
+		if _, ready := acceptBatch(t, s, []bot.Event{batchEvent("g2", "U1", "b")}, nil); len(ready) != 0 {
+			t.Errorf("U1's next event handed over %v while a reply is unsent", ready)
+		}
+		// After the lease (the process died) any worker sends it.
+		got, err := s.ClaimDeliveries(ctx, time.Now().Add(2*time.Minute), 10, time.Minute)
+		must(t, err)
+		if len(got) != 1 || got[0].Replies[0].Text != "答え" {
+			t.Fatalf("ClaimDeliveries after the lease = %+v", got)
+		}
+		must(t, s.DeliveriesSent(ctx, []int64{got[0].ID}))
+		if g, err := s.Gauges(ctx); err != nil || g.OutboxPending != 0 {
+			t.Errorf("after DeliveriesSent: %d pending, %v", g.OutboxPending, err)
+		}
+	})
+}
+
+func TestBatchTxReadsAndWritesForManyUsers(t *testing.T) {
+	contract(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		inTx(t, s, lineUser("U1"), func(tx bot.Tx) error {
+			c := bot.Conversation{Key: lineUser("U1"), Misses: 1}
+			return tx.SaveConversation(ctx, &c)
+		})
+		// U1 sent three events in the last minute (and one long ago).
+		old := batchEvent("h0", "U1", "昔の")
+		old.ReceivedAt = time.Now().Add(-time.Hour)
+		_, err := s.AcceptEvents(ctx, []bot.Event{old})
+		must(t, err)
+		_, err = s.ProcessNextEvent(ctx, func(bot.Tx, bot.Event) error { return nil })
+		must(t, err)
+		for i := range 2 {
+			_, _ = acceptBatch(t, s, []bot.Event{batchEvent(fmt.Sprint("h", i+1), "U1", "x")}, nil)
+		}
+		events := []bot.Event{batchEvent("h3", "U1", "x"), batchEvent("h4", "U2", "y")}
+		acceptBatch(t, s, events, func(tx bot.BatchTx, evs []bot.Event) error {
+			convs, err := tx.Conversations(ctx, []bot.UserKey{lineUser("U1"), lineUser("U2")})
+			must(t, err)
+			if len(convs) != 1 || convs[lineUser("U1")].Misses != 1 {
+				t.Errorf("Conversations = %+v, want U1's only", convs)
+			}
+			counts, err := tx.EventCounts(ctx, evs, time.Minute)
+			must(t, err)
+			if counts[lineUser("U1")] != 3 || counts[lineUser("U2")] != 1 {
+				t.Errorf("EventCounts = %v, want U1: 3, U2: 1", counts)
+			}
+			return tx.RecordQuestions(ctx, []bot.AskedQuestion{
+				{Channel: bot.ChannelLINE, Outcome: "answered", FAQID: "training"},
+				{Channel: bot.ChannelLINE, Outcome: "missed"},
+			})
+		})
+		g, err := s.Gauges(ctx)
+		must(t, err)
+		if g.Questions["answered"] != 1 || g.Questions["missed"] != 1 {
+			t.Errorf("questions counted: %v", g.Questions)
+		}
+	})
+}
+
+func TestAcceptBatchSkipsUsersLockedElsewhere(t *testing.T) {
+	t.Parallel()
+	s := storetest.Open(t, storetest.PostgresURL(t)) // SQLite runs one transaction at a time
+	ctx := context.Background()
+	holding, release := make(chan struct{}), make(chan struct{})
+	done := make(chan error)
+	go func() {
+		done <- s.InTx(ctx, lineUser("U1"), func(bot.Tx) error { close(holding); <-release; return nil })
+	}()
+	<-holding
+	res, ready := acceptBatch(t, s, []bot.Event{batchEvent("l1", "U1", "a"), batchEvent("l2", "U2", "b")}, nil)
+	close(release)
+	must(t, <-done)
+	if fmt.Sprint(ready) != "[l2]" || res.Pending != 1 {
+		t.Errorf("with U1's turn running elsewhere: handed over %v, %d pending; want [l2], 1", ready, res.Pending)
+	}
+}
