@@ -40,6 +40,7 @@ import (
 type Index struct {
 	faqs         []FAQ
 	phraseEntry  []int32 // phrase → entry
+	phraseStart  []int32 // entry → its first phrase; the last is len(phraseEntry)
 	spaces       [numSpaces]gramSpace
 	spelling     spellingIndex
 	matchScratch sync.Pool // *matchScratch for Match
@@ -96,6 +97,7 @@ func NewIndex(faqs []FAQ) *Index {
 	for e, f := range ix.faqs {
 		ix.add(int32(e), f, forms[e], &b)
 	}
+	ix.phraseStart = append(ix.phraseStart, int32(len(ix.phraseEntry)))
 	for k := range b {
 		b[k].finish()
 	}
@@ -140,6 +142,7 @@ func analyzeEntries(faqs []FAQ) [][]analysis {
 // add adds entry e, whose texts were analysed into forms.
 func (ix *Index) add(e int32, f FAQ, forms []analysis, b *[numSpaces]spaceBuilder) {
 	phrases := 1 + len(f.Alternatives)
+	ix.phraseStart = append(ix.phraseStart, int32(len(ix.phraseEntry)))
 	for i, form := range forms[:len(forms)-1] {
 		isPhrase := i < phrases // else a keyword
 		if isPhrase {

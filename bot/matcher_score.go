@@ -39,9 +39,7 @@ type matchScratch struct {
 	dotE     []float64 // entry → weight shared with the question
 	dotPd    []float64 // phrase → what the question's norm gains from the features it has
 	dotEd    []float64 // entry → the same for an entry
-	best     []float64 // entry → best phrase score
 	score    []float64 // entry → score over the spaces so far
-	touchedP []int32
 	touchedE []int32
 	hit      []int32        // entries scored in any space
 	ids      []questionGram // the question's known features
@@ -67,7 +65,6 @@ func (ix *Index) getScratch() *matchScratch {
 		dotE:  make([]float64, len(ix.faqs)),
 		dotPd: make([]float64, len(ix.phraseEntry)),
 		dotEd: make([]float64, len(ix.faqs)),
-		best:  make([]float64, len(ix.faqs)),
 		score: make([]float64, len(ix.faqs)),
 	}
 }
@@ -109,23 +106,36 @@ func (ix *Index) rankSpace(k int, q weightedText, weight float64, sc *matchScrat
 		return
 	}
 	sp.accumulate(sc)
-	for _, p := range sc.touchedP {
-		e, d := ix.phraseEntry[p], sc.dotP[p]
-		wq := norm + sc.dotPd[p]
-		s := math.Sqrt(d / wq * d / sp.pNorm[p])
-		sc.best[e] = max(sc.best[e], s)
-		sc.dotP[p], sc.dotPd[p] = 0, 0
-	}
 	for _, e := range sc.touchedE {
 		d := sc.dotE[e]
 		wq := norm + sc.dotEd[e]
-		s := phraseShare*sc.best[e] + (1-phraseShare)*min(d/wq, 1)
+		best := math.Sqrt(ix.bestPhrase(sp, e, norm, sc))
+		s := phraseShare*best + (1-phraseShare)*min(d/wq, 1)
 		if sc.score[e] == 0 {
 			sc.hit = append(sc.hit, e)
 		}
 		sc.score[e] += weight * s
-		sc.best[e], sc.dotE[e], sc.dotEd[e] = 0, 0, 0
+		sc.dotE[e], sc.dotEd[e] = 0, 0
 	}
+}
+
+// bestPhrase returns the square of the best score of entry e's phrasings
+// (the square root is monotonic, so it is taken once, of the best) and
+// clears their sums. A phrasing the question shares nothing with scores 0.
+// Every phrasing that shares a feature belongs to an entry in
+// sc.touchedE, since an entry holds every feature of its phrasings.
+func (ix *Index) bestPhrase(sp *gramSpace, e int32, norm float64, sc *matchScratch) float64 {
+	best := 0.0
+	for p := ix.phraseStart[e]; p < ix.phraseStart[e+1]; p++ {
+		d := sc.dotP[p]
+		if d == 0 {
+			continue
+		}
+		wq := norm + sc.dotPd[p]
+		best = max(best, d/wq*d/sp.pNorm[p])
+		sc.dotP[p], sc.dotPd[p] = 0, 0
+	}
+	return best
 }
 
 // questionGrams collects the distinct features of q into sc.ids (known)
@@ -172,20 +182,39 @@ func mergeQuestionGrams(gs []questionGram) []questionGram {
 }
 
 // accumulate adds the weight of each of the question's features to the
-// phrases and entries holding it, noting which were touched. A feature
-// counts the lesser of its weights in the question and in the phrase.
+// phrases and entries holding it, noting which entries were touched. A
+// feature counts the lesser of its weights in the question and in the
+// phrase. The features are taken in order of id, so that every sum is
+// added up in the same order.
 func (sp *gramSpace) accumulate(sc *matchScratch) {
-	sc.touchedP, sc.touchedE = sc.touchedP[:0], sc.touchedE[:0]
+	sc.touchedE = sc.touchedE[:0]
 	for _, g := range sc.ids {
 		idf := sp.weight[g.id]
-		sc.touchedP = addPostings(sp.byGramP[g.id], g, idf, sc.dotP, sc.dotPd, sc.touchedP)
-		sc.touchedE = addPostings(sp.byGramE[g.id], g, idf, sc.dotE, sc.dotEd, sc.touchedE)
+		addPostings(sp.byGramP[g.id], g, idf, sc.dotP, sc.dotPd)
+		sc.touchedE = addTouchedPostings(sp.byGramE[g.id], g, idf, sc.dotE, sc.dotEd, sc.touchedE)
 	}
 }
 
 // addPostings adds the weight of feature g to the documents of list: to
 // dot, and to extra what the question's norm gains (see rankSpace).
-func addPostings(list []posting, g questionGram, idf float64, dot, extra []float64, touched []int32) []int32 {
+func addPostings(list []posting, g questionGram, idf float64, dot, extra []float64) {
+	if g.d >= 1 {
+		for _, p := range list {
+			dot[p.doc] += idf * float64(min(g.w, p.w))
+		}
+		return
+	}
+	lack := float64(1 - g.d)
+	for _, p := range list {
+		m := idf * float64(min(g.w, p.w))
+		dot[p.doc] += m
+		extra[p.doc] += m * lack
+	}
+}
+
+// addTouchedPostings is addPostings, appending to touched the documents
+// it adds to first.
+func addTouchedPostings(list []posting, g questionGram, idf float64, dot, extra []float64, touched []int32) []int32 {
 	if g.d >= 1 {
 		for _, p := range list {
 			if dot[p.doc] == 0 {

@@ -58,25 +58,40 @@ func normalizeOnce(s string, foldKana bool) string {
 // foldKana), dashes to longVowel, latin to lower case, and anything that is
 // not a letter or a number to a space. Runs of longVowel become one.
 func foldRunes(s string, foldKana bool) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := lazyBuilder{src: s}
 	var prev rune
-	for _, r := range s {
-		r = foldRune(r, foldKana)
+	for i, r := range s {
+		f := foldRune(r, foldKana)
 		switch {
-		case r == 0:
+		case f == 0:
 			continue
-		case r == longVowel && prev == longVowel:
+		case f == longVowel && prev == longVowel:
 			continue
 		}
-		b.WriteRune(r)
-		prev = r
+		b.writeRune(i, f)
+		prev = f
 	}
 	return b.String()
 }
 
 // foldRune maps one rune; 0 means drop it.
 func foldRune(r rune, foldKana bool) rune {
+	if isPlainRune(r) {
+		return r
+	}
+	return foldRuneSlow(r, foldKana)
+}
+
+// isPlainRune reports whether r is a rune foldRuneSlow leaves alone and
+// that is common in questions, so checked first: latin lower case, digits,
+// most hiragana and the common kanji (see TestFoldRunePlain).
+func isPlainRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' ||
+		r >= 'ぁ' && r <= 'ゔ' || r >= 0x4E00 && r <= 0x9FFF
+}
+
+// foldRuneSlow is foldRune for any rune.
+func foldRuneSlow(r rune, foldKana bool) rune {
 	switch {
 	case r == 'ヵ' || r == 'ヶ' || r == 'ゕ' || r == 'ゖ':
 		return 'か' // 何ヶ月, 3ヵ所: read か (or が, こ)
@@ -105,6 +120,43 @@ func foldRune(r rune, foldKana bool) rune {
 	return ' ' // punctuation, symbols, emoji, spaces, controls
 }
 
+// lazyBuilder builds a string that is most often a substring of src (the
+// text being folded, unchanged or trimmed), without allocating until it
+// is not.
+type lazyBuilder struct {
+	src      string
+	from, to int    // while !built, the string is src[from:to]
+	b        []byte // once built, the string
+	built    bool
+}
+
+// writeRune appends r, which is what src holds at i if i's rune is kept.
+func (b *lazyBuilder) writeRune(i int, r rune) {
+	if !b.built {
+		if (b.from == b.to || i == b.to) && i < len(b.src) {
+			if got, size := utf8.DecodeRuneInString(b.src[i:]); got == r && r != utf8.RuneError {
+				if b.from == b.to {
+					b.from = i
+				}
+				b.to = i + size
+				return
+			}
+		}
+		b.b = make([]byte, 0, len(b.src)+8)
+		b.b = append(b.b, b.src[b.from:b.to]...)
+		b.built = true
+	}
+	b.b = utf8.AppendRune(b.b, r)
+}
+
+// String returns the string built.
+func (b *lazyBuilder) String() string {
+	if !b.built {
+		return b.src[b.from:b.to]
+	}
+	return string(b.b)
+}
+
 // isDash reports whether r is a long-vowel mark, a dash or a wave dash.
 func isDash(r rune) bool {
 	switch r {
@@ -126,11 +178,10 @@ func isJapanese(r rune) bool {
 // the same but "line pay" keeps its space. A longVowel that no longer
 // follows a letter (a leading dash, "- 研修") is dropped.
 func squeezeSpaces(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := lazyBuilder{src: s}
 	var last rune // last rune written, 0 at the start
 	pending := false
-	for _, r := range s {
+	for i, r := range s {
 		if r == ' ' {
 			pending = last != 0
 			continue
@@ -139,10 +190,10 @@ func squeezeSpaces(s string) string {
 			continue
 		}
 		if pending && !isJapanese(last) && !isJapanese(r) {
-			b.WriteByte(' ')
+			b.writeRune(i-1, ' ')
 		}
 		pending = false
-		b.WriteRune(r)
+		b.writeRune(i, r)
 		last = r
 	}
 	return b.String()

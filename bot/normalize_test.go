@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -86,4 +87,44 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("not idempotent: Normalize(%q) = %q, Normalize(%q) = %q", s, n, n, nn)
 		}
 	})
+}
+
+// TestFoldRunePlain checks that foldRune's shortcut agrees with the full
+// mapping on every rune it takes.
+func TestFoldRunePlain(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !isPlainRune(r) {
+			continue
+		}
+		for _, foldKana := range []bool{false, true} {
+			if got := foldRuneSlow(r, foldKana); got != r {
+				t.Errorf("foldRuneSlow(%U, %v) = %U, but isPlainRune", r, foldKana, got)
+			}
+		}
+	}
+}
+
+// TestFoldRunesUnchanged checks the texts foldRunes and squeezeSpaces
+// return as they are, or trimmed, against building them afresh.
+func TestFoldRunesUnchanged(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "研修期間は", " 研修 ", "zoho crm", "zoho  crm", "ーー研修", "研修 ー期間", "a ー b",
+		"すごーーーい", "サケモデル", "ｻｹﾓﾃﾞﾙ", "研修\uFFFD", "\xff研修", "line pay ", "  line pay",
+	} {
+		for _, foldKana := range []bool{false, true} {
+			var want strings.Builder
+			var prev rune
+			for _, r := range s {
+				r = foldRuneSlow(r, foldKana)
+				if r == 0 || r == longVowel && prev == longVowel {
+					continue
+				}
+				want.WriteRune(r)
+				prev = r
+			}
+			if got := foldRunes(s, foldKana); got != want.String() {
+				t.Errorf("foldRunes(%q, %v) = %q, want %q", s, foldKana, got, want.String())
+			}
+		}
+	}
 }
