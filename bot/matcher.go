@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -118,25 +117,34 @@ func decideAt(c []Scored, threshold float64) (Outcome, []Scored) {
 // topScored picks the best MaxCandidates of scores (indexed by entry) at or
 // above CandidateFloor, best first; ties go to the earlier entry.
 func topScored(faqs []FAQ, scores []float64, touched []int32) []Scored {
-	var top []Scored
-	var idx []int32
+	type entryScore struct {
+		e int32
+		s float64
+	}
+	var best [MaxCandidates]entryScore
+	n := 0
 	for _, e := range touched {
 		s := min(scores[e], 1) // sums of shares may round above 1
 		if s < CandidateFloor {
 			continue
 		}
-		pos := len(top)
-		for pos > 0 && (s > top[pos-1].Score || s == top[pos-1].Score && e < idx[pos-1]) {
+		pos := n
+		for pos > 0 && (s > best[pos-1].s || s == best[pos-1].s && e < best[pos-1].e) {
 			pos--
 		}
 		if pos >= MaxCandidates {
 			continue
 		}
-		top = slices.Insert(top, pos, Scored{FAQ: faqs[e], Score: s})
-		idx = slices.Insert(idx, pos, e)
-		if len(top) > MaxCandidates {
-			top, idx = top[:MaxCandidates], idx[:MaxCandidates]
-		}
+		n = min(n+1, MaxCandidates)
+		copy(best[pos+1:n], best[pos:n-1])
+		best[pos] = entryScore{e, s}
+	}
+	if n == 0 {
+		return nil
+	}
+	top := make([]Scored, n)
+	for i, b := range best[:n] {
+		top[i] = Scored{FAQ: faqs[b.e], Score: b.s}
 	}
 	return top
 }

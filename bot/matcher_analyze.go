@@ -66,13 +66,16 @@ type weightedText struct {
 
 // textBuilder builds a weightedText.
 type textBuilder struct {
-	b    strings.Builder
+	b    []byte
 	w, d []float32
 }
 
+// reset empties t, keeping its memory.
+func (t *textBuilder) reset() { t.b, t.w, t.d = t.b[:0], t.w[:0], t.d[:0] }
+
 // write appends s, each rune weighing w, d.
 func (t *textBuilder) write(s string, w, d float64) {
-	t.b.WriteString(s)
+	t.b = append(t.b, s...)
 	for range utf8.RuneCountInString(s) {
 		t.w = append(t.w, float32(w))
 		t.d = append(t.d, float32(d))
@@ -81,10 +84,10 @@ func (t *textBuilder) write(s string, w, d float64) {
 
 // word appends a word of the word space.
 func (t *textBuilder) word(s string, w, d float64) {
-	if t.b.Len() > 0 {
-		t.b.WriteByte(' ')
+	if len(t.b) > 0 {
+		t.b = append(t.b, ' ')
 	}
-	t.b.WriteString(s)
+	t.b = append(t.b, s...)
 	t.w = append(t.w, float32(w))
 	t.d = append(t.d, float32(d))
 }
@@ -92,9 +95,20 @@ func (t *textBuilder) word(s string, w, d float64) {
 // boundary appends a segment boundary.
 func (t *textBuilder) boundary() { t.write(" ", 0, 0) }
 
-// text returns the built text with katakana folded to hiragana.
+// text returns the built text with katakana folded to hiragana. Its
+// weights are t's memory: they last until t is reset.
 func (t *textBuilder) text() weightedText {
-	return weightedText{s: foldKatakanaText(t.b.String()), w: t.w, d: t.d}
+	if !utf8.Valid(t.b) {
+		return weightedText{s: foldKatakanaText(string(t.b)), w: t.w, d: t.d}
+	}
+	for i := 0; i < len(t.b); {
+		r, size := utf8.DecodeRune(t.b[i:])
+		if r >= 'ァ' && r <= 'ヴ' {
+			utf8.EncodeRune(t.b[i:], r-'ァ'+'ぁ') // the same length
+		}
+		i += size
+	}
+	return weightedText{s: string(t.b), w: t.w, d: t.d}
 }
 
 // analyzedToken is a token of a sentence with what the analysis needs.
@@ -105,12 +119,25 @@ type analyzedToken struct {
 	noun, linker     bool    // a noun; the particle の that makes a noun modify the next
 }
 
-// sentence is a sentence of a text, analysed.
+// sentence is a sentence of a text, analysed: its tokens are
+// analyzer.toks[from:to].
 type sentence struct {
-	tokens  []analyzedToken
-	clauses int  // number of clauses
-	asks    bool // the sentence is a question or a request
+	from, to int
+	clauses  int  // number of clauses
+	asks     bool // the sentence is a question or a request
 }
+
+// analyzer is the working memory of analyzeText. Match reuses one from
+// analyzerPool for every question.
+type analyzer struct {
+	out    [numSpaces]textBuilder
+	sents  []sentence
+	chunks []string
+	toks   []analyzedToken // the tokens of every sentence, one after another
+}
+
+// analyzerPool holds analyzers for Match.
+var analyzerPool = sync.Pool{New: func() any { return new(analyzer) }}
 
 // analyzeText turns a text into its form in each space:
 //   - written: the normalised text with every inflected word in its
@@ -123,12 +150,18 @@ type sentence struct {
 // much it says about what is asked: see contentWeight and the clause
 // weights above.
 func analyzeText(text string, fix func(string) string) analysis {
+	var an analyzer
+	return an.analyze(text, fix)
+}
+
+// analyze is analyzeText. The weights of the result are an's memory: they
+// last until an analyses another text.
+func (an *analyzer) analyze(text string, fix func(string) string) analysis {
 	var a analysis
-	var sents []sentence
-	var all strings.Builder
-	var chunks []string
+	an.sents, an.toks = an.sents[:0], an.toks[:0]
+	hiragana, some := true, false
 	for raw, endsAsking := range sentences(text) {
-		chunks = chunks[:0]
+		an.chunks = an.chunks[:0]
 		for c := range strings.FieldsFuncSeq(raw, isPhraseBreak) {
 			c = cutBoilerplate(normalizeKeepKana(c))
 			if fix != nil {
@@ -139,29 +172,42 @@ func analyzeText(text string, fix func(string) string) analysis {
 				}
 			}
 			if c != "" && !isLaughter(c) {
-				chunks = append(chunks, c)
-				all.WriteString(c)
+				an.chunks = append(an.chunks, c)
+				some = true
+				hiragana = hiragana && onlyHiraganaText(c)
 			}
 		}
-		if len(chunks) > 0 {
-			sents = append(sents, analyzeSentence(chunks, endsAsking))
+		if len(an.chunks) > 0 {
+			an.sents = append(an.sents, an.sentence(an.chunks, endsAsking))
 		}
 	}
-	a.kanaOnly = all.Len() > 0 && onlyHiraganaText(all.String())
+	a.kanaOnly = some && hiragana
+	an.write(a.kanaOnly)
+	for k := range an.out {
+		a.spaces[k] = an.out[k].text()
+	}
+	return a
+}
+
+// write writes the analysed sentences into an.out, weighted.
+func (an *analyzer) write(kanaOnly bool) {
 	asking := false
-	for _, s := range sents {
+	for _, s := range an.sents {
 		asking = asking || s.asks
 	}
-	var out [numSpaces]textBuilder
-	for i, s := range sents {
+	out := &an.out
+	for k := range out {
+		out[k].reset()
+	}
+	for i, s := range an.sents {
 		if i > 0 {
 			out[writtenSpace].boundary()
 			out[readingSpace].boundary()
 		}
-		for _, tok := range s.tokens {
+		for _, tok := range an.toks[s.from:s.to] {
 			d := 1.0
 			switch {
-			case a.kanaOnly:
+			case kanaOnly:
 				// the analyser cannot cut hiragana reliably into clauses
 			case asking && !s.asks:
 				d = statementWeight
@@ -183,10 +229,6 @@ func analyzeText(text string, fix func(string) string) analysis {
 			}
 		}
 	}
-	for k := range out {
-		a.spaces[k] = out[k].text()
-	}
-	return a
 }
 
 // sentences yields the sentences of text, split at sentence-ending
@@ -228,30 +270,32 @@ func isSentenceEnd(r rune) bool {
 	return r >= 0x2600 && unicode.Is(unicode.So, r) // emoji close chat sentences
 }
 
-// analyzeSentence analyses a sentence given as its normalised phrases
-// (the parts between commas, analysed apart so that no word spans them).
-func analyzeSentence(chunks []string, endsAsking bool) sentence {
-	out := sentence{asks: endsAsking}
+// sentence analyses a sentence given as its normalised phrases (the parts
+// between commas, analysed apart so that no word spans them), appending
+// its tokens to an.toks.
+func (an *analyzer) sentence(chunks []string, endsAsking bool) sentence {
+	out := sentence{from: len(an.toks), asks: endsAsking}
 	var lastPOS, lastSub string
 	for i, chunk := range chunks {
 		if i > 0 {
-			out.tokens = append(out.tokens, analyzedToken{clause: out.clauses}) // a break
+			an.toks = append(an.toks, analyzedToken{clause: out.clauses}) // a break
 		}
-		lastPOS, lastSub = out.addTokens(chunk, lastPOS, lastSub)
+		lastPOS, lastSub = an.addTokens(&out, chunk, lastPOS, lastSub)
 	}
-	out.finish(lastPOS, lastSub)
+	out.to = len(an.toks)
+	out.finish(an.toks[out.from:out.to], lastPOS, lastSub)
 	return out
 }
 
-// addTokens analyses a chunk of a sentence: a phrase between commas.
-func (out *sentence) addTokens(chunk, lastPOS, lastSub string) (string, string) {
+// addTokens analyses a chunk of sentence out: a phrase between commas.
+func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (string, string) {
 	for _, tok := range japaneseTokenizer().Tokenize(chunk) {
 		if tok.Class == tokenizer.DUMMY {
 			continue
 		}
 		surface := tok.Surface
 		if surface == " " {
-			out.tokens = append(out.tokens, analyzedToken{written: " ", clause: out.clauses})
+			an.toks = append(an.toks, analyzedToken{written: " ", clause: out.clauses})
 			continue
 		}
 		if isLaughter(surface) {
@@ -267,7 +311,7 @@ func (out *sentence) addTokens(chunk, lastPOS, lastSub string) (string, string) 
 				reading = kana
 			}
 		}
-		out.tokens = append(out.tokens, analyzedToken{
+		an.toks = append(an.toks, analyzedToken{
 			written: written, reading: reading,
 			content: contentWeight(tok, pos, sub), clause: out.clauses,
 			noun: pos == "名詞" || tok.Class == tokenizer.UNKNOWN, linker: pos == "助詞" && sub == "連体化",
@@ -283,18 +327,18 @@ func (out *sentence) addTokens(chunk, lastPOS, lastSub string) (string, string) 
 	return lastPOS, lastSub
 }
 
-// finish closes the analysis of a sentence.
-func (out *sentence) finish(lastPOS, lastSub string) {
-	if len(out.tokens) > 0 && out.tokens[len(out.tokens)-1].clause == out.clauses {
+// finish closes the analysis of a sentence, whose tokens are toks.
+func (out *sentence) finish(toks []analyzedToken, lastPOS, lastSub string) {
+	if len(toks) > 0 && toks[len(toks)-1].clause == out.clauses {
 		out.clauses++ // the last clause
 	} else if out.clauses > 0 {
 		// the sentence ended with a conjunctive particle (〜なんですけど):
 		// its last clause is the one before it
-		for i := range out.tokens {
-			out.tokens[i].clause = min(out.tokens[i].clause, out.clauses-1)
+		for i := range toks {
+			toks[i].clause = min(toks[i].clause, out.clauses-1)
 		}
 	}
-	markModifiers(out.tokens)
+	markModifiers(toks)
 	if lastPOS == "助詞" && strings.Contains(lastSub, "終助詞") {
 		out.asks = true // 〜か, 〜の, 〜かな
 	}

@@ -77,7 +77,9 @@ func (ix *Index) rank(question string) []Scored {
 	sc := ix.getScratch()
 	defer ix.matchScratch.Put(sc)
 	sc.hit = sc.hit[:0]
-	a := analyzeText(question, ix.spelling.correct)
+	an := analyzerPool.Get().(*analyzer)
+	defer analyzerPool.Put(an)
+	a := an.analyze(question, ix.spelling.correct)
 	weights := &spaceWeights
 	if a.kanaOnly {
 		weights = &kanaSpaceWeights
