@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"cmp"
 	"math"
 	"slices"
 )
@@ -35,16 +34,20 @@ var kanaSpaceWeights = [numSpaces]float64{readingSpace: 1}
 
 // matchScratch holds the per-question working memory of Match.
 type matchScratch struct {
-	dotP     []float64 // phrase → weight shared with the question
-	dotE     []float64 // entry → weight shared with the question
-	dotPd    []float64 // phrase → what the question's norm gains from the features it has
-	dotEd    []float64 // entry → the same for an entry
-	score    []float64 // entry → score over the spaces so far
-	touchedE []int32
+	dotP     []float64      // phrase → weight shared with the question
+	dotE     []float64      // entry → weight shared with the question
+	dotPd    []float64      // phrase → what the question's norm gains from the features it has
+	dotEd    []float64      // entry → the same for an entry
+	score    []float64      // entry → score over the spaces so far
+	best     []float64      // entry → square of its best phrasing's score, when phrasings are not swept
+	touchedP []int32        // phrasings added to, when they are not swept
+	touchedE []int32        // entries added to
 	hit      []int32        // entries scored in any space
 	ids      []questionGram // the question's known features
 	unseen   []questionGram // the question's unknown features
 	words    []string       // the unknown features themselves
+	keys     []uint64       // mergeQuestionGrams' working memory
+	tmp      []questionGram // mergeQuestionGrams' working memory
 }
 
 // questionGram is a feature of the question with its weights (see
@@ -66,6 +69,7 @@ func (ix *Index) getScratch() *matchScratch {
 		dotPd: make([]float64, len(ix.phraseEntry)),
 		dotEd: make([]float64, len(ix.faqs)),
 		score: make([]float64, len(ix.faqs)),
+		best:  make([]float64, len(ix.faqs)),
 	}
 }
 
@@ -96,6 +100,12 @@ func (ix *Index) rank(question string) []Scored {
 	return top
 }
 
+// sweepPhrases is the number of phrasings past which rankSpace finds an
+// entry's best phrasing by sweeping all of them rather than by following
+// the list of those the question touched: their sums then no longer fit
+// in the nearest cache, and reading them in order is faster.
+const sweepPhrases = 4096
+
 // rankSpace adds to sc.score the entries' scores in space k, weighted.
 //
 // A feature of the question counts its weight w against an entry that
@@ -107,12 +117,21 @@ func (ix *Index) rankSpace(k int, q weightedText, weight float64, sc *matchScrat
 	if norm == 0 {
 		return
 	}
-	sp.accumulate(sc)
+	sweep := len(ix.phraseEntry) > sweepPhrases
+	sp.accumulate(sc, !sweep)
+	if !sweep {
+		ix.bestTouched(sp, norm, sc)
+	}
 	for _, e := range sc.touchedE {
+		var best float64 // the square of the best phrasing's score
+		if sweep {
+			best = ix.bestPhrase(sp, e, norm, sc)
+		} else {
+			best, sc.best[e] = sc.best[e], 0
+		}
 		d := sc.dotE[e]
 		wq := norm + sc.dotEd[e]
-		best := math.Sqrt(ix.bestPhrase(sp, e, norm, sc))
-		s := phraseShare*best + (1-phraseShare)*min(d/wq, 1)
+		s := phraseShare*math.Sqrt(best) + (1-phraseShare)*min(d/wq, 1)
 		if sc.score[e] == 0 {
 			sc.hit = append(sc.hit, e)
 		}
@@ -121,10 +140,25 @@ func (ix *Index) rankSpace(k int, q weightedText, weight float64, sc *matchScrat
 	}
 }
 
+// phraseScore2 is the square of a phrasing's score, from the weight d it
+// shares with the question, the question's norm wq against it, and its
+// own norm pNorm. The square root is monotonic: it is taken once, of the
+// best.
+func phraseScore2(d, wq, pNorm float64) float64 { return d / wq * d / pNorm }
+
+// bestTouched sets sc.best for the entries of the phrasings in
+// sc.touchedP, clearing their sums.
+func (ix *Index) bestTouched(sp *gramSpace, norm float64, sc *matchScratch) {
+	for _, p := range sc.touchedP {
+		e := ix.phraseEntry[p]
+		sc.best[e] = max(sc.best[e], phraseScore2(sc.dotP[p], norm+sc.dotPd[p], sp.pNorm[p]))
+		sc.dotP[p], sc.dotPd[p] = 0, 0
+	}
+}
+
 // bestPhrase returns the square of the best score of entry e's phrasings
-// (the square root is monotonic, so it is taken once, of the best) and
-// clears their sums. A phrasing the question shares nothing with scores 0.
-// Every phrasing that shares a feature belongs to an entry in
+// and clears their sums. A phrasing the question shares nothing with
+// scores 0. Every phrasing that shares a feature belongs to an entry in
 // sc.touchedE, since an entry holds every feature of its phrasings.
 func (ix *Index) bestPhrase(sp *gramSpace, e int32, norm float64, sc *matchScratch) float64 {
 	best := 0.0
@@ -133,8 +167,7 @@ func (ix *Index) bestPhrase(sp *gramSpace, e int32, norm float64, sc *matchScrat
 		if d == 0 {
 			continue
 		}
-		wq := norm + sc.dotPd[p]
-		best = max(best, d/wq*d/sp.pNorm[p])
+		best = max(best, phraseScore2(d, norm+sc.dotPd[p], sp.pNorm[p]))
 		sc.dotP[p], sc.dotPd[p] = 0, 0
 	}
 	return best
@@ -156,8 +189,8 @@ func (sp *gramSpace) questionGrams(q weightedText, sc *matchScratch) float64 {
 		}
 		sc.unseen = append(sc.unseen, questionGram{int32(id), float32(w), float32(d)})
 	})
-	sc.ids = mergeQuestionGrams(sc.ids)
-	sc.unseen = mergeQuestionGrams(sc.unseen)
+	sc.ids = mergeQuestionGrams(sc.ids, &sc.keys, &sc.tmp)
+	sc.unseen = mergeQuestionGrams(sc.unseen, &sc.keys, &sc.tmp)
 	norm := 0.0
 	for _, u := range sc.unseen {
 		norm += float64(u.w*u.d) * sp.unseen
@@ -168,31 +201,44 @@ func (sp *gramSpace) questionGrams(q weightedText, sc *matchScratch) float64 {
 	return norm
 }
 
-// mergeQuestionGrams sorts gs and keeps one of each feature, with its
-// greatest weights.
-func mergeQuestionGrams(gs []questionGram) []questionGram {
-	slices.SortFunc(gs, func(a, b questionGram) int { return cmp.Compare(a.id, b.id) })
+// mergeQuestionGrams sorts gs by feature and keeps one of each, with its
+// greatest weights. It sorts integer keys (the feature, then the index in
+// gs), which is faster than sorting gs with a comparison function; keys
+// and tmp are its working memory.
+func mergeQuestionGrams(gs []questionGram, keys *[]uint64, tmp *[]questionGram) []questionGram {
+	k := (*keys)[:0]
+	for i, g := range gs {
+		k = append(k, uint64(uint32(g.id))<<32|uint64(i))
+	}
+	slices.Sort(k)
+	t := append((*tmp)[:0], gs...)
 	out := gs[:0]
-	for _, g := range gs {
+	for _, key := range k {
+		g := t[uint32(key)]
 		if n := len(out); n > 0 && out[n-1].id == g.id {
 			out[n-1].w, out[n-1].d = max(out[n-1].w, g.w), max(out[n-1].d, g.d)
 			continue
 		}
 		out = append(out, g)
 	}
+	*keys, *tmp = k, t
 	return out
 }
 
 // accumulate adds the weight of each of the question's features to the
-// phrases and entries holding it, noting which entries were touched. A
-// feature counts the lesser of its weights in the question and in the
-// phrase. The features are taken in order of id, so that every sum is
-// added up in the same order.
-func (sp *gramSpace) accumulate(sc *matchScratch) {
-	sc.touchedE = sc.touchedE[:0]
+// phrases and entries holding it, noting which entries were touched, and
+// which phrases if touchPhrases. A feature counts the lesser of its
+// weights in the question and in the phrase. The features are taken in
+// order of id, so that every sum is added up in the same order.
+func (sp *gramSpace) accumulate(sc *matchScratch, touchPhrases bool) {
+	sc.touchedP, sc.touchedE = sc.touchedP[:0], sc.touchedE[:0]
 	for _, g := range sc.ids {
 		idf := sp.weight[g.id]
-		addPostings(sp.byGramP[g.id], g, idf, sc.dotP, sc.dotPd)
+		if touchPhrases {
+			sc.touchedP = addTouchedPostings(sp.byGramP[g.id], g, idf, sc.dotP, sc.dotPd, sc.touchedP)
+		} else {
+			addPostings(sp.byGramP[g.id], g, idf, sc.dotP, sc.dotPd)
+		}
 		sc.touchedE = addTouchedPostings(sp.byGramE[g.id], g, idf, sc.dotE, sc.dotEd, sc.touchedE)
 	}
 }

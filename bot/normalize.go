@@ -301,9 +301,29 @@ func foldVariants(s string) string {
 	return b.String()
 }
 
+// variantFirsts is a set of the first runes of spellingVariants in the
+// Basic Multilingual Plane, one bit a rune, checked before the map.
+var variantFirsts = func() *[0x10000 / 64]uint64 {
+	var set [0x10000 / 64]uint64
+	for r := range spellingVariantsByFirst {
+		if r < 0x10000 {
+			set[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &set
+}()
+
+// mayStartVariant reports whether a spelling variant may start with r.
+func mayStartVariant(r rune) bool {
+	return r >= 0x10000 || variantFirsts[r/64]&(1<<(r%64)) != 0
+}
+
 // matchVariant finds the variant rule that applies at the start of s.
 func matchVariant(s string, prev rune) (spellingVariant, bool) {
 	r, _ := utf8.DecodeRuneInString(s)
+	if !mayStartVariant(r) {
+		return spellingVariant{}, false
+	}
 	for _, v := range spellingVariantsByFirst[r] {
 		if !strings.HasPrefix(s, v.from) {
 			continue
