@@ -64,12 +64,14 @@ func (ix *Index) getScratch() *matchScratch {
 		return sc
 	}
 	return &matchScratch{
-		dotP:  make([]float64, len(ix.phraseEntry)),
-		dotE:  make([]float64, len(ix.faqs)),
-		dotPd: make([]float64, len(ix.phraseEntry)),
-		dotEd: make([]float64, len(ix.faqs)),
-		score: make([]float64, len(ix.faqs)),
-		best:  make([]float64, len(ix.faqs)),
+		touchedP: make([]int32, 0, len(ix.phraseEntry)+1), // see addTouchedPostings
+		touchedE: make([]int32, 0, len(ix.faqs)+1),
+		dotP:     make([]float64, len(ix.phraseEntry)),
+		dotE:     make([]float64, len(ix.faqs)),
+		dotPd:    make([]float64, len(ix.phraseEntry)),
+		dotEd:    make([]float64, len(ix.faqs)),
+		score:    make([]float64, len(ix.faqs)),
+		best:     make([]float64, len(ix.faqs)),
 	}
 }
 
@@ -261,27 +263,36 @@ func addPostings(list []posting, g questionGram, idf float64, dot, extra []float
 }
 
 // addTouchedPostings is addPostings, appending to touched the documents
-// it adds to first.
+// it adds to first. touched must have room for every document: it is
+// written without a branch, which the processor could not predict.
 func addTouchedPostings(list []posting, g questionGram, idf float64, dot, extra []float64, touched []int32) []int32 {
+	n, buf := len(touched), touched[:cap(touched)]
 	if g.d >= 1 {
 		for _, p := range list {
-			if dot[p.doc] == 0 {
-				touched = append(touched, p.doc)
-			}
+			buf[n] = p.doc
+			n += isZero(dot[p.doc])
 			dot[p.doc] += idf * float64(min(g.w, p.w))
 		}
-		return touched
+		return buf[:n]
 	}
 	lack := float64(1 - g.d)
 	for _, p := range list {
-		if dot[p.doc] == 0 {
-			touched = append(touched, p.doc)
-		}
+		buf[n] = p.doc
+		n += isZero(dot[p.doc])
 		m := idf * float64(min(g.w, p.w))
 		dot[p.doc] += m
 		extra[p.doc] += m * lack
 	}
-	return touched
+	return buf[:n]
+}
+
+// isZero is 1 if x is 0, else 0.
+func isZero(x float64) int {
+	n := 0
+	if x == 0 {
+		n = 1
+	}
+	return n
 }
 
 // onlyHiraganaText reports whether s is written in hiragana alone (and digits,
