@@ -46,6 +46,9 @@ type BatchTx interface {
 	// worker sends them only if the lease runs out). It sets each one's
 	// ID, CreatedAt and an empty RetryKey, as Enqueue does.
 	EnqueueLeased(ctx context.Context, ds []*Delivery, until time.Time) error
+	// DeliveriesSent marks deliveries sent (Outbox.DeliveriesSent, in this
+	// transaction).
+	DeliveriesSent(ctx context.Context, ids []int64) error
 }
 
 // AskedQuestion is one question counted for the staff dashboard.

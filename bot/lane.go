@@ -70,11 +70,19 @@ func (w *Worker) runLane(calls [][]Event) []laneResult {
 		return w.storeOnly(ctx, calls)
 	}
 	var b laneBatch
+	marks := w.takeMarks()
 	start := time.Now()
 	res, err := w.cfg.Batch.AcceptBatch(ctx, events, w.eager, func(tx BatchTx, ready []Event) error {
 		b = laneBatch{ready: ready}
+		if err := tx.DeliveriesSent(ctx, marks); err != nil {
+			return err
+		}
+		b.marked = true
 		return w.answerBatch(ctx, tx, &b)
 	})
+	if !b.marked || err != nil {
+		w.noteSent(marks...) // for the next batch, or the timer
+	}
 	if err != nil {
 		w.log.Error("fast lane failed; events left to the worker", "err", err, "events", len(events))
 		return w.storeOnly(ctx, calls)
@@ -84,7 +92,7 @@ func (w *Worker) runLane(calls [][]Event) []laneResult {
 		w.cfg.Observer.EventProcessed(ev.Incoming.Key.Channel, took, nil)
 	}
 	for _, d := range b.sends {
-		w.sends.Go(func() { w.deliver(context.Background(), *d) })
+		w.sends.Go(func() { w.deliver(context.Background(), *d, true) })
 	}
 	if res.Pending > 0 {
 		w.Wake()
@@ -148,6 +156,7 @@ type laneBatch struct {
 	ready  []Event     // the events answered now
 	sends  []*Delivery // their replies, leased to this worker
 	queued bool        // something was queued for the delivery loop
+	marked bool        // the transaction records the sent replies it was given
 }
 
 // answerBatch runs the ready events' turns in tx: their conversations and

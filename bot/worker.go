@@ -80,6 +80,7 @@ type Worker struct {
 	lane      *groupCommit[[]Event, laneResult]
 	sent      *groupCommit[int64, error] // marks deliveries sent, many at once
 	sends     sync.WaitGroup             // replies the fast lane is sending
+	marks     sentMarks                  // and those it sent, not yet recorded
 }
 
 // NewWorker returns a Worker configured by cfg.
@@ -295,7 +296,7 @@ func (w *Worker) DeliverDue(ctx context.Context) (int, error) {
 		var mu sync.Mutex
 		for _, d := range batch {
 			wg.Go(func() {
-				if w.deliver(ctx, d) {
+				if w.deliver(ctx, d, false) {
 					mu.Lock()
 					sent++
 					mu.Unlock()
@@ -308,7 +309,8 @@ func (w *Worker) DeliverDue(ctx context.Context) (int, error) {
 }
 
 // deliver sends one delivery and records the outcome; it reports success.
-func (w *Worker) deliver(ctx context.Context, d Delivery) bool {
+// A success is recorded at once, or with noteSent when later is true.
+func (w *Worker) deliver(ctx context.Context, d Delivery, later bool) bool {
 	log := w.log.With("delivery", d.ID, "kind", string(d.Kind), "channel", string(d.Key.Channel), "attempt", d.Attempts+1)
 	s, ok := w.cfg.Senders[d.Key.Channel]
 	if !ok {
@@ -319,7 +321,11 @@ func (w *Worker) deliver(ctx context.Context, d Delivery) bool {
 	err := s.Send(ctx, d)
 	if err == nil {
 		w.cfg.Observer.DeliveryDone(d.Key.Channel, d.Kind, "sent", w.cfg.Now().Sub(d.EventAt))
-		w.record(ctx, log, w.sent.do(d.ID))
+		if later {
+			w.noteSent(d.ID)
+		} else {
+			w.record(ctx, log, w.sent.do(d.ID))
+		}
 		return true
 	}
 	giveUp, wait := retryPolicy(err, d.Attempts, w.cfg.MaxAttempts)
@@ -336,18 +342,6 @@ func (w *Worker) deliver(ctx context.Context, d Delivery) bool {
 	log.Warn("delivery failed; will retry", "err", err, "wait", wait)
 	w.record(ctx, log, w.cfg.Outbox.RetryDelivery(ctx, d.ID, w.cfg.Now().Add(wait), err.Error()))
 	return false
-}
-
-// markSent marks the deliveries ids sent, with one statement.
-func (w *Worker) markSent(ids []int64) []error {
-	ctx, cancel := context.WithTimeout(context.Background(), laneTimeout)
-	defer cancel()
-	err := w.cfg.Outbox.DeliveriesSent(ctx, ids)
-	out := make([]error, len(ids))
-	for i := range out {
-		out[i] = err
-	}
-	return out
 }
 
 func (w *Worker) record(ctx context.Context, log *slog.Logger, err error) {

@@ -137,6 +137,15 @@ const deliveriesSentSQL = `UPDATE outbox SET status = 'sent', payload = '', repl
 
 // DeliveriesSent marks many deliveries sent with one statement.
 func (s *Store) DeliveriesSent(ctx context.Context, ids []int64) error {
+	return deliveriesSent(ctx, s.db, ids)
+}
+
+// DeliveriesSent marks many deliveries sent, in the batch's transaction.
+func (t *BatchTx) DeliveriesSent(ctx context.Context, ids []int64) error {
+	return deliveriesSent(ctx, t.tx, ids)
+}
+
+func deliveriesSent(ctx context.Context, db sqlx.ExtContext, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -145,7 +154,7 @@ func (s *Store) DeliveriesSent(ctx context.Context, ids []int64) error {
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	_, err := s.db.ExecContext(ctx, s.db.Rebind(fmt.Sprintf(deliveriesSentSQL, repeatRow("?", len(ids)))), args...)
+	_, err := db.ExecContext(ctx, db.Rebind(fmt.Sprintf(deliveriesSentSQL, repeatRow("?", len(ids)))), args...)
 	return wrap(err, "delivery sent")
 }
 
