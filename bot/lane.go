@@ -21,7 +21,7 @@ const (
 	// laneTimeout bounds one batch's transaction.
 	laneTimeout = 10 * time.Second
 	// laneSlots is how many batches run at once by default.
-	laneSlots = 4
+	laneSlots = 2
 	// laneMaxRequests caps the webhook requests of one batch.
 	laneMaxRequests = 64
 )

@@ -43,7 +43,7 @@ type WorkerConfig struct {
 	// transaction that stores them, many requests per transaction. Nil:
 	// AcceptEvents only stores events for ProcessEvents.
 	Batch BatchInbox
-	// LaneSlots is how many fast-lane transactions run at once. Default 4.
+	// LaneSlots is how many fast-lane transactions run at once. Default 2.
 	LaneSlots int
 }
 
