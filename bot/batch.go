@@ -46,9 +46,19 @@ type BatchTx interface {
 	// worker sends them only if the lease runs out). It sets each one's
 	// ID, CreatedAt and an empty RetryKey, as Enqueue does.
 	EnqueueLeased(ctx context.Context, ds []*Delivery, until time.Time) error
+	// RememberQuestions keeps questions as RememberQuestion does, for
+	// many users (one question each).
+	RememberQuestions(ctx context.Context, qs []RecentQuestion) error
 	// DeliveriesSent marks deliveries sent (Outbox.DeliveriesSent, in this
 	// transaction).
 	DeliveriesSent(ctx context.Context, ids []int64) error
+}
+
+// RecentQuestion is a question kept for a handoff that may follow.
+type RecentQuestion struct {
+	Key  UserKey
+	Text string
+	At   time.Time
 }
 
 // AskedQuestion is one question counted for the staff dashboard.

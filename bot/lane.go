@@ -153,43 +153,32 @@ func (w *Worker) eager(ev Event) bool {
 
 // laneBatch is the working state of one batch's transaction.
 type laneBatch struct {
-	ready  []Event     // the events answered now
-	sends  []*Delivery // their replies, leased to this worker
-	queued bool        // something was queued for the delivery loop
-	marked bool        // the transaction records the sent replies it was given
+	ready  []Event          // the events answered now
+	sends  []*Delivery      // their replies, leased to this worker
+	asked  []AskedQuestion  // questions counted by the turns
+	kept   []RecentQuestion // questions kept by the turns
+	queued bool             // something was queued for the delivery loop
+	marked bool             // the transaction records the sent replies it was given
 }
 
 // answerBatch runs the ready events' turns in tx: their conversations and
 // rate counts are read and their questions and replies written with one
 // statement each.
 func (w *Worker) answerBatch(ctx context.Context, tx BatchTx, b *laneBatch) error {
-	keys := make([]UserKey, len(b.ready))
-	var limited []Event
-	for i, ev := range b.ready {
-		keys[i] = ev.Incoming.Key
-		if w.limited(ev.Incoming) {
-			limited = append(limited, ev)
-		}
-	}
-	convs, err := tx.Conversations(ctx, keys)
+	convs, recent, err := w.readBatch(ctx, tx, b.ready)
 	if err != nil {
 		return err
 	}
-	recent := map[UserKey]int{}
-	if len(limited) > 0 {
-		if recent, err = tx.EventCounts(ctx, limited, time.Minute); err != nil {
-			return err
-		}
-	}
-	var asked []AskedQuestion
 	for _, ev := range b.ready {
 		key := ev.Incoming.Key
 		c, stored := convs[key]
-		lt := &laneTx{BatchTx: tx, key: key, conv: c, stored: stored, fresh: true, asked: &asked}
+		lt := &laneTx{BatchTx: tx, key: key, conv: c, stored: stored, fresh: true, batch: b}
 		d, err := w.respond(ctx, lt, ev, recent[key])
 		if err != nil {
 			return fmt.Errorf("event %s: %w", ev.ID, err)
 		}
+		b.kept = append(b.kept, lt.recent...)
+		b.queued = b.queued || lt.enqueued
 		switch {
 		case d == nil:
 		case lt.enqueued: // behind what the turn queued: the delivery loop keeps the order
@@ -199,17 +188,47 @@ func (w *Worker) answerBatch(ctx context.Context, tx BatchTx, b *laneBatch) erro
 		default:
 			b.sends = append(b.sends, d)
 		}
-		b.queued = b.queued || lt.enqueued
 	}
-	if len(asked) > 0 {
-		if err := tx.RecordQuestions(ctx, asked); err != nil {
+	return b.write(ctx, tx, w.cfg.Now().Add(laneLease))
+}
+
+// readBatch reads the conversations of the ready events' users and, for
+// those the rate limit applies to, how many events they sent in the last
+// minute.
+func (w *Worker) readBatch(ctx context.Context, tx BatchTx, ready []Event) (map[UserKey]Conversation, map[UserKey]int, error) {
+	keys := make([]UserKey, len(ready))
+	var limited []Event
+	for i, ev := range ready {
+		keys[i] = ev.Incoming.Key
+		if w.limited(ev.Incoming) {
+			limited = append(limited, ev)
+		}
+	}
+	convs, err := tx.Conversations(ctx, keys)
+	if err != nil || len(limited) == 0 {
+		return convs, map[UserKey]int{}, err
+	}
+	recent, err := tx.EventCounts(ctx, limited, time.Minute)
+	return convs, recent, err
+}
+
+// write stores what the turns left to the batch: counted and kept
+// questions, and the replies, leased until until.
+func (b *laneBatch) write(ctx context.Context, tx BatchTx, until time.Time) error {
+	if len(b.asked) > 0 {
+		if err := tx.RecordQuestions(ctx, b.asked); err != nil {
+			return err
+		}
+	}
+	if len(b.kept) > 0 {
+		if err := tx.RememberQuestions(ctx, b.kept); err != nil {
 			return err
 		}
 	}
 	if len(b.sends) == 0 {
 		return nil
 	}
-	return tx.EnqueueLeased(ctx, b.sends, w.cfg.Now().Add(laneLease))
+	return tx.EnqueueLeased(ctx, b.sends, until)
 }
 
 // laneTx is the Tx of one turn in a batch: the conversation read for the
@@ -221,8 +240,9 @@ type laneTx struct {
 	conv     Conversation
 	stored   bool // conv is a stored conversation
 	fresh    bool // conv is still what storage holds
-	asked    *[]AskedQuestion
-	enqueued bool // the turn queued a delivery itself
+	batch    *laneBatch
+	recent   []RecentQuestion // kept for a handoff, written with the batch's
+	enqueued bool             // the turn queued a delivery itself
 }
 
 // Conversation returns the conversation read for the batch while it is
@@ -257,8 +277,25 @@ func (t *laneTx) ForgetCandidate(ctx context.Context, key UserKey, actor string)
 
 // RecordQuestion counts the question with the batch's.
 func (t *laneTx) RecordQuestion(_ context.Context, ch Channel, outcome, faqID string) error {
-	*t.asked = append(*t.asked, AskedQuestion{Channel: ch, Outcome: outcome, FAQID: faqID})
+	t.batch.asked = append(t.batch.asked, AskedQuestion{Channel: ch, Outcome: outcome, FAQID: faqID})
 	return nil
+}
+
+// RememberQuestion keeps the question with the batch's.
+func (t *laneTx) RememberQuestion(_ context.Context, key UserKey, text string, at time.Time) error {
+	t.recent = append(t.recent, RecentQuestion{Key: key, Text: text, At: at})
+	return nil
+}
+
+// TakeRecentQuestions writes what the turn kept so far, then takes them all.
+func (t *laneTx) TakeRecentQuestions(ctx context.Context, key UserKey) ([]string, error) {
+	for _, q := range t.recent {
+		if err := t.BatchTx.RememberQuestion(ctx, q.Key, q.Text, q.At); err != nil {
+			return nil, err
+		}
+	}
+	t.recent = nil
+	return t.BatchTx.TakeRecentQuestions(ctx, key)
 }
 
 // Enqueue queues a delivery the turn makes itself (a notice, a relay).

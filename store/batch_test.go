@@ -212,3 +212,45 @@ func TestAcceptBatchSkipsUsersLockedElsewhere(t *testing.T) {
 		t.Errorf("with U1's turn running elsewhere: handed over %v, %d pending; want [l2], 1", ready, res.Pending)
 	}
 }
+
+// TestRememberQuestionsKeepsWhatRememberQuestionKeeps: the batch form keeps
+// the newest three of each candidate for a day, and nothing of others.
+func TestRememberQuestionsKeepsWhatRememberQuestionKeeps(t *testing.T) {
+	contract(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		c := addCandidate(t, s, lineUser("U-recent"))
+		other := addCandidate(t, s, lineUser("U-other"))
+		at := time.Now().UTC()
+		inTx(t, s, other.Key, func(tx bot.Tx) error {
+			return tx.RememberQuestion(ctx, other.Key, "古い質問", at.Add(-25*time.Hour))
+		})
+		for i, q := range []string{"一", "二", "三"} {
+			inTx(t, s, c.Key, func(tx bot.Tx) error { return tx.RememberQuestion(ctx, c.Key, q, at.Add(time.Duration(i)*time.Second)) })
+		}
+		events := []bot.Event{batchEvent("r1", "U-recent", "四"), batchEvent("r2", "U-stranger", "誰？")}
+		acceptBatch(t, s, events, func(tx bot.BatchTx, _ []bot.Event) error {
+			return tx.RememberQuestions(ctx, []bot.RecentQuestion{
+				{Key: c.Key, Text: "四", At: at.Add(3 * time.Second)},
+				{Key: lineUser("U-stranger"), Text: "誰？", At: at.Add(3 * time.Second)},
+			})
+		})
+		take := func(key bot.UserKey) string {
+			var got []string
+			inTx(t, s, key, func(tx bot.Tx) error {
+				var err error
+				got, err = tx.TakeRecentQuestions(ctx, key)
+				return err
+			})
+			return fmt.Sprint(got)
+		}
+		if got := take(c.Key); got != "[二 三 四]" {
+			t.Errorf("recent = %s, want the last three", got)
+		}
+		if got := take(other.Key); got != "[]" {
+			t.Errorf("a day-old question kept: %s", got)
+		}
+		if got := take(lineUser("U-stranger")); got != "[]" {
+			t.Errorf("kept for a non-candidate: %s", got)
+		}
+	})
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
@@ -65,4 +66,51 @@ func (t *Tx) TakeRecentQuestions(ctx context.Context, key bot.UserKey) ([]string
 		return nil, wrap(err, "forget recent questions")
 	}
 	return texts, nil
+}
+
+// rememberQuestionsSQL keeps questions of stored candidates, one row of
+// (channel, user id, text, at) each.
+const rememberQuestionsSQL = `INSERT INTO recent_questions (candidate_id, text, at)
+	SELECT c.id, v.column3, v.column4 FROM (VALUES %s) AS v
+	JOIN candidates c ON c.channel = v.column1 AND c.user_id = v.column2`
+
+// trimRecentManySQL drops, for some of a channel's candidates, their
+// questions beyond the newest few.
+const trimRecentManySQL = `DELETE FROM recent_questions WHERE id IN (
+	SELECT id FROM (SELECT r.id, ROW_NUMBER() OVER (PARTITION BY r.candidate_id ORDER BY r.id DESC) AS rn
+		FROM recent_questions r JOIN candidates c ON c.id = r.candidate_id
+		WHERE c.channel = ? AND c.user_id IN (%s)) AS ranked
+	WHERE rn > ?)`
+
+// RememberQuestions does what RememberQuestion does for many questions
+// (at most one per user), with three statements.
+func (t *BatchTx) RememberQuestions(ctx context.Context, qs []bot.RecentQuestion) error {
+	if len(qs) == 0 {
+		return nil
+	}
+	row := "(?, ?, ?, ?)"
+	if t.dialect == DialectPostgres {
+		row = "(CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TIMESTAMPTZ))"
+	}
+	args := make([]any, 0, 4*len(qs))
+	keys := make([]bot.UserKey, 0, len(qs))
+	latest := qs[0].At
+	for _, q := range qs {
+		args = append(args, string(q.Key.Channel), q.Key.UserID, q.Text, ts(q.At))
+		keys = append(keys, q.Key)
+		if q.At.After(latest) {
+			latest = q.At
+		}
+	}
+	if _, err := t.tx.ExecContext(ctx, t.tx.Rebind(fmt.Sprintf(rememberQuestionsSQL, repeatRow(row, len(qs)))), args...); err != nil {
+		return wrap(err, "remember questions")
+	}
+	for ch, ids := range byChannel(keys) {
+		args := append(append([]any{string(ch)}, stringArgs(ids)...), recentKeep)
+		if _, err := t.tx.ExecContext(ctx, t.tx.Rebind(fmt.Sprintf(trimRecentManySQL, repeatRow("?", len(ids)))), args...); err != nil {
+			return wrap(err, "trim recent questions")
+		}
+	}
+	_, err := t.tx.ExecContext(ctx, t.tx.Rebind(expireRecentSQL), ts(latest.Add(-recentTTL)))
+	return wrap(err, "expire recent questions")
 }

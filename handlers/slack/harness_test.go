@@ -73,11 +73,11 @@ func newEnv(t *testing.T, url string, seed uint64) *env {
 			bot.ChannelSlack: slackh.NewSender(sc, e.store, log),
 		},
 		Profiles:    map[bot.Channel]bot.ProfileSource{bot.ChannelLINE: client, bot.ChannelSlack: slackh.NewProfiles(sc)},
-		MaxAttempts: 60,
-		Now:         func() time.Time { return time.Now().Add(time.Duration(e.offset.Load())) }})
+		MaxAttempts: 60, Batch: e.store,
+		Now: func() time.Time { return time.Now().Add(time.Duration(e.offset.Load())) }})
 	e.app = slackh.New(sc, e.store, e.engine, e.worker.Wake, log)
 	mounts := e.app.Routes()
-	mounts["POST /line/webhook"] = line.NewWebhook(lc, e.store, e.worker.Wake, log)
+	mounts["POST /line/webhook"] = line.NewWebhook(lc, e.worker, nil, log) // the fast lane, as serve wires it
 	e.srv = httptest.NewServer(handlers.NewHandler(handlers.Config{Logger: log, Ready: e.store.Ready, Mounts: mounts}))
 	t.Cleanup(e.srv.Close)
 	return e
@@ -91,9 +91,11 @@ func (w testWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// run lets the worker process every event and deliver what is due now.
+// run waits for the replies the fast lane is sending, then lets the worker
+// process every event and deliver what is due now.
 func (e *env) run() {
 	e.t.Helper()
+	e.worker.Settle()
 	ctx := context.Background()
 	if _, err := e.worker.ProcessEvents(ctx); err != nil {
 		e.t.Fatal(err)
