@@ -36,9 +36,14 @@ type WorkerConfig struct {
 	// Processors is how many events are processed at once (different
 	// users only). Default 4.
 	Processors int
-	// MaxAttempts is how often a delivery is tried before it is given up.
-	// Default 12 (about half an hour of backoff).
+	// MaxAttempts is how often a reply to a user is tried before it is
+	// given up. Default 12 (about 20 minutes of backoff: an answer later
+	// than that is of little use).
 	MaxAttempts int
+	// StaffMaxAttempts is the same for deliveries to recruiters (notices,
+	// handoff threads), which must outlive an outage of some hours.
+	// Default 300 (about a day at the 5-minute backoff cap).
+	StaffMaxAttempts int
 	// Batch turns on AcceptEvents' fast lane: events answered in the
 	// transaction that stores them, many requests per transaction. Nil:
 	// AcceptEvents only stores events for ProcessEvents.
@@ -93,6 +98,9 @@ func NewWorker(cfg WorkerConfig) *Worker {
 	}
 	if cfg.MaxAttempts <= 0 {
 		cfg.MaxAttempts = 12
+	}
+	if cfg.StaffMaxAttempts <= 0 {
+		cfg.StaffMaxAttempts = 300
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
@@ -328,7 +336,7 @@ func (w *Worker) deliver(ctx context.Context, d Delivery, later bool) bool {
 		}
 		return true
 	}
-	giveUp, wait := retryPolicy(err, d.Attempts, w.cfg.MaxAttempts)
+	giveUp, wait := retryPolicy(err, d.Attempts, w.maxAttempts(d.Kind))
 	outcome := "retry"
 	if giveUp {
 		outcome = "failed"
@@ -342,6 +350,14 @@ func (w *Worker) deliver(ctx context.Context, d Delivery, later bool) bool {
 	log.Warn("delivery failed; will retry", "err", err, "wait", wait)
 	w.record(ctx, log, w.cfg.Outbox.RetryDelivery(ctx, d.ID, w.cfg.Now().Add(wait), err.Error()))
 	return false
+}
+
+// maxAttempts is how often a delivery of kind is tried.
+func (w *Worker) maxAttempts(kind DeliveryKind) int {
+	if kind == DeliveryReply {
+		return w.cfg.MaxAttempts
+	}
+	return w.cfg.StaffMaxAttempts
 }
 
 func (w *Worker) record(ctx context.Context, log *slog.Logger, err error) {
