@@ -3,29 +3,33 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
 
-// TestEchoRun loads the echo bot briefly in both modes: every question is
-// answered and the table says so.
+// TestEchoRun loads the echo bot (its own process, and inside this one)
+// briefly in both modes: every question is answered and the table says so.
 func TestEchoRun(t *testing.T) {
 	var out, errs bytes.Buffer
-	err := run(context.Background(), []string{"--targets", "echo", "--duration", "1s", "--rate", "50", "--max", "4",
+	err := run(context.Background(), []string{"--targets", "echo,echo-inproc", "--duration", "1s", "--rate", "50", "--max", "4",
 		"--warmup", "10", "--users", "20", "--log-level", "warn"}, &out, &errs)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, errs.String())
 	}
 	table := out.String()
-	for _, want := range []string{"answered/s", "max c=4", "rate 50/s"} {
+	for _, want := range []string{"answered/s", "max c=4", "rate 50/s", "echo-inproc"} {
 		if !strings.Contains(table, want) {
 			t.Fatalf("table lacks %q:\n%s", want, table)
 		}
 	}
 	for _, line := range strings.Split(table, "\n") {
-		if f := strings.Fields(line); len(f) > 10 && f[0] == "echo" && f[10] != "0" {
+		if f := strings.Fields(line); len(f) > 10 && strings.HasPrefix(f[0], "echo") && f[10] != "0" {
 			t.Fatalf("errors in %q", line)
 		}
 	}
@@ -69,4 +73,20 @@ func TestOnlyLoopback(t *testing.T) {
 	if _, err := parseOptions([]string{"--sakebot-url", "http://127.0.0.1:8080", "--fake-addr", "[::1]:0"}, &bytes.Buffer{}); err != nil {
 		t.Error(err)
 	}
+}
+
+// TestMain lets the test binary be the echo bot's child process too, as
+// the real binary is (the "echo" target runs os.Executable()).
+func TestMain(m *testing.M) {
+	if len(os.Args) > 1 && os.Args[1] == echoServeCommand {
+		ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
+		err := runEchoServe(ctx, os.Args[2:], os.Stdin, os.Stdout, os.Stderr)
+		stop()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
 }

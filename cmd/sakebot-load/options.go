@@ -47,7 +47,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("sakebot-load", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	targets := fs.String("targets", "echo,sakebot", "comma-separated targets to load, in order: echo (the SDK echo bot), echo-pg (the same, recording each event id in PostgreSQL before replying), sakebot")
+	targets := fs.String("targets", "echo,sakebot", "comma-separated targets to load, in order: echo (the SDK echo bot, a process of its own as sakebot is), echo-inproc (the same inside this process), echo-pg (the echo process recording each event id in PostgreSQL before replying), sakebot")
 	fs.Float64Var(&o.rate, "rate", 200, "open-loop run: questions per second (0 skips it)")
 	fs.IntVar(&o.max, "max", 64, "closed-loop max-throughput run: concurrent senders, each waiting for its answer (0 skips it)")
 	fs.DurationVar(&o.duration, "duration", 10*time.Second, "length of each measured run (at most 5m)")
@@ -83,11 +83,11 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	}
 	for _, t := range strings.Split(*targets, ",") {
 		switch t = strings.TrimSpace(t); t {
-		case "echo", "echo-pg", "sakebot":
+		case "echo", "echo-inproc", "echo-pg", "sakebot":
 			o.targets = append(o.targets, t)
 		case "":
 		default:
-			return o, fmt.Errorf("--targets: unknown target %q (echo, echo-pg, sakebot)", t)
+			return o, fmt.Errorf("--targets: unknown target %q (echo, echo-inproc, echo-pg, sakebot)", t)
 		}
 	}
 	for _, kv := range strings.Split(*env, ",") {

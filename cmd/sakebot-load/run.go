@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -89,6 +88,12 @@ func runLoad(ctx context.Context, o options, stdout io.Writer, log *slog.Logger)
 func startTarget(ctx context.Context, o options, name, fakeURL string, log *slog.Logger) (target, error) {
 	switch {
 	case name == "echo":
+		c, err := startEchoChild(ctx, o, fakeURL, "")
+		if err != nil {
+			return target{}, err
+		}
+		return target{name: name, webhook: c.url + "/line/webhook", pid: c.cmd.Process.Pid, stop: c.stop}, nil
+	case name == "echo-inproc":
 		e, err := startEcho(o.secret, o.token, fakeURL, nil, log)
 		if err != nil {
 			return target{}, err
@@ -215,17 +220,11 @@ func startEchoPG(ctx context.Context, o options, fakeURL string, log *slog.Logge
 	if err != nil {
 		return target{}, err
 	}
-	db, err := sql.Open("postgres", dbURL)
+	c, err := startEchoChild(ctx, o, fakeURL, dbURL)
 	if err != nil {
 		return target{}, errors.Join(err, drop())
 	}
-	db.SetMaxOpenConns(32)
-	db.SetMaxIdleConns(32)
-	e, err := startEcho(o.secret, o.token, fakeURL, db, log)
-	if err != nil {
-		return target{}, errors.Join(err, db.Close(), drop())
-	}
 	pg := startPGSampler(dbURL)
-	return target{name: "echo-pg", webhook: e.url + "/line/webhook", pg: pg,
-		stop: func() error { pg.stop(); return errors.Join(e.close(), db.Close(), drop()) }}, nil
+	return target{name: "echo-pg", webhook: c.url + "/line/webhook", pid: c.cmd.Process.Pid, pg: pg,
+		stop: func() error { pg.stop(); return errors.Join(c.stop(), drop()) }}, nil
 }

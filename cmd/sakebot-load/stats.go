@@ -139,6 +139,10 @@ func printVerdicts(w io.Writer, results []result, rate float64) bool {
 		fmt.Fprintf(w, "max throughput ratio sakebot/echo: %.2f (%.0f / %.0f answered/s; target ≥ 0.50: %s)\n",
 			ratio, s.rate(), e.rate(), verdict(ratio >= 0.5))
 	}
+	if in, ok := find("echo-inproc", "max"); sok && ok && in.rate() > 0 {
+		fmt.Fprintf(w, "for reference, sakebot/echo-inproc (the echo bot inside this process): %.2f (%.0f / %.0f answered/s)\n",
+			s.rate()/in.rate(), s.rate(), in.rate())
+	}
 	if s, ok := find("sakebot", "rate"); ok {
 		line := fmt.Sprintf("sakebot at %.0f questions/s: p99 %s ms, %d errors (target p99 ≤ 100 ms, no error: %s)",
 			rate, ms(s.percentile(99)), s.errors(), verdict(s.errors() == 0 && s.percentile(99) <= 100*time.Millisecond && s.answered > 0))
