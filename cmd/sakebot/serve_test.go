@@ -47,8 +47,8 @@ func freeAddr(t *testing.T) string {
 // the LINE API pointing at a fake, as an operator would, then stops it.
 func TestServeAnswersLINE(t *testing.T) {
 	api := linetest.NewAPI(t)
-	addr := freeAddr(t)
-	env := map[string]string{"DATABASE_URL": storetest.SQLiteURL(t), "ADDR": addr,
+	addr, pprofAddr := freeAddr(t), freeAddr(t)
+	env := map[string]string{"DATABASE_URL": storetest.SQLiteURL(t), "ADDR": addr, EnvPprofAddr: pprofAddr,
 		"LINE_CHANNEL_SECRET": "s3cret", "LINE_CHANNEL_ACCESS_TOKEN": "tok", "LINE_API_BASE_URL": api.URL, "LINE_DATA_API_BASE_URL": api.URL}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -69,6 +69,9 @@ func TestServeAnswersLINE(t *testing.T) {
 		t.Fatalf("readyz: %v %v", err, res)
 	}
 	res.Body.Close()
+	if !strings.Contains(get(t, "http://"+pprofAddr+"/debug/pprof/"), "goroutine") {
+		t.Error("no profiles on " + EnvPprofAddr)
+	}
 	body := []byte(fmt.Sprintf(`{"destination":"U0","events":[{"type":"message","mode":"active","timestamp":%d,
 		"source":{"type":"user","userId":"Userve"},"webhookEventId":"01SERVE","deliveryContext":{"isRedelivery":false},
 		"replyToken":"tok-serve","message":{"type":"text","id":"1","text":"研修は何ヶ月ですか"}}]}`, time.Now().UnixMilli()))
