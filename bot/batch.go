@@ -30,28 +30,35 @@ type BatchResult struct {
 }
 
 // BatchTx is the transaction of AcceptBatch: the Tx each turn works in,
-// plus reads and writes for all the batch's users at once.
+// plus one read and one write for all the batch's users at once.
 type BatchTx interface {
 	Tx
-	// Conversations returns the stored conversations of keys; a key
-	// without one is absent from the map.
-	Conversations(ctx context.Context, keys []UserKey) (map[UserKey]Conversation, error)
-	// EventCounts counts, for each event, its user's events received in
-	// the window before it, up to and including it (the rate limit).
-	EventCounts(ctx context.Context, events []Event, window time.Duration) (map[UserKey]int, error)
-	// RecordQuestions stores what RecordQuestion stores, for many questions.
-	RecordQuestions(ctx context.Context, qs []AskedQuestion) error
-	// EnqueueLeased adds deliveries to the outbox already leased until
-	// until, because the caller sends them itself after commit (another
-	// worker sends them only if the lease runs out). It sets each one's
-	// ID, CreatedAt and an empty RetryKey, as Enqueue does.
-	EnqueueLeased(ctx context.Context, ds []*Delivery, until time.Time) error
-	// RememberQuestions keeps questions as RememberQuestion does, for
-	// many users (one question each).
-	RememberQuestions(ctx context.Context, qs []RecentQuestion) error
-	// DeliveriesSent marks deliveries sent (Outbox.DeliveriesSent, in this
-	// transaction).
-	DeliveriesSent(ctx context.Context, ids []int64) error
+	// ReadBatch reads what the turns of events need: their users'
+	// conversations, how many events each user sent in the window before
+	// their event, up to it (the rate limit), and the FAQ revision.
+	ReadBatch(ctx context.Context, events []Event, window time.Duration) (BatchRead, error)
+	// WriteBatch writes what the turns left to the batch.
+	WriteBatch(ctx context.Context, w BatchWrite) error
+}
+
+// BatchRead is what ReadBatch reads.
+type BatchRead struct {
+	Conversations map[UserKey]Conversation // a user without one is absent
+	Recent        map[UserKey]int          // events in the window, up to the batch's
+	FAQRevision   int64                    // as FAQStore.FAQRevision
+}
+
+// BatchWrite is what a batch writes after its turns.
+type BatchWrite struct {
+	Sent  []int64          // deliveries sent since the last batch (Outbox.DeliveriesSent)
+	Asked []AskedQuestion  // questions counted (as Tx.RecordQuestion)
+	Kept  []RecentQuestion // questions kept for a handoff (as Tx.RememberQuestion, one per user)
+	// Replies are added to the outbox leased until LeaseUntil, because the
+	// caller sends them itself after commit (another worker sends them only
+	// if the lease runs out); each gets its ID, CreatedAt and, when empty,
+	// a RetryKey, as Tx.Enqueue does.
+	Replies    []*Delivery
+	LeaseUntil time.Time
 }
 
 // RecentQuestion is a question kept for a handoff that may follow.

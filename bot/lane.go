@@ -65,20 +65,16 @@ func (w *Worker) runLane(calls [][]Event) []laneResult {
 	for _, c := range calls {
 		events = append(events, c...)
 	}
-	if err := w.cfg.Engine.Answerer().Refresh(ctx); err != nil {
-		w.log.Error("fast lane: cannot refresh the FAQ; events left to the worker", "err", err)
-		return w.storeOnly(ctx, calls)
-	}
 	var b laneBatch
 	marks := w.takeMarks()
 	start := time.Now()
 	res, err := w.cfg.Batch.AcceptBatch(ctx, events, w.eager, func(tx BatchTx, ready []Event) error {
-		b = laneBatch{ready: ready}
-		if err := tx.DeliveriesSent(ctx, marks); err != nil {
+		b = laneBatch{ready: ready, write: BatchWrite{Sent: marks}}
+		if err := w.answerBatch(ctx, tx, &b); err != nil {
 			return err
 		}
 		b.marked = true
-		return w.answerBatch(ctx, tx, &b)
+		return nil
 	})
 	if !b.marked || err != nil {
 		w.noteSent(marks...) // for the next batch, or the timer
@@ -91,7 +87,7 @@ func (w *Worker) runLane(calls [][]Event) []laneResult {
 	for _, ev := range b.ready {
 		w.cfg.Observer.EventProcessed(ev.Incoming.Key.Channel, took, nil)
 	}
-	for _, d := range b.sends {
+	for _, d := range b.write.Replies {
 		w.sends.Go(func() { w.deliver(context.Background(), *d, true) })
 	}
 	if res.Pending > 0 {
@@ -153,31 +149,31 @@ func (w *Worker) eager(ev Event) bool {
 
 // laneBatch is the working state of one batch's transaction.
 type laneBatch struct {
-	ready  []Event          // the events answered now
-	sends  []*Delivery      // their replies, leased to this worker
-	asked  []AskedQuestion  // questions counted by the turns
-	kept   []RecentQuestion // questions kept by the turns
-	queued bool             // something was queued for the delivery loop
-	marked bool             // the transaction records the sent replies it was given
+	ready  []Event    // the events answered now
+	write  BatchWrite // what their turns leave, and the sent replies to record
+	queued bool       // something was queued for the delivery loop
+	marked bool       // the transaction recorded the sent replies it was given
 }
 
-// answerBatch runs the ready events' turns in tx: their conversations and
-// rate counts are read and their questions and replies written with one
-// statement each.
+// answerBatch runs the ready events' turns in tx, reading what they need
+// with one statement and writing what they leave with another.
 func (w *Worker) answerBatch(ctx context.Context, tx BatchTx, b *laneBatch) error {
-	convs, recent, err := w.readBatch(ctx, tx, b.ready)
+	read, err := tx.ReadBatch(ctx, b.ready, time.Minute)
 	if err != nil {
+		return err
+	}
+	if err := w.cfg.Engine.Answerer().RefreshTo(ctx, read.FAQRevision); err != nil {
 		return err
 	}
 	for _, ev := range b.ready {
 		key := ev.Incoming.Key
-		c, stored := convs[key]
+		c, stored := read.Conversations[key]
 		lt := &laneTx{BatchTx: tx, key: key, conv: c, stored: stored, fresh: true, batch: b}
-		d, err := w.respond(ctx, lt, ev, recent[key])
+		d, err := w.respond(ctx, lt, ev, read.Recent[key])
 		if err != nil {
 			return fmt.Errorf("event %s: %w", ev.ID, err)
 		}
-		b.kept = append(b.kept, lt.recent...)
+		b.write.Kept = append(b.write.Kept, lt.recent...)
 		b.queued = b.queued || lt.enqueued
 		switch {
 		case d == nil:
@@ -186,49 +182,11 @@ func (w *Worker) answerBatch(ctx context.Context, tx BatchTx, b *laneBatch) erro
 				return err
 			}
 		default:
-			b.sends = append(b.sends, d)
+			b.write.Replies = append(b.write.Replies, d)
 		}
 	}
-	return b.write(ctx, tx, w.cfg.Now().Add(laneLease))
-}
-
-// readBatch reads the conversations of the ready events' users and, for
-// those the rate limit applies to, how many events they sent in the last
-// minute.
-func (w *Worker) readBatch(ctx context.Context, tx BatchTx, ready []Event) (map[UserKey]Conversation, map[UserKey]int, error) {
-	keys := make([]UserKey, len(ready))
-	var limited []Event
-	for i, ev := range ready {
-		keys[i] = ev.Incoming.Key
-		if w.limited(ev.Incoming) {
-			limited = append(limited, ev)
-		}
-	}
-	convs, err := tx.Conversations(ctx, keys)
-	if err != nil || len(limited) == 0 {
-		return convs, map[UserKey]int{}, err
-	}
-	recent, err := tx.EventCounts(ctx, limited, time.Minute)
-	return convs, recent, err
-}
-
-// write stores what the turns left to the batch: counted and kept
-// questions, and the replies, leased until until.
-func (b *laneBatch) write(ctx context.Context, tx BatchTx, until time.Time) error {
-	if len(b.asked) > 0 {
-		if err := tx.RecordQuestions(ctx, b.asked); err != nil {
-			return err
-		}
-	}
-	if len(b.kept) > 0 {
-		if err := tx.RememberQuestions(ctx, b.kept); err != nil {
-			return err
-		}
-	}
-	if len(b.sends) == 0 {
-		return nil
-	}
-	return tx.EnqueueLeased(ctx, b.sends, until)
+	b.write.LeaseUntil = w.cfg.Now().Add(laneLease)
+	return tx.WriteBatch(ctx, b.write)
 }
 
 // laneTx is the Tx of one turn in a batch: the conversation read for the
@@ -277,7 +235,7 @@ func (t *laneTx) ForgetCandidate(ctx context.Context, key UserKey, actor string)
 
 // RecordQuestion counts the question with the batch's.
 func (t *laneTx) RecordQuestion(_ context.Context, ch Channel, outcome, faqID string) error {
-	t.batch.asked = append(t.batch.asked, AskedQuestion{Channel: ch, Outcome: outcome, FAQID: faqID})
+	t.batch.write.Asked = append(t.batch.write.Asked, AskedQuestion{Channel: ch, Outcome: outcome, FAQID: faqID})
 	return nil
 }
 

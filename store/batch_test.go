@@ -100,8 +100,8 @@ func TestAcceptBatchStoresNothingWhenFnFails(t *testing.T) {
 		events := []bot.Event{batchEvent("f1", "U1", "a"), batchEvent("f2", "U1", "b")}
 		_, err := s.AcceptBatch(ctx, events, everyEvent, func(tx bot.BatchTx, evs []bot.Event) error {
 			d := &bot.Delivery{Kind: bot.DeliveryReply, Key: lineUser("U1"), Replies: []bot.Reply{{Text: "x"}}}
-			must(t, tx.EnqueueLeased(ctx, []*bot.Delivery{d}, time.Now().Add(time.Minute)))
-			must(t, tx.RecordQuestions(ctx, []bot.AskedQuestion{{Channel: bot.ChannelLINE, Outcome: "answered", FAQID: "x"}}))
+			must(t, tx.WriteBatch(ctx, bot.BatchWrite{Replies: []*bot.Delivery{d}, LeaseUntil: time.Now().Add(time.Minute),
+				Asked: []bot.AskedQuestion{{Channel: bot.ChannelLINE, Outcome: "answered", FAQID: "x"}}}))
 			return errBoom
 		})
 		wantErr(t, err, errBoom)
@@ -122,11 +122,11 @@ func TestAcceptBatchLeavesUsersWithPendingDeliveries(t *testing.T) {
 		ctx := context.Background()
 		_, ready := acceptBatch(t, s, []bot.Event{batchEvent("g1", "U1", "a")}, func(tx bot.BatchTx, evs []bot.Event) error {
 			d := &bot.Delivery{Kind: bot.DeliveryReply, Key: lineUser("U1"), Replies: []bot.Reply{{Text: "答え"}}}
-			if err := tx.EnqueueLeased(ctx, []*bot.Delivery{d}, time.Now().Add(time.Minute)); err != nil {
+			if err := tx.WriteBatch(ctx, bot.BatchWrite{Replies: []*bot.Delivery{d}, LeaseUntil: time.Now().Add(time.Minute)}); err != nil {
 				return err
 			}
 			if d.ID == 0 || d.RetryKey == "" || d.CreatedAt.IsZero() {
-				t.Errorf("EnqueueLeased left %+v without ID, RetryKey or CreatedAt", d)
+				t.Errorf("WriteBatch left %+v without ID, RetryKey or CreatedAt", d)
 			}
 			return nil
 		})
@@ -146,9 +146,13 @@ func TestAcceptBatchLeavesUsersWithPendingDeliveries(t *testing.T) {
 		if len(got) != 1 || got[0].Replies[0].Text != "答え" {
 			t.Fatalf("ClaimDeliveries after the lease = %+v", got)
 		}
-		must(t, s.DeliveriesSent(ctx, []int64{got[0].ID}))
-		if g, err := s.Gauges(ctx); err != nil || g.OutboxPending != 0 {
-			t.Errorf("after DeliveriesSent: %d pending, %v", g.OutboxPending, err)
+		// The next batch records it as sent, with what it writes itself.
+		acceptBatch(t, s, []bot.Event{batchEvent("g3", "U9", "c")}, func(tx bot.BatchTx, _ []bot.Event) error {
+			return tx.WriteBatch(ctx, bot.BatchWrite{Sent: []int64{got[0].ID},
+				Asked: []bot.AskedQuestion{{Channel: bot.ChannelLINE, Outcome: "missed"}}})
+		})
+		if g, err := s.Gauges(ctx); err != nil || g.OutboxPending != 0 || g.Questions["missed"] != 1 {
+			t.Errorf("after WriteBatch with Sent: %d pending, %v counted, %v", g.OutboxPending, g.Questions, err)
 		}
 	})
 }
@@ -171,21 +175,24 @@ func TestBatchTxReadsAndWritesForManyUsers(t *testing.T) {
 			_, _ = acceptBatch(t, s, []bot.Event{batchEvent(fmt.Sprint("h", i+1), "U1", "x")}, nil)
 		}
 		events := []bot.Event{batchEvent("h3", "U1", "x"), batchEvent("h4", "U2", "y")}
+		rev, err := s.FAQRevision(ctx)
+		must(t, err)
 		acceptBatch(t, s, events, func(tx bot.BatchTx, evs []bot.Event) error {
-			convs, err := tx.Conversations(ctx, []bot.UserKey{lineUser("U1"), lineUser("U2")})
+			read, err := tx.ReadBatch(ctx, evs, time.Minute)
 			must(t, err)
-			if len(convs) != 1 || convs[lineUser("U1")].Misses != 1 {
+			if convs := read.Conversations; len(convs) != 1 || convs[lineUser("U1")].Misses != 1 {
 				t.Errorf("Conversations = %+v, want U1's only", convs)
 			}
-			counts, err := tx.EventCounts(ctx, evs, time.Minute)
-			must(t, err)
-			if counts[lineUser("U1")] != 3 || counts[lineUser("U2")] != 1 {
-				t.Errorf("EventCounts = %v, want U1: 3, U2: 1", counts)
+			if read.Recent[lineUser("U1")] != 3 || read.Recent[lineUser("U2")] != 1 {
+				t.Errorf("Recent = %v, want U1: 3, U2: 1", read.Recent)
 			}
-			return tx.RecordQuestions(ctx, []bot.AskedQuestion{
+			if read.FAQRevision != rev {
+				t.Errorf("FAQRevision = %d, want %d", read.FAQRevision, rev)
+			}
+			return tx.WriteBatch(ctx, bot.BatchWrite{Asked: []bot.AskedQuestion{
 				{Channel: bot.ChannelLINE, Outcome: "answered", FAQID: "training"},
 				{Channel: bot.ChannelLINE, Outcome: "missed"},
-			})
+			}})
 		})
 		g, err := s.Gauges(ctx)
 		must(t, err)
@@ -229,10 +236,10 @@ func TestRememberQuestionsKeepsWhatRememberQuestionKeeps(t *testing.T) {
 		}
 		events := []bot.Event{batchEvent("r1", "U-recent", "四"), batchEvent("r2", "U-stranger", "誰？")}
 		acceptBatch(t, s, events, func(tx bot.BatchTx, _ []bot.Event) error {
-			return tx.RememberQuestions(ctx, []bot.RecentQuestion{
+			return tx.WriteBatch(ctx, bot.BatchWrite{Kept: []bot.RecentQuestion{
 				{Key: c.Key, Text: "四", At: at.Add(3 * time.Second)},
 				{Key: lineUser("U-stranger"), Text: "誰？", At: at.Add(3 * time.Second)},
-			})
+			}})
 		})
 		take := func(key bot.UserKey) string {
 			var got []string

@@ -82,9 +82,9 @@ const trimRecentManySQL = `DELETE FROM recent_questions WHERE id IN (
 		WHERE c.channel = ? AND c.user_id IN (%s)) AS ranked
 	WHERE rn > ?)`
 
-// RememberQuestions does what RememberQuestion does for many questions
-// (at most one per user), with three statements.
-func (t *BatchTx) RememberQuestions(ctx context.Context, qs []bot.RecentQuestion) error {
+// rememberQuestions does what RememberQuestion does for many questions
+// (at most one per user), with three statements (none without questions).
+func (t *BatchTx) rememberQuestions(ctx context.Context, qs []bot.RecentQuestion) error {
 	if len(qs) == 0 {
 		return nil
 	}

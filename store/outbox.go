@@ -140,11 +140,6 @@ func (s *Store) DeliveriesSent(ctx context.Context, ids []int64) error {
 	return deliveriesSent(ctx, s.db, ids)
 }
 
-// DeliveriesSent marks many deliveries sent, in the batch's transaction.
-func (t *BatchTx) DeliveriesSent(ctx context.Context, ids []int64) error {
-	return deliveriesSent(ctx, t.tx, ids)
-}
-
 func deliveriesSent(ctx context.Context, db sqlx.ExtContext, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
