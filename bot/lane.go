@@ -8,8 +8,8 @@ import (
 
 // The fast lane answers a webhook's events inside the request that brought
 // them, in the transaction that stores them: one transaction for the
-// events of many concurrent requests (see groupCommit), one statement per
-// kind of read or write for all of them, and the replies sent right after
+// events of many concurrent requests (see groupCommit), one read and one
+// write statement for all of their turns, and the replies sent right after
 // commit by the worker that made them. An event that anything else is
 // waiting for (an earlier event or delivery of its user, a turn running on
 // another replica) is stored pending for ProcessEvents instead, so the
@@ -81,7 +81,9 @@ func (w *Worker) runLane(calls [][]Event) []laneResult {
 	}
 	if err != nil {
 		w.log.Error("fast lane failed; events left to the worker", "err", err, "events", len(events))
-		return w.storeOnly(ctx, calls)
+		sctx, cancel := context.WithTimeout(context.Background(), laneTimeout) // the batch may have used up ctx
+		defer cancel()
+		return w.storeOnly(sctx, calls)
 	}
 	took := time.Since(start)
 	for _, ev := range b.ready {
