@@ -29,12 +29,6 @@ func (a *Answerer) Refresh(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return a.RefreshTo(ctx, rev)
-}
-
-// RefreshTo rebuilds the index unless it was built at revision rev (read
-// by the caller, e.g. with the rest of a batch).
-func (a *Answerer) RefreshTo(ctx context.Context, rev int64) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.loaded && rev == a.revision {

@@ -34,8 +34,8 @@ type BatchResult struct {
 type BatchTx interface {
 	Tx
 	// ReadBatch reads what the turns of events need: their users'
-	// conversations, how many events each user sent in the window before
-	// their event, up to it (the rate limit), and the FAQ revision.
+	// conversations and how many events each user sent in the window
+	// before their event, up to it (the rate limit).
 	ReadBatch(ctx context.Context, events []Event, window time.Duration) (BatchRead, error)
 	// WriteBatch writes what the turns left to the batch.
 	WriteBatch(ctx context.Context, w BatchWrite) error
@@ -45,7 +45,6 @@ type BatchTx interface {
 type BatchRead struct {
 	Conversations map[UserKey]Conversation // a user without one is absent
 	Recent        map[UserKey]int          // events in the window, up to the batch's
-	FAQRevision   int64                    // as FAQStore.FAQRevision
 }
 
 // BatchWrite is what a batch writes after its turns.

@@ -59,12 +59,18 @@ func (w *Worker) Settle() { w.sends.Wait() }
 
 // runLane is one batch of the fast lane: the events of several callers.
 func (w *Worker) runLane(calls [][]Event) []laneResult {
-	ctx, cancel := context.WithTimeout(context.Background(), laneTimeout)
-	defer cancel()
 	var events []Event
 	for _, c := range calls {
 		events = append(events, c...)
 	}
+	// The index is rebuilt (after an FAQ edit) before the transaction, so
+	// that no transaction waits for it.
+	if err := w.refresh(); err != nil {
+		w.log.Error("fast lane: cannot refresh the FAQ; events left to the worker", "err", err)
+		return w.storeOnly(calls)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), laneTimeout)
+	defer cancel()
 	var b laneBatch
 	marks := w.takeMarks()
 	start := time.Now()
@@ -81,9 +87,7 @@ func (w *Worker) runLane(calls [][]Event) []laneResult {
 	}
 	if err != nil {
 		w.log.Error("fast lane failed; events left to the worker", "err", err, "events", len(events))
-		sctx, cancel := context.WithTimeout(context.Background(), laneTimeout) // the batch may have used up ctx
-		defer cancel()
-		return w.storeOnly(sctx, calls)
+		return w.storeOnly(calls)
 	}
 	took := time.Since(start)
 	for _, ev := range b.ready {
@@ -101,9 +105,19 @@ func (w *Worker) runLane(calls [][]Event) []laneResult {
 	return splitCounts(calls, res.New)
 }
 
+// refresh brings the FAQ index up to date, within laneTimeout.
+func (w *Worker) refresh() error {
+	ctx, cancel := context.WithTimeout(context.Background(), laneTimeout)
+	defer cancel()
+	return w.cfg.Engine.Answerer().Refresh(ctx)
+}
+
 // storeOnly stores each caller's events for ProcessEvents, as without the
-// fast lane: the way out when a batch cannot be answered at once.
-func (w *Worker) storeOnly(ctx context.Context, calls [][]Event) []laneResult {
+// fast lane: the way out when a batch cannot be answered at once. It has a
+// deadline of its own (the batch may have used up its).
+func (w *Worker) storeOnly(calls [][]Event) []laneResult {
+	ctx, cancel := context.WithTimeout(context.Background(), laneTimeout)
+	defer cancel()
 	out := make([]laneResult, len(calls))
 	woke := false
 	for i, c := range calls {
@@ -162,9 +176,6 @@ type laneBatch struct {
 func (w *Worker) answerBatch(ctx context.Context, tx BatchTx, b *laneBatch) error {
 	read, err := tx.ReadBatch(ctx, b.ready, time.Minute)
 	if err != nil {
-		return err
-	}
-	if err := w.cfg.Engine.Answerer().RefreshTo(ctx, read.FAQRevision); err != nil {
 		return err
 	}
 	for _, ev := range b.ready {

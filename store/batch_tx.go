@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -12,24 +11,22 @@ import (
 )
 
 // readBatchSQL reads, for each listed event (channel, user, window start,
-// seq), its user's conversation (if any), the user's events received after
-// the window start up to it, and the FAQ revision.
+// seq), its user's conversation (if any) and the user's events received
+// after the window start up to it.
 const readBatchSQL = `SELECT v.column1 AS channel, v.column2 AS user_id,
 	CASE WHEN c.user_id IS NULL THEN 0 ELSE 1 END AS stored,
 	COALESCE(c.mode, '') AS mode, COALESCE(c.step, '') AS step, COALESCE(c.answers, '') AS answers,
 	COALESCE(c.resume, '') AS resume, COALESCE(c.misses, 0) AS misses, COALESCE(c.version, 0) AS version,
 	c.updated_at AS updated_at,
 	(SELECT COUNT(*) FROM inbox i WHERE i.channel = v.column1 AND i.user_id = v.column2
-		AND i.received_at > v.column3 AND i.seq <= v.column4) AS n,
-	COALESCE((SELECT value FROM meta WHERE key = ?), '0') AS faq_revision
+		AND i.received_at > v.column3 AND i.seq <= v.column4) AS n
 FROM (VALUES %s) AS v LEFT JOIN conversations c ON c.channel = v.column1 AND c.user_id = v.column2`
 
 // batchReadRow is a row of readBatchSQL.
 type batchReadRow struct {
 	conversationRow
-	Stored      bool   `db:"stored"`
-	N           int    `db:"n"`
-	FAQRevision string `db:"faq_revision"`
+	Stored bool `db:"stored"`
+	N      int  `db:"n"`
 }
 
 // ReadBatch reads what the turns of events need with one query.
@@ -39,8 +36,7 @@ func (t *BatchTx) ReadBatch(ctx context.Context, events []bot.Event, window time
 	if t.dialect == DialectPostgres {
 		row = "(CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TIMESTAMPTZ), CAST(? AS BIGINT))"
 	}
-	args := make([]any, 0, 1+4*len(events))
-	args = append(args, metaFAQRevision)
+	args := make([]any, 0, 4*len(events))
 	for _, ev := range events {
 		args = append(args, string(ev.Incoming.Key.Channel), ev.Incoming.Key.UserID, ts(ev.ReceivedAt.Add(-window)), ev.Seq)
 	}
@@ -52,11 +48,6 @@ func (t *BatchTx) ReadBatch(ctx context.Context, events []bot.Event, window time
 	for _, r := range rows {
 		key := bot.UserKey{Channel: bot.Channel(r.Channel), UserID: r.UserID}
 		out.Recent[key] = r.N
-		rev, err := strconv.ParseInt(r.FAQRevision, 10, 64)
-		if err != nil {
-			return out, fmt.Errorf("store: faq revision %q: %w", r.FAQRevision, err)
-		}
-		out.FAQRevision = rev
 		if !r.Stored {
 			continue
 		}
