@@ -117,7 +117,7 @@ func faqChoice(f FAQ) Choice {
 func (t *turn) answerFAQByID(id string) {
 	for _, f := range t.e.answerer.FAQs() {
 		if f.ID == id {
-			t.fail(t.tx.RecordQuestion(t.ctx, t.in.Key.Channel, "answered", f.ID))
+			t.fail(t.tx.RecordQuestion(t.ctx, t.in.Key.Channel, OutcomeChosen, f.ID))
 			t.conv.Misses = 0
 			t.say(f.Answer)
 			t.reask()

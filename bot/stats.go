@@ -29,6 +29,12 @@ type QuestionCounts struct {
 	Missed    int // could not answer
 }
 
+// OutcomeChosen is what RecordQuestion records when a student picks an
+// entry from the choices offered (after an ambiguous question, or from the
+// FAQ menu): the entry counts among the most asked, but no second
+// question is counted.
+const OutcomeChosen = "chosen"
+
 // Total is the number of questions counted.
 func (c QuestionCounts) Total() int { return c.Answered + c.Ambiguous + c.Missed }
 

@@ -115,8 +115,9 @@ type Tx interface {
 	// Janitor.ForgetCandidate does, inside this transaction.
 	ForgetCandidate(ctx context.Context, key UserKey, actor string) (bool, error)
 	// RecordQuestion counts a question asked (no text is kept): its
-	// outcome ("answered", "ambiguous", "missed") and the entry that
-	// answered it, for the staff dashboard.
+	// outcome ("answered", "ambiguous", "missed", or OutcomeChosen for an
+	// entry picked from choices) and the entry that answered it, for the
+	// staff dashboard.
 	RecordQuestion(ctx context.Context, channel Channel, outcome, faqID string) error
 
 	// Enqueue adds a delivery to the outbox, to be sent after commit. An

@@ -15,7 +15,7 @@ type dbCollector struct {
 }
 
 var (
-	questionsDesc    = prometheus.NewDesc("sakebot_faq_questions_total", "Questions asked, by outcome (answered, ambiguous, missed).", []string{"outcome"}, nil)
+	questionsDesc    = prometheus.NewDesc("sakebot_faq_questions_total", "Questions asked, by outcome (answered, ambiguous, missed), and entries picked from the choices offered (chosen).", []string{"outcome"}, nil)
 	applicationsDesc = prometheus.NewDesc("sakebot_applications", "Applications, by status.", []string{"status"}, nil)
 	candidatesDesc   = prometheus.NewDesc("sakebot_candidates", "Candidates known to the bot.", nil, nil)
 	inboxDesc        = prometheus.NewDesc("sakebot_inbox_pending", "Received events not processed yet.", nil, nil)

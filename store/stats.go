@@ -20,7 +20,7 @@ const (
 
 	topFAQsSQL = `SELECT q.faq_id, COALESCE(MAX(f.question), '') AS question, COUNT(*) AS n
 	FROM question_log q LEFT JOIN faqs f ON f.id = q.faq_id
-	WHERE q.at >= ? AND q.at < ? AND q.outcome = 'answered' AND q.faq_id <> ''
+	WHERE q.at >= ? AND q.at < ? AND q.outcome IN ('answered', 'chosen') AND q.faq_id <> ''
 	GROUP BY q.faq_id ORDER BY n DESC, q.faq_id LIMIT ?`
 
 	countOpenHandoffsSQL = `SELECT COUNT(*) FROM handoffs WHERE status IN ('requested', 'open')`

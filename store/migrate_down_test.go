@@ -1,0 +1,38 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/store"
+)
+
+// TestMigrationsGoDownAndUp: every migration can be undone and applied
+// again on both engines; below version 8 a picked entry ('chosen') is
+// counted as answered.
+func TestMigrationsGoDownAndUp(t *testing.T) {
+	contract(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		inTx(t, s, lineUser("U-mig"), func(tx bot.Tx) error {
+			return errorsJoin(tx.RecordQuestion(ctx, bot.ChannelLINE, "answered", "training"),
+				tx.RecordQuestion(ctx, bot.ChannelLINE, bot.OutcomeChosen, "training"))
+		})
+		questions := func() string {
+			g, err := s.Gauges(ctx)
+			must(t, err)
+			return fmt.Sprint(g.Questions)
+		}
+		if got := questions(); got != "map[answered:1 chosen:1]" {
+			t.Fatalf("logged %s", got)
+		}
+		must(t, s.DownTo(ctx, 7))
+		if got := questions(); got != "map[answered:2]" {
+			t.Errorf("at version 7: %s, want map[answered:2]", got)
+		}
+		must(t, s.DownTo(ctx, 0))
+		must(t, s.Migrate(ctx))
+		must(t, s.Ready(ctx))
+	})
+}
