@@ -75,8 +75,10 @@ func (nopObserver) EventProcessed(Channel, time.Duration, error)              {}
 func (nopObserver) DeliveryDone(Channel, DeliveryKind, string, time.Duration) {}
 
 // Worker processes the inbox (events → engine → outbox, one transaction
-// per event) and delivers the outbox with retries. Any number of workers,
-// in any number of replicas, can share one database.
+// per event) and delivers the outbox with retries; its fast lane
+// (AcceptEvents) answers webhooks' events in the transaction that stores
+// them when nothing else waits for their user. Any number of workers, in
+// any number of replicas, can share one database.
 type Worker struct {
 	cfg       WorkerConfig
 	log       *slog.Logger
@@ -135,7 +137,8 @@ func signal(c chan struct{}) {
 }
 
 // Run processes and delivers until ctx ends, then returns after the work in
-// hand is finished (an event's transaction, a send in flight).
+// hand is finished (an event's transaction, a send in flight, the fast
+// lane's sends and their sent marks).
 func (w *Worker) Run(ctx context.Context) {
 	var wg sync.WaitGroup
 	for range w.cfg.Processors {

@@ -16,7 +16,9 @@ import (
 // MaxBodyBytes caps a webhook body; larger requests get 413.
 const MaxBodyBytes = 1 << 20
 
-// EventAccepter is where the webhook writes events before answering.
+// EventAccepter is where the webhook writes events before answering: the
+// worker's fast lane (bot.Worker.AcceptEvents, which may answer them in the
+// same transaction) or the inbox itself.
 type EventAccepter interface {
 	AcceptEvents(ctx context.Context, events []bot.Event) (int, error)
 }
@@ -45,9 +47,10 @@ func NewWebhook(cfg Config, inbox EventAccepter, wake func(), log *slog.Logger) 
 	return &Webhook{secrets: secrets, inbox: inbox, wake: wake, log: log, now: time.Now}
 }
 
-// ServeHTTP verifies the signature on the raw body, writes the events to
-// the inbox (duplicates are ignored there) and answers 200; a worker does
-// the rest. Bodies are never logged: they carry what students wrote.
+// ServeHTTP verifies the signature on the raw body, hands the events to the
+// accepter (duplicates are ignored there) and answers 200 once they are
+// stored; a worker does the rest. Bodies are never logged: they carry what
+// students wrote.
 func (h *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, ok := handlers.ReadBody(w, r, MaxBodyBytes)
 	if !ok {
