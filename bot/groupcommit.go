@@ -58,6 +58,13 @@ func (g *groupCommit[T, R]) lead() {
 	}
 }
 
+// waiting is how many calls are queued, not yet in a batch.
+func (g *groupCommit[T, R]) waiting() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return len(g.queue)
+}
+
 // isTaken reports whether c is in a batch.
 func (g *groupCommit[T, R]) isTaken(c *groupCall[T, R]) bool {
 	g.mu.Lock()

@@ -24,6 +24,8 @@ const (
 	laneSlots = 2
 	// laneMaxRequests caps the webhook requests of one batch.
 	laneMaxRequests = 64
+	// laneBacklog is WorkerConfig.LaneBacklog's default.
+	laneBacklog = 1024
 )
 
 // laneResult is what AcceptEvents answers one caller.
@@ -71,10 +73,14 @@ func (w *Worker) runLane(calls [][]Event) []laneResult {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), laneTimeout)
 	defer cancel()
+	eager := w.eager
+	if w.backlogged(w.lane.waiting()) {
+		eager = func(Event) bool { return false }
+	}
 	var b laneBatch
 	marks := w.takeMarks()
 	start := time.Now()
-	res, err := w.cfg.Batch.AcceptBatch(ctx, events, w.eager, func(tx BatchTx, ready []Event) error {
+	res, err := w.cfg.Batch.AcceptBatch(ctx, events, eager, func(tx BatchTx, ready []Event) error {
 		b = laneBatch{ready: ready, write: BatchWrite{Sent: marks}}
 		if err := w.answerBatch(ctx, tx, &b); err != nil {
 			return err
@@ -103,6 +109,20 @@ func (w *Worker) runLane(calls [][]Event) []laneResult {
 		signal(w.wakeOut)
 	}
 	return splitCounts(calls, res.New)
+}
+
+// backlogged reports whether waiting requests are more than the lane
+// should answer at once, logging when that starts and ends.
+func (w *Worker) backlogged(waiting int) bool {
+	over := waiting > w.cfg.LaneBacklog
+	if w.backlog.Swap(over) != over {
+		if over {
+			w.log.Warn("fast lane: backlog; events are only stored, the worker answers them", "waiting", waiting)
+		} else {
+			w.log.Info("fast lane: backlog cleared")
+		}
+	}
+	return over
 }
 
 // refresh brings the FAQ index up to date, within laneTimeout.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -50,6 +51,12 @@ type WorkerConfig struct {
 	Batch BatchInbox
 	// LaneSlots is how many fast-lane transactions run at once. Default 2.
 	LaneSlots int
+	// LaneBacklog is how many webhook requests may wait for the fast lane
+	// before it only stores events, answering none of them at once, so
+	// that webhooks are still acknowledged well within LINE's 2 seconds
+	// when students write faster than the bot can answer; the worker
+	// answers them afterwards. Default 1024.
+	LaneBacklog int
 }
 
 // RateCounter counts a user's recent events, for the rate limit.
@@ -88,6 +95,7 @@ type Worker struct {
 	sent      *groupCommit[int64, error] // marks deliveries sent, many at once
 	sends     sync.WaitGroup             // replies the fast lane is sending
 	marks     sentMarks                  // and those it sent, not yet recorded
+	backlog   atomic.Bool                // the fast lane only stores events (see LaneBacklog)
 }
 
 // NewWorker returns a Worker configured by cfg.
@@ -119,6 +127,9 @@ func NewWorker(cfg WorkerConfig) *Worker {
 	}
 	if cfg.LaneSlots <= 0 {
 		cfg.LaneSlots = laneSlots
+	}
+	if cfg.LaneBacklog <= 0 {
+		cfg.LaneBacklog = laneBacklog
 	}
 	w := &Worker{cfg: cfg, log: log, wakeInbox: make(chan struct{}, 1), wakeOut: make(chan struct{}, 1)}
 	w.lane = newGroupCommit(cfg.LaneSlots, laneMaxRequests, w.runLane)

@@ -39,13 +39,20 @@ type env struct {
 	// slow turns the fast lane off: the webhook only stores events, as
 	// when a batch cannot be answered at once (and as Slack's do).
 	slow bool
+	// backlog is the worker's LaneBacklog (0: the default).
+	backlog int
 }
 
-func newEnv(t *testing.T, url string) *env { return newEnvLane(t, url, true) }
+func newEnv(t *testing.T, url string) *env { return newEnvWith(t, url, &env{}) }
 
 // newEnvLane is newEnv with the fast lane on or off.
 func newEnvLane(t *testing.T, url string, lane bool) *env {
-	e := &env{t: t, url: url, api: linetest.NewAPI(t), store: storetest.Open(t, url), slow: !lane}
+	return newEnvWith(t, url, &env{slow: !lane})
+}
+
+// newEnvWith is newEnv with the options set in e (slow, backlog).
+func newEnvWith(t *testing.T, url string, e *env) *env {
+	e.t, e.url, e.api, e.store = t, url, linetest.NewAPI(t), storetest.Open(t, url)
 	if _, err := e.store.SeedFAQs(context.Background(), faqfile.Default()); err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +73,7 @@ func (e *env) start() {
 		Senders:   map[bot.Channel]bot.Sender{bot.ChannelLINE: line.NewSender(client, log)},
 		Profiles:  map[bot.Channel]bot.ProfileSource{bot.ChannelLINE: client},
 		Now:       func() time.Time { return time.Now().Add(e.offset) },
-		RateLimit: 20, RateCounter: e.store, Batch: e.store})
+		RateLimit: 20, RateCounter: e.store, Batch: e.store, LaneBacklog: e.backlog})
 	// As serve wires it: the worker's fast lane stores and answers the events.
 	var wh http.Handler = line.NewWebhook(cfg, e.worker, nil, log)
 	if e.slow {

@@ -142,3 +142,46 @@ func TestFastLaneFallsBackWhenABatchFails(t *testing.T) {
 		t.Fatalf("after recovery: processed %d, sent %d", p, s)
 	}
 }
+
+// TestFastLaneOnlyStoresUnderABacklog: when students write faster than the
+// bot answers (here every batch's insert is made to take 300 ms), batches
+// past the backlog only store their events, so webhooks are still
+// acknowledged; the worker answers those afterwards, each once.
+func TestFastLaneOnlyStoresUnderABacklog(t *testing.T) {
+	url := storetest.PostgresURL(t)
+	e := newEnvWith(t, url, &env{backlog: 8})
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	exec := func(q string) {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exec(`CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.3); RETURN NULL; END $$`)
+	exec(`CREATE TRIGGER slow AFTER INSERT ON inbox FOR EACH STATEMENT EXECUTE FUNCTION slow()`)
+	const students = 60
+	var wg sync.WaitGroup
+	for u := range students {
+		wg.Go(func() {
+			if code := e.post(callback(e.text(fmt.Sprintf("U%04d", u), "研修は何ヶ月ですか"))); code != 200 {
+				t.Errorf("webhook: %d", code)
+			}
+		})
+	}
+	wg.Wait()
+	exec(`DROP TRIGGER slow ON inbox`)
+	p, _ := e.run()
+	if p == 0 {
+		t.Error("no event was left to the worker: the backlog was never noticed")
+	}
+	if n := len(e.api.Delivered()); n != students {
+		t.Errorf("%d answers for %d questions", n, students)
+	}
+	if ev, dl := e.pendingWork(); ev != 0 || dl != 0 {
+		t.Errorf("left %d events and %d deliveries pending", ev, dl)
+	}
+	t.Logf("the worker answered %d of %d", p, students)
+}
