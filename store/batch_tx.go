@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -114,8 +113,8 @@ func askedPart(qs []bot.AskedQuestion) batchPart {
 	return batchPart{fmt.Sprintf(recordQuestionsSQL, repeatRow("(?, ?, ?, ?)", len(qs))), args}
 }
 
-// repliesPart is the insert of the replies (none: an empty part), setting
-// their RetryKey, EventAt and CreatedAt.
+// repliesPart is the insert of the replies (none: an empty part), leased
+// until until, setting their RetryKey, EventAt and CreatedAt.
 func repliesPart(ds []*bot.Delivery, until time.Time) (batchPart, error) {
 	if len(ds) == 0 {
 		return batchPart{}, nil
@@ -123,19 +122,13 @@ func repliesPart(ds []*bot.Delivery, until time.Time) (batchPart, error) {
 	at := now()
 	args := make([]any, 0, 13*len(ds))
 	for _, d := range ds {
-		payload, err := json.Marshal(d.Replies)
+		r, err := newOutboxRow(d, at)
 		if err != nil {
-			return batchPart{}, fmt.Errorf("store: encode delivery: %w", err)
-		}
-		if d.RetryKey == "" {
-			d.RetryKey = newUUID()
-		}
-		if d.EventAt.IsZero() {
-			d.EventAt = at
+			return batchPart{}, err
 		}
 		d.CreatedAt = at
-		args = append(args, string(d.Kind), string(d.Key.Channel), d.Key.UserID, d.To, d.Thread, d.ReplyToken,
-			ts(d.EventAt), string(payload), d.Ref, d.RetryKey, ts(at), ts(at), ts(until))
+		args = append(args, r.Kind, r.Channel, r.UserID, r.Recipient, r.Thread, r.ReplyToken,
+			r.EventAt, r.Payload, r.Ref, r.RetryKey, r.CreatedAt, r.DueAt, ts(until))
 	}
 	return batchPart{fmt.Sprintf(enqueueLeasedSQL, repeatRow("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", len(ds))), args}, nil
 }

@@ -52,22 +52,31 @@ VALUES (:kind, :channel, :user_id, :recipient, :thread, :reply_token, :event_at,
 	:retry_key, :created_at, :due_at)
 RETURNING id`
 
-// Enqueue adds d to the outbox in the turn's transaction, filling in an
-// empty RetryKey (a random UUID) and setting d.ID and d.CreatedAt.
-func (t *Tx) Enqueue(ctx context.Context, d *bot.Delivery) error {
+// newOutboxRow converts d for storage at the time at, filling in an empty
+// RetryKey (a random UUID) and EventAt (at) first.
+func newOutboxRow(d *bot.Delivery, at time.Time) (outboxRow, error) {
 	payload, err := json.Marshal(d.Replies)
 	if err != nil {
-		return fmt.Errorf("store: encode delivery: %w", err)
+		return outboxRow{}, fmt.Errorf("store: encode delivery: %w", err)
 	}
 	if d.RetryKey == "" {
 		d.RetryKey = newUUID()
 	}
-	at := now()
 	if d.EventAt.IsZero() {
 		d.EventAt = at
 	}
-	r := outboxRow{Kind: string(d.Kind), Channel: string(d.Key.Channel), UserID: d.Key.UserID, Recipient: d.To, Thread: d.Thread, ReplyToken: d.ReplyToken,
-		EventAt: ts(d.EventAt), Payload: string(payload), Ref: d.Ref, RetryKey: d.RetryKey, CreatedAt: ts(at), DueAt: ts(at)}
+	return outboxRow{Kind: string(d.Kind), Channel: string(d.Key.Channel), UserID: d.Key.UserID, Recipient: d.To, Thread: d.Thread, ReplyToken: d.ReplyToken,
+		EventAt: ts(d.EventAt), Payload: string(payload), Ref: d.Ref, RetryKey: d.RetryKey, CreatedAt: ts(at), DueAt: ts(at)}, nil
+}
+
+// Enqueue adds d to the outbox in the turn's transaction, filling in an
+// empty RetryKey (a random UUID) and setting d.ID and d.CreatedAt.
+func (t *Tx) Enqueue(ctx context.Context, d *bot.Delivery) error {
+	at := now()
+	r, err := newOutboxRow(d, at)
+	if err != nil {
+		return err
+	}
 	if err := namedGet(ctx, t.tx, &d.ID, enqueueSQL, r); err != nil {
 		return wrap(err, "enqueue delivery")
 	}
@@ -144,12 +153,8 @@ func deliveriesSent(ctx context.Context, db sqlx.ExtContext, ids []int64) error 
 	if len(ids) == 0 {
 		return nil
 	}
-	args := make([]any, 0, len(ids)+1)
-	args = append(args, ts(now()))
-	for _, id := range ids {
-		args = append(args, id)
-	}
-	_, err := db.ExecContext(ctx, db.Rebind(fmt.Sprintf(deliveriesSentSQL, repeatRow("?", len(ids)))), args...)
+	p := sentPart(ids)
+	_, err := db.ExecContext(ctx, db.Rebind(p.sql), p.args...)
 	return wrap(err, "delivery sent")
 }
 
