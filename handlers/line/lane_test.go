@@ -109,22 +109,29 @@ func TestFastLaneUnderConcurrentWebhooks(t *testing.T) {
 	})
 }
 
+// sqlExec returns a function that runs a statement on the database at url
+// (closed when the test ends) and fails the test on an error.
+func sqlExec(t *testing.T, url string) func(string) {
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return func(q string) {
+		t.Helper()
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestFastLaneFallsBackWhenABatchFails: when a batch's transaction fails
 // the webhook still stores its events (pending) and answers 200; the
 // worker answers them once the database is well again.
 func TestFastLaneFallsBackWhenABatchFails(t *testing.T) {
 	url := storetest.PostgresURL(t)
 	e := newEnv(t, url)
-	db, err := sql.Open("postgres", url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	exec := func(q string) {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
+	exec := sqlExec(t, url)
 	exec(`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`)
 	exec(`CREATE TRIGGER refuse BEFORE INSERT ON question_log FOR EACH ROW EXECUTE FUNCTION refuse()`)
 	if code := e.post(callback(e.text("U1", "研修は何ヶ月ですか"))); code != 200 {
@@ -150,16 +157,7 @@ func TestFastLaneFallsBackWhenABatchFails(t *testing.T) {
 func TestFastLaneOnlyStoresUnderABacklog(t *testing.T) {
 	url := storetest.PostgresURL(t)
 	e := newEnvWith(t, url, &env{backlog: 8})
-	db, err := sql.Open("postgres", url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	exec := func(q string) {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
+	exec := sqlExec(t, url)
 	exec(`CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.3); RETURN NULL; END $$`)
 	exec(`CREATE TRIGGER slow AFTER INSERT ON inbox FOR EACH STATEMENT EXECUTE FUNCTION slow()`)
 	const students = 60
