@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/sakemodel/sakebot/bot"
@@ -20,6 +19,7 @@ var (
 type BatchTx struct {
 	*Tx
 	dialect string
+	stmts   map[string]*sqlx.Stmt // the fast lane's prepared statements (PostgreSQL), or nil
 }
 
 // AcceptBatch stores a batch of events and hands the ready ones to fn in
@@ -27,13 +27,15 @@ type BatchTx struct {
 func (s *Store) AcceptBatch(ctx context.Context, events []bot.Event, eager func(bot.Event) bool,
 	fn func(bot.BatchTx, []bot.Event) error) (bot.BatchResult, error) {
 	var res bot.BatchResult
+	stmts := s.laneStmts(ctx)
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
+		bt := &BatchTx{Tx: &Tx{tx: tx}, dialect: s.dialect, stmts: stmts}
 		cand := candidates(events, eager)
 		keys := make([]bot.UserKey, 0, len(cand))
 		for _, i := range cand {
 			keys = append(keys, events[i].Incoming.Key)
 		}
-		free, err := s.freeUsers(ctx, tx, keys)
+		free, err := bt.freeUsers(ctx, keys)
 		if err != nil {
 			return err
 		}
@@ -41,7 +43,7 @@ func (s *Store) AcceptBatch(ctx context.Context, events []bot.Event, eager func(
 		for _, i := range cand {
 			done[i] = free[events[i].Incoming.Key]
 		}
-		seqs, err := insertEvents(ctx, tx, events, done)
+		seqs, err := bt.insertEvents(ctx, events, done)
 		if err != nil {
 			return err
 		}
@@ -62,7 +64,7 @@ func (s *Store) AcceptBatch(ctx context.Context, events []bot.Event, eager func(
 		if len(ready) == 0 {
 			return nil
 		}
-		return fn(&BatchTx{Tx: &Tx{tx: tx}, dialect: s.dialect}, ready)
+		return fn(bt, ready)
 	})
 	if err != nil {
 		return bot.BatchResult{}, err
@@ -88,17 +90,19 @@ func candidates(events []bot.Event, eager func(bot.Event) bool) []int {
 	return out
 }
 
-// lockFreeSQL takes, without waiting, the advisory locks of the listed
+// lockFreePG takes, without waiting, the advisory locks of the listed
 // users (see lockKeySQL) and returns those it got.
-const lockFreeSQL = `SELECT v.column1 AS channel, v.column2 AS user_id FROM (VALUES %s) AS v
-WHERE pg_try_advisory_xact_lock(hashtextextended(v.column1 || ':' || v.column2, 0))`
+var lockFreePG = pgSQL(`SELECT channel, user_id FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS v (channel, user_id)
+WHERE pg_try_advisory_xact_lock(hashtextextended(channel || ':' || user_id, 0))`)
 
-// busyUsersSQL returns which of one channel's users have a pending event or
-// delivery.
-const busyUsersSQL = `
-SELECT channel, user_id FROM inbox WHERE status = 'pending' AND channel = ? AND user_id IN (%[1]s)
-UNION
-SELECT channel, user_id FROM outbox WHERE status = 'pending' AND channel = ? AND user_id IN (%[1]s)`
+// busyUsersSQL returns which of the listed users have a pending event or
+// delivery; %s is the source of the rows (see rowSet).
+const busyUsersSQL = `WITH v (channel, user_id) AS (%s)
+SELECT channel, user_id FROM v
+WHERE EXISTS (SELECT 1 FROM inbox i WHERE i.status = 'pending' AND i.channel = v.channel AND i.user_id = v.user_id)
+	OR EXISTS (SELECT 1 FROM outbox o WHERE o.status = 'pending' AND o.channel = v.channel AND o.user_id = v.user_id)`
+
+var busyUsersPG = pgSQL(fmt.Sprintf(busyUsersSQL, unnestSQL("TEXT", "TEXT")))
 
 // keyRow is a user key read from a query.
 type keyRow struct {
@@ -111,62 +115,75 @@ func (r keyRow) key() bot.UserKey {
 }
 
 // freeUsers returns which of keys nothing is waiting for: on PostgreSQL
-// their lock was free and is now held by tx (SQLite's transactions already
-// run one at a time), and they have no pending event or delivery. The check
-// runs after the locks are taken, so it sees what their last holder
-// committed.
-func (s *Store) freeUsers(ctx context.Context, tx *sqlx.Tx, keys []bot.UserKey) (map[bot.UserKey]bool, error) {
+// their lock was free and is now held by the transaction (SQLite's
+// transactions already run one at a time), and they have no pending event
+// or delivery. The check runs after the locks are taken, so it sees what
+// their last holder committed.
+func (t *BatchTx) freeUsers(ctx context.Context, keys []bot.UserKey) (map[bot.UserKey]bool, error) {
 	free := map[bot.UserKey]bool{}
 	if len(keys) == 0 {
 		return free, nil
 	}
-	if s.dialect == DialectPostgres {
-		var rows []keyRow
-		args := make([]any, 0, 2*len(keys))
-		for _, k := range keys {
-			args = append(args, string(k.Channel), k.UserID)
-		}
-		q := fmt.Sprintf(lockFreeSQL, repeatRow("(CAST(? AS TEXT), CAST(? AS TEXT))", len(keys)))
-		if err := tx.SelectContext(ctx, &rows, tx.Rebind(q), args...); err != nil {
-			return nil, wrap(err, "lock users")
-		}
-		keys = keys[:0:0]
-		for _, r := range rows {
-			keys = append(keys, r.key())
+	if t.dialect == DialectPostgres {
+		var err error
+		if keys, err = t.lockFree(ctx, keys); err != nil {
+			return nil, err
 		}
 	}
-	for ch, ids := range byChannel(keys) {
-		for _, id := range ids {
-			free[bot.UserKey{Channel: ch, UserID: id}] = true
-		}
-		var busy []keyRow
-		in := repeatRow("?", len(ids))
-		args := append(append([]any{string(ch)}, stringArgs(ids)...), string(ch))
-		args = append(args, stringArgs(ids)...)
-		if err := tx.SelectContext(ctx, &busy, tx.Rebind(fmt.Sprintf(busyUsersSQL, in)), args...); err != nil {
-			return nil, wrap(err, "busy users")
-		}
-		for _, r := range busy {
-			delete(free, r.key())
-		}
+	rows := keyRows(keys)
+	for _, k := range keys {
+		free[k] = true
+	}
+	var busy []keyRow
+	if err := t.selectRows(ctx, &busy, busyUsersPG, busyUsersSQL, "(?, ?)", rows); err != nil {
+		return nil, wrap(err, "busy users")
+	}
+	for _, r := range busy {
+		delete(free, r.key())
 	}
 	return free, nil
 }
 
-// insertEventsSQL stores a batch of events, skipping those seen before.
-const insertEventsSQL = `
+// keyRows are the rows (channel, user id) of keys.
+func keyRows(keys []bot.UserKey) *rowSet {
+	rows := newRowSet(2, len(keys))
+	for _, k := range keys {
+		rows.add(string(k.Channel), k.UserID)
+	}
+	return rows
+}
+
+// lockFree returns those of keys (PostgreSQL) whose locks it took.
+func (t *BatchTx) lockFree(ctx context.Context, keys []bot.UserKey) ([]bot.UserKey, error) {
+	var got []keyRow
+	if err := inTx(ctx, t.tx, t.stmts, &got, lockFreePG, keyRows(keys).arrays()...); err != nil {
+		return nil, wrap(err, "lock users")
+	}
+	out := make([]bot.UserKey, 0, len(got))
+	for _, r := range got {
+		out = append(out, r.key())
+	}
+	return out, nil
+}
+
+// insertEventsSQL stores a batch of events, skipping those seen before; %s
+// is the source of the rows (see rowSet).
+const insertEventsSQL = `WITH v (event_id, channel, user_id, payload, status, received_at, processed_at) AS (%s)
 INSERT INTO inbox (event_id, channel, user_id, payload, status, received_at, due_at, processed_at)
-VALUES %s
+SELECT event_id, channel, user_id, payload, status, received_at, received_at, processed_at FROM v WHERE TRUE
 ON CONFLICT (event_id) DO NOTHING
 RETURNING event_id, seq`
+
+var insertEventsPG = pgSQL(fmt.Sprintf(insertEventsSQL,
+	unnestSQL("TEXT", "TEXT", "TEXT", "TEXT", "TEXT", "TIMESTAMPTZ", "TIMESTAMPTZ")))
 
 // insertEvents stores the events (done ones as processed, without their
 // payload) and returns the inbox seq of each new one by position. An event
 // whose id came earlier in the batch is a duplicate.
-func insertEvents(ctx context.Context, tx *sqlx.Tx, events []bot.Event, done map[int]bool) (map[int]int64, error) {
+func (t *BatchTx) insertEvents(ctx context.Context, events []bot.Event, done map[int]bool) (map[int]int64, error) {
 	at := now()
 	pos := map[string]int{}
-	args := make([]any, 0, 8*len(events))
+	rows := newRowSet(7, len(events))
 	for i, ev := range events {
 		if _, dup := pos[ev.ID]; dup {
 			continue
@@ -186,27 +203,31 @@ func insertEvents(ctx context.Context, tx *sqlx.Tx, events []bot.Event, done map
 			}
 			payload = string(b)
 		}
-		args = append(args, ev.ID, string(ev.Incoming.Key.Channel), ev.Incoming.Key.UserID, payload, status,
-			received, received, processed)
+		rows.add(ev.ID, string(ev.Incoming.Key.Channel), ev.Incoming.Key.UserID, payload, status, received, processed)
 	}
-	var rows []struct {
+	var got []struct {
 		EventID string `db:"event_id"`
 		Seq     int64  `db:"seq"`
 	}
-	q := fmt.Sprintf(insertEventsSQL, repeatRow("(?, ?, ?, ?, ?, ?, ?, ?)", len(pos)))
-	if err := tx.SelectContext(ctx, &rows, tx.Rebind(q), args...); err != nil {
+	if err := t.selectRows(ctx, &got, insertEventsPG, insertEventsSQL, "(?, ?, ?, ?, ?, ?, ?)", rows); err != nil {
 		return nil, wrap(err, "accept events")
 	}
-	out := make(map[int]int64, len(rows))
-	for _, r := range rows {
+	out := make(map[int]int64, len(got))
+	for _, r := range got {
 		out[pos[r.EventID]] = r.Seq
 	}
 	return out, nil
 }
 
-// repeatRow repeats a row of placeholders n times, comma-separated.
-func repeatRow(row string, n int) string {
-	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+// selectRows runs a statement over a set of rows: on PostgreSQL pgQuery with one
+// array per column, on SQLite sqliteQuery with a VALUES list of rows like
+// row in place of its %s.
+func (t *BatchTx) selectRows(ctx context.Context, dest any, pgQuery, sqliteQuery, row string, rows *rowSet) error {
+	if t.dialect == DialectPostgres {
+		return inTx(ctx, t.tx, t.stmts, dest, pgQuery, rows.arrays()...)
+	}
+	q := fmt.Sprintf(sqliteQuery, valuesSQL(row, rows.len()))
+	return t.tx.SelectContext(ctx, dest, t.tx.Rebind(q), rows.values()...)
 }
 
 // byChannel groups user ids by channel.

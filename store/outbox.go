@@ -140,9 +140,10 @@ func (s *Store) DeliverySent(ctx context.Context, id int64) error {
 	return s.DeliveriesSent(ctx, []int64{id})
 }
 
-// deliveriesSentSQL marks deliveries sent and drops their payloads.
-const deliveriesSentSQL = `UPDATE outbox SET status = 'sent', payload = '', reply_token = '', sent_at = ?,
-	leased_until = NULL WHERE id IN (%s)`
+// markSentSQL marks deliveries sent and drops their payloads; %s matches
+// their ids.
+const markSentSQL = `UPDATE outbox SET status = 'sent', payload = '', reply_token = '', sent_at = ?,
+	leased_until = NULL WHERE id %s`
 
 // DeliveriesSent marks many deliveries sent with one statement.
 func (s *Store) DeliveriesSent(ctx context.Context, ids []int64) error {
@@ -153,8 +154,8 @@ func deliveriesSent(ctx context.Context, db sqlx.ExtContext, ids []int64) error 
 	if len(ids) == 0 {
 		return nil
 	}
-	p := sentPart(ids)
-	_, err := db.ExecContext(ctx, db.Rebind(p.sql), p.args...)
+	q := fmt.Sprintf(markSentSQL, "IN ("+repeatRow("?", len(ids))+")")
+	_, err := db.ExecContext(ctx, db.Rebind(q), append([]any{ts(now())}, int64Args(ids)...)...)
 	return wrap(err, "delivery sent")
 }
 

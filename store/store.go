@@ -23,6 +23,7 @@ type Store struct {
 	db       *sqlx.DB
 	dialect  string
 	migrator *goose.Provider
+	prep     prepared // the fast lane's statements on PostgreSQL
 }
 
 // Compile-time checks that Store and Tx implement the domain's interfaces.
@@ -85,6 +86,7 @@ func configurePool(db *sqlx.DB, c connConfig) {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.prep.close()
 	return s.db.Close()
 }
 
