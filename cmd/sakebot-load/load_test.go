@@ -17,21 +17,51 @@ import (
 // briefly in both modes: every question is answered and the table says so.
 func TestEchoRun(t *testing.T) {
 	var out, errs bytes.Buffer
-	err := run(context.Background(), []string{"--targets", "echo,echo-inproc", "--duration", "1s", "--rate", "50", "--max", "4",
+	err := run(context.Background(), []string{"--targets", "echo,echo-inproc", "--duration", "1s", "--rate", "50", "--max", "4", "--rounds", "2",
 		"--warmup", "10", "--users", "20", "--log-level", "warn"}, &out, &errs)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, errs.String())
 	}
 	table := out.String()
-	for _, want := range []string{"answered/s", "max c=4", "rate 50/s", "echo-inproc"} {
+	for _, want := range []string{"answered/s", "max c=4 #1", "max c=4 #2", "rate 50/s", "echo-inproc"} {
 		if !strings.Contains(table, want) {
 			t.Fatalf("table lacks %q:\n%s", want, table)
 		}
 	}
 	for _, line := range strings.Split(table, "\n") {
-		if f := strings.Fields(line); len(f) > 10 && strings.HasPrefix(f[0], "echo") && f[10] != "0" {
+		// errors is the fifth column from the end (then the kinds, push, CPU, RSS).
+		if f := strings.Fields(line); len(f) > 10 && strings.HasPrefix(f[0], "echo") && f[len(f)-5] != "0" {
 			t.Fatalf("errors in %q", line)
 		}
+	}
+}
+
+// The ratio is the median of the rounds' ratios, each round pairing the
+// targets' runs of that round; the targets take turns.
+func TestRatioIsTheMedianOfRounds(t *testing.T) {
+	run := func(target string, round, answered int) result {
+		return result{target: target, mode: "max c=64", round: round, answered: answered, elapsed: time.Second}
+	}
+	results := []result{run("echo", 0, 1000), run("sakebot", 0, 400), run("sakebot", 1, 600), run("echo", 1, 1000),
+		run("echo", 2, 500), run("sakebot", 2, 450), {target: "sakebot", mode: "rate 200/s", answered: 9, elapsed: time.Second}}
+	rs := maxRatios(results, "sakebot", "echo")
+	if fmt.Sprint(rs) != "[0.4 0.6 0.9]" {
+		t.Fatalf("ratios %v, want [0.4 0.6 0.9]", rs)
+	}
+	if m := median(rs); m != 0.6 {
+		t.Errorf("median %v, want 0.6", m)
+	}
+	if m := median([]float64{0.5, 0.3, 0.4, 0.6}); m != 0.45 {
+		t.Errorf("median of four %v, want 0.45", m)
+	}
+	var out bytes.Buffer
+	printVerdicts(&out, results, 200)
+	if !strings.Contains(out.String(), "sakebot/echo: 0.60, the median of 3 rounds (0.40, 0.60, 0.90) (target ≥ 0.50: met)") {
+		t.Errorf("verdicts:\n%s", out.String())
+	}
+	targets := []target{{name: "echo"}, {name: "sakebot"}}
+	if a, b := roundOrder(targets, 0), roundOrder(targets, 1); a[0].name != "echo" || b[0].name != "sakebot" || targets[0].name != "echo" {
+		t.Errorf("round orders %v, %v", a, b)
 	}
 }
 

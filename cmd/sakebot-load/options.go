@@ -15,6 +15,7 @@ type options struct {
 	targets       []string      // "echo", "sakebot", in the order they run
 	rate          float64       // open-loop questions per second; 0 skips
 	max           int           // closed-loop concurrent senders; 0 skips
+	rounds        int           // closed-loop runs per target, alternating the targets' order
 	duration      time.Duration // of each measured run
 	warmup        int           // unmeasured questions sent to each target first
 	users         int           // distinct LINE users
@@ -50,6 +51,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	targets := fs.String("targets", "echo,sakebot", "comma-separated targets to load, in order: echo (the SDK echo bot, a process of its own as sakebot is), echo-inproc (the same inside this process), echo-pg (the echo process recording each event id in PostgreSQL before replying), sakebot")
 	fs.Float64Var(&o.rate, "rate", 200, "open-loop run: questions per second (0 skips it)")
 	fs.IntVar(&o.max, "max", 64, "closed-loop max-throughput run: concurrent senders, each waiting for its answer (0 skips it)")
+	fs.IntVar(&o.rounds, "rounds", 3, "closed-loop runs per target; the targets take turns (reversing their order every round) and the ratio is the median of the rounds' ratios, so that a machine whose speed drifts during the measurement favours neither")
 	fs.DurationVar(&o.duration, "duration", 10*time.Second, "length of each measured run (at most 5m)")
 	fs.IntVar(&o.warmup, "warmup", 200, "unmeasured questions sent to each target before measuring")
 	fs.IntVar(&o.users, "users", 20000, "distinct LINE users asking (enough that none nears sakebot's per-user rate limit)")
@@ -110,6 +112,8 @@ func (o options) validate() error {
 		return errors.New("--rate must be between 0 and 20000")
 	case o.max < 0 || o.max > 1000:
 		return errors.New("--max must be between 0 and 1000")
+	case o.rounds < 1 || o.rounds > 20:
+		return errors.New("--rounds must be between 1 and 20")
 	case o.rate == 0 && o.max == 0:
 		return errors.New("--rate and --max are both 0: nothing to run")
 	case o.duration <= 0 || o.duration > 5*time.Minute:

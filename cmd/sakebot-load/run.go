@@ -8,7 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
-	"strings"
+	"slices"
 	"time"
 )
 
@@ -57,15 +57,23 @@ func runLoad(ctx context.Context, o options, stdout io.Writer, log *slog.Logger)
 	}
 	var results []result
 	if o.max > 0 {
-		for _, t := range targets {
-			results = append(results, measure(ctx, l, o, t, fmt.Sprintf("max c=%d", o.max), log, func() ([]*question, int) {
-				return l.closedLoop(ctx, t.webhook, o.max, o.duration), 0
-			}))
+		for round := range o.rounds {
+			for _, t := range roundOrder(targets, round) {
+				mode := fmt.Sprintf("max c=%d", o.max)
+				if o.rounds > 1 {
+					mode += fmt.Sprintf(" #%d", round+1)
+				}
+				r := measure(ctx, l, o, t, mode, round == 0, log, func() ([]*question, int) {
+					return l.closedLoop(ctx, t.webhook, o.max, o.duration), 0
+				})
+				r.round = round
+				results = append(results, r)
+			}
 		}
 	}
 	if o.rate > 0 {
 		for _, t := range targets {
-			results = append(results, measure(ctx, l, o, t, fmt.Sprintf("rate %.0f/s", o.rate), log, func() ([]*question, int) {
+			results = append(results, measure(ctx, l, o, t, fmt.Sprintf("rate %.0f/s", o.rate), false, log, func() ([]*question, int) {
 				return l.openLoop(ctx, t.webhook, o.rate, o.duration)
 			}))
 		}
@@ -142,15 +150,28 @@ func warmUp(ctx context.Context, l *loader, t target, n int) error {
 	return ctx.Err()
 }
 
+// roundOrder is the order in which the targets run in a round: as given in
+// even rounds, reversed in odd ones, so that a drift of the machine's speed
+// over the measurement favours no target.
+func roundOrder(targets []target, round int) []target {
+	order := slices.Clone(targets)
+	if round%2 == 1 {
+		slices.Reverse(order)
+	}
+	return order
+}
+
 // measure runs one measured run on t and summarizes it, with the CPU
-// spent by the target, PostgreSQL and this process.
-func measure(ctx context.Context, l *loader, o options, t target, mode string, log *slog.Logger, load func() ([]*question, int)) result {
+// spent by the target, PostgreSQL and this process; with profile, the CPU
+// profile asked for is fetched during the run.
+func measure(ctx context.Context, l *loader, o options, t target, mode string, profile bool, log *slog.Logger,
+	load func() ([]*question, int)) result {
 	log.Info("measuring", "target", t.name, "run", mode, "duration", o.duration)
 	cpu0 := cpuSnapshot(ctx, t)
-	var profile chan error
-	if t.pprof != "" && o.cpuProfile != "" && strings.HasPrefix(mode, "max") {
-		profile = make(chan error, 1)
-		go func() { profile <- fetchProfile(ctx, t.pprof, o.duration, o.cpuProfile) }()
+	var profiled chan error
+	if profile && t.pprof != "" && o.cpuProfile != "" {
+		profiled = make(chan error, 1)
+		go func() { profiled <- fetchProfile(ctx, t.pprof, o.duration, o.cpuProfile) }()
 	}
 	start := time.Now()
 	qs, dropped := load()
@@ -160,8 +181,8 @@ func measure(ctx context.Context, l *loader, o options, t target, mode string, l
 	if t.pid > 0 {
 		r.rss = peakRSS(t.pid)
 	}
-	if profile != nil {
-		if err := <-profile; err != nil {
+	if profiled != nil {
+		if err := <-profiled; err != nil {
 			log.Warn("no CPU profile", "err", err)
 		} else {
 			log.Info("wrote sakebot's CPU profile", "file", o.cpuProfile)
