@@ -42,7 +42,7 @@ type echoBot struct {
 func startEcho(secret, token, apiBase string, db *sql.DB, log *slog.Logger) (*echoBot, error) {
 	// The same HTTP client settings as sakebot's LINE client.
 	hc := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{
-		Proxy: nil, MaxIdleConnsPerHost: 32, IdleConnTimeout: 90 * time.Second,
+		Proxy: nil, MaxIdleConns: 256, MaxIdleConnsPerHost: 128, IdleConnTimeout: 90 * time.Second,
 		TLSHandshakeTimeout: 5 * time.Second, ResponseHeaderTimeout: 8 * time.Second,
 	}}
 	api, err := messaging_api.NewMessagingApiAPI(token, messaging_api.WithEndpoint(apiBase), messaging_api.WithHTTPClient(hc))
