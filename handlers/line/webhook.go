@@ -98,10 +98,13 @@ func (h *Webhook) verified(signature string, body []byte) bool {
 	return false
 }
 
-// parse decodes the body: the events array once, then each event with the
-// SDK's own decoder (what webhook.CallbackRequest does, without decoding
-// the body twice), keeping each event's raw JSON for old payloads' keys.
-// The SDK's errors may quote the body, so only a generic error is returned.
+// parse decodes the body: the events array once, then each event with
+// decodeEvent's single pass, or with the SDK's own decoder (what
+// webhook.CallbackRequest does, without decoding the body twice) for the
+// events the fast path leaves to it; both give the same events and
+// reject the same bodies. Each event's raw JSON is kept for old payloads'
+// keys. The SDK's errors may quote the body, so only a generic error is
+// returned.
 func parse(body []byte, received time.Time) ([]bot.Event, error) {
 	var req struct {
 		Events []json.RawMessage `json:"events"`
@@ -111,9 +114,12 @@ func parse(body []byte, received time.Time) ([]bot.Event, error) {
 	}
 	events := make([]webhook.EventInterface, 0, len(req.Events))
 	for _, raw := range req.Events {
-		e, err := webhook.UnmarshalEvent(raw)
-		if err != nil {
-			return nil, errors.New("not a LINE webhook body")
+		e, ok := decodeEvent(raw)
+		if !ok {
+			var err error
+			if e, err = webhook.UnmarshalEvent(raw); err != nil {
+				return nil, errors.New("not a LINE webhook body")
+			}
 		}
 		events = append(events, e)
 	}
