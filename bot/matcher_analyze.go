@@ -95,11 +95,12 @@ func (t *textBuilder) word(s string, w, d float64) {
 // boundary appends a segment boundary.
 func (t *textBuilder) boundary() { t.write(" ", 0, 0) }
 
-// text returns the built text with katakana folded to hiragana. Its
-// weights are t's memory: they last until t is reset.
-func (t *textBuilder) text() weightedText {
+// foldKana turns the katakana of the built text into hiragana, in place
+// when the text is valid UTF-8.
+func (t *textBuilder) foldKana() {
 	if !utf8.Valid(t.b) {
-		return weightedText{s: foldKatakanaText(string(t.b)), w: t.w, d: t.d}
+		t.b = append(t.b[:0], foldKatakanaText(string(t.b))...)
+		return
 	}
 	for i := 0; i < len(t.b); {
 		r, size := utf8.DecodeRune(t.b[i:])
@@ -108,7 +109,25 @@ func (t *textBuilder) text() weightedText {
 		}
 		i += size
 	}
-	return weightedText{s: string(t.b), w: t.w, d: t.d}
+}
+
+// texts returns the texts built in an.out with katakana folded to
+// hiragana, their strings cut from one allocation. Their weights are
+// an.out's memory: they last until an.out is reset.
+func (an *analyzer) texts() [numSpaces]weightedText {
+	all := an.joined[:0]
+	for k := range an.out {
+		an.out[k].foldKana()
+		all = append(all, an.out[k].b...)
+	}
+	an.joined = all
+	s := string(all)
+	var ts [numSpaces]weightedText
+	for k, t := range an.out {
+		ts[k] = weightedText{s: s[:len(t.b)], w: t.w, d: t.d}
+		s = s[len(t.b):]
+	}
+	return ts
 }
 
 // analyzedToken is a token of a sentence with what the analysis needs.
@@ -134,6 +153,7 @@ type analyzer struct {
 	sents  []sentence
 	chunks []string
 	toks   []analyzedToken // the tokens of every sentence, one after another
+	joined []byte          // texts' working memory
 }
 
 // analyzerPool holds analyzers for Match.
@@ -183,9 +203,7 @@ func (an *analyzer) analyze(text string, fix func(string) string) analysis {
 	}
 	a.kanaOnly = some && hiragana
 	an.write(a.kanaOnly)
-	for k := range an.out {
-		a.spaces[k] = an.out[k].text()
-	}
+	a.spaces = an.texts()
 	return a
 }
 

@@ -206,7 +206,7 @@ func (b *spaceBuilder) intern(text weightedText, share float64) []gramWeight {
 		id, ok := b.sp.grams[g]
 		if !ok {
 			id = int32(len(b.sp.grams))
-			b.sp.grams[g] = id
+			b.sp.grams[strings.Clone(g)] = id // not to keep the whole text
 		}
 		ids = append(ids, gramWeight{id, float32(w * d * share)})
 	})

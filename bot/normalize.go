@@ -125,8 +125,8 @@ func foldRuneSlow(r rune, foldKana bool) rune {
 // is not.
 type lazyBuilder struct {
 	src      string
-	from, to int    // while !built, the string is src[from:to]
-	b        []byte // once built, the string
+	from, to int             // while !built, the string is src[from:to]
+	b        strings.Builder // once built, the string
 	built    bool
 }
 
@@ -142,11 +142,11 @@ func (b *lazyBuilder) writeRune(i int, r rune) {
 				return
 			}
 		}
-		b.b = make([]byte, 0, len(b.src)+8)
-		b.b = append(b.b, b.src[b.from:b.to]...)
+		b.b.Grow(len(b.src) + 8)
+		b.b.WriteString(b.src[b.from:b.to])
 		b.built = true
 	}
-	b.b = utf8.AppendRune(b.b, r)
+	b.b.WriteRune(r)
 }
 
 // String returns the string built.
@@ -154,7 +154,7 @@ func (b *lazyBuilder) String() string {
 	if !b.built {
 		return b.src[b.from:b.to]
 	}
-	return string(b.b)
+	return b.b.String()
 }
 
 // isDash reports whether r is a long-vowel mark, a dash or a wave dash.
