@@ -6,20 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 )
-
-// japaneseTokenizer is the morphological analyser that gives kanji words their
-// readings and dictionary forms. Its dictionary takes a while to load and
-// some 90 MB, so it is loaded on first use, once per process.
-var japaneseTokenizer = sync.OnceValue(func() *tokenizer.Tokenizer {
-	t, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
-	if err != nil {
-		panic("bot: loading the IPA dictionary: " + err.Error()) // it is compiled in
-	}
-	return t
-})
 
 // How much the parts of a text weigh. They were chosen by measuring
 // TestFAQAccuracy; accuracy varies little around these values.
@@ -154,6 +142,7 @@ type analyzer struct {
 	chunks []string
 	toks   []analyzedToken // the tokens of every sentence, one after another
 	joined []byte          // texts' working memory
+	words  *wordLattice    // the analyser's, from latticePool while analyze runs
 }
 
 // analyzerPool holds analyzers for Match.
@@ -179,6 +168,8 @@ func analyzeText(text string, fix func(string) string) analysis {
 func (an *analyzer) analyze(text string, fix func(string) string) analysis {
 	var a analysis
 	an.sents, an.toks = an.sents[:0], an.toks[:0]
+	an.words = latticePool.Get().(*wordLattice)
+	defer func() { latticePool.Put(an.words); an.words = nil }()
 	hiragana, some := true, false
 	for raw, endsAsking := range sentences(text) {
 		an.chunks = an.chunks[:0]
@@ -307,11 +298,8 @@ func (an *analyzer) sentence(chunks []string, endsAsking bool) sentence {
 
 // addTokens analyses a chunk of sentence out: a phrase between commas.
 func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (string, string) {
-	for _, tok := range japaneseTokenizer().Tokenize(chunk) {
-		if tok.Class == tokenizer.DUMMY {
-			continue
-		}
-		surface := tok.Surface
+	for _, tok := range an.words.tokenize(chunk) {
+		surface := tok.surface
 		if surface == " " {
 			an.toks = append(an.toks, analyzedToken{written: " ", clause: out.clauses})
 			continue
@@ -332,7 +320,7 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 		an.toks = append(an.toks, analyzedToken{
 			written: written, reading: reading,
 			content: contentWeight(tok, pos, sub), clause: out.clauses,
-			noun: pos == "名詞" || tok.Class == tokenizer.UNKNOWN, linker: pos == "助詞" && sub == "連体化",
+			noun: pos == "名詞" || tok.class == tokenizer.UNKNOWN, linker: pos == "助詞" && sub == "連体化",
 		})
 		if isInterrogative(tok, pos) {
 			out.asks = true
@@ -389,7 +377,7 @@ func endsClause(surface string) bool {
 
 // isInterrogative reports whether a token asks: a question word (何, いつ,
 // どこ, 誰, どう, どんな, なぜ) or a request (教えて, 知りたい).
-func isInterrogative(tok tokenizer.Token, pos string) bool {
+func isInterrogative(tok morph, pos string) bool {
 	base := ipaFeature(tok, 6)
 	switch pos {
 	case "名詞", "副詞", "連体詞":
@@ -414,7 +402,7 @@ func isLaughter(s string) bool {
 // 1 for a noun, less for verbs, adjectives, adverbs and the nouns that
 // depend on others, 0 for particles, auxiliaries and the verbs that frame
 // a question rather than tell its topic (教えて, 知りたい, いただけますか).
-func contentWeight(tok tokenizer.Token, pos, sub string) float64 {
+func contentWeight(tok morph, pos, sub string) float64 {
 	switch pos {
 	case "名詞":
 		switch sub {
@@ -438,7 +426,7 @@ func contentWeight(tok tokenizer.Token, pos, sub string) float64 {
 			return 1
 		}
 	}
-	if tok.Class == tokenizer.UNKNOWN && pos != "記号" && pos != "感動詞" {
+	if tok.class == tokenizer.UNKNOWN && pos != "記号" && pos != "感動詞" {
 		return 1
 	}
 	return 0
@@ -458,8 +446,8 @@ func framingVerb(base string) bool {
 
 // ipaFeature is the i-th IPA feature of a token (0 part of speech, 1 its
 // subdivision, 6 dictionary form, 7 reading), or "" when it has none.
-func ipaFeature(tok tokenizer.Token, i int) string {
-	if f, ok := tok.FeatureAt(i); ok && f != "*" {
+func ipaFeature(tok morph, i int) string {
+	if f, ok := ipaDictionary().feature(tok, i); ok && f != "*" {
 		return f
 	}
 	return ""
@@ -612,8 +600,10 @@ func (si *spellingIndex) nearest(w string) (string, bool) {
 
 // isDictionaryWord reports whether the analyser knows w as a single word.
 func isDictionaryWord(w string) bool {
-	toks := japaneseTokenizer().Tokenize(w)
-	return len(toks) == 1 && toks[0].Class == tokenizer.KNOWN
+	la := latticePool.Get().(*wordLattice)
+	defer latticePool.Put(la)
+	toks := la.tokenize(w)
+	return len(toks) == 1 && toks[0].class == tokenizer.KNOWN
 }
 
 // editDistance is the optimal string alignment distance between a and b

@@ -1,0 +1,236 @@
+package bot
+
+import (
+	"sync"
+	"unicode/utf8"
+
+	"github.com/ikawaha/kagome-dict/dict"
+	"github.com/ikawaha/kagome-dict/ipa"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+)
+
+// The morphological analyser cuts a text into the words of the IPA
+// dictionary, giving kanji words their readings and dictionary forms. It
+// is kagome's tokenizer in its normal mode (the same Viterbi search over
+// the same dictionary, with the same results: see
+// TestWordLatticeMatchesKagome), without a user dictionary, and with the
+// lattice in slices a wordLattice reuses rather than in nodes allocated
+// and pooled one by one, which made up a good part of the time a question
+// took to match.
+
+// ipaDictionary is the dictionary of the analyser. It takes a while to
+// load and some 90 MB, so it is loaded on first use, once per process.
+var ipaDictionary = sync.OnceValue(func() *ipaDict { return newIPADict(ipa.Dict()) })
+
+// ipaDict is the IPA dictionary with its lookup tables in slices.
+type ipaDict struct {
+	*dict.Dict
+	dups   []uint8 // entry → how many entries after it share its key (Index.Dup)
+	unkID  []int32 // character class → its first unknown-word entry (UnkDict.Index)
+	unkDup []int32 // character class → how many entries follow that one (UnkDict.IndexDup)
+}
+
+// newIPADict indexes d.
+func newIPADict(d *dict.Dict) *ipaDict {
+	id := &ipaDict{Dict: d, dups: make([]uint8, len(d.Morphs))}
+	for e, n := range d.Index.Dup {
+		if n > 255 {
+			panic("bot: the IPA dictionary has a key of more than 256 entries")
+		}
+		id.dups[e] = uint8(n)
+	}
+	id.unkID = make([]int32, len(d.InvokeList))
+	id.unkDup = make([]int32, len(d.InvokeList))
+	for c := range d.InvokeList {
+		id.unkID[c], id.unkDup[c] = d.UnkDict.Index[int32(c)], d.UnkDict.IndexDup[int32(c)]
+	}
+	return id
+}
+
+// morph is a word of a text as the analyser found it: an entry of the
+// dictionary (KNOWN) or of its unknown words (UNKNOWN).
+type morph struct {
+	surface string
+	id      int32
+	class   tokenizer.TokenClass
+}
+
+// feature is the i-th IPA feature of m, as kagome's Token.FeatureAt: the
+// four levels of its part of speech, then its conjugation type and form,
+// dictionary form, reading and pronunciation.
+func (d *ipaDict) feature(m morph, i int) (string, bool) {
+	switch m.class {
+	case tokenizer.KNOWN:
+		pos := d.POSTable.POSs[m.id]
+		if i < len(pos) {
+			return d.POSTable.NameList[pos[i]], true
+		}
+		i -= len(pos)
+		if c := d.Contents[m.id]; i < len(c) {
+			return c[i], true
+		}
+	case tokenizer.UNKNOWN:
+		if c := d.UnkDict.Contents[m.id]; i < len(c) {
+			return c[i], true
+		}
+	}
+	return "", false
+}
+
+// The constants of kagome's lattice.
+const (
+	bosEosID        = -1        // the entry of the start and end of a text
+	maxCost         = 1<<31 - 1 // the cost of a node nothing leads to
+	maxUnknownRunes = 1024      // the most runes of an unknown word
+	noNode          = int32(-1) // no previous node
+)
+
+// latticeNode is a word that may start at a rune of a text.
+type latticeNode struct {
+	surface             string
+	id, start           int32 // entry; rune position where the word starts
+	cost, prev          int32 // of the best path to it, which comes through node prev
+	left, right, weight int16 // connection ids and cost of the entry
+	class               tokenizer.TokenClass
+}
+
+// wordLattice is the working memory of the analyser.
+type wordLattice struct {
+	nodes []latticeNode
+	ends  [][]int32 // rune position → the nodes ending there, in the order they were added
+	out   []morph
+}
+
+// latticePool holds wordLattices for the analyser.
+var latticePool = sync.Pool{New: func() any { return new(wordLattice) }}
+
+// tokenize returns the words of s. They are la's memory: they last until
+// la tokenizes another text.
+func (la *wordLattice) tokenize(s string) []morph {
+	d := ipaDictionary()
+	la.build(d, s)
+	la.forward(d)
+	return la.backward()
+}
+
+// build adds every word of the dictionary found in s, and the unknown
+// words where the dictionary has none or the character class asks for
+// them, as kagome's Lattice.Build.
+func (la *wordLattice) build(d *ipaDict, s string) {
+	rc := utf8.RuneCountInString(s)
+	la.nodes = la.nodes[:0]
+	if n := rc + 2; n > cap(la.ends) { // keep the lists' memory past len
+		la.ends = append(la.ends[:cap(la.ends)], make([][]int32, n-cap(la.ends))...)
+	}
+	la.ends = la.ends[:rc+2]
+	for i := range la.ends {
+		la.ends[i] = la.ends[i][:0]
+	}
+	la.push(0, latticeNode{id: bosEosID, prev: noNode, class: tokenizer.DUMMY})                      // the start
+	la.push(rc+1, latticeNode{id: bosEosID, start: int32(rc), prev: noNode, class: tokenizer.DUMMY}) // the end
+	runePos := -1
+	for pos, ch := range s {
+		runePos++
+		known := false
+		d.Index.Da.CommonPrefixSearchCallback(s[pos:], func(id, l int) {
+			for e := id; e <= id+int(d.dups[id]); e++ {
+				la.add(d, runePos, e, tokenizer.KNOWN, s[pos:pos+l])
+			}
+			known = true
+		})
+		class := d.CharacterCategory(ch)
+		if !known || d.InvokeList[class] {
+			la.addUnknown(d, s, pos, runePos, ch, class)
+		}
+	}
+}
+
+// addUnknown adds the unknown words starting with ch, at byte pos and
+// rune runePos of s: a run of the characters of its class (or ch alone),
+// and that run less its last character.
+func (la *wordLattice) addUnknown(d *ipaDict, s string, pos, runePos int, ch rune, class byte) {
+	end := pos + 1
+	if ch != utf8.RuneError {
+		end = pos + utf8.RuneLen(ch)
+	}
+	if d.GroupList[class] {
+		for n := 1; end < len(s) && n < maxUnknownRunes; n++ {
+			c, w := utf8.DecodeRuneInString(s[end:])
+			if d.CharacterCategory(c) != class {
+				break
+			}
+			end += w
+		}
+	}
+	prev := pos
+	if c, size := utf8.DecodeLastRuneInString(s[pos:end]); c != utf8.RuneError {
+		prev = end - size
+	}
+	id := int(d.unkID[class])
+	for x := range int(d.unkDup[class]) + 1 {
+		if pos < prev {
+			la.add(d, runePos, id+x, tokenizer.UNKNOWN, s[pos:prev])
+		}
+		la.add(d, runePos, id+x, tokenizer.UNKNOWN, s[pos:end])
+	}
+}
+
+// add adds a node for entry id of class, starting at rune start.
+func (la *wordLattice) add(d *ipaDict, start, id int, class tokenizer.TokenClass, surface string) {
+	var m dict.Morph
+	switch class {
+	case tokenizer.KNOWN:
+		m = d.Morphs[id]
+	case tokenizer.UNKNOWN:
+		m = d.UnkDict.Morphs[id]
+	}
+	la.push(start+utf8.RuneCountInString(surface), latticeNode{
+		surface: surface, id: int32(id), start: int32(start), prev: noNode,
+		left: m.LeftID, right: m.RightID, weight: m.Weight, class: class,
+	})
+}
+
+// push adds node n, which ends at rune end.
+func (la *wordLattice) push(end int, n latticeNode) {
+	la.ends[end] = append(la.ends[end], int32(len(la.nodes)))
+	la.nodes = append(la.nodes, n)
+}
+
+// forward finds the cheapest path to every node, as kagome's
+// Lattice.Forward in normal mode: of the nodes before it, the first of
+// the cheapest.
+func (la *wordLattice) forward(d *ipaDict) {
+	for _, targets := range la.ends[1:] {
+		for _, t := range targets {
+			target := &la.nodes[t]
+			prevs := la.ends[target.start]
+			if len(prevs) == 0 {
+				target.cost = maxCost
+				continue
+			}
+			for j, p := range prevs {
+				n := &la.nodes[p]
+				cost := int64(d.Connection.At(int(n.right), int(target.left))) + int64(target.weight) + int64(n.cost)
+				cost = min(cost, maxCost)
+				if j == 0 || int32(cost) < target.cost {
+					target.cost, target.prev = int32(cost), p
+				}
+			}
+		}
+	}
+}
+
+// backward returns the words of the cheapest path, start and end left
+// out.
+func (la *wordLattice) backward() []morph {
+	la.out = la.out[:0]
+	for p := la.ends[len(la.ends)-1][0]; p != noNode; p = la.nodes[p].prev {
+		if n := &la.nodes[p]; n.id != bosEosID {
+			la.out = append(la.out, morph{surface: n.surface, id: n.id, class: n.class})
+		}
+	}
+	for i, j := 0, len(la.out)-1; i < j; i, j = i+1, j-1 {
+		la.out[i], la.out[j] = la.out[j], la.out[i]
+	}
+	return la.out
+}
