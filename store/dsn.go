@@ -38,7 +38,7 @@ func parseURL(databaseURL string) (connConfig, error) {
 	case u == "":
 		return connConfig{}, errors.New("store: empty database URL")
 	case hasPrefixFold(u, "postgres://"), hasPrefixFold(u, "postgresql://"):
-		return connConfig{dialect: DialectPostgres, driver: "postgres", dsn: withOneRoundTrip(u)}, nil
+		return connConfig{dialect: DialectPostgres, driver: "postgres", dsn: withPGDefaults(u)}, nil
 	case hasPrefixFold(u, "sqlite://"):
 		return sqliteConfig(u[len("sqlite://"):])
 	case hasPrefixFold(u, "sqlite:"):
@@ -50,19 +50,36 @@ func parseURL(databaseURL string) (connConfig, error) {
 	return connConfig{}, fmt.Errorf("store: unsupported database URL scheme %q (want postgres://, sqlite: or file:)", scheme)
 }
 
-// withOneRoundTrip adds lib/pq's binary_parameters=yes to a PostgreSQL URL
-// that does not set it: a statement with arguments then takes one round
-// trip (parse, bind and execute sent together) instead of two (lib/pq
-// otherwise prepares an unnamed statement first). The store passes no
-// []byte arguments, the only ones the option changes.
-func withOneRoundTrip(u string) string {
-	if strings.Contains(u, "binary_parameters=") {
-		return u
+// pgDefaults are the connection settings added to a PostgreSQL URL that
+// does not set them:
+//
+//   - lib/pq's binary_parameters=yes: a statement with arguments takes one
+//     round trip (parse, bind and execute sent together) instead of two
+//     (lib/pq otherwise prepares an unnamed statement first). The store
+//     passes no []byte arguments, the only ones the option changes.
+//   - plan_cache_mode=force_custom_plan, sent to PostgreSQL: the fast
+//     lane's prepared statements (see lanePGSQL) are parsed once but
+//     planned with each batch's values. A generic plan would be kept until
+//     the next ANALYZE, and one made while the queue tables are small (a
+//     fresh database) scans them whole once they have grown. Statements
+//     that are not prepared are planned with their values anyway.
+var pgDefaults = []string{"binary_parameters=yes", "plan_cache_mode=force_custom_plan"}
+
+// withPGDefaults adds pgDefaults to a PostgreSQL URL, each unless the URL
+// sets it.
+func withPGDefaults(u string) string {
+	for _, kv := range pgDefaults {
+		key, _, _ := strings.Cut(kv, "=")
+		if strings.Contains(u, key+"=") {
+			continue
+		}
+		if strings.Contains(u, "?") {
+			u += "&" + kv
+		} else {
+			u += "?" + kv
+		}
 	}
-	if strings.Contains(u, "?") {
-		return u + "&binary_parameters=yes"
-	}
-	return u + "?binary_parameters=yes"
+	return u
 }
 
 // sqliteConfig builds the modernc DSN for a path or file: URI, keeping any

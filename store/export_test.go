@@ -15,3 +15,11 @@ func (s *Store) LanePrepared() int {
 	defer s.prep.mu.Unlock()
 	return len(s.prep.stmts)
 }
+
+// Setting reads a PostgreSQL setting on one of the store's connections
+// (for tests).
+func (s *Store) Setting(name string) (string, error) {
+	var v string
+	err := s.db.Get(&v, "SELECT current_setting($1)", name)
+	return v, err
+}

@@ -9,9 +9,9 @@ import (
 
 // lanePGSQL lists the fast lane's PostgreSQL statements. Their texts are
 // fixed (rows come as arrays, not as lists of placeholders), so each is
-// prepared once and PostgreSQL parses and plans it once per connection
-// instead of once per batch: planning was about a third of PostgreSQL's
-// CPU time under load.
+// prepared once and PostgreSQL parses and analyses it once per connection
+// instead of once per batch (it still plans it with each batch's values:
+// see pgDefaults).
 var lanePGSQL = []string{lockFreePG, busyUsersPG, insertEventsPG, readBatchPG, writeBatchPG}
 
 // prepared holds the fast lane's statements once they are prepared.

@@ -47,3 +47,18 @@ func TestAcceptBatchPreparesOnceTheTablesExist(t *testing.T) {
 		}
 	})
 }
+
+// The fast lane's prepared statements are planned with each batch's values:
+// a generic plan made while the tables are small would scan them whole once
+// they have grown.
+func TestPostgresPlansWithTheValues(t *testing.T) {
+	t.Parallel()
+	s := storetest.Open(t, storetest.PostgresURL(t))
+	for name, want := range map[string]string{"plan_cache_mode": "force_custom_plan"} {
+		got, err := s.Setting(name)
+		must(t, err)
+		if got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+}
