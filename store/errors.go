@@ -23,8 +23,9 @@ const (
 // mapErr translates the errors of both drivers into the domain's: no rows
 // becomes bot.ErrNotFound; a second active application becomes
 // bot.ErrActiveApplication; any other uniqueness violation becomes
-// bot.ErrConflict (still wrapping the driver error). Anything else is
-// returned unchanged.
+// bot.ErrConflict (still wrapping the driver error); a PostgreSQL data
+// exception loses its message (see redact). Anything else is returned
+// unchanged.
 func mapErr(err error) error {
 	switch {
 	case err == nil:
@@ -35,12 +36,24 @@ func mapErr(err error) error {
 	unique, detail := uniqueViolation(err)
 	switch {
 	case !unique:
-		return err
+		return redact(err)
 	case detail == activeIndex || strings.Contains(detail, activeIndexSQLite):
 		return bot.ErrActiveApplication
 	default:
 		return fmt.Errorf("%w: %w", bot.ErrConflict, err)
 	}
+}
+
+// redact replaces a PostgreSQL data exception (SQLSTATE class 22) by its
+// code and name: its message may quote the value it rejected, a
+// student's text among the fast lane's arrays, and store errors are
+// logged, which personal data never is.
+func redact(err error) error {
+	var pqErr *pq.Error
+	if !errors.As(err, &pqErr) || pqErr.Code.Class() != "22" {
+		return err
+	}
+	return fmt.Errorf("pq: %s (%s; message withheld, it may quote the data)", pqErr.Code.Name(), pqErr.Code)
 }
 
 // uniqueViolation reports whether err is a uniqueness violation and what

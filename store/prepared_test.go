@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/sakemodel/sakebot/bot"
@@ -61,4 +62,46 @@ func TestPostgresPlansWithTheValues(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got, want)
 		}
 	}
+}
+
+// Whatever students write reaches the inbox intact, however it travels
+// (PostgreSQL: inside array literals): quotes, backslashes, braces,
+// commas, the word NULL, blanks, newlines, an empty text, Japanese.
+func TestAcceptBatchKeepsAnyText(t *testing.T) {
+	contract(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		texts := []string{`"quoted"`, `back\slash\\`, `{braces},{}`, `a,b`, `NULL`, "  blanks  ", "two\nlines\ttab",
+			"", `研修は「4か月」ですか？`, `\"{NULL}\"`}
+		// U0 has an event pending, so every later event of U0 is stored
+		// pending too, with its text in the payload.
+		_, err := s.AcceptEvents(ctx, []bot.Event{batchEvent("first", `U0`, "前の質問")})
+		must(t, err)
+		var events []bot.Event
+		for i, text := range texts {
+			events = append(events, batchEvent(fmt.Sprintf(`e"%d\{,}`, i), `U0`, text))
+		}
+		res, _ := acceptBatch(t, s, events, nil)
+		if res.Pending != len(texts) {
+			t.Fatalf("Pending = %d, want %d", res.Pending, len(texts))
+		}
+		var got []bot.Event
+		for {
+			ok, err := s.ProcessNextEvent(ctx, func(_ bot.Tx, ev bot.Event) error {
+				got = append(got, ev)
+				return nil
+			})
+			must(t, err)
+			if !ok {
+				break
+			}
+		}
+		if len(got) != len(texts)+1 {
+			t.Fatalf("the worker got %d events, want %d", len(got), len(texts)+1)
+		}
+		for i, ev := range got[1:] {
+			if ev.ID != events[i].ID || ev.Incoming.Text != texts[i] || ev.Incoming.Key != events[i].Incoming.Key {
+				t.Errorf("event %d came back as %q %q %v, want %q %q", i, ev.ID, ev.Incoming.Text, ev.Incoming.Key, events[i].ID, texts[i])
+			}
+		}
+	})
 }

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"database/sql/driver"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 )
 
 // rowSet holds the rows of a multi-row statement, column by column. SQLite
@@ -44,9 +46,64 @@ func (r *rowSet) len() int {
 func (r *rowSet) arrays() []any {
 	out := make([]any, len(r.cols))
 	for i, c := range r.cols {
-		out[i] = pq.GenericArray{A: c}
+		out[i] = pgArray(c)
 	}
 	return out
+}
+
+// pgArray is a column's values as a PostgreSQL array literal. It does
+// what lib/pq's GenericArray does for the values the store passes
+// (strings, int64s, timestamps and nil), without reflection: that was 5%
+// of sakebot's CPU under load.
+type pgArray []any
+
+// Value implements driver.Valuer.
+func (a pgArray) Value() (driver.Value, error) {
+	b := make([]byte, 0, 2+32*len(a))
+	b = append(b, '{')
+	for i, v := range a {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = appendElement(b, v); err != nil {
+			return nil, err
+		}
+	}
+	return string(append(b, '}')), nil
+}
+
+// appendElement appends one array element: quoted text, a number or NULL.
+func appendElement(b []byte, v any) ([]byte, error) {
+	switch v := v.(type) {
+	case nil:
+		return append(b, "NULL"...), nil
+	case string:
+		return appendQuoted(b, v), nil
+	case int64:
+		return strconv.AppendInt(b, v, 10), nil
+	case timestamp:
+		if v.IsZero() {
+			return append(b, "NULL"...), nil
+		}
+		return append(v.UTC().AppendFormat(append(b, '"'), timeLayout), '"'), nil
+	}
+	return nil, fmt.Errorf("store: no array element for %T", v)
+}
+
+// appendQuoted appends s as a quoted array element, escaping quotes and
+// backslashes.
+func appendQuoted(b []byte, s string) []byte {
+	b = append(b, '"')
+	for {
+		i := strings.IndexAny(s, `"\`)
+		if i < 0 {
+			break
+		}
+		b = append(append(append(b, s[:i]...), '\\'), s[i])
+		s = s[i+1:]
+	}
+	return append(append(b, s...), '"')
 }
 
 // values returns the rows' values row by row, the arguments of valuesSQL.
