@@ -34,20 +34,17 @@ var kanaSpaceWeights = [numSpaces]float64{readingSpace: 1}
 
 // matchScratch holds the per-question working memory of Match.
 type matchScratch struct {
-	dotP     []float64      // phrase → weight shared with the question
-	dotE     []float64      // entry → weight shared with the question
-	dotPd    []float64      // phrase → what the question's norm gains from the features it has
-	dotEd    []float64      // entry → the same for an entry
-	score    []float64      // entry → score over the spaces so far
-	best     []float64      // entry → square of its best phrasing's score, when phrasings are not swept
-	touchedP []int32        // phrasings added to, when they are not swept
-	touchedE []int32        // entries added to
-	hit      []int32        // entries scored in any space
-	ids      []questionGram // the question's known features
-	unseen   []questionGram // the question's unknown features
-	words    []string       // the unknown features themselves
-	keys     []uint64       // mergeQuestionGrams' working memory
-	tmp      []questionGram // mergeQuestionGrams' working memory
+	dotP   []float64      // phrase → weight shared with the question
+	dotE   []float64      // entry → weight shared with the question
+	dotPd  []float64      // phrase → what the question's norm gains from the features it has
+	dotEd  []float64      // entry → the same for an entry
+	score  []float64      // entry → score over the spaces so far
+	hit    []int32        // entries scored in any space
+	ids    []questionGram // the question's known features
+	unseen []questionGram // the question's unknown features
+	words  []string       // the unknown features themselves
+	keys   []uint64       // mergeQuestionGrams' working memory
+	tmp    []questionGram // mergeQuestionGrams' working memory
 }
 
 // questionGram is a feature of the question with its weights (see
@@ -64,14 +61,11 @@ func (ix *Index) getScratch() *matchScratch {
 		return sc
 	}
 	return &matchScratch{
-		touchedP: make([]int32, 0, len(ix.phraseEntry)+1), // see addTouchedPostings
-		touchedE: make([]int32, 0, len(ix.faqs)+1),
-		dotP:     make([]float64, len(ix.phraseEntry)),
-		dotE:     make([]float64, len(ix.faqs)),
-		dotPd:    make([]float64, len(ix.phraseEntry)),
-		dotEd:    make([]float64, len(ix.faqs)),
-		score:    make([]float64, len(ix.faqs)),
-		best:     make([]float64, len(ix.faqs)),
+		dotP:  make([]float64, len(ix.phraseEntry)),
+		dotE:  make([]float64, len(ix.faqs)),
+		dotPd: make([]float64, len(ix.phraseEntry)),
+		dotEd: make([]float64, len(ix.faqs)),
+		score: make([]float64, len(ix.faqs)),
 	}
 }
 
@@ -102,40 +96,33 @@ func (ix *Index) rank(question string) []Scored {
 	return top
 }
 
-// sweepPhrases is the number of phrasings past which rankSpace finds an
-// entry's best phrasing by sweeping all of them rather than by following
-// the list of those the question touched: their sums then no longer fit
-// in the nearest cache, and reading them in order is faster.
-const sweepPhrases = 4096
-
 // rankSpace adds to sc.score the entries' scores in space k, weighted.
 //
 // A feature of the question counts its weight w against an entry that
 // has it, and w·d against one that lacks it: the question's norm is the
 // sum of w·d, plus w·(1-d) for the features the entry has.
+//
+// The entries, and the phrasings of those that share anything with the
+// question, are swept in order rather than followed in lists of those
+// the question touched: most questions touch most of them, in the
+// written and read spaces at least, and keeping the lists cost more than
+// it saved.
 func (ix *Index) rankSpace(k int, q weightedText, weight float64, sc *matchScratch) {
 	sp := &ix.spaces[k]
 	norm := sp.questionGrams(q, sc)
 	if norm == 0 {
 		return
 	}
-	sweep := len(ix.phraseEntry) > sweepPhrases
-	sp.accumulate(sc, !sweep)
-	if !sweep {
-		ix.bestTouched(sp, norm, sc)
-	}
-	for _, e := range sc.touchedE {
-		var best float64 // the square of the best phrasing's score
-		if sweep {
-			best = ix.bestPhrase(sp, e, norm, sc)
-		} else {
-			best, sc.best[e] = sc.best[e], 0
+	sp.accumulate(sc)
+	for e, d := range sc.dotE {
+		if d == 0 {
+			continue // it shares nothing with the question
 		}
-		d := sc.dotE[e]
+		best := ix.bestPhrase(sp, int32(e), norm, sc) // the square of the best phrasing's score
 		wq := norm + sc.dotEd[e]
 		s := phraseShare*math.Sqrt(best) + (1-phraseShare)*min(d/wq, 1)
 		if sc.score[e] == 0 {
-			sc.hit = append(sc.hit, e)
+			sc.hit = append(sc.hit, int32(e))
 		}
 		sc.score[e] += weight * s
 		sc.dotE[e], sc.dotEd[e] = 0, 0
@@ -148,20 +135,10 @@ func (ix *Index) rankSpace(k int, q weightedText, weight float64, sc *matchScrat
 // best.
 func phraseScore2(d, wq, pNorm float64) float64 { return d / wq * d / pNorm }
 
-// bestTouched sets sc.best for the entries of the phrasings in
-// sc.touchedP, clearing their sums.
-func (ix *Index) bestTouched(sp *gramSpace, norm float64, sc *matchScratch) {
-	for _, p := range sc.touchedP {
-		e := ix.phraseEntry[p]
-		sc.best[e] = max(sc.best[e], phraseScore2(sc.dotP[p], norm+sc.dotPd[p], sp.pNorm[p]))
-		sc.dotP[p], sc.dotPd[p] = 0, 0
-	}
-}
-
 // bestPhrase returns the square of the best score of entry e's phrasings
 // and clears their sums. A phrasing the question shares nothing with
-// scores 0. Every phrasing that shares a feature belongs to an entry in
-// sc.touchedE, since an entry holds every feature of its phrasings.
+// scores 0. Every phrasing that shares a feature belongs to an entry that
+// shares it too, since an entry holds every feature of its phrasings.
 func (ix *Index) bestPhrase(sp *gramSpace, e int32, norm float64, sc *matchScratch) float64 {
 	best := 0.0
 	for p := ix.phraseStart[e]; p < ix.phraseStart[e+1]; p++ {
@@ -228,20 +205,14 @@ func mergeQuestionGrams(gs []questionGram, keys *[]uint64, tmp *[]questionGram) 
 }
 
 // accumulate adds the weight of each of the question's features to the
-// phrases and entries holding it, noting which entries were touched, and
-// which phrases if touchPhrases. A feature counts the lesser of its
+// phrases and entries holding it. A feature counts the lesser of its
 // weights in the question and in the phrase. The features are taken in
 // order of id, so that every sum is added up in the same order.
-func (sp *gramSpace) accumulate(sc *matchScratch, touchPhrases bool) {
-	sc.touchedP, sc.touchedE = sc.touchedP[:0], sc.touchedE[:0]
+func (sp *gramSpace) accumulate(sc *matchScratch) {
 	for _, g := range sc.ids {
 		idf := sp.weight[g.id]
-		if touchPhrases {
-			sc.touchedP = addTouchedPostings(sp.byGramP[g.id], g, idf, sc.dotP, sc.dotPd, sc.touchedP)
-		} else {
-			addPostings(sp.byGramP[g.id], g, idf, sc.dotP, sc.dotPd)
-		}
-		sc.touchedE = addTouchedPostings(sp.byGramE[g.id], g, idf, sc.dotE, sc.dotEd, sc.touchedE)
+		addPostings(sp.byGramP[g.id], g, idf, sc.dotP, sc.dotPd)
+		addPostings(sp.byGramE[g.id], g, idf, sc.dotE, sc.dotEd)
 	}
 }
 
@@ -260,39 +231,6 @@ func addPostings(list []posting, g questionGram, idf float64, dot, extra []float
 		dot[p.doc] += m
 		extra[p.doc] += m * lack
 	}
-}
-
-// addTouchedPostings is addPostings, appending to touched the documents
-// it adds to first. touched must have room for every document: it is
-// written without a branch, which the processor could not predict.
-func addTouchedPostings(list []posting, g questionGram, idf float64, dot, extra []float64, touched []int32) []int32 {
-	n, buf := len(touched), touched[:cap(touched)]
-	if g.d >= 1 {
-		for _, p := range list {
-			buf[n] = p.doc
-			n += isZero(dot[p.doc])
-			dot[p.doc] += idf * float64(min(g.w, p.w))
-		}
-		return buf[:n]
-	}
-	lack := float64(1 - g.d)
-	for _, p := range list {
-		buf[n] = p.doc
-		n += isZero(dot[p.doc])
-		m := idf * float64(min(g.w, p.w))
-		dot[p.doc] += m
-		extra[p.doc] += m * lack
-	}
-	return buf[:n]
-}
-
-// isZero is 1 if x is 0, else 0.
-func isZero(x float64) int {
-	n := 0
-	if x == 0 {
-		n = 1
-	}
-	return n
 }
 
 // onlyHiraganaText reports whether s is written in hiragana alone (and digits,
