@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -96,9 +97,10 @@ type latticeNode struct {
 
 // wordLattice is the working memory of the analyser.
 type wordLattice struct {
-	nodes []latticeNode
-	ends  [][]int32 // rune position → the nodes ending there, in the order they were added
-	out   []morph
+	nodes  []latticeNode
+	ends   [][]int32 // rune position → the nodes ending there, in the order they were added
+	runeAt []int32   // byte position → rune position, -1 inside a rune
+	out    []morph
 }
 
 // latticePool holds wordLattices for the analyser.
@@ -117,7 +119,8 @@ func (la *wordLattice) tokenize(s string) []morph {
 // words where the dictionary has none or the character class asks for
 // them, as kagome's Lattice.Build.
 func (la *wordLattice) build(d *ipaDict, s string) {
-	rc := utf8.RuneCountInString(s)
+	la.indexRunes(s)
+	rc := int(la.runeAt[len(s)])
 	la.nodes = la.nodes[:0]
 	if n := rc + 2; n > cap(la.ends) { // keep the lists' memory past len
 		la.ends = append(la.ends[:cap(la.ends)], make([][]int32, n-cap(la.ends))...)
@@ -134,7 +137,7 @@ func (la *wordLattice) build(d *ipaDict, s string) {
 		known := false
 		d.Index.Da.CommonPrefixSearchCallback(s[pos:], func(id, l int) {
 			for e := id; e <= id+int(d.dups[id]); e++ {
-				la.add(d, runePos, e, tokenizer.KNOWN, s[pos:pos+l])
+				la.add(d, runePos, pos, e, tokenizer.KNOWN, s[pos:pos+l])
 			}
 			known = true
 		})
@@ -169,14 +172,29 @@ func (la *wordLattice) addUnknown(d *ipaDict, s string, pos, runePos int, ch run
 	id := int(d.unkID[class])
 	for x := range int(d.unkDup[class]) + 1 {
 		if pos < prev {
-			la.add(d, runePos, id+x, tokenizer.UNKNOWN, s[pos:prev])
+			la.add(d, runePos, pos, id+x, tokenizer.UNKNOWN, s[pos:prev])
 		}
-		la.add(d, runePos, id+x, tokenizer.UNKNOWN, s[pos:end])
+		la.add(d, runePos, pos, id+x, tokenizer.UNKNOWN, s[pos:end])
 	}
 }
 
-// add adds a node for entry id of class, starting at rune start.
-func (la *wordLattice) add(d *ipaDict, start, id int, class tokenizer.TokenClass, surface string) {
+// indexRunes fills la.runeAt for s.
+func (la *wordLattice) indexRunes(s string) {
+	la.runeAt = slices.Grow(la.runeAt[:0], len(s)+1)[:len(s)+1]
+	for i := range la.runeAt {
+		la.runeAt[i] = -1
+	}
+	k := int32(0)
+	for i := range s {
+		la.runeAt[i] = k
+		k++
+	}
+	la.runeAt[len(s)] = k
+}
+
+// add adds a node for entry id of class, starting at rune start and byte
+// pos.
+func (la *wordLattice) add(d *ipaDict, start, pos, id int, class tokenizer.TokenClass, surface string) {
 	var m dict.Morph
 	switch class {
 	case tokenizer.KNOWN:
@@ -184,7 +202,11 @@ func (la *wordLattice) add(d *ipaDict, start, id int, class tokenizer.TokenClass
 	case tokenizer.UNKNOWN:
 		m = d.UnkDict.Morphs[id]
 	}
-	la.push(start+utf8.RuneCountInString(surface), latticeNode{
+	end := int(la.runeAt[pos+len(surface)])
+	if end < 0 { // a word ending inside a rune (an unknown word of U+FFFD)
+		end = start + utf8.RuneCountInString(surface)
+	}
+	la.push(end, latticeNode{
 		surface: surface, id: int32(id), start: int32(start), prev: noNode,
 		left: m.LeftID, right: m.RightID, weight: m.Weight, class: class,
 	})
@@ -208,9 +230,11 @@ func (la *wordLattice) forward(d *ipaDict) {
 				target.cost = maxCost
 				continue
 			}
+			// the costs of connecting any node to target: Connection.At(·, left)
+			conn := d.Connection.Vec[d.Connection.Row*int64(target.left):][:d.Connection.Row]
 			for j, p := range prevs {
 				n := &la.nodes[p]
-				cost := int64(d.Connection.At(int(n.right), int(target.left))) + int64(target.weight) + int64(n.cost)
+				cost := int64(conn[n.right]) + int64(target.weight) + int64(n.cost)
 				cost = min(cost, maxCost)
 				if j == 0 || int32(cost) < target.cost {
 					target.cost, target.prev = int32(cost), p
