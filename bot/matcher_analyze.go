@@ -276,7 +276,7 @@ func isSentenceEnd(r rune) bool {
 	case '。', '．', '｡', '!', '！', '?', '？', '\n', '\r', '…':
 		return true
 	}
-	return r >= 0x2600 && unicode.Is(unicode.So, r) // emoji close chat sentences
+	return r >= 0x2600 && !isPlainRune(r) && unicode.Is(unicode.So, r) // emoji close chat sentences
 }
 
 // sentence analyses a sentence given as its normalised phrases (the parts

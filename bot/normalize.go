@@ -30,6 +30,9 @@ func normalizeKeepKana(s string) string { return normalizeForm(s, false) }
 // normalizeForm is Normalize, turning katakana into hiragana if foldKana.
 func normalizeForm(s string, foldKana bool) string {
 	t := normalizeOnce(s, foldKana)
+	if t == s {
+		return t // the next pass would find the same
+	}
 	// Folding can bring characters together that NFKC or a variant rule
 	// then joins (a dropped symbol between Hangul jamo, 事 next to a
 	// folded 出来): repeat until nothing changes.
@@ -48,10 +51,34 @@ func normalizeOnce(s string, foldKana bool) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, " ")
 	}
-	s = norm.NFKC.String(s)
+	s = nfkc(s)
 	s = foldRunes(s, foldKana)
 	s = foldVariants(s)
 	return squeezeSpaces(s)
+}
+
+// nfkc is norm.NFKC.String(s), quicker for the text most questions are
+// made of: it passes over the runes NFKC leaves alone whatever surrounds
+// them (nfkcInert) without looking them up, and normalises only from the
+// last of them before the first other rune, a normalisation boundary.
+func nfkc(s string) string {
+	from := 0 // the start of the last inert rune
+	for i, r := range s {
+		if !nfkcInert(r) {
+			out := make([]byte, 0, len(s)+8)
+			return string(norm.NFKC.AppendString(append(out, s[:from]...), s[from:]))
+		}
+		from = i
+	}
+	return s
+}
+
+// nfkcInert reports whether NFKC leaves r alone in a text and nothing
+// before it combines with it: so for ASCII, hiragana, katakana and the
+// common kanji (see TestNFKCInert).
+func nfkcInert(r rune) bool {
+	return r < utf8.RuneSelf || r >= 'ぁ' && r <= 'ゖ' || r >= 'ァ' && r <= 'ヺ' || r == longVowel ||
+		r >= 0x4E00 && r <= 0x9FFF
 }
 
 // foldRunes maps every rune on its own: katakana to hiragana (if
@@ -68,7 +95,11 @@ func foldRunes(s string, foldKana bool) string {
 		case f == longVowel && prev == longVowel:
 			continue
 		}
-		b.writeRune(i, f)
+		if f == r {
+			b.keepRune(i, r)
+		} else {
+			b.writeRune(i, f)
+		}
 		prev = f
 	}
 	return b.String()
@@ -149,6 +180,18 @@ func (b *lazyBuilder) writeRune(i int, r rune) {
 	b.b.WriteRune(r)
 }
 
+// keepRune appends r, the rune src holds at i, without decoding it again.
+func (b *lazyBuilder) keepRune(i int, r rune) {
+	if b.built || r == utf8.RuneError || b.from != b.to && i != b.to {
+		b.writeRune(i, r) // an invalid byte is written as RuneError
+		return
+	}
+	if b.from == b.to {
+		b.from = i
+	}
+	b.to = i + utf8.RuneLen(r)
+}
+
 // String returns the string built.
 func (b *lazyBuilder) String() string {
 	if !b.built {
@@ -193,7 +236,7 @@ func squeezeSpaces(s string) string {
 			b.writeRune(i-1, ' ')
 		}
 		pending = false
-		b.writeRune(i, r)
+		b.keepRune(i, r)
 		last = r
 	}
 	return b.String()
@@ -278,7 +321,7 @@ func foldVariants(s string) string {
 	changed := false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if v, ok := matchVariant(s[i:], prev); ok {
+		if v, ok := matchVariant(s[i:], r, prev); ok {
 			if !changed {
 				b.Grow(len(s) + 8)
 				b.WriteString(s[:i])
@@ -318,9 +361,9 @@ func mayStartVariant(r rune) bool {
 	return r >= 0x10000 || variantFirsts[r/64]&(1<<(r%64)) != 0
 }
 
-// matchVariant finds the variant rule that applies at the start of s.
-func matchVariant(s string, prev rune) (spellingVariant, bool) {
-	r, _ := utf8.DecodeRuneInString(s)
+// matchVariant finds the variant rule that applies at the start of s,
+// whose first rune is r.
+func matchVariant(s string, r, prev rune) (spellingVariant, bool) {
 	if !mayStartVariant(r) {
 		return spellingVariant{}, false
 	}
