@@ -126,8 +126,8 @@ func (t *BatchTx) freeUsers(ctx context.Context, keys []bot.UserKey) (map[bot.Us
 	}
 	if t.dialect == DialectPostgres {
 		var err error
-		if keys, err = t.lockFree(ctx, keys); err != nil {
-			return nil, err
+		if keys, err = t.lockFree(ctx, keys); err != nil || len(keys) == 0 {
+			return free, err
 		}
 	}
 	rows := keyRows(keys)
