@@ -140,14 +140,15 @@ func phraseScore2(d, wq, pNorm float64) float64 { return d / wq * d / pNorm }
 // scores 0. Every phrasing that shares a feature belongs to an entry that
 // shares it too, since an entry holds every feature of its phrasings.
 func (ix *Index) bestPhrase(sp *gramSpace, e int32, norm float64, sc *matchScratch) float64 {
+	from, to := ix.phraseStart[e], ix.phraseStart[e+1]
+	dots, extras, norms := sc.dotP[from:to], sc.dotPd[from:to], sp.pNorm[from:to:to]
 	best := 0.0
-	for p := ix.phraseStart[e]; p < ix.phraseStart[e+1]; p++ {
-		d := sc.dotP[p]
+	for p, d := range dots {
 		if d == 0 {
 			continue
 		}
-		best = max(best, phraseScore2(d, norm+sc.dotPd[p], sp.pNorm[p]))
-		sc.dotP[p], sc.dotPd[p] = 0, 0
+		best = max(best, phraseScore2(d, norm+extras[p], norms[p]))
+		dots[p], extras[p] = 0, 0
 	}
 	return best
 }
