@@ -2,7 +2,6 @@ package line
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"math/rand/v2"
@@ -21,21 +20,7 @@ import (
 // parseSDK is parse as it was before the fast path: every event through
 // the SDK's decoder. It is the reference parse must agree with.
 func parseSDK(body []byte, received time.Time) ([]bot.Event, error) {
-	var req struct {
-		Events []json.RawMessage `json:"events"`
-	}
-	if err := json.Unmarshal(body, &req); err != nil {
-		return nil, errors.New("not a LINE webhook body")
-	}
-	events := make([]webhook.EventInterface, 0, len(req.Events))
-	for _, raw := range req.Events {
-		e, err := webhook.UnmarshalEvent(raw)
-		if err != nil {
-			return nil, errors.New("not a LINE webhook body")
-		}
-		events = append(events, e)
-	}
-	return toEvents(events, req.Events, received), nil
+	return parseWith(body, received, func([]byte) (webhook.EventInterface, bool) { return nil, false })
 }
 
 // receivedAt is the arrival time both parsers are given.

@@ -106,6 +106,12 @@ func (h *Webhook) verified(signature string, body []byte) bool {
 // keys. The SDK's errors may quote the body, so only a generic error is
 // returned.
 func parse(body []byte, received time.Time) ([]bot.Event, error) {
+	return parseWith(body, received, decodeEvent)
+}
+
+// parseWith is parse with fast as the single-pass decoder; the SDK decodes
+// the events fast leaves to it (all of them when fast always says false).
+func parseWith(body []byte, received time.Time, fast func([]byte) (webhook.EventInterface, bool)) ([]bot.Event, error) {
 	var req struct {
 		Events []json.RawMessage `json:"events"`
 	}
@@ -114,7 +120,7 @@ func parse(body []byte, received time.Time) ([]bot.Event, error) {
 	}
 	events := make([]webhook.EventInterface, 0, len(req.Events))
 	for _, raw := range req.Events {
-		e, ok := decodeEvent(raw)
+		e, ok := fast(raw)
 		if !ok {
 			var err error
 			if e, err = webhook.UnmarshalEvent(raw); err != nil {
