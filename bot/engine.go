@@ -75,7 +75,12 @@ func (e *Engine) Handle(ctx context.Context, in Incoming) ([]Reply, error) {
 // transaction (the inbox worker marks the event done and queues the replies).
 // Callers should Refresh the Answerer first.
 func (e *Engine) Turn(ctx context.Context, tx Tx, in Incoming) ([]Reply, error) {
-	t := &turn{e: e, ctx: ctx, tx: tx, in: in, now: e.now()}
+	return e.turn(ctx, tx, in, nil)
+}
+
+// turn is Turn with the FAQ match of in's text made beforehand, if any.
+func (e *Engine) turn(ctx context.Context, tx Tx, in Incoming, pre *preMatch) ([]Reply, error) {
+	t := &turn{e: e, ctx: ctx, tx: tx, in: in, pre: pre, now: e.now()}
 	if !in.At.IsZero() {
 		t.now = in.At
 	}
@@ -95,6 +100,7 @@ type turn struct {
 	ctx    context.Context
 	tx     Tx
 	in     Incoming
+	pre    *preMatch // in's FAQ match made beforehand, if any
 	now    time.Time
 	conv   Conversation
 	exists bool // conv was stored before this turn

@@ -13,6 +13,8 @@ type Event struct {
 	ReplyToken string    // LINE's single-use reply token, if any
 	ReceivedAt time.Time // when the webhook accepted it
 	Seq        int64     // the inbox's order of arrival (set by the inbox)
+
+	pre *preMatch // the FAQ match of Incoming.Text made by the fast lane beforehand, if any (never stored)
 }
 
 // DeliveryKind says what a Delivery carries.

@@ -74,7 +74,11 @@ func (t *turn) faq(text string) {
 
 // match ranks the FAQ for text and counts the question for the dashboard.
 func (t *turn) match(text string) Match {
-	m := t.e.answerer.Index().Match(text)
+	index := t.e.answerer.Index()
+	m, ok := t.pre.matchFor(index, text)
+	if !ok {
+		m = index.Match(text)
+	}
 	outcome, id := "missed", ""
 	switch best, ok := m.Best(); {
 	case m.Outcome == Answered && ok:

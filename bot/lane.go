@@ -51,7 +51,7 @@ func (w *Worker) AcceptEvents(ctx context.Context, events []Event) (int, error) 
 		}
 		return n, err
 	}
-	r := w.lane.do(events)
+	r := w.lane.do(w.prematch(events))
 	return r.n, r.err
 }
 

@@ -234,7 +234,7 @@ func (w *Worker) respond(ctx context.Context, tx Tx, ev Event, recent int) (*Del
 	replies := w.overLimit(ev.Incoming, recent)
 	if replies == nil {
 		var err error
-		if replies, err = w.cfg.Engine.Turn(ctx, tx, ev.Incoming); err != nil {
+		if replies, err = w.cfg.Engine.turn(ctx, tx, ev.Incoming, ev.pre); err != nil {
 			return nil, err
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	_ "github.com/lib/pq" // the trigger that makes a batch fail
+	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/store/storetest"
 )
 
@@ -182,4 +183,36 @@ func TestFastLaneOnlyStoresUnderABacklog(t *testing.T) {
 		t.Errorf("left %d events and %d deliveries pending", ev, dl)
 	}
 	t.Logf("the worker answered %d of %d", p, students)
+}
+
+// TestFastLaneAnswersFromTheEditedFAQ: the webhook matches a question
+// before its batch checks the FAQ's revision; an entry edited since the
+// last question must still answer with its new text.
+func TestFastLaneAnswersFromTheEditedFAQ(t *testing.T) {
+	storetest.ForEachEngine(t, func(t *testing.T, url string) {
+		e := newEnv(t, url)
+		const q = "研修は何ヶ月ですか"
+		e.send(e.text("U1", q))
+		if got := e.lastTexts(); !strings.Contains(got, "4ヶ月") {
+			t.Fatalf("first answer %q; want the training answer", got)
+		}
+		ctx := context.Background()
+		faqs, err := e.store.ListFAQs(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		best, ok := bot.NewIndex(faqs).Match(q).Best()
+		if !ok {
+			t.Fatal("the seeded FAQ does not answer the question")
+		}
+		f := best.FAQ
+		f.Answer, f.UpdatedBy = "研修期間の説明を更新しました。詳しくは担当者にお尋ねください。", "test"
+		if err := e.store.UpdateFAQ(ctx, &f); err != nil {
+			t.Fatal(err)
+		}
+		e.send(e.text("U2", q))
+		if got := e.lastTexts(); !strings.Contains(got, "更新しました") {
+			t.Errorf("answer after the edit %q; want the edited entry's answer", got)
+		}
+	})
 }
