@@ -37,7 +37,11 @@ func newLoader(o options, tr *tracker) *loader {
 			Proxy: nil, MaxIdleConns: 4096, MaxIdleConnsPerHost: 4096, IdleConnTimeout: 30 * time.Second,
 			ResponseHeaderTimeout: 10 * time.Second,
 		}}}
-	l.users = make([]string, max(o.users, o.max))
+	n := o.users
+	if k := len(o.max); k > 0 {
+		n = max(n, o.max[k-1]) // the levels are ascending
+	}
+	l.users = make([]string, n)
 	for i := range l.users {
 		l.users[i] = "U" + randomHex(16) // like LINE's: U and 32 hex digits
 	}

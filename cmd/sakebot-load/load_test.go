@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"os/signal"
@@ -60,8 +61,54 @@ func TestRatioIsTheMedianOfRounds(t *testing.T) {
 		t.Errorf("verdicts:\n%s", out.String())
 	}
 	targets := []target{{name: "echo"}, {name: "sakebot"}}
-	if a, b := roundOrder(targets, 0), roundOrder(targets, 1); a[0].name != "echo" || b[0].name != "sakebot" || targets[0].name != "echo" {
-		t.Errorf("round orders %v, %v", a, b)
+	if a, b := turnOrder(targets, 0), turnOrder(targets, 1); a[0].name != "echo" || b[0].name != "sakebot" || targets[0].name != "echo" {
+		t.Errorf("turn orders %v, %v", a, b)
+	}
+}
+
+// Max throughput is each target's best run of a round, whatever its
+// concurrency: the echo bot may peak with fewer senders than sakebot. The
+// ratios at equal concurrency are printed too.
+func TestRatioIsOfEachTargetsBestRun(t *testing.T) {
+	run := func(target string, round, senders, answered int) result {
+		return result{target: target, mode: fmt.Sprintf("max c=%d #%d", senders, round+1), round: round, senders: senders,
+			answered: answered, elapsed: time.Second}
+	}
+	var results []result
+	for round := range 3 {
+		results = append(results,
+			run("echo", round, 64, 7000), run("sakebot", round, 64, 2800),
+			run("echo", round, 128, 8000+100*round), run("sakebot", round, 128, 3600),
+			run("echo", round, 256, 7000), run("sakebot", round, 256, 4000+400*round))
+	}
+	rs := maxRatios(results, "sakebot", "echo")
+	if fmt.Sprintf("%.3f", rs) != "[0.500 0.543 0.585]" {
+		t.Fatalf("ratios %.3f, want each round's 4000+400r / 8000+100r", rs)
+	}
+	var out bytes.Buffer
+	printVerdicts(&out, results, 0)
+	for _, want := range []string{
+		"sakebot/echo: 0.54, the median of 3 rounds (0.50, 0.54, 0.59) (target ≥ 0.50: met)",
+		"best runs: echo 8000/s at c=128, 8100/s at c=128, 8200/s at c=128; sakebot 4000/s at c=256, 4400/s at c=256, 4800/s at c=256",
+		"at equal concurrency (median of rounds): c=64 0.40, c=128 0.44, c=256 0.63",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("verdicts lack %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestMaxLevels(t *testing.T) {
+	for in, want := range map[string]string{"64,128,256,512": "[64 128 256 512]", "256, 64,64": "[64 256]", "0": "[]", "": "[]"} {
+		got, err := parseLevels(in)
+		if err != nil || fmt.Sprint(got) != want {
+			t.Errorf("parseLevels(%q) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"x", "64,-1", "2000"} {
+		if _, err := parseOptions([]string{"--max", in}, io.Discard); err == nil {
+			t.Errorf("--max %q accepted", in)
+		}
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -14,8 +16,8 @@ import (
 type options struct {
 	targets       []string      // "echo", "sakebot", in the order they run
 	rate          float64       // open-loop questions per second; 0 skips
-	max           int           // closed-loop concurrent senders; 0 skips
-	rounds        int           // closed-loop runs per target, alternating the targets' order
+	max           []int         // closed-loop runs: their concurrent senders, ascending; empty skips
+	rounds        int           // closed-loop sweeps per target, alternating the targets' order
 	duration      time.Duration // of each measured run
 	warmup        int           // unmeasured questions sent to each target first
 	users         int           // distinct LINE users
@@ -50,8 +52,8 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.SetOutput(stderr)
 	targets := fs.String("targets", "echo,sakebot", "comma-separated targets to load, in order: echo (the SDK echo bot, a process of its own as sakebot is), echo-inproc (the same inside this process), echo-pg (the echo process recording each event id in PostgreSQL before replying), sakebot")
 	fs.Float64Var(&o.rate, "rate", 200, "open-loop run: questions per second (0 skips it)")
-	fs.IntVar(&o.max, "max", 64, "closed-loop max-throughput run: concurrent senders, each waiting for its answer (0 skips it)")
-	fs.IntVar(&o.rounds, "rounds", 3, "closed-loop runs per target; the targets take turns (reversing their order every round) and the ratio is the median of the rounds' ratios, so that a machine whose speed drifts during the measurement favours neither")
+	maxList := fs.String("max", "64,128,256,512", "closed-loop max-throughput runs: their concurrent senders (each waiting for its answer), comma-separated; a target's max throughput is its best run (0 skips them)")
+	fs.IntVar(&o.rounds, "rounds", 3, "closed-loop sweeps per target; the targets take turns (reversing their order every run) and the ratio is the median of the rounds' ratios of best runs, so that a machine whose speed drifts during the measurement favours neither")
 	fs.DurationVar(&o.duration, "duration", 10*time.Second, "length of each measured run (at most 5m)")
 	fs.IntVar(&o.warmup, "warmup", 200, "unmeasured questions sent to each target before measuring")
 	fs.IntVar(&o.users, "users", 20000, "distinct LINE users asking (enough that none nears sakebot's per-user rate limit)")
@@ -74,13 +76,14 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 		fmt.Fprintln(stderr, "Usage: sakebot-load [FLAGS]\n\nLoads sakebot and an echo bot built on the same LINE SDK with signed webhooks\nagainst a fake LINE API, and prints answered questions/s and latencies.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	err := fs.Parse(args)
+	if err != nil {
 		return o, err
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	if err := o.logLevel.UnmarshalText([]byte(*level)); err != nil {
+	if err = o.logLevel.UnmarshalText([]byte(*level)); err != nil {
 		return o, fmt.Errorf("--log-level: %w", err)
 	}
 	for _, t := range strings.Split(*targets, ",") {
@@ -91,6 +94,9 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 		default:
 			return o, fmt.Errorf("--targets: unknown target %q (echo, echo-inproc, echo-pg, sakebot)", t)
 		}
+	}
+	if o.max, err = parseLevels(*maxList); err != nil {
+		return o, fmt.Errorf("--max: %w", err)
 	}
 	for _, kv := range strings.Split(*env, ",") {
 		if kv = strings.TrimSpace(kv); kv != "" {
@@ -110,11 +116,11 @@ func (o options) validate() error {
 		return errors.New("--targets: nothing to load")
 	case o.rate < 0 || o.rate > 20000:
 		return errors.New("--rate must be between 0 and 20000")
-	case o.max < 0 || o.max > 1000:
-		return errors.New("--max must be between 0 and 1000")
+	case len(o.max) > 0 && (o.max[0] < 1 || o.max[len(o.max)-1] > 1000):
+		return errors.New("--max: concurrent senders must be between 1 and 1000")
 	case o.rounds < 1 || o.rounds > 20:
 		return errors.New("--rounds must be between 1 and 20")
-	case o.rate == 0 && o.max == 0:
+	case o.rate == 0 && len(o.max) == 0:
 		return errors.New("--rate and --max are both 0: nothing to run")
 	case o.duration <= 0 || o.duration > 5*time.Minute:
 		return errors.New("--duration must be more than 0 and at most 5m")
@@ -145,4 +151,24 @@ func (o options) validate() error {
 		}
 	}
 	return nil
+}
+
+// parseLevels reads a comma-separated list of concurrencies, sorted and
+// without repeats; "0" (alone) is none.
+func parseLevels(list string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(list, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a number of senders", f)
+		}
+		if n != 0 {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
 }

@@ -55,22 +55,7 @@ func runLoad(ctx context.Context, o options, stdout io.Writer, log *slog.Logger)
 			return err
 		}
 	}
-	var results []result
-	if o.max > 0 {
-		for round := range o.rounds {
-			for _, t := range roundOrder(targets, round) {
-				mode := fmt.Sprintf("max c=%d", o.max)
-				if o.rounds > 1 {
-					mode += fmt.Sprintf(" #%d", round+1)
-				}
-				r := measure(ctx, l, o, t, mode, round == 0, log, func() ([]*question, int) {
-					return l.closedLoop(ctx, t.webhook, o.max, o.duration), 0
-				})
-				r.round = round
-				results = append(results, r)
-			}
-		}
-	}
+	results := closedLoops(ctx, l, o, targets, log)
 	if o.rate > 0 {
 		for _, t := range targets {
 			results = append(results, measure(ctx, l, o, t, fmt.Sprintf("rate %.0f/s", o.rate), false, log, func() ([]*question, int) {
@@ -90,6 +75,34 @@ func runLoad(ctx context.Context, o options, stdout io.Writer, log *slog.Logger)
 		return errTargetsMissed
 	}
 	return nil
+}
+
+// closedLoops runs the closed-loop sweeps: in each round, every target at
+// every concurrency, ascending; at each step the targets take turns in an
+// order reversed from the step before, so that a drift of the machine's
+// speed favours none of them. The first round's run at the highest
+// concurrency is the one profiled.
+func closedLoops(ctx context.Context, l *loader, o options, targets []target, log *slog.Logger) []result {
+	var results []result
+	step := 0
+	for round := range o.rounds {
+		for i, c := range o.max {
+			for _, t := range turnOrder(targets, step) {
+				mode := fmt.Sprintf("max c=%d", c)
+				if o.rounds > 1 {
+					mode += fmt.Sprintf(" #%d", round+1)
+				}
+				profile := round == 0 && i == len(o.max)-1
+				r := measure(ctx, l, o, t, mode, profile, log, func() ([]*question, int) {
+					return l.closedLoop(ctx, t.webhook, c, o.duration), 0
+				})
+				r.round, r.senders = round, c
+				results = append(results, r)
+			}
+			step++
+		}
+	}
+	return results
 }
 
 // startTarget starts (or finds) the target called name.
@@ -150,12 +163,12 @@ func warmUp(ctx context.Context, l *loader, t target, n int) error {
 	return ctx.Err()
 }
 
-// roundOrder is the order in which the targets run in a round: as given in
-// even rounds, reversed in odd ones, so that a drift of the machine's speed
-// over the measurement favours no target.
-func roundOrder(targets []target, round int) []target {
+// turnOrder is the order in which the targets run at a step of the
+// sweeps: as given at even steps, reversed at odd ones, so that a drift of
+// the machine's speed over the measurement favours no target.
+func turnOrder(targets []target, step int) []target {
 	order := slices.Clone(targets)
-	if round%2 == 1 {
+	if step%2 == 1 {
 		slices.Reverse(order)
 	}
 	return order

@@ -14,6 +14,7 @@ import (
 type result struct {
 	target, mode string
 	round        int // of the closed-loop runs, from 0
+	senders      int // of a closed-loop run: concurrent senders
 	sent         int // webhooks sent
 	non200       int // webhooks answered otherwise than 200, or not at all
 	dropped      int // open loop: questions not sent (too many in flight)
@@ -136,6 +137,11 @@ func printVerdicts(w io.Writer, results []result, rate float64) bool {
 	if rs := maxRatios(results, "sakebot", "echo"); len(rs) > 0 {
 		m := median(rs)
 		fmt.Fprintf(w, "max throughput ratio sakebot/echo: %.2f%s (target ≥ 0.50: %s)\n", m, roundsNote(rs), verdict(m >= 0.5))
+		fmt.Fprintf(w, "  best runs: echo %s; sakebot %s\n", strings.Join(bestLevels(results, "echo"), ", "),
+			strings.Join(bestLevels(results, "sakebot"), ", "))
+		if lr := levelRatios(results, "sakebot", "echo"); len(lr) > 1 {
+			fmt.Fprintf(w, "  at equal concurrency (median of rounds): %s\n", strings.Join(lr, ", "))
+		}
 	}
 	for _, ref := range []struct{ name, what string }{
 		{"echo-inproc", "the echo bot inside this process"},
@@ -156,13 +162,14 @@ func printVerdicts(w io.Writer, results []result, rate float64) bool {
 	return ok
 }
 
-// maxRatios returns, round by round, target a's answered/s over target
-// b's in the closed-loop runs.
+// maxRatios returns, round by round, target a's max throughput over target
+// b's: each target's best closed-loop run of the round, whatever its
+// concurrency.
 func maxRatios(results []result, a, b string) []float64 {
 	var out []float64
 	for round := 0; ; round++ {
-		ra, aok := maxRun(results, a, round)
-		rb, bok := maxRun(results, b, round)
+		ra, aok := bestRun(results, a, round)
+		rb, bok := bestRun(results, b, round)
 		if !aok || !bok {
 			return out
 		}
@@ -172,14 +179,60 @@ func maxRatios(results []result, a, b string) []float64 {
 	}
 }
 
-// maxRun finds target's closed-loop run of a round.
-func maxRun(results []result, target string, round int) (result, bool) {
+// bestRun finds target's closed-loop run of a round that answered the
+// most questions per second.
+func bestRun(results []result, target string, round int) (result, bool) {
+	var best result
+	found := false
 	for _, r := range results {
-		if r.target == target && r.round == round && strings.HasPrefix(r.mode, "max") {
-			return r, true
+		if r.target == target && r.round == round && strings.HasPrefix(r.mode, "max") && (!found || r.rate() > best.rate()) {
+			best, found = r, true
 		}
 	}
-	return result{}, false
+	return best, found
+}
+
+// levelRatios returns, for each concurrency of the closed-loop runs, the
+// median over the rounds of target a's answered/s over target b's at that
+// concurrency, as "c=64 0.42" items.
+func levelRatios(results []result, a, b string) []string {
+	var levels []int
+	for _, r := range results {
+		if strings.HasPrefix(r.mode, "max") && !slices.Contains(levels, r.senders) {
+			levels = append(levels, r.senders)
+		}
+	}
+	var out []string
+	for _, c := range levels {
+		var rs []float64
+		for _, ra := range results {
+			if ra.target != a || ra.senders != c || !strings.HasPrefix(ra.mode, "max") {
+				continue
+			}
+			for _, rb := range results {
+				if rb.target == b && rb.senders == c && rb.round == ra.round && strings.HasPrefix(rb.mode, "max") && rb.rate() > 0 {
+					rs = append(rs, ra.rate()/rb.rate())
+				}
+			}
+		}
+		if len(rs) > 0 {
+			out = append(out, fmt.Sprintf("c=%d %.2f", c, median(rs)))
+		}
+	}
+	return out
+}
+
+// bestLevels describes where target's best runs were, round by round, as
+// "8239/s at c=128" items.
+func bestLevels(results []result, target string) []string {
+	var out []string
+	for round := 0; ; round++ {
+		r, ok := bestRun(results, target, round)
+		if !ok {
+			return out
+		}
+		out = append(out, fmt.Sprintf("%.0f/s at c=%d", r.rate(), r.senders))
+	}
 }
 
 // median is the middle of xs (the mean of the two middle ones for an even
