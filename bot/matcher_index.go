@@ -2,6 +2,7 @@ package bot
 
 import (
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -58,6 +59,7 @@ const (
 type gramSpace struct {
 	words   bool             // features are whole words rather than n-grams
 	grams   map[string]int32 // feature → id
+	byRunes runeGramTable    // the n-grams of grams, by their runes (see runeKey)
 	weight  []float64        // feature id → IDF weight
 	unseen  float64          // the weight of a feature not in grams
 	byGramP [][]posting      // feature id → phrases holding it
@@ -202,7 +204,7 @@ func (b *spaceBuilder) endEntry(answer weightedText) {
 // their weights times share.
 func (b *spaceBuilder) intern(text weightedText, share float64) []gramWeight {
 	ids := b.scratch[:0]
-	b.sp.eachGram(text, func(g string, w, d float64) {
+	b.sp.eachGram(text, func(g string, _ uint64, w, d float64) {
 		id, ok := b.sp.grams[g]
 		if !ok {
 			id = int32(len(b.sp.grams))
@@ -254,6 +256,9 @@ func (b *spaceBuilder) finish() {
 	sp.unseen = idf(1)
 	sp.byGramP, sp.pNorm = invertPostings(b.phraseGrams, len(sp.grams), sp.weight)
 	sp.byGramE, _ = invertPostings(b.entryGrams, len(sp.grams), sp.weight)
+	if !sp.words {
+		sp.byRunes = newRuneGramTable(sp.grams)
+	}
 }
 
 // invertPostings inverts docs (doc → features) and sums each doc's weight.
@@ -283,8 +288,9 @@ func invertPostings(docs [][]gramWeight, n int, weight []float64) (byGram [][]po
 
 // eachGram calls fn with the features of t in the space and their weights
 // (see weightedText): its words in the word space, else its character
-// n-grams.
-func (sp *gramSpace) eachGram(t weightedText, fn func(g string, w, d float64)) {
+// n-grams. key is an n-gram's rune key (see runeKey), 0 for a word or an
+// n-gram without one.
+func (sp *gramSpace) eachGram(t weightedText, fn func(g string, key uint64, w, d float64)) {
 	if !sp.words {
 		charGrams(t, fn)
 		return
@@ -292,25 +298,36 @@ func (sp *gramSpace) eachGram(t weightedText, fn func(g string, w, d float64)) {
 	i := 0
 	for w := range strings.FieldsSeq(t.s) {
 		if i < len(t.w) && t.w[i] > 0 {
-			fn(w, float64(t.w[i]), float64(t.d[i]))
+			fn(w, 0, float64(t.w[i]), float64(t.d[i]))
 		}
 		i++
 	}
 }
 
+// lookup returns the id of feature g, whose rune key is key (0 when it has
+// none), and whether the space knows it.
+func (sp *gramSpace) lookup(g string, key uint64) (int32, bool) {
+	if key != 0 {
+		return sp.byRunes.find(key)
+	}
+	id, ok := sp.grams[g]
+	return id, ok
+}
+
 // charGrams calls fn with the character bigrams and trigrams of every
-// space-separated segment of t, each weighing the mean of its runes; a
-// segment of one character yields itself. The same n-gram may be passed
-// more than once.
-func charGrams(t weightedText, fn func(g string, w, d float64)) {
+// space-separated segment of t, each weighing the mean of its runes, and
+// with their rune keys; a segment of one character yields itself. The
+// same n-gram may be passed more than once.
+func charGrams(t weightedText, fn func(g string, key uint64, w, d float64)) {
 	s := t.s
 	var starts [4]int     // byte offsets of the last runes, ring
 	var ws, ds [4]float64 // their weights, ring
+	var rs [4]rune        // the runes themselves, ring
 	n := 0                // runes in the current segment
 	ri := 0               // rune index in s
-	emit := func(g string, w, d float64) {
+	emit := func(g string, key uint64, w, d float64) {
 		if w > 0 {
-			fn(g, w, d)
+			fn(g, key, w, d)
 		}
 	}
 	for i, r := range s {
@@ -321,24 +338,107 @@ func charGrams(t weightedText, fn func(g string, w, d float64)) {
 		ri++
 		if r == ' ' {
 			if n == 1 {
-				emit(s[starts[0]:i], ws[0], ds[0])
+				emit(s[starts[0]:i], runeKey(noRunes, rs[0]), ws[0], ds[0])
 			}
 			n = 0
 			continue
 		}
-		starts[n%4], ws[n%4], ds[n%4] = i, w, d
+		starts[n%4], ws[n%4], ds[n%4], rs[n%4] = i, w, d, r
 		n++
 		end := i + utf8.RuneLen(r)
 		if n >= 2 {
 			a := (n - 2) % 4
-			emit(s[starts[a]:end], (ws[a]+w)/2, (ds[a]+d)/2)
+			emit(s[starts[a]:end], runeKey(runeKey(noRunes, rs[a]), r), (ws[a]+w)/2, (ds[a]+d)/2)
 		}
 		if n >= 3 {
 			a, b := (n-3)%4, (n-2)%4
-			emit(s[starts[a]:end], (ws[a]+ws[b]+w)/3, (ds[a]+ds[b]+d)/3)
+			emit(s[starts[a]:end], runeKey(runeKey(runeKey(noRunes, rs[a]), rs[b]), r), (ws[a]+ws[b]+w)/3, (ds[a]+ds[b]+d)/3)
 		}
 	}
 	if n == 1 {
-		emit(s[starts[0]:], ws[0], ds[0])
+		emit(s[starts[0]:], runeKey(noRunes, rs[0]), ws[0], ds[0])
+	}
+}
+
+// noRunes is the rune key of no runes (see runeKey).
+const noRunes = 1
+
+// runeKey appends rune r to key, the rune key of the runes before it. The
+// rune key of one to three runes is a number no other such sequence has:
+// a 1 bit, then each rune in 21 bits. It is 0, meaning none, once any of
+// them is utf8.RuneError, which may stand for any invalid byte: an
+// n-gram of other runes is their UTF-8 encoding, so its key stands for it.
+func runeKey(key uint64, r rune) uint64 {
+	if key == 0 || r == utf8.RuneError {
+		return 0
+	}
+	return key<<21 | uint64(r)
+}
+
+// stringRuneKey is the rune key of s, or 0 when s is not one to three
+// valid runes other than utf8.RuneError.
+func stringRuneKey(s string) uint64 {
+	key := uint64(noRunes)
+	n := 0
+	for _, r := range s {
+		if n++; n > 3 {
+			return 0
+		}
+		key = runeKey(key, r)
+	}
+	if n == 0 {
+		return 0
+	}
+	return key
+}
+
+// runeGramTable maps the rune keys of n-grams to their ids: an open
+// addressing hash table, quicker to look up than a map of strings.
+type runeGramTable struct {
+	slots []runeGramSlot // a power of two of them, more than the keys
+	shift uint8          // 64 less the bits of a slot number
+}
+
+// runeGramSlot is a slot of a runeGramTable; key 0 is an empty one.
+type runeGramSlot struct {
+	key uint64
+	id  int32
+}
+
+// newRuneGramTable indexes the n-grams of grams that have a rune key.
+func newRuneGramTable(grams map[string]int32) runeGramTable {
+	b := bits.Len(uint(2 * len(grams))) // more than twice as many slots as keys, at least 1
+	t := runeGramTable{slots: make([]runeGramSlot, 1<<b), shift: uint8(64 - b)}
+	mask := len(t.slots) - 1
+	for g, id := range grams {
+		key := stringRuneKey(g)
+		if key == 0 {
+			continue
+		}
+		i := t.slot(key)
+		for t.slots[i].key != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = runeGramSlot{key, id}
+	}
+	return t
+}
+
+// slot is where key's search starts: Fibonacci hashing.
+func (t *runeGramTable) slot(key uint64) int {
+	return int((key * 0x9E3779B97F4A7C15) >> t.shift)
+}
+
+// find returns the id of the n-gram whose rune key is key, and whether
+// there is one.
+func (t *runeGramTable) find(key uint64) (int32, bool) {
+	mask := len(t.slots) - 1
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		switch t.slots[i].key {
+		case key:
+			return t.slots[i].id, true
+		case 0:
+			return 0, false
+		}
 	}
 }

@@ -157,8 +157,8 @@ func (ix *Index) bestPhrase(sp *gramSpace, e int32, norm float64, sc *matchScrat
 // and sc.unseen, and returns the question's norm: the sum of w·d·IDF.
 func (sp *gramSpace) questionGrams(q weightedText, sc *matchScratch) float64 {
 	sc.ids, sc.unseen, sc.words = sc.ids[:0], sc.unseen[:0], sc.words[:0]
-	sp.eachGram(q, func(g string, w, d float64) {
-		if id, ok := sp.grams[g]; ok {
+	sp.eachGram(q, func(g string, key uint64, w, d float64) {
+		if id, ok := sp.lookup(g, key); ok {
 			sc.ids = append(sc.ids, questionGram{id, float32(w), float32(d)})
 			return
 		}
