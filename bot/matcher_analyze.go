@@ -298,6 +298,7 @@ func (an *analyzer) sentence(chunks []string, endsAsking bool) sentence {
 
 // addTokens analyses a chunk of sentence out: a phrase between commas.
 func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (string, string) {
+	d := ipaDictionary()
 	for _, tok := range an.words.tokenize(chunk) {
 		surface := tok.surface
 		if surface == " " {
@@ -307,22 +308,22 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 		if isLaughter(surface) {
 			continue
 		}
-		pos, sub := ipaFeature(tok, 0), ipaFeature(tok, 1)
+		pos, sub, base := d.field(tok, 0), d.field(tok, 1), d.field(tok, 6)
 		written, reading := surface, surface
-		if base := ipaFeature(tok, 6); base != "" && (containsHan(surface) || pos == "動詞" || pos == "形容詞") {
+		if base != "" && (containsHan(surface) || pos == "動詞" || pos == "形容詞") {
 			written = base
 		}
 		if containsHan(surface) {
-			if kana := ipaFeature(tok, 7); kana != "" {
+			if kana := d.field(tok, 7); kana != "" {
 				reading = kana
 			}
 		}
 		an.toks = append(an.toks, analyzedToken{
 			written: written, reading: reading,
-			content: contentWeight(tok, pos, sub), clause: out.clauses,
+			content: contentWeight(tok, pos, sub, base), clause: out.clauses,
 			noun: pos == "名詞" || tok.class == tokenizer.UNKNOWN, linker: pos == "助詞" && sub == "連体化",
 		})
-		if isInterrogative(tok, pos) {
+		if isInterrogative(pos, base) {
 			out.asks = true
 		}
 		if pos == "助詞" && sub == "接続助詞" && endsClause(surface) {
@@ -376,9 +377,9 @@ func endsClause(surface string) bool {
 }
 
 // isInterrogative reports whether a token asks: a question word (何, いつ,
-// どこ, 誰, どう, どんな, なぜ) or a request (教えて, 知りたい).
-func isInterrogative(tok morph, pos string) bool {
-	base := ipaFeature(tok, 6)
+// どこ, 誰, どう, どんな, なぜ) or a request (教えて, 知りたい), from its part of
+// speech and dictionary form.
+func isInterrogative(pos, base string) bool {
 	switch pos {
 	case "名詞", "副詞", "連体詞":
 		switch base {
@@ -402,7 +403,9 @@ func isLaughter(s string) bool {
 // 1 for a noun, less for verbs, adjectives, adverbs and the nouns that
 // depend on others, 0 for particles, auxiliaries and the verbs that frame
 // a question rather than tell its topic (教えて, 知りたい, いただけますか).
-func contentWeight(tok morph, pos, sub string) float64 {
+// pos, sub and base are its part of speech, subdivision and dictionary
+// form.
+func contentWeight(tok morph, pos, sub, base string) float64 {
 	switch pos {
 	case "名詞":
 		switch sub {
@@ -415,7 +418,7 @@ func contentWeight(tok morph, pos, sub string) float64 {
 		}
 		return 1
 	case "動詞", "形容詞":
-		if sub == "非自立" || sub == "接尾" || framingVerb(ipaFeature(tok, 6)) {
+		if sub == "非自立" || sub == "接尾" || framingVerb(base) {
 			return 0
 		}
 		return 0.6
@@ -444,10 +447,10 @@ func framingVerb(base string) bool {
 	return false
 }
 
-// ipaFeature is the i-th IPA feature of a token (0 part of speech, 1 its
+// field is the i-th IPA feature of a token (0 part of speech, 1 its
 // subdivision, 6 dictionary form, 7 reading), or "" when it has none.
-func ipaFeature(tok morph, i int) string {
-	if f, ok := ipaDictionary().feature(tok, i); ok && f != "*" {
+func (d *ipaDict) field(tok morph, i int) string {
+	if f, ok := d.feature(tok, i); ok && f != "*" {
 		return f
 	}
 	return ""
