@@ -222,9 +222,10 @@ func (la *wordLattice) push(end int, n latticeNode) {
 // Lattice.Forward in normal mode: of the nodes before it, the first of
 // the cheapest.
 func (la *wordLattice) forward(d *ipaDict) {
+	nodes := la.nodes
 	for _, targets := range la.ends[1:] {
 		for _, t := range targets {
-			target := &la.nodes[t]
+			target := &nodes[t]
 			prevs := la.ends[target.start]
 			if len(prevs) == 0 {
 				target.cost = maxCost
@@ -232,16 +233,23 @@ func (la *wordLattice) forward(d *ipaDict) {
 			}
 			// the costs of connecting any node to target: Connection.At(·, left)
 			conn := d.Connection.Vec[d.Connection.Row*int64(target.left):][:d.Connection.Row]
-			for j, p := range prevs {
-				n := &la.nodes[p]
-				cost := int64(conn[n.right]) + int64(target.weight) + int64(n.cost)
-				cost = min(cost, maxCost)
-				if j == 0 || int32(cost) < target.cost {
-					target.cost, target.prev = int32(cost), p
+			weight := int64(target.weight)
+			best, bestPrev := pathCost(conn, weight, &nodes[prevs[0]]), prevs[0]
+			for _, p := range prevs[1:] {
+				if cost := pathCost(conn, weight, &nodes[p]); cost < best {
+					best, bestPrev = cost, p
 				}
 			}
+			target.cost, target.prev = best, bestPrev
 		}
 	}
+}
+
+// pathCost is the cost of the best path to a node through node n, whose
+// cost is known: n's cost, the cost of connecting it (conn, indexed by
+// n's right id) and the node's own weight.
+func pathCost(conn []int16, weight int64, n *latticeNode) int32 {
+	return int32(min(int64(conn[n.right])+weight+int64(n.cost), maxCost))
 }
 
 // backward returns the words of the cheapest path, start and end left
