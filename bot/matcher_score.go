@@ -147,7 +147,9 @@ func (ix *Index) bestPhrase(sp *gramSpace, e int32, norm float64, sc *matchScrat
 		if d == 0 {
 			continue
 		}
-		best = max(best, phraseScore2(d, norm+extras[p], norms[p]))
+		if s := phraseScore2(d, norm+extras[p], norms[p]); s > best { // never NaN
+			best = s
+		}
 		dots[p], extras[p] = 0, 0
 	}
 	return best
