@@ -64,6 +64,8 @@ type gramSpace struct {
 	unseen  float64          // the weight of a feature not in grams
 	byGramP [][]posting      // feature id → phrases holding it
 	byGramE [][]posting      // feature id → entries holding it (an answer's features for less)
+	maxP    []float32        // feature id → the greatest weight in its byGramP list
+	maxE    []float32        // feature id → the greatest weight in its byGramE list
 	pNorm   []float64        // phrase → total weight of its features
 }
 
@@ -256,6 +258,7 @@ func (b *spaceBuilder) finish() {
 	sp.unseen = idf(1)
 	sp.byGramP, sp.pNorm = invertPostings(b.phraseGrams, len(sp.grams), sp.weight)
 	sp.byGramE, _ = invertPostings(b.entryGrams, len(sp.grams), sp.weight)
+	sp.maxP, sp.maxE = maxWeights(sp.byGramP), maxWeights(sp.byGramE)
 	if !sp.words {
 		sp.byRunes = newRuneGramTable(sp.grams)
 	}
@@ -284,6 +287,18 @@ func invertPostings(docs [][]gramWeight, n int, weight []float64) (byGram [][]po
 		}
 	}
 	return byGram, norm
+}
+
+// maxWeights returns the greatest weight of each list of byGram, 0 for an
+// empty one.
+func maxWeights(byGram [][]posting) []float32 {
+	out := make([]float32, len(byGram))
+	for id, list := range byGram {
+		for _, p := range list {
+			out[id] = max(out[id], p.w)
+		}
+	}
+	return out
 }
 
 // eachGram calls fn with the features of t in the space and their weights

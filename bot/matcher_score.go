@@ -214,25 +214,38 @@ func mergeQuestionGrams(gs []questionGram, keys *[]uint64, tmp *[]questionGram) 
 func (sp *gramSpace) accumulate(sc *matchScratch) {
 	for _, g := range sc.ids {
 		idf := sp.weight[g.id]
-		addPostings(sp.byGramP[g.id], g, idf, sc.dotP, sc.dotPd)
-		addPostings(sp.byGramE[g.id], g, idf, sc.dotE, sc.dotEd)
+		addPostings(sp.byGramP[g.id], sp.maxP[g.id], g, idf, sc.dotP, sc.dotPd)
+		addPostings(sp.byGramE[g.id], sp.maxE[g.id], g, idf, sc.dotE, sc.dotEd)
 	}
 }
 
-// addPostings adds the weight of feature g to the documents of list: to
-// dot, and to extra what the question's norm gains (see rankSpace).
-func addPostings(list []posting, g questionGram, idf float64, dot, extra []float64) {
-	if g.d >= 1 {
+// addPostings adds the weight of feature g to the documents of list, whose
+// greatest weight is maxW: to dot, and to extra what the question's norm
+// gains (see rankSpace).
+func addPostings(list []posting, maxW float32, g questionGram, idf float64, dot, extra []float64) {
+	switch {
+	case g.d >= 1 && g.w >= maxW:
+		addWeights(list, idf, dot)
+	case g.d >= 1:
 		for _, p := range list {
 			dot[p.doc] += idf * float64(min(g.w, p.w))
 		}
-		return
+	default:
+		lack := float64(1 - g.d)
+		for _, p := range list {
+			m := idf * float64(min(g.w, p.w))
+			dot[p.doc] += m
+			extra[p.doc] += m * lack
+		}
 	}
-	lack := float64(1 - g.d)
+}
+
+// addWeights adds to dot the weight of each document of list times idf:
+// what a feature shares with them when it weighs at least as much in the
+// question (the lesser of the weights is theirs).
+func addWeights(list []posting, idf float64, dot []float64) {
 	for _, p := range list {
-		m := idf * float64(min(g.w, p.w))
-		dot[p.doc] += m
-		extra[p.doc] += m * lack
+		dot[p.doc] += idf * float64(p.w)
 	}
 }
 
