@@ -321,16 +321,18 @@ func foldVariants(s string) string {
 	changed := false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if v, ok := matchVariant(s[i:], r, prev); ok {
-			if !changed {
-				b.Grow(len(s) + 8)
-				b.WriteString(s[:i])
-				changed = true
+		if mayStartVariant(r) { // checked here, inlined: most runes start none
+			if v, ok := matchVariant(s[i:], r, prev); ok {
+				if !changed {
+					b.Grow(len(s) + 8)
+					b.WriteString(s[:i])
+					changed = true
+				}
+				b.WriteString(v.to)
+				prev, _ = utf8.DecodeLastRuneInString(v.to)
+				i += len(v.from)
+				continue
 			}
-			b.WriteString(v.to)
-			prev, _ = utf8.DecodeLastRuneInString(v.to)
-			i += len(v.from)
-			continue
 		}
 		if changed {
 			b.WriteRune(r)
