@@ -310,10 +310,11 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 		}
 		pos, sub, base := d.field(tok, 0), d.field(tok, 1), d.field(tok, 6)
 		written, reading := surface, surface
-		if base != "" && (containsHan(surface) || pos == "動詞" || pos == "形容詞") {
+		han := containsHan(surface)
+		if base != "" && (han || pos == "動詞" || pos == "形容詞") {
 			written = base
 		}
-		if containsHan(surface) {
+		if han {
 			if kana := d.field(tok, 7); kana != "" {
 				reading = kana
 			}
