@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -160,8 +161,16 @@ var questionBoilerplate = []string{
 	"質問があります", "質問なのですが", "質問なんですが", "質問です", "失礼します",
 }
 
+// boilerplateMarks are words one of which every phrase of
+// questionBoilerplate holds, and few questions do: where none is, there is
+// no boilerplate to cut.
+var boilerplateMarks = []string{"願", "ねがい", "質問", "失礼"}
+
 // cutBoilerplate replaces questionBoilerplate in s with spaces.
 func cutBoilerplate(s string) string {
+	if !slices.ContainsFunc(boilerplateMarks, func(m string) bool { return strings.Contains(s, m) }) {
+		return s
+	}
 	for _, b := range questionBoilerplate {
 		if strings.Contains(s, b) {
 			s = strings.ReplaceAll(s, b, " ")
