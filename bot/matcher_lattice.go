@@ -136,9 +136,7 @@ func (la *wordLattice) build(d *ipaDict, s string) {
 		runePos++
 		known := false
 		d.Index.Da.CommonPrefixSearchCallback(s[pos:], func(id, l int) {
-			for e := id; e <= id+int(d.dups[id]); e++ {
-				la.add(d, runePos, pos, e, tokenizer.KNOWN, s[pos:pos+l])
-			}
+			la.add(d.Morphs, id, id+int(d.dups[id]), runePos, pos, tokenizer.KNOWN, s[pos:pos+l])
 			known = true
 		})
 		class := d.CharacterCategory(ch)
@@ -172,9 +170,9 @@ func (la *wordLattice) addUnknown(d *ipaDict, s string, pos, runePos int, ch run
 	id := int(d.unkID[class])
 	for x := range int(d.unkDup[class]) + 1 {
 		if pos < prev {
-			la.add(d, runePos, pos, id+x, tokenizer.UNKNOWN, s[pos:prev])
+			la.add(d.UnkDict.Morphs, id+x, id+x, runePos, pos, tokenizer.UNKNOWN, s[pos:prev])
 		}
-		la.add(d, runePos, pos, id+x, tokenizer.UNKNOWN, s[pos:end])
+		la.add(d.UnkDict.Morphs, id+x, id+x, runePos, pos, tokenizer.UNKNOWN, s[pos:end])
 	}
 }
 
@@ -192,24 +190,21 @@ func (la *wordLattice) indexRunes(s string) {
 	la.runeAt[len(s)] = k
 }
 
-// add adds a node for entry id of class, starting at rune start and byte
+// add adds a node for each of the entries first to last (of morphs, of
+// class), which are all the word surface, starting at rune start and byte
 // pos.
-func (la *wordLattice) add(d *ipaDict, start, pos, id int, class tokenizer.TokenClass, surface string) {
-	var m dict.Morph
-	switch class {
-	case tokenizer.KNOWN:
-		m = d.Morphs[id]
-	case tokenizer.UNKNOWN:
-		m = d.UnkDict.Morphs[id]
-	}
+func (la *wordLattice) add(morphs []dict.Morph, first, last, start, pos int, class tokenizer.TokenClass, surface string) {
 	end := int(la.runeAt[pos+len(surface)])
 	if end < 0 { // a word ending inside a rune (an unknown word of U+FFFD)
 		end = start + utf8.RuneCountInString(surface)
 	}
-	la.push(end, latticeNode{
-		surface: surface, id: int32(id), start: int32(start), prev: noNode,
-		left: m.LeftID, right: m.RightID, weight: m.Weight, class: class,
-	})
+	for id := first; id <= last; id++ {
+		m := morphs[id]
+		la.push(end, latticeNode{
+			surface: surface, id: int32(id), start: int32(start), prev: noNode,
+			left: m.LeftID, right: m.RightID, weight: m.Weight, class: class,
+		})
+	}
 }
 
 // push adds node n, which ends at rune end.
