@@ -74,11 +74,7 @@ func TestWordLatticeMatchesKagome(t *testing.T) {
 	runes := []rune("あいうかがきゃっーアイウカガキャッヴ研修期間北見面接応募日本語abcXYZ019０１２ 　、。？!😊\ufffd①ⅱ㈱ｶﾞ")
 	rng := rand.New(rand.NewPCG(3, 5))
 	for range 2000 {
-		var b strings.Builder
-		for range rng.IntN(40) {
-			b.WriteRune(runes[rng.IntN(len(runes))])
-		}
-		checkMorphs(t, kagome, la, b.String())
+		checkMorphs(t, kagome, la, randomText(rng, runes, 40))
 	}
 	checkMorphs(t, kagome, la, strings.Repeat("a", 2500))
 	checkMorphs(t, kagome, la, "")

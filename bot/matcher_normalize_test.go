@@ -28,15 +28,20 @@ func TestNFKCMatchesNorm(t *testing.T) {
 	runes := []rune("あかがか\u3099は\u309aアカガｶﾞﾊﾟ研修北見abcＡＢＣ１２ 　？！ー～・①ⅱ㈱\u0301\u200dé\ufffd한\u1100\u1161")
 	rng := rand.New(rand.NewPCG(1, 9))
 	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteRune(runes[rng.IntN(len(runes))])
-		}
-		s := b.String()
+		s := randomText(rng, runes, 12)
 		if got, want := nfkc(s), norm.NFKC.String(s); got != want {
 			t.Fatalf("nfkc(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// randomText returns up to max-1 runes drawn from runes with rng.
+func randomText(rng *rand.Rand, runes []rune, max int) string {
+	var b strings.Builder
+	for range rng.IntN(max) {
+		b.WriteRune(runes[rng.IntN(len(runes))])
+	}
+	return b.String()
 }
 
 // TestPlainRunesAreNoSymbols checks that isSentenceEnd may skip the
