@@ -62,6 +62,9 @@ func summarize(target, mode string, start time.Time, d time.Duration, qs []*ques
 	return r
 }
 
+// closedLoop reports whether r is a closed-loop (max throughput) run.
+func (r result) closedLoop() bool { return strings.HasPrefix(r.mode, "max") }
+
 // errors counts every way a question failed.
 func (r result) errors() int { return r.non200 + r.dropped + r.unanswered }
 
@@ -185,7 +188,7 @@ func bestRun(results []result, target string, round int) (result, bool) {
 	var best result
 	found := false
 	for _, r := range results {
-		if r.target == target && r.round == round && strings.HasPrefix(r.mode, "max") && (!found || r.rate() > best.rate()) {
+		if r.target == target && r.round == round && r.closedLoop() && (!found || r.rate() > best.rate()) {
 			best, found = r, true
 		}
 	}
@@ -198,7 +201,7 @@ func bestRun(results []result, target string, round int) (result, bool) {
 func levelRatios(results []result, a, b string) []string {
 	var levels []int
 	for _, r := range results {
-		if strings.HasPrefix(r.mode, "max") && !slices.Contains(levels, r.senders) {
+		if r.closedLoop() && !slices.Contains(levels, r.senders) {
 			levels = append(levels, r.senders)
 		}
 	}
@@ -206,11 +209,11 @@ func levelRatios(results []result, a, b string) []string {
 	for _, c := range levels {
 		var rs []float64
 		for _, ra := range results {
-			if ra.target != a || ra.senders != c || !strings.HasPrefix(ra.mode, "max") {
+			if ra.target != a || ra.senders != c || !ra.closedLoop() {
 				continue
 			}
 			for _, rb := range results {
-				if rb.target == b && rb.senders == c && rb.round == ra.round && strings.HasPrefix(rb.mode, "max") && rb.rate() > 0 {
+				if rb.target == b && rb.senders == c && rb.round == ra.round && rb.closedLoop() && rb.rate() > 0 {
 					rs = append(rs, ra.rate()/rb.rate())
 				}
 			}
