@@ -81,9 +81,6 @@ func (e *Engine) Turn(ctx context.Context, tx Tx, in Incoming) ([]Reply, error) 
 // turn is Turn with the FAQ match of in's text made beforehand, if any.
 func (e *Engine) turn(ctx context.Context, tx Tx, in Incoming, pre *preMatch) ([]Reply, error) {
 	t := &turn{e: e, ctx: ctx, tx: tx, in: in, pre: pre, now: e.now()}
-	if !in.At.IsZero() {
-		t.now = in.At
-	}
 	if err := t.load(); err != nil {
 		return nil, err
 	}

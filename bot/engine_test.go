@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -12,17 +13,12 @@ import (
 	"github.com/sakemodel/sakebot/store/storetest"
 )
 
-// clock is a settable time source for the engine.
-type clock struct{ t time.Time }
-
-func (c *clock) now() time.Time { return c.t }
-
 // harness is an engine over a real, migrated and seeded store.
 type harness struct {
 	t     *testing.T
 	store *store.Store
 	eng   *bot.Engine
-	clock *clock
+	clock *storetest.Clock
 	key   bot.UserKey
 	last  []bot.Reply
 }
@@ -30,7 +26,8 @@ type harness struct {
 func newHarness(t *testing.T, url string) *harness {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, url)
+	c := storetest.NewClock(t)
+	s, err := store.Open(ctx, url, c.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,10 +38,15 @@ func newHarness(t *testing.T, url string) *harness {
 	if _, err := s.SeedFAQs(ctx, faqfile.Default()); err != nil {
 		t.Fatal(err)
 	}
-	c := &clock{t: time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)}
 	h := &harness{t: t, store: s, clock: c, key: bot.UserKey{Channel: bot.ChannelLINE, UserID: "U0001"}}
-	h.eng = bot.NewEngine(bot.Config{Store: s, Now: c.now, FormExpiry: 14 * 24 * time.Hour})
+	h.eng = bot.NewEngine(bot.Config{Store: s, Now: c.Now, FormExpiry: 14 * 24 * time.Hour})
 	return h
+}
+
+// firstRef is the reference number of the first application, whose year
+// is the year in Japan on the harness's clock.
+func (h *harness) firstRef() string {
+	return fmt.Sprintf("SK-%d-0001", h.clock.Now().In(time.FixedZone("JST", 9*3600)).Year())
 }
 
 // forEngine runs f against SQLite and PostgreSQL.

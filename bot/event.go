@@ -68,13 +68,18 @@ type Inbox interface {
 	// AcceptEvents stores the events not seen before (by ID) and reports
 	// how many were new; a duplicate is not an error.
 	AcceptEvents(ctx context.Context, events []Event) (int, error)
-	// ProcessNextEvent claims the oldest pending event whose user has no
-	// earlier pending event, runs fn in one transaction holding that user's
-	// lock, and marks the event done in the same transaction when fn
-	// succeeds; when fn fails, the attempt is counted and the event is
+	// ClaimNextEvent leases the oldest due pending event whose user has no
+	// earlier pending event, so no other worker takes it for lease, and
+	// reports false when nothing is due. It holds no transaction open:
+	// what needs the network (a profile look-up) happens between it and
+	// ProcessEvent.
+	ClaimNextEvent(ctx context.Context, lease time.Duration) (Event, bool, error)
+	// ProcessEvent runs fn for a claimed event in one transaction holding
+	// its user's lock and marks the event done in the same transaction when
+	// fn succeeds; when fn fails, the attempt is counted and the event is
 	// tried again later (given up after a few attempts, so it cannot block
-	// the user's later events). It reports false when nothing is pending.
-	ProcessNextEvent(ctx context.Context, fn func(Tx, Event) error) (bool, error)
+	// the user's later events). An event already done is left alone.
+	ProcessEvent(ctx context.Context, ev Event, fn func(Tx) error) error
 }
 
 // Outbox keeps deliveries until they are sent.

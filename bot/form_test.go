@@ -13,7 +13,7 @@ import (
 func TestFormHappyPath(t *testing.T) {
 	forEngine(t, func(t *testing.T, h *harness) {
 		h.fillForm()
-		h.tap("この内容で応募する", "ご応募ありがとうございます", "SK-2026-0001")
+		h.tap("この内容で応募する", "ご応募ありがとうございます", h.firstRef())
 		apps := h.applications()
 		if len(apps) != 1 {
 			t.Fatalf("want 1 application, got %d", len(apps))
@@ -27,12 +27,12 @@ func TestFormHappyPath(t *testing.T) {
 		if got != want {
 			t.Fatalf("stored application:\n got %+v\nwant %+v", got, want)
 		}
-		if a.Ref != "SK-2026-0001" || a.Status != bot.StatusSubmitted || a.Key != h.key {
+		if a.Ref != h.firstRef() || a.Status != bot.StatusSubmitted || a.Key != h.key {
 			t.Fatalf("ref/status/key: %q %q %v", a.Ref, a.Status, a.Key)
 		}
 		// One active application per candidate; status is shown.
-		h.say("応募したい", "すでに応募を受け付けています", "SK-2026-0001")
-		h.say("応募状況", "SK-2026-0001", "応募受付")
+		h.say("応募したい", "すでに応募を受け付けています", h.firstRef())
+		h.say("応募状況", h.firstRef(), "応募受付")
 		if _, err := h.store.SetApplicationStatus(context.Background(), a.ID, bot.StatusInterview, "U_STAFF"); err != nil {
 			t.Fatal(err)
 		}
@@ -188,7 +188,7 @@ func TestFormFixFromSummary(t *testing.T) {
 		h.tap("修正する")
 		h.tap("氏名")
 		h.say("北見 花子", qSum, "北見　花子")
-		h.tap("この内容で応募する", "SK-2026-0001")
+		h.tap("この内容で応募する", h.firstRef())
 		if a := h.applications()[0]; a.Phone != "08099990000" || a.Name != "北見　花子" {
 			t.Fatalf("fixed fields not stored: %+v", a)
 		}
@@ -199,7 +199,7 @@ func TestFormSurvivesRestart(t *testing.T) {
 	forEngine(t, func(t *testing.T, h *harness) {
 		toDept(h)
 		// A new engine on the same database: the candidate goes on where they were.
-		h.eng = bot.NewEngine(bot.Config{Store: h.store, Now: h.clock.now})
+		h.eng = bot.NewEngine(bot.Config{Store: h.store, Now: h.clock.Now})
 		h.send(bot.Incoming{Kind: bot.KindOpen})
 		if !strings.Contains(repliesText(h.last), qDept) {
 			t.Fatalf("after restart, want the department question, got:\n%s", repliesText(h.last))
@@ -229,7 +229,7 @@ func TestStaleButtonIsRefusedPolitely(t *testing.T) {
 func TestUnfinishedFormExpires(t *testing.T) {
 	forEngine(t, func(t *testing.T, h *harness) {
 		toEmail(h)
-		h.clock.t = h.clock.t.Add(15 * 24 * time.Hour)
+		h.clock.Advance(15 * 24 * time.Hour)
 		h.say("taro@example.com", "一定期間が過ぎた")
 		h.say("応募したい", "個人情報")
 	})

@@ -15,7 +15,7 @@ var notifyTo = bot.Notify{Channel: bot.ChannelSlack, To: "CRECRUIT"}
 
 // withNotify makes h's engine notify recruiters.
 func withNotify(h *harness) *harness {
-	h.eng = bot.NewEngine(bot.Config{Store: h.store, Now: h.clock.now, FormExpiry: 14 * 24 * time.Hour, Notify: notifyTo})
+	h.eng = bot.NewEngine(bot.Config{Store: h.store, Now: h.clock.Now, FormExpiry: 14 * 24 * time.Hour, Notify: notifyTo})
 	return h
 }
 
@@ -25,7 +25,7 @@ func (h *harness) drain() []bot.Delivery {
 	ctx := context.Background()
 	var out []bot.Delivery
 	for {
-		batch, err := h.store.ClaimDeliveries(ctx, time.Now().Add(time.Hour), 100, time.Minute)
+		batch, err := h.store.ClaimDeliveries(ctx, h.clock.Now().Add(time.Hour), 100, time.Minute)
 		if err != nil {
 			h.t.Fatal(err)
 		}
@@ -141,16 +141,16 @@ func TestHandoffTimesOut(t *testing.T) {
 		withNotify(h)
 		ctx := context.Background()
 		h.say("担当者と話したい", "採用担当者におつなぎします")
-		h.clock.t = h.clock.t.Add(25 * time.Hour)
+		h.clock.Advance(25 * time.Hour)
 		h.say("研修は何ヶ月ですか", "しばらくやり取りがなかったため", "4ヶ月")
 
 		h.say("担当者と話す", "採用担当者におつなぎします")
 		hand := h.openHandoffOf()
-		h.clock.t = h.clock.t.Add(23 * time.Hour)
+		h.clock.Advance(23 * time.Hour)
 		if n, err := h.eng.CloseIdleHandoffs(ctx); err != nil || n != 0 {
 			t.Fatalf("closed a live handoff: %d %v", n, err)
 		}
-		h.clock.t = h.clock.t.Add(2 * time.Hour)
+		h.clock.Advance(2 * time.Hour)
 		h.drain()
 		if n, err := h.eng.CloseIdleHandoffs(ctx); err != nil || n != 1 {
 			t.Fatalf("idle handoffs closed: %d %v", n, err)

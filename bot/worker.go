@@ -187,16 +187,18 @@ func (w *Worker) ProcessEvents(ctx context.Context) (int, error) {
 		if err := w.cfg.Engine.Answerer().Refresh(ctx); err != nil {
 			return n, err
 		}
-		var ch Channel
 		start := time.Now()
-		ok, err := w.cfg.Inbox.ProcessNextEvent(ctx, func(tx Tx, ev Event) error {
-			ch = ev.Incoming.Key.Channel
-			return w.process(tx, ev)
-		})
+		ev, ok, err := w.cfg.Inbox.ClaimNextEvent(ctx, eventLease)
 		if !ok {
 			return n, err
 		}
-		w.cfg.Observer.EventProcessed(ch, time.Since(start), err)
+		if err == nil {
+			// Look-ups over the network happen here, before the event's
+			// transaction: no lock is held across a round trip.
+			w.enrich(ctx, &ev)
+			err = w.cfg.Inbox.ProcessEvent(ctx, ev, func(tx Tx) error { return w.process(tx, ev) })
+		}
+		w.cfg.Observer.EventProcessed(ev.Incoming.Key.Channel, time.Since(start), err)
 		if err != nil {
 			w.log.Error("event failed; will retry", "err", err)
 			return n, nil
@@ -207,11 +209,17 @@ func (w *Worker) ProcessEvents(ctx context.Context) (int, error) {
 	return n, nil
 }
 
+// eventLease is how long a claimed event is left to its worker before
+// another may take it: longer than the profile look-up (3 s) and the
+// event's transaction, short enough that the events of a worker that died
+// are answered soon after. A worker still busy when it ends does no harm:
+// ProcessEvent runs under the user's lock and skips an event already done.
+const eventLease = 10 * time.Second
+
 // process runs one event through the engine and queues the reply, in the
 // event's transaction.
 func (w *Worker) process(tx Tx, ev Event) error {
 	ctx := context.Background()
-	w.enrich(ctx, &ev)
 	recent := 0
 	if w.limited(ev.Incoming) && w.cfg.RateCounter != nil {
 		var err error
@@ -275,7 +283,7 @@ func (w *Worker) overLimit(in Incoming, recent int) []Reply {
 // shows the user that an answer is coming.
 func (w *Worker) enrich(ctx context.Context, ev *Event) {
 	in := &ev.Incoming
-	if b, ok := w.cfg.Busy[in.Key.Channel]; ok && !in.Group && time.Since(ev.ReceivedAt) > w.cfg.BusyAfter &&
+	if b, ok := w.cfg.Busy[in.Key.Channel]; ok && !in.Group && w.cfg.Now().Sub(ev.ReceivedAt) > w.cfg.BusyAfter &&
 		(in.Kind == KindMessage || in.Kind == KindPostback) {
 		go func() {
 			bctx, cancel := context.WithTimeout(ctx, 3*time.Second)

@@ -32,7 +32,7 @@ VALUES (:token_hash, :csrf_token, :created_at, :expires_at)`
 // forms must carry and when it expires. bot.ErrConflict when the hash is
 // taken.
 func (s *Store) CreateAdminSession(ctx context.Context, tokenHash, csrfToken string, expiresAt time.Time) error {
-	r := adminSessionRow{TokenHash: tokenHash, CSRFToken: csrfToken, CreatedAt: ts(now()), ExpiresAt: ts(expiresAt)}
+	r := adminSessionRow{TokenHash: tokenHash, CSRFToken: csrfToken, CreatedAt: ts(s.now()), ExpiresAt: ts(expiresAt)}
 	if _, err := s.db.NamedExecContext(ctx, insertAdminSessionSQL, r); err != nil {
 		return wrap(err, "create admin session")
 	}

@@ -7,12 +7,13 @@ import (
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/store"
+	"github.com/sakemodel/sakebot/store/storetest"
 )
 
 func TestAdminSessions(t *testing.T) {
 	contract(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		expires := time.Now().Add(12 * time.Hour).UTC().Truncate(time.Microsecond)
+		expires := storetest.Now().Add(12 * time.Hour).UTC().Truncate(time.Microsecond)
 		must(t, s.CreateAdminSession(ctx, "hash-1", "csrf-1", expires))
 		wantErr(t, s.CreateAdminSession(ctx, "hash-1", "csrf-x", expires), bot.ErrConflict)
 
@@ -35,7 +36,7 @@ func TestAdminSessions(t *testing.T) {
 func TestAdminSessionsPrune(t *testing.T) {
 	contract(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		now := time.Now()
+		now := storetest.Now()
 		must(t, s.CreateAdminSession(ctx, "old", "c", now.Add(-time.Minute)))
 		must(t, s.CreateAdminSession(ctx, "live", "c", now.Add(time.Hour)))
 		_, err := s.RecordAdminLoginFailure(ctx, "stale", now.Add(-2*time.Hour), now.Add(-3*time.Hour))

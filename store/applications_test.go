@@ -10,6 +10,7 @@ import (
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/store"
+	"github.com/sakemodel/sakebot/store/storetest"
 )
 
 // refPattern is the reference number format.
@@ -20,7 +21,7 @@ func TestCreateApplication(t *testing.T) {
 		ctx := context.Background()
 		c := addCandidate(t, s, lineUser("U-app"))
 		a := submit(t, s, c, "北見 太郎")
-		year := time.Now().In(time.FixedZone("JST", 9*3600)).Year()
+		year := storetest.Now().In(time.FixedZone("JST", 9*3600)).Year()
 		if want := fmt.Sprintf("SK-%d-0001", year); a.Ref != want {
 			t.Errorf("Ref = %q, want %q", a.Ref, want)
 		}

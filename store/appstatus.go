@@ -17,7 +17,7 @@ func (s *Store) SetApplicationStatus(ctx context.Context, id int64, to bot.Statu
 	var app bot.Application
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
 		var err error
-		app, _, err = (&Tx{tx: tx}).ChangeApplicationStatus(ctx, id, to, actor)
+		app, _, err = s.tx(tx).ChangeApplicationStatus(ctx, id, to, actor)
 		return err
 	})
 	if err != nil {

@@ -29,7 +29,7 @@ func (s *Store) AcceptBatch(ctx context.Context, events []bot.Event, eager func(
 	var res bot.BatchResult
 	stmts := s.laneStmts(ctx)
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
-		bt := &BatchTx{Tx: &Tx{tx: tx}, dialect: s.dialect, stmts: stmts}
+		bt := &BatchTx{Tx: s.tx(tx), dialect: s.dialect, stmts: stmts}
 		cand := candidates(events, eager)
 		keys := make([]bot.UserKey, 0, len(cand))
 		for _, i := range cand {
@@ -181,7 +181,7 @@ var insertEventsPG = pgSQL(fmt.Sprintf(insertEventsSQL,
 // payload) and returns the inbox seq of each new one by position. An event
 // whose id came earlier in the batch is a duplicate.
 func (t *BatchTx) insertEvents(ctx context.Context, events []bot.Event, done map[int]bool) (map[int]int64, error) {
-	at := now()
+	at := t.now()
 	pos := map[string]int{}
 	rows := newRowSet(7, len(events))
 	for i, ev := range events {

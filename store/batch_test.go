@@ -13,7 +13,7 @@ import (
 
 // batchEvent is a text message event from user.
 func batchEvent(id, user, text string) bot.Event {
-	return bot.Event{ID: id, ReceivedAt: time.Now(), ReplyToken: "tok-" + id,
+	return bot.Event{ID: id, ReceivedAt: storetest.Now(), ReplyToken: "tok-" + id,
 		Incoming: bot.Incoming{Key: lineUser(user), Kind: bot.KindMessage, Text: text}}
 }
 
@@ -71,7 +71,7 @@ func TestAcceptBatchHandsOverWhatNothingWaitsFor(t *testing.T) {
 		// The worker takes the rest in order: e0 and e2 of U2, e3 of U1, e4.
 		var order []string
 		for {
-			ok, err := s.ProcessNextEvent(ctx, func(_ bot.Tx, ev bot.Event) error {
+			ok, err := processNext(ctx, s, func(ev bot.Event) error {
 				order = append(order, ev.ID)
 				return nil
 			})
@@ -100,7 +100,7 @@ func TestAcceptBatchStoresNothingWhenFnFails(t *testing.T) {
 		events := []bot.Event{batchEvent("f1", "U1", "a"), batchEvent("f2", "U1", "b")}
 		_, err := s.AcceptBatch(ctx, events, everyEvent, func(tx bot.BatchTx, evs []bot.Event) error {
 			d := &bot.Delivery{Kind: bot.DeliveryReply, Key: lineUser("U1"), Replies: []bot.Reply{{Text: "x"}}}
-			must(t, tx.WriteBatch(ctx, bot.BatchWrite{Replies: []*bot.Delivery{d}, LeaseUntil: time.Now().Add(time.Minute),
+			must(t, tx.WriteBatch(ctx, bot.BatchWrite{Replies: []*bot.Delivery{d}, LeaseUntil: storetest.Now().Add(time.Minute),
 				Asked: []bot.AskedQuestion{{Channel: bot.ChannelLINE, Outcome: "answered", FAQID: "x"}}}))
 			return errBoom
 		})
@@ -122,7 +122,7 @@ func TestAcceptBatchLeavesUsersWithPendingDeliveries(t *testing.T) {
 		ctx := context.Background()
 		_, ready := acceptBatch(t, s, []bot.Event{batchEvent("g1", "U1", "a")}, func(tx bot.BatchTx, evs []bot.Event) error {
 			d := &bot.Delivery{Kind: bot.DeliveryReply, Key: lineUser("U1"), Replies: []bot.Reply{{Text: "答え"}}}
-			if err := tx.WriteBatch(ctx, bot.BatchWrite{Replies: []*bot.Delivery{d}, LeaseUntil: time.Now().Add(time.Minute)}); err != nil {
+			if err := tx.WriteBatch(ctx, bot.BatchWrite{Replies: []*bot.Delivery{d}, LeaseUntil: storetest.Now().Add(time.Minute)}); err != nil {
 				return err
 			}
 			if d.ID == 0 || d.RetryKey == "" || d.CreatedAt.IsZero() {
@@ -134,14 +134,14 @@ func TestAcceptBatchLeavesUsersWithPendingDeliveries(t *testing.T) {
 			t.Fatalf("handed over %v", ready)
 		}
 		// The reply is leased: no worker takes it, and U1's next event waits.
-		if got, err := s.ClaimDeliveries(ctx, time.Now(), 10, time.Minute); err != nil || len(got) != 0 {
+		if got, err := s.ClaimDeliveries(ctx, storetest.Now(), 10, time.Minute); err != nil || len(got) != 0 {
 			t.Errorf("ClaimDeliveries during the lease = %d, %v; want none", len(got), err)
 		}
 		if _, ready := acceptBatch(t, s, []bot.Event{batchEvent("g2", "U1", "b")}, nil); len(ready) != 0 {
 			t.Errorf("U1's next event handed over %v while a reply is unsent", ready)
 		}
 		// After the lease (the process died) any worker sends it.
-		got, err := s.ClaimDeliveries(ctx, time.Now().Add(2*time.Minute), 10, time.Minute)
+		got, err := s.ClaimDeliveries(ctx, storetest.Now().Add(2*time.Minute), 10, time.Minute)
 		must(t, err)
 		if len(got) != 1 || got[0].Replies[0].Text != "答え" {
 			t.Fatalf("ClaimDeliveries after the lease = %+v", got)
@@ -166,10 +166,10 @@ func TestBatchTxReadsAndWritesForManyUsers(t *testing.T) {
 		})
 		// U1 sent three events in the last minute (and one long ago).
 		old := batchEvent("h0", "U1", "昔の")
-		old.ReceivedAt = time.Now().Add(-time.Hour)
+		old.ReceivedAt = storetest.Now().Add(-time.Hour)
 		_, err := s.AcceptEvents(ctx, []bot.Event{old})
 		must(t, err)
-		_, err = s.ProcessNextEvent(ctx, func(bot.Tx, bot.Event) error { return nil })
+		_, err = processNext(ctx, s, func(bot.Event) error { return nil })
 		must(t, err)
 		for i := range 2 {
 			_, _ = acceptBatch(t, s, []bot.Event{batchEvent(fmt.Sprint("h", i+1), "U1", "x")}, nil)
@@ -199,7 +199,7 @@ func TestBatchTxReadsAndWritesForManyUsers(t *testing.T) {
 
 func TestAcceptBatchSkipsUsersLockedElsewhere(t *testing.T) {
 	t.Parallel()
-	s := storetest.Open(t, storetest.PostgresURL(t)) // SQLite runs one transaction at a time
+	s := storetest.Open(t, storetest.PostgresURL(t), storetest.Now) // SQLite runs one transaction at a time
 	ctx := context.Background()
 	holding, release := make(chan struct{}), make(chan struct{})
 	done := make(chan error)
@@ -222,7 +222,7 @@ func TestRememberQuestionsKeepsWhatRememberQuestionKeeps(t *testing.T) {
 		ctx := context.Background()
 		c := addCandidate(t, s, lineUser("U-recent"))
 		other := addCandidate(t, s, lineUser("U-other"))
-		at := time.Now().UTC()
+		at := storetest.Now().UTC()
 		inTx(t, s, other.Key, func(tx bot.Tx) error {
 			return tx.RememberQuestion(ctx, other.Key, "古い質問", at.Add(-25*time.Hour))
 		})
@@ -253,6 +253,44 @@ func TestRememberQuestionsKeepsWhatRememberQuestionKeeps(t *testing.T) {
 		}
 		if got := take(lineUser("U-stranger")); got != "[]" {
 			t.Errorf("kept for a non-candidate: %s", got)
+		}
+	})
+}
+
+// TestClaimNextEventLeases: a claimed event is not handed to another worker
+// while its lease lasts, its user's later events wait behind it, other
+// users' events do not, and an event finished elsewhere is not processed
+// again.
+func TestClaimNextEventLeases(t *testing.T) {
+	contract(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		_, err := s.AcceptEvents(ctx, []bot.Event{batchEvent("c1", "U1", "a"), batchEvent("c2", "U1", "b"),
+			batchEvent("c3", "U2", "c")})
+		must(t, err)
+		first, ok, err := s.ClaimNextEvent(ctx, time.Minute)
+		must(t, err)
+		if !ok || first.ID != "c1" {
+			t.Fatalf("first claim = %q %v, want c1", first.ID, ok)
+		}
+		second, ok, err := s.ClaimNextEvent(ctx, time.Minute)
+		must(t, err)
+		if !ok || second.ID != "c3" {
+			t.Fatalf("second claim = %q %v, want c3 (c2 waits behind c1)", second.ID, ok)
+		}
+		if _, ok, err := s.ClaimNextEvent(ctx, time.Minute); ok || err != nil {
+			t.Fatalf("third claim found an event (%v): every due event is leased", err)
+		}
+		runs := 0
+		count := func(bot.Tx) error { runs++; return nil }
+		must(t, s.ProcessEvent(ctx, first, count))
+		must(t, s.ProcessEvent(ctx, first, count)) // finished already: left alone
+		if runs != 1 {
+			t.Errorf("fn ran %d times for one event, want 1", runs)
+		}
+		next, ok, err := s.ClaimNextEvent(ctx, time.Minute)
+		must(t, err)
+		if !ok || next.ID != "c2" {
+			t.Errorf("after c1 is done: claim = %q %v, want c2", next.ID, ok)
 		}
 	})
 }

@@ -93,19 +93,20 @@ var writeBatchPG = pgSQL("WITH sent AS (" + fmt.Sprintf(markSentSQL, "= ANY(CAST
 // SQLite), setting each reply's ID, CreatedAt, EventAt and RetryKey; kept
 // questions take three more (only when recruiters are notified).
 func (t *BatchTx) WriteBatch(ctx context.Context, w bot.BatchWrite) error {
-	asked := askedRows(w.Asked)
-	replies, err := replyRows(w.Replies, w.LeaseUntil)
+	at := t.now()
+	asked := askedRows(w.Asked, at)
+	replies, err := replyRows(w.Replies, at, w.LeaseUntil)
 	if err != nil {
 		return err
 	}
 	var ids []idRow
 	if t.dialect == DialectPostgres {
 		if len(w.Sent)+asked.len()+replies.len() > 0 {
-			args := append([]any{ts(now()), pq.Int64Array(w.Sent)}, asked.arrays()...)
+			args := append([]any{ts(at), pq.Int64Array(w.Sent)}, asked.arrays()...)
 			err = inTx(ctx, t.tx, t.stmts, &ids, writeBatchPG, append(args, replies.arrays()...)...)
 		}
 	} else {
-		ids, err = t.writeSQLite(ctx, w.Sent, asked, replies)
+		ids, err = t.writeSQLite(ctx, at, w.Sent, asked, replies)
 	}
 	if err != nil {
 		return wrap(err, "write batch")
@@ -116,10 +117,10 @@ func (t *BatchTx) WriteBatch(ctx context.Context, w bot.BatchWrite) error {
 
 // writeSQLite is WriteBatch's statements on SQLite, each run when it has
 // rows.
-func (t *BatchTx) writeSQLite(ctx context.Context, sent []int64, asked, replies *rowSet) ([]idRow, error) {
+func (t *BatchTx) writeSQLite(ctx context.Context, at time.Time, sent []int64, asked, replies *rowSet) ([]idRow, error) {
 	if len(sent) > 0 {
 		q := fmt.Sprintf(markSentSQL, "IN ("+repeatRow("?", len(sent))+")")
-		args := append([]any{ts(now())}, int64Args(sent)...)
+		args := append([]any{ts(at)}, int64Args(sent)...)
 		if _, err := t.tx.ExecContext(ctx, t.tx.Rebind(q), args...); err != nil {
 			return nil, err
 		}
@@ -139,19 +140,18 @@ func (t *BatchTx) writeSQLite(ctx context.Context, sent []int64, asked, replies 
 	return ids, err
 }
 
-func askedRows(qs []bot.AskedQuestion) *rowSet {
-	at := ts(now())
+// askedRows are the rows of the counted questions, asked at at.
+func askedRows(qs []bot.AskedQuestion, at time.Time) *rowSet {
 	rows := newRowSet(len(askedTypes), len(qs))
 	for _, q := range qs {
-		rows.add(at, string(q.Channel), q.Outcome, q.FAQID)
+		rows.add(ts(at), string(q.Channel), q.Outcome, q.FAQID)
 	}
 	return rows
 }
 
-// replyRows are the rows of the replies, leased until until, setting their
-// RetryKey, EventAt and CreatedAt.
-func replyRows(ds []*bot.Delivery, until time.Time) (*rowSet, error) {
-	at := now()
+// replyRows are the rows of the replies, created at at and leased until
+// until, setting their RetryKey, EventAt and CreatedAt.
+func replyRows(ds []*bot.Delivery, at, until time.Time) (*rowSet, error) {
 	rows := newRowSet(len(repliesTypes), len(ds))
 	for _, d := range ds {
 		r, err := newOutboxRow(d, at)

@@ -62,7 +62,7 @@ RETURNING id, created_at`
 // replaced (so load it first to keep ConsentAt). It sets c.ID, c.CreatedAt
 // and c.UpdatedAt.
 func (t *Tx) SaveCandidate(ctx context.Context, c *bot.Candidate) error {
-	at := now()
+	at := t.now()
 	r := fromCandidate(*c)
 	r.CreatedAt, r.UpdatedAt = ts(at), ts(at)
 	var saved struct {

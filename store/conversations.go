@@ -83,7 +83,7 @@ RETURNING version`
 // c.Version and sets c.UpdatedAt.
 func (t *Tx) SaveConversation(ctx context.Context, c *bot.Conversation) error {
 	saved := *c
-	saved.Version, saved.UpdatedAt = c.Version+1, now()
+	saved.Version, saved.UpdatedAt = c.Version+1, t.now()
 	r, err := fromConversation(saved)
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/store"
+	"github.com/sakemodel/sakebot/store/storetest"
 )
 
 func TestConversationRoundTrip(t *testing.T) {
@@ -95,12 +96,12 @@ func TestExpireConversations(t *testing.T) {
 			c := bot.Conversation{Key: lineUser(k.id), Mode: k.mode, Answers: map[bot.Field]string{bot.FieldName: "x"}}
 			inTx(t, s, c.Key, func(tx bot.Tx) error { return tx.SaveConversation(ctx, &c) })
 		}
-		n, err := s.ExpireConversations(ctx, time.Now().Add(-time.Hour))
+		n, err := s.ExpireConversations(ctx, storetest.Now().Add(-time.Hour))
 		must(t, err)
 		if n != 0 {
 			t.Errorf("expired %d recent conversations, want 0", n)
 		}
-		n, err = s.ExpireConversations(ctx, time.Now().Add(time.Second))
+		n, err = s.ExpireConversations(ctx, storetest.Now().Add(time.Second))
 		must(t, err)
 		if n != 2 {
 			t.Errorf("expired %d, want 2 (the unfinished ones)", n)

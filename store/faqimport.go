@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/sakemodel/sakebot/bot"
@@ -26,7 +27,7 @@ func (s *Store) ImportFAQs(ctx context.Context, faqs []bot.FAQ, by string) error
 		if _, err := claimMeta(ctx, tx, metaFAQSeeded, "1"); err != nil {
 			return err
 		}
-		return writeFAQs(ctx, tx, upsertFAQSQL, faqs, by)
+		return writeFAQs(ctx, tx, upsertFAQSQL, faqs, by, s.now())
 	})
 }
 
@@ -42,7 +43,7 @@ func (s *Store) SeedFAQs(ctx context.Context, faqs []bot.FAQ) (bool, error) {
 			return err
 		}
 		seeded = true
-		return writeFAQs(ctx, tx, seedFAQSQL, faqs, "seed")
+		return writeFAQs(ctx, tx, seedFAQSQL, faqs, "seed", s.now())
 	})
 	if err != nil {
 		return false, err
@@ -51,9 +52,9 @@ func (s *Store) SeedFAQs(ctx context.Context, faqs []bot.FAQ) (bool, error) {
 }
 
 // writeFAQs writes every entry with query (an insert) and bumps the FAQ
-// revision once. by, when not empty, is recorded as every entry's author.
-func writeFAQs(ctx context.Context, tx *sqlx.Tx, query string, faqs []bot.FAQ, by string) error {
-	at := now()
+// revision once. by, when not empty, is recorded as every entry's author,
+// and at as the time of every entry.
+func writeFAQs(ctx context.Context, tx *sqlx.Tx, query string, faqs []bot.FAQ, by string, at time.Time) error {
 	for _, f := range faqs {
 		if f.ID == "" {
 			id, err := nextFAQID(ctx, tx)

@@ -123,7 +123,7 @@ const insertFAQSQL = `INSERT INTO faqs (` + faqColumns + `) VALUES (:id, :questi
 // the ID exists.
 func (s *Store) CreateFAQ(ctx context.Context, f *bot.FAQ) error {
 	entry := *f
-	entry.Version, entry.UpdatedAt = 1, now()
+	entry.Version, entry.UpdatedAt = 1, s.now()
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
 		if entry.ID == "" {
 			id, err := nextFAQID(ctx, tx)
@@ -182,7 +182,7 @@ const updateFAQSQL = `UPDATE faqs SET question = ?, alternatives = ?, keywords =
 // it meanwhile, bot.ErrNotFound when it is gone.
 func (s *Store) UpdateFAQ(ctx context.Context, f *bot.FAQ) error {
 	r := fromFAQ(*f)
-	r.UpdatedAt = ts(now())
+	r.UpdatedAt = ts(s.now())
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, tx.Rebind(updateFAQSQL), r.Question, r.Alternatives, r.Keywords,
 			r.Answer, r.Category, r.Enabled, r.UpdatedBy, r.UpdatedAt, r.ID, r.Version)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/store"
+	"github.com/sakemodel/sakebot/store/storetest"
 )
 
 func TestHandoffLifecycle(t *testing.T) {
@@ -71,7 +72,7 @@ func TestRecentQuestions(t *testing.T) {
 		c := addCandidate(t, s, lineUser("U-recent"))
 		other := addCandidate(t, s, lineUser("U-other"))
 		stranger := lineUser("U-stranger") // not a candidate: nothing is kept
-		at := time.Now().UTC()
+		at := storetest.Now().UTC()
 		inTx(t, s, other.Key, func(tx bot.Tx) error {
 			return tx.RememberQuestion(ctx, other.Key, "古い質問", at.Add(-25*time.Hour))
 		})

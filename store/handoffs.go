@@ -74,7 +74,7 @@ func (t *Tx) RecordHandoff(ctx context.Context, h *bot.Handoff) error {
 	if saved.Status == "" {
 		saved.Status = bot.HandoffRequested
 	}
-	saved.CreatedAt = now()
+	saved.CreatedAt = t.now()
 	if saved.LastAt.IsZero() {
 		saved.LastAt = saved.CreatedAt
 	}

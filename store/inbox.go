@@ -43,7 +43,7 @@ func (s *Store) AcceptEvents(ctx context.Context, events []bot.Event) (int, erro
 			}
 			at := ts(ev.ReceivedAt)
 			if ev.ReceivedAt.IsZero() {
-				at = ts(now())
+				at = ts(s.now())
 			}
 			res, err := tx.ExecContext(ctx, tx.Rebind(acceptEventSQL), ev.ID,
 				string(ev.Incoming.Key.Channel), ev.Incoming.Key.UserID, string(payload), at, at)
@@ -69,23 +69,27 @@ WHERE status = 'pending' AND due_at <= ?
                   AND p.status = 'pending' AND p.seq < i.seq)
 ORDER BY seq LIMIT 1`
 
-// eventDoneSQL marks an event processed and drops its payload (the
-// message text need not be kept once answered).
-const eventDoneSQL = `UPDATE inbox SET status = 'done', payload = '', processed_at = ? WHERE seq = ?`
+// claimEventSQL leases an event: it is not due again until the lease
+// ends, so no other worker takes it meanwhile, and its user's later events
+// wait behind it (they are not the oldest pending of their user).
+const claimEventSQL = `UPDATE inbox SET due_at = ? WHERE seq = ? AND status = 'pending'`
 
-// ProcessNextEvent claims the next event (see bot.Inbox), runs fn in one
-// transaction holding the user's lock, and marks the event done in it. When
-// fn fails, the transaction rolls back and the attempt is counted with
-// FailEvent, so the event is tried again after a backoff.
-func (s *Store) ProcessNextEvent(ctx context.Context, fn func(bot.Tx, bot.Event) error) (bool, error) {
+// ClaimNextEvent leases the oldest due pending event whose user has no
+// earlier pending event, for lease, in a short transaction of its own
+// (SKIP LOCKED on PostgreSQL, so replicas take different events). It
+// reports false when nothing is due. The caller may then look things up
+// over the network, outside any transaction, before ProcessEvent. An event
+// that cannot be decoded is counted as failed and returned as an error.
+func (s *Store) ClaimNextEvent(ctx context.Context, lease time.Duration) (bot.Event, bool, error) {
+	var r inboxRow
 	found := false
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
 		query := nextEventSQL
 		if s.dialect == DialectPostgres {
 			query += " FOR UPDATE SKIP LOCKED"
 		}
-		var r inboxRow
-		err := tx.GetContext(ctx, &r, tx.Rebind(query), ts(now()))
+		now := s.now()
+		err := tx.GetContext(ctx, &r, tx.Rebind(query), ts(now))
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
@@ -93,27 +97,59 @@ func (s *Store) ProcessNextEvent(ctx context.Context, fn func(bot.Tx, bot.Event)
 			return wrap(err, "next event")
 		}
 		found = true
-		var ev bot.Event
-		if err := json.Unmarshal([]byte(r.Payload), &ev); err != nil {
-			return &eventError{id: r.EventID, err: fmt.Errorf("undecodable: %w", err)}
-		}
-		ev.Seq = r.Seq
+		_, err = tx.ExecContext(ctx, tx.Rebind(claimEventSQL), ts(now.Add(lease)), r.Seq)
+		return wrap(err, "claim event")
+	})
+	if err != nil || !found {
+		return bot.Event{}, false, err
+	}
+	var ev bot.Event
+	if err := json.Unmarshal([]byte(r.Payload), &ev); err != nil {
+		err = fmt.Errorf("store: event %s is undecodable: %w", r.EventID, err)
+		return bot.Event{}, true, errors.Join(err, s.FailEvent(ctx, r.EventID, err.Error()))
+	}
+	ev.Seq = r.Seq
+	return ev, true, nil
+}
+
+// eventPendingSQL reads whether an event still waits to be processed.
+const eventPendingSQL = `SELECT COUNT(*) FROM inbox WHERE seq = ? AND status = 'pending'`
+
+// eventDoneSQL marks an event processed and drops its payload (the
+// message text need not be kept once answered).
+const eventDoneSQL = `UPDATE inbox SET status = 'done', payload = '', processed_at = ? WHERE seq = ?`
+
+// ProcessEvent runs fn for ev (claimed with ClaimNextEvent) in one
+// transaction holding the user's lock, and marks ev done in it. An event
+// that is no longer pending (another worker took it after the lease ran
+// out and finished it) is left alone. When fn fails, the transaction rolls
+// back and the attempt is counted with FailEvent, so the event is tried
+// again after a backoff.
+func (s *Store) ProcessEvent(ctx context.Context, ev bot.Event, fn func(bot.Tx) error) error {
+	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
 		if err := s.lockKey(ctx, tx, ev.Incoming.Key); err != nil {
 			return err
 		}
-		if err := fn(&Tx{tx: tx}, ev); err != nil {
-			return &eventError{id: r.EventID, err: err}
+		var pending int
+		if err := tx.GetContext(ctx, &pending, tx.Rebind(eventPendingSQL), ev.Seq); err != nil {
+			return wrap(err, "event pending")
 		}
-		_, err = tx.ExecContext(ctx, tx.Rebind(eventDoneSQL), ts(now()), r.Seq)
+		if pending == 0 {
+			return nil
+		}
+		if err := fn(s.tx(tx)); err != nil {
+			return &eventError{id: ev.ID, err: err}
+		}
+		_, err := tx.ExecContext(ctx, tx.Rebind(eventDoneSQL), ts(s.now()), ev.Seq)
 		return wrap(err, "mark event done")
 	})
 	var failed *eventError
 	if errors.As(err, &failed) {
 		if ferr := s.FailEvent(ctx, failed.id, failed.err.Error()); ferr != nil {
-			return true, errors.Join(err, ferr)
+			return errors.Join(err, ferr)
 		}
 	}
-	return found, err
+	return err
 }
 
 // eventError is a failure while processing (or decoding) the event id.
@@ -138,7 +174,7 @@ WHERE event_id = ? AND status = 'pending'`
 func (s *Store) FailEvent(ctx context.Context, id string, reason string) error {
 	var attempts int
 	_ = s.db.GetContext(ctx, &attempts, s.db.Rebind(`SELECT attempts FROM inbox WHERE event_id = ?`), id)
-	due := now().Add(backoff(attempts))
+	due := s.now().Add(backoff(attempts))
 	_, err := s.db.ExecContext(ctx, s.db.Rebind(failEventSQL), truncateReason(reason), ts(due),
 		maxEventAttempts, maxEventAttempts, id)
 	return wrap(err, "fail event")

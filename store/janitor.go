@@ -50,7 +50,7 @@ func (s *Store) ForgetCandidate(ctx context.Context, key bot.UserKey, actor stri
 			return err
 		}
 		var err error
-		deleted, err = forget(ctx, tx, key, actor)
+		deleted, err = forget(ctx, tx, s.now(), key, actor)
 		return err
 	})
 	return deleted, err
@@ -59,11 +59,11 @@ func (s *Store) ForgetCandidate(ctx context.Context, key bot.UserKey, actor stri
 // ForgetCandidate is Store.ForgetCandidate inside a conversation's
 // transaction (the candidate asked for it), which already holds the lock.
 func (t *Tx) ForgetCandidate(ctx context.Context, key bot.UserKey, actor string) (bool, error) {
-	return forget(ctx, t.tx, key, actor)
+	return forget(ctx, t.tx, t.now(), key, actor)
 }
 
 // forget deletes the user's rows table by table and logs the deletion.
-func forget(ctx context.Context, tx *sqlx.Tx, key bot.UserKey, actor string) (bool, error) {
+func forget(ctx context.Context, tx *sqlx.Tx, at time.Time, key bot.UserKey, actor string) (bool, error) {
 	var deleted int64
 	for _, query := range forgetSQL {
 		res, err := tx.ExecContext(ctx, tx.Rebind(query), string(key.Channel), key.UserID)
@@ -76,5 +76,5 @@ func forget(ctx context.Context, tx *sqlx.Tx, key bot.UserKey, actor string) (bo
 		}
 		deleted += n
 	}
-	return deleted > 0, logDeletion(ctx, tx, "forget", actor, subject(key), deleted)
+	return deleted > 0, logDeletion(ctx, tx, at, "forget", actor, subject(key), deleted)
 }

@@ -20,8 +20,19 @@ func contract(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	t.Parallel()
 	storetest.ForEachEngine(t, func(t *testing.T, url string) {
 		t.Parallel()
-		fn(t, storetest.Open(t, url))
+		fn(t, storetest.Open(t, url, storetest.Now))
 	})
+}
+
+// processNext does what the worker does with the next pending event:
+// claims it, then processes it with fn (which sees only the event), and
+// reports whether there was one.
+func processNext(ctx context.Context, s *store.Store, fn func(bot.Event) error) (bool, error) {
+	ev, ok, err := s.ClaimNextEvent(ctx, time.Minute)
+	if !ok || err != nil {
+		return ok, err
+	}
+	return true, s.ProcessEvent(ctx, ev, func(bot.Tx) error { return fn(ev) })
 }
 
 // lineUser is a LINE user key.
@@ -90,7 +101,7 @@ func sameTime(t testing.TB, what string, got, want time.Time) {
 // recent fails the test unless at is within a minute of now, in UTC.
 func recent(t testing.TB, what string, at time.Time) {
 	t.Helper()
-	if d := time.Since(at); d < -time.Minute || d > time.Minute || at.Location() != time.UTC {
+	if d := storetest.Now().Sub(at); d < -time.Minute || d > time.Minute || at.Location() != time.UTC {
 		t.Errorf("%s = %v, want about now, in UTC", what, at)
 	}
 }

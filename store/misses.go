@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/sakemodel/sakebot/bot"
@@ -36,8 +37,8 @@ ON CONFLICT (normalized) DO UPDATE SET count = faq_misses.count + 1,
 	last_at = excluded.last_at, dismissed = FALSE`
 
 // recordMiss counts question under its normalized form (the trimmed
-// question when normalized is empty); an empty question is ignored.
-func recordMiss(ctx context.Context, q sqlx.ExtContext, question, normalized string) error {
+// question when normalized is empty) at at; an empty question is ignored.
+func recordMiss(ctx context.Context, q sqlx.ExtContext, at time.Time, question, normalized string) error {
 	question = strings.TrimSpace(question)
 	if normalized == "" {
 		normalized = question
@@ -45,8 +46,7 @@ func recordMiss(ctx context.Context, q sqlx.ExtContext, question, normalized str
 	if normalized == "" {
 		return nil
 	}
-	at := ts(now())
-	if _, err := q.ExecContext(ctx, q.Rebind(recordMissSQL), normalized, question, at, at); err != nil {
+	if _, err := q.ExecContext(ctx, q.Rebind(recordMissSQL), normalized, question, ts(at), ts(at)); err != nil {
 		return wrap(err, "record miss")
 	}
 	return nil
@@ -55,12 +55,12 @@ func recordMiss(ctx context.Context, q sqlx.ExtContext, question, normalized str
 // RecordMiss counts a question the bot could not answer, in the turn's
 // transaction; questions with the same normalized form count together.
 func (t *Tx) RecordMiss(ctx context.Context, question, normalized string) error {
-	return recordMiss(ctx, t.tx, question, normalized)
+	return recordMiss(ctx, t.tx, t.now(), question, normalized)
 }
 
 // RecordMiss is Tx.RecordMiss outside a conversation (the CLI's ask).
 func (s *Store) RecordMiss(ctx context.Context, question, normalized string) error {
-	return recordMiss(ctx, s.db, question, normalized)
+	return recordMiss(ctx, s.db, s.now(), question, normalized)
 }
 
 // listMissesSQL selects the undismissed misses, most frequent first.

@@ -72,7 +72,7 @@ func newOutboxRow(d *bot.Delivery, at time.Time) (outboxRow, error) {
 // Enqueue adds d to the outbox in the turn's transaction, filling in an
 // empty RetryKey (a random UUID) and setting d.ID and d.CreatedAt.
 func (t *Tx) Enqueue(ctx context.Context, d *bot.Delivery) error {
-	at := now()
+	at := t.now()
 	r, err := newOutboxRow(d, at)
 	if err != nil {
 		return err
@@ -147,15 +147,16 @@ const markSentSQL = `UPDATE outbox SET status = 'sent', payload = '', reply_toke
 
 // DeliveriesSent marks many deliveries sent with one statement.
 func (s *Store) DeliveriesSent(ctx context.Context, ids []int64) error {
-	return deliveriesSent(ctx, s.db, ids)
+	return deliveriesSent(ctx, s.db, s.now(), ids)
 }
 
-func deliveriesSent(ctx context.Context, db sqlx.ExtContext, ids []int64) error {
+// deliveriesSent marks the deliveries ids sent at at.
+func deliveriesSent(ctx context.Context, db sqlx.ExtContext, at time.Time, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
 	q := fmt.Sprintf(markSentSQL, "IN ("+repeatRow("?", len(ids))+")")
-	_, err := db.ExecContext(ctx, db.Rebind(q), append([]any{ts(now())}, int64Args(ids)...)...)
+	_, err := db.ExecContext(ctx, db.Rebind(q), append([]any{ts(at)}, int64Args(ids)...)...)
 	return wrap(err, "delivery sent")
 }
 
@@ -193,7 +194,7 @@ func (s *Store) OutboxStats(ctx context.Context) (OutboxStats, error) {
 	}
 	st := OutboxStats{Pending: r.N}
 	if !r.Oldest.IsZero() {
-		st.OldestAge = time.Since(r.Oldest.Time)
+		st.OldestAge = s.now().Sub(r.Oldest.Time)
 	}
 	return st, nil
 }

@@ -18,7 +18,7 @@ func TestAcceptBatchPreparesOnceTheTablesExist(t *testing.T) {
 	storetest.ForEachEngine(t, func(t *testing.T, url string) {
 		t.Parallel()
 		ctx := context.Background()
-		s, err := store.Open(ctx, url)
+		s, err := store.Open(ctx, url, storetest.Now)
 		must(t, err)
 		t.Cleanup(func() { s.Close() })
 		events := []bot.Event{batchEvent("e1", "U1", "研修は？")}
@@ -54,7 +54,7 @@ func TestAcceptBatchPreparesOnceTheTablesExist(t *testing.T) {
 // they have grown.
 func TestPostgresPlansWithTheValues(t *testing.T) {
 	t.Parallel()
-	s := storetest.Open(t, storetest.PostgresURL(t))
+	s := storetest.Open(t, storetest.PostgresURL(t), storetest.Now)
 	for name, want := range map[string]string{"plan_cache_mode": "force_custom_plan"} {
 		got, err := s.Setting(name)
 		must(t, err)
@@ -86,7 +86,7 @@ func TestAcceptBatchKeepsAnyText(t *testing.T) {
 		}
 		var got []bot.Event
 		for {
-			ok, err := s.ProcessNextEvent(ctx, func(_ bot.Tx, ev bot.Event) error {
+			ok, err := processNext(ctx, s, func(ev bot.Event) error {
 				got = append(got, ev)
 				return nil
 			})

@@ -37,7 +37,7 @@ func (s *Store) Purge(ctx context.Context, cutoff time.Time) (int, error) {
 			n, _ := res.RowsAffected()
 			total += n
 		}
-		return logDeletion(ctx, tx, "purge", "retention", "", total)
+		return logDeletion(ctx, tx, s.now(), "purge", "retention", "", total)
 	})
 	return int(total), err
 }
@@ -45,8 +45,9 @@ func (s *Store) Purge(ctx context.Context, cutoff time.Time) (int, error) {
 // logDeletionSQL records a deletion without the data deleted.
 const logDeletionSQL = `INSERT INTO deletion_log (at, action, actor, subject, row_count) VALUES (?, ?, ?, ?, ?)`
 
-func logDeletion(ctx context.Context, tx *sqlx.Tx, action, actor, subject string, rows int64) error {
-	_, err := tx.ExecContext(ctx, tx.Rebind(logDeletionSQL), ts(now()), action, actor, subject, rows)
+// logDeletion records that actor deleted rows rows of subject at at.
+func logDeletion(ctx context.Context, tx *sqlx.Tx, at time.Time, action, actor, subject string, rows int64) error {
+	_, err := tx.ExecContext(ctx, tx.Rebind(logDeletionSQL), ts(at), action, actor, subject, rows)
 	return wrap(err, "log deletion")
 }
 

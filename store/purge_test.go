@@ -7,6 +7,7 @@ import (
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/store"
+	"github.com/sakemodel/sakebot/store/storetest"
 )
 
 func TestPurgeKeepsRecentDataAndLogsWithoutData(t *testing.T) {
@@ -20,13 +21,13 @@ func TestPurgeKeepsRecentDataAndLogsWithoutData(t *testing.T) {
 			return errorsJoin(tx.SaveConversation(ctx, &conv), tx.RecordMiss(ctx, "電話は09012345678です", "電話は09012345678です"))
 		})
 		// A cutoff in the past: everything is recent and stays.
-		n, err := s.Purge(ctx, time.Now().Add(-time.Hour))
+		n, err := s.Purge(ctx, storetest.Now().Add(-time.Hour))
 		must(t, err)
 		if n != 0 {
 			t.Fatalf("purged %d recent rows", n)
 		}
 		// A cutoff in the future: everything is too old.
-		n, err = s.Purge(ctx, time.Now().Add(time.Hour))
+		n, err = s.Purge(ctx, storetest.Now().Add(time.Hour))
 		must(t, err)
 		if n < 4 { // application, conversation, candidate, miss
 			t.Fatalf("purged only %d rows", n)

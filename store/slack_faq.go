@@ -92,7 +92,7 @@ func (s *Store) DeleteFAQAudited(ctx context.Context, id string, version int, ac
 			return err
 		}
 		return insertFAQEvent(ctx, tx, FAQEvent{FAQID: id, Actor: actor, Action: FAQDeleted,
-			Version: version, Question: question, At: now()})
+			Version: version, Question: question, At: s.now()})
 	})
 }
 

@@ -37,7 +37,7 @@ func (t *Tx) ChangeApplicationStatus(ctx context.Context, id int64, to bot.Statu
 			return bot.Application{}, false, err
 		}
 	}
-	from, at := app.Status, now()
+	from, at := app.Status, t.now()
 	if _, err := t.tx.ExecContext(ctx, t.tx.Rebind(setStatusSQL), string(to), to.Active(), ts(at), id); err != nil {
 		return bot.Application{}, false, wrap(err, "application %d status", id)
 	}

@@ -36,7 +36,7 @@ func TestStatsDays(t *testing.T) {
 	t.Parallel()
 	storetest.ForEachEngine(t, func(t *testing.T, url string) {
 		t.Parallel()
-		s := storetest.Open(t, url)
+		s := storetest.Open(t, url, storetest.Now)
 		ctx := context.Background()
 		jst := time.FixedZone("JST", 9*60*60)
 		since := time.Date(2026, 1, 1, 0, 0, 0, 0, jst)
@@ -81,7 +81,7 @@ func TestStatsDays(t *testing.T) {
 func TestStatsSummary(t *testing.T) {
 	contract(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		since := time.Now().AddDate(0, 0, -29)
+		since := storetest.Now().AddDate(0, 0, -29)
 
 		empty, err := s.Stats(ctx, bot.StatsQuery{Since: since, Days: 30, Top: 5})
 		must(t, err)
@@ -89,7 +89,7 @@ func TestStatsSummary(t *testing.T) {
 			len(empty.TopFAQs) != 0 || empty.OpenHandoffs != 0 || len(empty.Days) != 30 {
 			t.Errorf("empty database: %+v", empty)
 		}
-		if last := empty.Days[29].Day; !last.Equal(bot.StartOfDayJST(time.Now())) {
+		if last := empty.Days[29].Day; !last.Equal(bot.StartOfDayJST(storetest.Now())) {
 			t.Errorf("last day = %v, want today in Japan", last)
 		}
 

@@ -24,6 +24,7 @@ type Store struct {
 	dialect  string
 	migrator *goose.Provider
 	prep     prepared // the fast lane's statements on PostgreSQL
+	clock    func() time.Time
 }
 
 // Compile-time checks that Store and Tx implement the domain's interfaces.
@@ -38,7 +39,13 @@ var (
 // Open connects to the database at databaseURL: postgres://… or
 // postgresql://… for PostgreSQL; sqlite:PATH, sqlite://PATH or file:PATH for
 // SQLite. It checks the connection but does not migrate; call Migrate.
-func Open(ctx context.Context, databaseURL string) (*Store, error) {
+// Every time the store writes (created, updated, due, leased) is read from
+// clock, the one clock the engine and the worker read too; nil means
+// time.Now.
+func Open(ctx context.Context, databaseURL string, clock func() time.Time) (*Store, error) {
+	if clock == nil {
+		clock = time.Now
+	}
 	c, err := parseURL(databaseURL)
 	if err != nil {
 		return nil, err
@@ -52,7 +59,7 @@ func Open(ctx context.Context, databaseURL string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: connect to %s: %w", c.dialect, err)
 	}
-	s := &Store{db: db, dialect: c.dialect}
+	s := &Store{db: db, dialect: c.dialect, clock: clock}
 	if s.migrator, err = newMigrator(db, c.dialect); err != nil {
 		db.Close()
 		return nil, err
@@ -122,7 +129,7 @@ func (s *Store) InTx(ctx context.Context, key bot.UserKey, fn func(bot.Tx) error
 		if err := s.lockKey(ctx, tx, key); err != nil {
 			return err
 		}
-		return fn(&Tx{tx: tx})
+		return fn(s.tx(tx))
 	})
 }
 

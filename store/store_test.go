@@ -12,7 +12,7 @@ import (
 func TestOpenRejectsBadURLs(t *testing.T) {
 	ctx := context.Background()
 	for _, u := range []string{"", "   ", "mysql://localhost/db", "sqlite:", "sakebot.db"} {
-		if s, err := store.Open(ctx, u); err == nil {
+		if s, err := store.Open(ctx, u, storetest.Now); err == nil {
 			s.Close()
 			t.Errorf("Open(%q) succeeded, want an error", u)
 		}
@@ -24,7 +24,7 @@ func TestOpenSQLiteForms(t *testing.T) {
 	dir := t.TempDir()
 	for _, u := range []string{"sqlite:" + dir + "/a.db", "sqlite://" + dir + "/b.db",
 		"file:" + dir + "/c.db", "SQLITE:" + dir + "/d.db?_pragma=synchronous(NORMAL)", "sqlite::memory:"} {
-		s, err := store.Open(ctx, u)
+		s, err := store.Open(ctx, u, storetest.Now)
 		if err != nil {
 			t.Errorf("Open(%q): %v", u, err)
 			continue
@@ -44,7 +44,7 @@ func TestMigrate(t *testing.T) {
 	storetest.ForEachEngine(t, func(t *testing.T, url string) {
 		t.Parallel()
 		ctx := context.Background()
-		s, err := store.Open(ctx, url)
+		s, err := store.Open(ctx, url, storetest.Now)
 		must(t, err)
 		defer s.Close()
 		want := map[bool]string{true: store.DialectPostgres, false: store.DialectSQLite}[strings.HasPrefix(url, "postgres")]

@@ -38,7 +38,7 @@ func (t *Tx) CreateApplication(ctx context.Context, a *bot.Application) error {
 	if err := checkNoActive(ctx, t.tx, app); err != nil {
 		return err
 	}
-	at := now()
+	at := t.now()
 	app.Key, app.CreatedAt, app.UpdatedAt = key, at, at
 	if app.Ref, err = nextRef(ctx, t.tx, at); err != nil {
 		return err

@@ -17,11 +17,6 @@ type timestamp struct {
 	time.Time
 }
 
-// now is the current time as it will read back from either database.
-func now() time.Time {
-	return time.Now().UTC().Truncate(time.Microsecond)
-}
-
 // ts converts t for storage.
 func ts(t time.Time) timestamp {
 	return timestamp{t.UTC().Truncate(time.Microsecond)}

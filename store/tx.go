@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -11,7 +12,23 @@ import (
 // works in. It implements bot.Tx and is valid only inside the function
 // given to InTx.
 type Tx struct {
-	tx *sqlx.Tx
+	tx    *sqlx.Tx
+	clock func() time.Time
+}
+
+// tx wraps a transaction of s.
+func (s *Store) tx(tx *sqlx.Tx) *Tx {
+	return &Tx{tx: tx, clock: s.clock}
+}
+
+// now is the store's clock, as the time will read back from either database.
+func (s *Store) now() time.Time {
+	return s.clock().UTC().Truncate(time.Microsecond)
+}
+
+// now is the store's clock, as the time will read back from either database.
+func (t *Tx) now() time.Time {
+	return t.clock().UTC().Truncate(time.Microsecond)
 }
 
 // withTx runs fn in a transaction, committing when it returns nil. fn's

@@ -23,6 +23,7 @@ func adminMount(a *app, cfg config, log *slog.Logger) (http.Handler, bool) {
 		Store:    adminStore{Store: a.store, engine: a.engine},
 		Answerer: a.engine.Answerer(),
 		Logger:   log,
+		Now:      a.now,
 	})
 	if err != nil {
 		log.Error("the admin page is off: it could not start", "err", err)

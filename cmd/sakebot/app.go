@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"time"
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/faqfile"
@@ -18,12 +19,13 @@ type app struct {
 	store  *store.Store
 	engine *bot.Engine
 	log    *slog.Logger
+	now    func() time.Time // the one clock
 }
 
 // openApp opens the database, applies migrations, seeds the default FAQ
 // into a fresh database and builds the engine.
 func openApp(ctx context.Context, e *env, log *slog.Logger) (*app, error) {
-	s, err := store.Open(ctx, e.cfg.DatabaseURL)
+	s, err := store.Open(ctx, e.cfg.DatabaseURL, e.now)
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
@@ -39,8 +41,8 @@ func openApp(ctx context.Context, e *env, log *slog.Logger) (*app, error) {
 	if seeded {
 		log.Info("seeded the default FAQ", "entries", len(faqfile.Default()))
 	}
-	eng := bot.NewEngine(bot.Config{Store: s, Logger: log, FormExpiry: e.cfg.FormExpiry})
-	return &app{store: s, engine: eng, log: log}, nil
+	eng := bot.NewEngine(bot.Config{Store: s, Logger: log, FormExpiry: e.cfg.FormExpiry, Now: e.now})
+	return &app{store: s, engine: eng, log: log, now: e.now}, nil
 }
 
 func (a *app) Close() error { return a.store.Close() }

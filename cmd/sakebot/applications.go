@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 
@@ -9,10 +10,11 @@ import (
 	"github.com/sakemodel/sakebot/export"
 )
 
+// runApplications exports applications, optionally only those in one status.
 func runApplications(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e.stdout, "applications", "applications export [--format csv|json] [--status STATUS]\n\nWrites applications to stdout: CSV for Excel (UTF-8 with BOM) or JSON with the values as stored.")
 	format := fs.String("format", "csv", "csv or json")
-	status := fs.String("status", "", "only applications in this status (submitted, screening, interview, offer, declined, withdrawn)")
+	status := fs.String("status", "", "only applications in this status, by key or Japanese name: "+statusChoices())
 	if err := parseFlags(fs, reorderFlags(args)); err != nil {
 		return err
 	}
@@ -23,15 +25,16 @@ func runApplications(ctx context.Context, e *env, args []string) error {
 	if *format != "csv" && *format != "json" {
 		return usageError{"--format must be csv or json"}
 	}
-	if *status != "" && !bot.Status(*status).Valid() {
-		return usageError{"unknown --status " + *status}
+	st, ok := parseStatus(*status)
+	if !ok {
+		return usageError{fmt.Sprintf("unknown --status %q (use one of: %s)", *status, statusChoices())}
 	}
 	a, err := openApp(ctx, e, quietLogger(os.Stderr))
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	apps, err := a.store.ListApplications(ctx, bot.ApplicationFilter{Status: bot.Status(*status)})
+	apps, err := a.store.ListApplications(ctx, bot.ApplicationFilter{Status: st})
 	if err != nil {
 		return err
 	}
@@ -39,6 +42,34 @@ func runApplications(ctx context.Context, e *env, args []string) error {
 		return export.JSON(e.stdout, apps)
 	}
 	return export.CSV(e.stdout, apps)
+}
+
+// parseStatus reads a --status value: empty (every status), an English key
+// such as "offer", or the Japanese name shown elsewhere, such as "内定".
+func parseStatus(s string) (bot.Status, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", true
+	}
+	for _, st := range bot.Statuses {
+		// The Slack buttons say 面談調整 for 面談調整中: both are accepted.
+		if s == string(st) || s == st.Label() || s == strings.TrimSuffix(st.Label(), "中") {
+			return st, true
+		}
+	}
+	return "", false
+}
+
+// statusChoices lists the statuses as "key (名前)", in selection order.
+func statusChoices() string {
+	var b strings.Builder
+	for i, st := range bot.Statuses {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s (%s)", st, st.Label())
+	}
+	return b.String()
 }
 
 // reorderFlags moves flags before positional arguments, so both
@@ -61,6 +92,7 @@ func reorderFlags(args []string) []string {
 	return append(flags, rest...)
 }
 
+// isValueFlag reports whether flag a takes the next argument as its value.
 func isValueFlag(a string) bool {
 	switch a {
 	case "-format", "--format", "-status", "--status":

@@ -166,9 +166,8 @@ func TestForget(t *testing.T) {
 	if strings.TrimSpace(js) != "[]" {
 		t.Fatalf("applications left after forget: %s", js)
 	}
-	out, _ = cli(t, env, "", "forget", "--channel", "cli", "jiro")
-	if !strings.Contains(out, "no data") {
-		t.Fatalf("second forget: %s", out)
+	if _, err := cli(t, env, "", "forget", "--channel", "cli", "jiro"); err == nil || !strings.Contains(err.Error(), "no candidate jiro on channel cli") {
+		t.Fatalf("second forget: %v", err)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // config is everything sakebot reads from its environment.
@@ -90,11 +91,77 @@ func loadConfig(getenv func(string) string) (config, error) {
 			c.SlackStaff = append(c.SlackStaff, id)
 		}
 	}
+	if err := c.check(); err != nil {
+		return config{}, err
+	}
 	return c, nil
 }
 
-// readDotEnv reads KEY=VALUE lines (comments with #, optional quotes); a
-// missing file is no error.
+// minAdminPassword is the fewest characters ADMIN_PASSWORD may have.
+const minAdminPassword = 12
+
+// check refuses a half-configured channel or a short admin password, with
+// one line naming the variable to set.
+func (c config) check() error {
+	if err := c.checkLINE(); err != nil {
+		return err
+	}
+	if err := c.checkSlack(); err != nil {
+		return err
+	}
+	if n := utf8.RuneCountInString(c.AdminPassword); n > 0 && n < minAdminPassword {
+		return fmt.Errorf("ADMIN_PASSWORD is too short (%d characters): use %d or more, or leave it empty to keep the admin page off", n, minAdminPassword)
+	}
+	return nil
+}
+
+// checkLINE refuses a LINE secret without a token, or the reverse.
+func (c config) checkLINE() error {
+	switch {
+	case c.LINESecret != "" && c.LINEToken == "":
+		return halfSet("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN", "set both to turn LINE on, or neither to leave it off")
+	case c.LINEToken != "" && c.LINESecret == "":
+		return halfSet("LINE_CHANNEL_ACCESS_TOKEN", "LINE_CHANNEL_SECRET", "set both to turn LINE on, or neither to leave it off")
+	}
+	return nil
+}
+
+// checkSlack refuses Slack settings without the bot token, and a bot token
+// with neither a signing secret nor an app-level token.
+func (c config) checkSlack() error {
+	if c.SlackToken == "" {
+		return c.checkNoSlackToken()
+	}
+	if c.SlackSecret == "" && c.SlackAppToken == "" {
+		return halfSet("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "set it to use request URLs, or set SLACK_APP_TOKEN to use Socket Mode")
+	}
+	return nil
+}
+
+// checkNoSlackToken names the first Slack variable that is set although
+// SLACK_BOT_TOKEN is not.
+func (c config) checkNoSlackToken() error {
+	const hint = "set SLACK_BOT_TOKEN too to turn Slack on, or unset it to leave Slack off"
+	switch {
+	case c.SlackSecret != "":
+		return halfSet("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", hint)
+	case c.SlackAppToken != "":
+		return halfSet("SLACK_APP_TOKEN", "SLACK_BOT_TOKEN", hint)
+	case c.SlackChannel != "":
+		return halfSet("SLACK_NOTIFY_CHANNEL", "SLACK_BOT_TOKEN", hint)
+	case len(c.SlackStaff) > 0:
+		return halfSet("SLACK_STAFF_USER_IDS", "SLACK_BOT_TOKEN", hint)
+	}
+	return nil
+}
+
+// halfSet is the error for a variable set without the one it needs.
+func halfSet(set, missing, hint string) error {
+	return fmt.Errorf("%s is set but %s is not: %s", set, missing, hint)
+}
+
+// readDotEnv reads KEY=VALUE lines (comment lines and trailing " # comments",
+// optional quotes); a missing file is no error.
 func readDotEnv(path string) (map[string]string, error) {
 	f, err := os.Open(path)
 	if os.IsNotExist(err) {
@@ -115,11 +182,36 @@ func readDotEnv(path string) (map[string]string, error) {
 		if !ok {
 			return nil, fmt.Errorf("%s:%d: expected KEY=VALUE", path, n)
 		}
-		v = strings.TrimSpace(v)
-		if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
-			v = v[1 : len(v)-1]
-		}
-		out[strings.TrimSpace(k)] = v
+		out[strings.TrimSpace(k)] = dotEnvValue(v)
 	}
 	return out, sc.Err()
+}
+
+// dotEnvValue is the value of a .env line from the text after "=": a quoted
+// value is what is inside its quotes (a # in there is kept); an unquoted one
+// ends at a # that follows a space or tab.
+func dotEnvValue(raw string) string {
+	v := strings.TrimSpace(raw)
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
+		if end := strings.IndexByte(v[1:], v[0]) + 1; end > 0 {
+			rest := strings.TrimSpace(v[end+1:])
+			if rest == "" || rest[0] == '#' {
+				return v[1:end]
+			}
+		}
+		if v[len(v)-1] == v[0] {
+			return v[1 : len(v)-1]
+		}
+	}
+	return strings.TrimSpace(stripComment(raw))
+}
+
+// stripComment cuts v at the first # that follows a space or tab.
+func stripComment(v string) string {
+	for i := 1; i < len(v); i++ {
+		if v[i] == '#' && (v[i-1] == ' ' || v[i-1] == '\t') {
+			return v[:i]
+		}
+	}
+	return v
 }

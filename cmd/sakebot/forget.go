@@ -9,6 +9,8 @@ import (
 	"github.com/sakemodel/sakebot/bot"
 )
 
+// runForget deletes one candidate's personal data, naming the channel it
+// searched, and fails when that channel holds no such candidate.
 func runForget(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e.stdout, "forget", "forget [--channel line|slack|cli] USER_ID\n\nDeletes a candidate's personal data: the candidate, the conversation, applications and handoffs.")
 	channel := fs.String("channel", "line", "the channel the user id belongs to")
@@ -28,14 +30,14 @@ func runForget(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	deleted, err := a.engine.ForgetCandidate(ctx, bot.UserKey{Channel: ch, UserID: fs.Arg(0)}, "cli")
+	id := fs.Arg(0)
+	deleted, err := a.engine.ForgetCandidate(ctx, bot.UserKey{Channel: ch, UserID: id}, "cli")
 	if err != nil {
 		return err
 	}
 	if !deleted {
-		fmt.Fprintln(e.stdout, "no data stored for that user")
-		return nil
+		return fmt.Errorf("forget: no candidate %s on channel %s", id, ch)
 	}
-	fmt.Fprintln(e.stdout, "deleted the candidate's personal data")
+	fmt.Fprintf(e.stdout, "deleted the personal data of candidate %s on channel %s\n", id, ch)
 	return nil
 }

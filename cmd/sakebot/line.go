@@ -20,7 +20,7 @@ func runLINE(ctx context.Context, e *env, args []string) error {
 	if e.cfg.LINEToken == "" {
 		return errors.New("LINE_CHANNEL_ACCESS_TOKEN is not set")
 	}
-	c, err := line.NewClient(lineConfig(e.cfg))
+	c, err := line.NewClient(lineConfig(e.cfg, e.now))
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ func runMigrate(ctx context.Context, e *env, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	s, err := store.Open(ctx, e.cfg.DatabaseURL)
+	s, err := store.Open(ctx, e.cfg.DatabaseURL, e.now)
 	if err != nil {
 		return fmt.Errorf("open database: %w", err)
 	}

@@ -21,7 +21,7 @@ func runPurge(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	n, err := a.store.Purge(ctx, retentionCutoff(time.Now(), *months))
+	n, err := a.store.Purge(ctx, retentionCutoff(e.now(), *months))
 	if err != nil {
 		return err
 	}

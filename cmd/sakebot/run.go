@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // usageError is a mistake in how the command was called.
@@ -26,6 +27,9 @@ type env struct {
 	cfg    config
 	stdin  io.Reader
 	stdout io.Writer
+	// now is the one clock, handed to the store, the engine, the worker
+	// and the channels: every time the domain reasons about comes from it.
+	now func() time.Time
 }
 
 func commands() []command {
@@ -48,7 +52,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if err != nil {
 		return err
 	}
-	e := &env{cfg: cfg, stdin: stdin, stdout: stdout}
+	e := &env{cfg: cfg, stdin: stdin, stdout: stdout, now: time.Now}
 	rest := args[1:]
 	if len(rest) == 0 || strings.HasPrefix(rest[0], "-") && rest[0] != "-h" && rest[0] != "--help" && rest[0] != "-help" {
 		return runServe(ctx, e, rest)

@@ -92,7 +92,7 @@ type wiring struct {
 // set; each one that is off is announced in one line.
 func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
 	wcfg := &bot.WorkerConfig{Engine: a.engine, Inbox: a.store, Outbox: a.store, Logger: log,
-		RateLimit: cfg.RateLimit, RateCounter: a.store, Processors: 16, Batch: a.store,
+		RateLimit: cfg.RateLimit, RateCounter: a.store, Processors: 16, Batch: a.store, Now: a.now,
 		Senders: map[bot.Channel]bot.Sender{}, Profiles: map[bot.Channel]bot.ProfileSource{}, Busy: map[bot.Channel]bot.BusyIndicator{}}
 	m := metrics.New(snapshot(a.store), log)
 	wcfg.Observer = m
@@ -160,7 +160,7 @@ func (a *app) janitor(ctx context.Context, cfg config) {
 	defer t.Stop()
 	var lastPurge time.Time
 	for {
-		n, err := a.store.ExpireConversations(ctx, time.Now().Add(-cfg.FormExpiry))
+		n, err := a.store.ExpireConversations(ctx, a.now().Add(-cfg.FormExpiry))
 		if err != nil && ctx.Err() == nil {
 			a.log.Warn("expire conversations", "err", err)
 		} else if n > 0 {
@@ -171,12 +171,12 @@ func (a *app) janitor(ctx context.Context, cfg config) {
 		} else if n > 0 {
 			a.log.Info("closed idle handoffs", "count", n)
 		}
-		if cfg.RetentionMonths > 0 && time.Since(lastPurge) >= 24*time.Hour {
-			n, err := a.store.Purge(ctx, retentionCutoff(time.Now(), cfg.RetentionMonths))
+		if cfg.RetentionMonths > 0 && a.now().Sub(lastPurge) >= 24*time.Hour {
+			n, err := a.store.Purge(ctx, retentionCutoff(a.now(), cfg.RetentionMonths))
 			if err != nil && ctx.Err() == nil {
 				a.log.Warn("purge", "err", err)
 			} else {
-				lastPurge = time.Now()
+				lastPurge = a.now()
 				a.log.Info("purged data past the retention period", "rows", n, "months", cfg.RetentionMonths)
 			}
 		}

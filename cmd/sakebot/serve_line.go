@@ -2,15 +2,16 @@ package main
 
 import (
 	"log/slog"
+	"time"
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/handlers/line"
 )
 
 // lineConfig is the LINE part of the configuration.
-func lineConfig(cfg config) line.Config {
+func lineConfig(cfg config, now func() time.Time) line.Config {
 	return line.Config{Secret: cfg.LINESecret, PreviousSecret: cfg.LINESecretPrevious, Token: cfg.LINEToken,
-		APIBase: cfg.LINEAPIBase, DataAPIBase: cfg.LINEDataBase}
+		APIBase: cfg.LINEAPIBase, DataAPIBase: cfg.LINEDataBase, Now: now}
 }
 
 // wireLINE adds the LINE channel to the server and the worker when its
@@ -19,7 +20,7 @@ func wireLINE(a *app, cfg config, log *slog.Logger, w *wiring) (bool, error) {
 	if cfg.LINESecret == "" || cfg.LINEToken == "" {
 		return false, nil
 	}
-	lc := lineConfig(cfg)
+	lc := lineConfig(cfg, a.now)
 	client, err := line.NewClient(lc)
 	if err != nil {
 		return false, err

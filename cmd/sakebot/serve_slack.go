@@ -2,15 +2,16 @@ package main
 
 import (
 	"log/slog"
+	"time"
 
 	"github.com/sakemodel/sakebot/bot"
 	slackch "github.com/sakemodel/sakebot/handlers/slack"
 )
 
 // slackConfig is the Slack part of the configuration.
-func slackConfig(cfg config) slackch.Config {
+func slackConfig(cfg config, now func() time.Time) slackch.Config {
 	return slackch.Config{Token: cfg.SlackToken, SigningSecret: cfg.SlackSecret, APIURL: cfg.SlackAPIURL,
-		NotifyChannel: cfg.SlackChannel, Staff: cfg.SlackStaff}
+		NotifyChannel: cfg.SlackChannel, Staff: cfg.SlackStaff, Now: now}
 }
 
 // wireSlack adds the Slack channel to the server and the worker when its
@@ -27,7 +28,7 @@ func wireSlack(a *app, cfg config, log *slog.Logger, w *wiring) (bool, error) {
 		return false, nil
 	}
 	log = log.With("channel", "slack")
-	s := slackch.New(slackConfig(cfg), a.store, a.engine, w.wake, log)
+	s := slackch.New(slackConfig(cfg, a.now), a.store, a.engine, w.wake, log)
 	if cfg.SlackAppToken != "" {
 		w.runners = append(w.runners, s.Socket(cfg.SlackAppToken).Run)
 		log.Info("Slack: Socket Mode (SLACK_APP_TOKEN is set); the /slack/* request URLs are not mounted")

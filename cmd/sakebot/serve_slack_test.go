@@ -80,7 +80,7 @@ func TestSlackAppTokenConfig(t *testing.T) {
 	if _, err := loadConfig(get(map[string]string{"SLACK_APP_TOKEN": "xoxb-1"})); err == nil || !strings.Contains(err.Error(), "xapp-") {
 		t.Fatalf("a bot token as SLACK_APP_TOKEN: %v", err)
 	}
-	c, err := loadConfig(get(map[string]string{"SLACK_APP_TOKEN": "xapp-1-A-1"}))
+	c, err := loadConfig(get(map[string]string{"SLACK_APP_TOKEN": "xapp-1-A-1", "SLACK_BOT_TOKEN": "xoxb-1"}))
 	if err != nil || c.SlackAppToken != "xapp-1-A-1" {
 		t.Fatalf("%+v %v", c.SlackAppToken, err)
 	}

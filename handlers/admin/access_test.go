@@ -129,7 +129,7 @@ func TestLoginSlowsDownAfterFailures(t *testing.T) {
 			http.Header{"X-Forwarded-For": {"203.0.113.7"}})
 		wantRedirect(t, other, "/admin/")
 		// After the wait, it works, and the count starts again.
-		e.clock.Add(3 * time.Second)
+		e.clock.Advance(3 * time.Second)
 		e.login()
 		r = e.do(newClient(t), http.MethodPost, "/admin/login", url.Values{"password": {"guess"}}, nil)
 		wantStatus(t, r, http.StatusUnauthorized)
@@ -157,9 +157,9 @@ func TestLogoutEndsTheSession(t *testing.T) {
 func TestSessionsExpire(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, e *env) {
 		e.login()
-		e.clock.Add(admin.DefaultSessionTTL - time.Minute)
+		e.clock.Advance(admin.DefaultSessionTTL - time.Minute)
 		wantStatus(t, e.get("/admin/"), http.StatusOK)
-		e.clock.Add(2 * time.Minute)
+		e.clock.Advance(2 * time.Minute)
 		wantRedirect(t, e.get("/admin/"), "/admin/login")
 		r := e.do(e.client, http.MethodGet, "/admin/applications.csv", nil, http.Header{"Accept": {"text/csv"}})
 		wantStatus(t, r, http.StatusUnauthorized)

@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -39,26 +38,13 @@ func TestMain(m *testing.M) {
 // password is the staff password of every test server.
 const password = "sake-model-2026"
 
-// clock is a test clock that only moves when told.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 // env is a running admin page over a real, seeded store.
 type env struct {
 	t      *testing.T
 	dbURL  string
 	store  *store.Store
 	srv    *httptest.Server
-	clock  *clock
+	clock  *storetest.Clock
 	client *http.Client // a browser: keeps cookies, does not follow redirects
 }
 
@@ -74,11 +60,11 @@ func forEachEngine(t *testing.T, fn func(t *testing.T, e *env)) {
 // newEnv opens and seeds the database at dbURL and serves the page.
 func newEnv(t *testing.T, dbURL string) *env {
 	t.Helper()
-	s := storetest.Open(t, dbURL)
+	c := storetest.NewRunningClock(t)
+	s := storetest.Open(t, dbURL, c.Now)
 	if _, err := s.SeedFAQs(context.Background(), faqfile.Default()); err != nil {
 		t.Fatal(err)
 	}
-	c := &clock{t: time.Now()}
 	h, err := admin.New(admin.Config{Password: password, Store: s, Answerer: bot.NewAnswerer(s),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: c.Now})
 	if err != nil {

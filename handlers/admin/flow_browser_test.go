@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/store"
+	"github.com/sakemodel/sakebot/store/storetest"
 )
 
 // TestStaffFlowInBrowser drives a real headless Chromium through what staff
@@ -176,7 +177,7 @@ func wantAnswer(t *testing.T, a *bot.Answerer, question, id, answer string) {
 // openAgain opens a second store on the same database, as another replica.
 func openAgain(t *testing.T, dbURL string) *store.Store {
 	t.Helper()
-	s, err := store.Open(context.Background(), dbURL)
+	s, err := store.Open(context.Background(), dbURL, storetest.Now)
 	if err != nil {
 		t.Fatal(err)
 	}

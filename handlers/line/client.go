@@ -16,6 +16,17 @@ type Config struct {
 	Token          string // the channel access token
 	APIBase        string // default https://api.line.me
 	DataAPIBase    string // default https://api-data.line.me
+	// Now is the one clock (when events arrived, whether a reply token is
+	// still fresh); nil means time.Now.
+	Now func() time.Time
+}
+
+// clock is cfg.Now, or time.Now when it is nil.
+func (c Config) clock() func() time.Time {
+	if c.Now == nil {
+		return time.Now
+	}
+	return c.Now
 }
 
 // Client is the LINE Messaging API, with timeouts, shared by the sender,
@@ -25,6 +36,7 @@ type Config struct {
 type Client struct {
 	api  *messaging_api.MessagingApiAPI
 	blob *messaging_api.MessagingApiBlobAPI
+	now  func() time.Time
 }
 
 // NewClient returns a Client for cfg's token and API hosts.
@@ -47,7 +59,7 @@ func NewClient(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("line: blob client: %w", err)
 	}
-	return &Client{api: api, blob: blob}, nil
+	return &Client{api: api, blob: blob, now: cfg.clock()}, nil
 }
 
 func orDefault(s, def string) string {

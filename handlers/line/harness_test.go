@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/faqfile"
@@ -34,7 +33,7 @@ type env struct {
 	store  *store.Store
 	srv    *httptest.Server
 	worker *bot.Worker
-	offset time.Duration // how far the worker's clock is ahead of the real one
+	clock  *storetest.Clock // the one clock of the store, the engine, the worker and the webhook
 	seq    atomic.Int64
 	// slow turns the fast lane off: the webhook only stores events, as
 	// when a batch cannot be answered at once (and as Slack's do).
@@ -52,7 +51,8 @@ func newEnvLane(t *testing.T, url string, lane bool) *env {
 
 // newEnvWith is newEnv with the options set in e (slow, backlog).
 func newEnvWith(t *testing.T, url string, e *env) *env {
-	e.t, e.url, e.api, e.store = t, url, linetest.NewAPI(t), storetest.Open(t, url)
+	e.t, e.url, e.api, e.clock = t, url, linetest.NewAPI(t), storetest.NewRunningClock(t)
+	e.store = storetest.Open(t, url, e.clock.Now)
 	if _, err := e.store.SeedFAQs(context.Background(), faqfile.Default()); err != nil {
 		t.Fatal(err)
 	}
@@ -62,17 +62,18 @@ func newEnvWith(t *testing.T, url string, e *env) *env {
 
 // start builds the server and the worker, as a process start would.
 func (e *env) start() {
-	cfg := line.Config{Secret: secret, PreviousSecret: "old-secret", Token: "test-token", APIBase: e.api.URL, DataAPIBase: e.api.URL}
+	cfg := line.Config{Secret: secret, PreviousSecret: "old-secret", Token: "test-token", APIBase: e.api.URL, DataAPIBase: e.api.URL,
+		Now: e.clock.Now}
 	client, err := line.NewClient(cfg)
 	if err != nil {
 		e.t.Fatal(err)
 	}
 	log := testLogger(e.t)
-	eng := bot.NewEngine(bot.Config{Store: e.store, Logger: log})
+	eng := bot.NewEngine(bot.Config{Store: e.store, Logger: log, Now: e.clock.Now})
 	e.worker = bot.NewWorker(bot.WorkerConfig{Engine: eng, Inbox: e.store, Outbox: e.store, Logger: log,
 		Senders:   map[bot.Channel]bot.Sender{bot.ChannelLINE: line.NewSender(client, log)},
 		Profiles:  map[bot.Channel]bot.ProfileSource{bot.ChannelLINE: client},
-		Now:       func() time.Time { return time.Now().Add(e.offset) },
+		Now:       e.clock.Now,
 		RateLimit: 20, RateCounter: e.store, Batch: e.store, LaneBacklog: e.backlog})
 	// As serve wires it: the worker's fast lane stores and answers the events.
 	var wh http.Handler = line.NewWebhook(cfg, e.worker, nil, log)
@@ -140,7 +141,7 @@ func callback(events ...map[string]any) []byte {
 func (e *env) event(typ, user string, extra map[string]any) map[string]any {
 	n := e.seq.Add(1)
 	ev := map[string]any{
-		"type": typ, "mode": "active", "timestamp": time.Now().UnixMilli(),
+		"type": typ, "mode": "active", "timestamp": e.clock.Now().UnixMilli(),
 		"source":          map[string]any{"type": "user", "userId": user},
 		"webhookEventId":  fmt.Sprintf("01HTEST%020d", n),
 		"deliveryContext": map[string]any{"isRedelivery": false},

@@ -29,7 +29,7 @@ type Sender struct {
 
 // NewSender returns a Sender over c.
 func NewSender(c *Client, log *slog.Logger) *Sender {
-	return &Sender{c: c, log: log, now: time.Now}
+	return &Sender{c: c, log: log, now: c.now}
 }
 
 var _ bot.Sender = (*Sender)(nil)
@@ -118,13 +118,31 @@ func closeBody(res *http.Response) {
 
 // DisplayName returns a user's LINE display name (for the candidate
 // record); it implements bot.ProfileSource.
+//
+// The SDK call takes no context (WithContext would race on the shared
+// client), so the wait is bounded here: when ctx ends first, the call is
+// left to finish (within the client's timeout) and its answer dropped.
 func (c *Client) DisplayName(ctx context.Context, userID string) (string, error) {
-	res, p, err := c.api.GetProfileWithHttpInfo(userID)
-	closeBody(res)
-	if err != nil {
-		return "", classify(res, err)
+	type result struct {
+		name string
+		err  error
 	}
-	return p.DisplayName, nil
+	done := make(chan result, 1)
+	go func() {
+		res, p, err := c.api.GetProfileWithHttpInfo(userID)
+		closeBody(res)
+		if err != nil {
+			done <- result{err: classify(res, err)}
+			return
+		}
+		done <- result{name: p.DisplayName}
+	}()
+	select {
+	case r := <-done:
+		return r.name, r.err
+	case <-ctx.Done():
+		return "", fmt.Errorf("line: profile: %w", ctx.Err())
+	}
 }
 
 // ShowBusy starts the loading animation in a user's chat, for answers that

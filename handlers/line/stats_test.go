@@ -30,7 +30,7 @@ func TestPickedEntriesAreNotCountedAsQuestions(t *testing.T) {
 	if strings.Contains(e.lastTexts(), "よくある質問の例") {
 		t.Fatalf("the picked entry %q was not answered", label)
 	}
-	st, err := e.store.Stats(context.Background(), bot.StatsQuery{Since: time.Now().Add(-time.Hour), Days: 1, Top: 30})
+	st, err := e.store.Stats(context.Background(), bot.StatsQuery{Since: e.clock.Now().Add(-time.Hour), Days: 1, Top: 30})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,7 @@ func NewWebhook(cfg Config, inbox EventAccepter, wake func(), log *slog.Logger) 
 	if wake == nil {
 		wake = func() {}
 	}
-	return &Webhook{secrets: secrets, inbox: inbox, wake: wake, log: log, now: time.Now}
+	return &Webhook{secrets: secrets, inbox: inbox, wake: wake, log: log, now: cfg.clock()}
 }
 
 // ServeHTTP verifies the signature on the raw body, hands the events to the

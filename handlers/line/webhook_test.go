@@ -158,7 +158,7 @@ func TestRefusedReplyTokenIsPushedWithRetryKey(t *testing.T) {
 func TestOldEventIsPushedNotReplied(t *testing.T) {
 	e := newEnv(t, storetest.SQLiteURL(t))
 	ev := e.text("U5", "研修は何ヶ月ですか")
-	ev["timestamp"] = time.Now().Add(-2 * time.Minute).UnixMilli()
+	ev["timestamp"] = e.clock.Now().Add(-2 * time.Minute).UnixMilli()
 	e.send(ev)
 	for _, c := range e.api.Calls() {
 		if c.Path == "/v2/bot/message/reply" {
@@ -176,7 +176,7 @@ func TestAPIFailureThenRecoveryDeliversOnce(t *testing.T) {
 		e.api.FailNext = 3 // the reply, then two pushes fail
 		e.send(e.text("U6", "北見の冬は寒いですか"))
 		for i := 0; i < 6 && len(e.api.Delivered()) == 0; i++ {
-			e.offset += 10 * time.Minute // past any backoff
+			e.clock.Advance(10 * time.Minute) // past any backoff
 			e.run()
 		}
 		d := e.api.Delivered()
@@ -184,7 +184,7 @@ func TestAPIFailureThenRecoveryDeliversOnce(t *testing.T) {
 			t.Fatalf("want exactly one delivery, got %d", len(d))
 		}
 		// Run again: nothing more goes out.
-		e.offset += time.Hour
+		e.clock.Advance(time.Hour)
 		e.run()
 		if len(e.api.Delivered()) != 1 {
 			t.Fatal("delivered twice")
@@ -199,7 +199,7 @@ func TestRateLimitIsRetriedAfterWait(t *testing.T) {
 	if len(e.api.Delivered()) != 0 {
 		t.Fatal("delivered despite 429")
 	}
-	e.offset += 5 * time.Second
+	e.clock.Advance(5 * time.Second)
 	e.run()
 	if d := e.api.Delivered(); len(d) != 1 || d[0].Path != "/v2/bot/message/push" {
 		t.Fatalf("want one push after the wait, got %+v", d)

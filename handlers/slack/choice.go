@@ -31,7 +31,7 @@ func (a *App) choice(ctx context.Context, ic *slack.InteractionCallback, act *sl
 	if id == "" {
 		id = ic.User.ID + ":" + act.ActionTs
 	}
-	ev := bot.Event{ID: "slack:action:" + id, Incoming: in, ReceivedAt: tsTime(act.ActionTs)}
+	ev := bot.Event{ID: "slack:action:" + id, Incoming: in, ReceivedAt: a.cfg.clock()().UTC()}
 	n, err := a.store.AcceptEvents(ctx, []bot.Event{ev})
 	if err != nil {
 		a.log.Error("slack: cannot store the click", "err", err)

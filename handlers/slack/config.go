@@ -18,6 +18,17 @@ type Config struct {
 	// MinInterval spaces the messages posted to one channel (Slack allows
 	// about one a second); zero means one second, negative means none.
 	MinInterval time.Duration
+	// Now is the one clock (when events arrived, cache ages, when to
+	// recheck a notice); nil means time.Now.
+	Now func() time.Time
+}
+
+// clock is c.Now, or time.Now when it is nil.
+func (c Config) clock() func() time.Time {
+	if c.Now == nil {
+		return time.Now
+	}
+	return c.Now
 }
 
 // apiURL is the Web API base with a trailing slash.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/handlers/slack/slacktest"
@@ -15,7 +14,7 @@ import (
 
 // slackTS is a fresh message ts.
 func (e *env) slackTS() string {
-	return fmt.Sprintf("%d.%06d", time.Now().Unix(), e.seq.Add(1)%1000000)
+	return fmt.Sprintf("%d.%06d", e.clock.Now().Unix(), e.seq.Add(1)%1000000)
 }
 
 // dm sends text as user in their DM with the bot (a signed message.im

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/sakemodel/sakebot/bot"
 )
@@ -113,7 +112,7 @@ func (a *App) toEvent(ctx context.Context, out outerEvent) (bot.Event, bool, err
 	if in.BotID != "" || in.User == "" || in.Subtype != "" && in.Subtype != "thread_broadcast" {
 		return bot.Event{}, false, nil
 	}
-	ev := bot.Event{ID: "slack:" + out.EventID, ReceivedAt: time.Now().UTC()}
+	ev := bot.Event{ID: "slack:" + out.EventID, ReceivedAt: a.cfg.clock()().UTC()}
 	inc := bot.Incoming{Kind: bot.KindMessage, At: tsTime(in.TS)}
 	switch {
 	case in.Type == "message" && in.ThreadTS != "" && in.ThreadTS != in.TS:

@@ -48,7 +48,7 @@ type env struct {
 	engine *bot.Engine
 	worker *bot.Worker
 	app    *slackh.App
-	offset atomic.Int64 // how far the worker's clock is ahead of the real one
+	clock  *storetest.Clock // the one clock of the store, the engine, the worker and the channels
 	seq    atomic.Int64
 	// noSettle makes each LINE message run the worker once, without
 	// moving its clock past every backoff (an outage that lasts).
@@ -56,19 +56,21 @@ type env struct {
 }
 
 func newEnv(t *testing.T, url string, seed uint64) *env {
-	e := &env{t: t, store: storetest.Open(t, url), line: linetest.NewAPI(t), slack: slacktest.NewAPI(t, botToken, seed)}
+	clock := storetest.NewRunningClock(t)
+	e := &env{t: t, clock: clock, store: storetest.Open(t, url, clock.Now), line: linetest.NewAPI(t), slack: slacktest.NewAPI(t, botToken, seed)}
+	e.slack.Now = clock.Now
 	if _, err := e.store.SeedFAQs(context.Background(), faqfile.Default()); err != nil {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelError}))
-	lc := line.Config{Secret: lineSecret, Token: "line-token", APIBase: e.line.URL, DataAPIBase: e.line.URL}
+	lc := line.Config{Secret: lineSecret, Token: "line-token", APIBase: e.line.URL, DataAPIBase: e.line.URL, Now: clock.Now}
 	client, err := line.NewClient(lc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sc := slackh.Config{Token: botToken, SigningSecret: signingSecret, APIURL: e.slack.APIURL(),
-		NotifyChannel: notifyChannel, Staff: []string{staffUser}, MinInterval: -1}
-	e.engine = bot.NewEngine(bot.Config{Store: e.store, Logger: log,
+		NotifyChannel: notifyChannel, Staff: []string{staffUser}, MinInterval: -1, Now: clock.Now}
+	e.engine = bot.NewEngine(bot.Config{Store: e.store, Logger: log, Now: clock.Now,
 		Notify: bot.Notify{Channel: bot.ChannelSlack, To: notifyChannel}})
 	e.worker = bot.NewWorker(bot.WorkerConfig{Engine: e.engine, Inbox: e.store, Outbox: e.store, Logger: log,
 		Senders: map[bot.Channel]bot.Sender{
@@ -77,7 +79,7 @@ func newEnv(t *testing.T, url string, seed uint64) *env {
 		},
 		Profiles:    map[bot.Channel]bot.ProfileSource{bot.ChannelLINE: client, bot.ChannelSlack: slackh.NewProfiles(sc)},
 		MaxAttempts: 60, Batch: e.store,
-		Now: func() time.Time { return time.Now().Add(time.Duration(e.offset.Load())) }})
+		Now: clock.Now})
 	e.app = slackh.New(sc, e.store, e.engine, e.worker.Wake, log)
 	mounts := e.app.Routes()
 	mounts["POST /line/webhook"] = line.NewWebhook(lc, e.worker, nil, log) // the fast lane, as serve wires it
@@ -121,7 +123,7 @@ func (e *env) settle() {
 		if st.Pending == 0 {
 			return
 		}
-		e.offset.Add(int64(10 * time.Minute))
+		e.clock.Advance(10 * time.Minute)
 	}
 	e.t.Fatal("deliveries still pending after many retries")
 }
@@ -132,7 +134,7 @@ func (e *env) settle() {
 func (e *env) lineEvent(typ, user string, extra map[string]any) map[string]any {
 	n := e.seq.Add(1)
 	ev := map[string]any{
-		"type": typ, "mode": "active", "timestamp": time.Now().UnixMilli(),
+		"type": typ, "mode": "active", "timestamp": e.clock.Now().UnixMilli(),
 		"source":          map[string]any{"type": "user", "userId": user},
 		"webhookEventId":  fmt.Sprintf("01HSLACK%019d", n),
 		"deliveryContext": map[string]any{"isRedelivery": false},
@@ -311,7 +313,7 @@ func (e *env) do(r slackRequest) (int, []byte) {
 // eventBody wraps an inner event in the Events API envelope.
 func eventBody(eventID string, inner map[string]any) []byte {
 	b, _ := json.Marshal(map[string]any{"token": "unused", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
-		"event_id": eventID, "event_time": time.Now().Unix(), "event": inner})
+		"event_id": eventID, "event_time": storetest.Now().Unix(), "event": inner})
 	return b
 }
 
@@ -329,7 +331,7 @@ func (e *env) event(eventID string, inner map[string]any, retry int) int {
 // threadReply is a message event: user's reply in the thread of ts.
 func threadReply(user, text, ts string) map[string]any {
 	return map[string]any{"type": "message", "user": user, "text": text, "channel": notifyChannel,
-		"channel_type": "channel", "ts": fmt.Sprintf("%d.%06d", time.Now().Unix(), time.Now().Nanosecond()/1000), "thread_ts": ts}
+		"channel_type": "channel", "ts": fmt.Sprintf("%d.%06d", storetest.Now().Unix(), storetest.Now().Nanosecond()/1000), "thread_ts": ts}
 }
 
 // command runs /sakebot text as user and returns the status and the JSON answer.
@@ -368,7 +370,7 @@ func (e *env) click(user, actionID, value, channel, ts string) map[string]any {
 		"container":    map[string]any{"type": "message", "message_ts": ts, "channel_id": channel},
 		"message":      map[string]any{"ts": ts},
 		"actions": []any{map[string]any{"action_id": actionID, "block_id": "b", "value": value, "type": "button",
-			"action_ts": fmt.Sprintf("%d.000300", time.Now().Unix())}},
+			"action_ts": fmt.Sprintf("%d.000300", e.clock.Now().Unix())}},
 	}
 }
 

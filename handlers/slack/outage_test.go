@@ -18,7 +18,7 @@ func TestNoticeOutlivesALongSlackOutage(t *testing.T) {
 	e.slack.Unlock()
 	app := e.apply("U700", "北見 花子")
 	for range 80 {
-		e.offset.Add(int64(10 * time.Minute))
+		e.clock.Advance(10 * time.Minute)
 		e.run()
 	}
 	if n := len(e.notices(app.ID)); n != 0 {

@@ -36,7 +36,7 @@ var _ bot.MessageProfileSource = (*Profiles)(nil)
 
 // NewProfiles returns the display-name source of cfg's token.
 func NewProfiles(cfg Config) *Profiles {
-	return &Profiles{api: newAPI(cfg, 3*time.Second), now: time.Now, cache: map[string]profileEntry{}}
+	return &Profiles{api: newAPI(cfg, 3*time.Second), now: cfg.clock(), cache: map[string]profileEntry{}}
 }
 
 // Profiles returns the display-name source of the app's configuration.

@@ -135,12 +135,12 @@ func TestStudentsAskInSlack(t *testing.T) {
 	storetest.ForEachEngine(t, func(t *testing.T, dbURL string) {
 		e := newEnv(t, dbURL, 10)
 		dm := map[string]any{"type": "message", "user": "USTUDENT", "text": "研修は何ヶ月ですか", "channel": "D0STUDENT",
-			"channel_type": "im", "ts": fmt.Sprintf("%d.000100", time.Now().Unix())}
+			"channel_type": "im", "ts": fmt.Sprintf("%d.000100", e.clock.Now().Unix())}
 		if code := e.event("EvDM", dm, 0); code != 200 {
 			t.Fatalf("DM: %d", code)
 		}
 		mention := map[string]any{"type": "app_mention", "user": "USTUDENT", "text": "<@UBOT> 応募したい", "channel": "CGENERAL",
-			"ts": fmt.Sprintf("%d.000200", time.Now().Unix())}
+			"ts": fmt.Sprintf("%d.000200", e.clock.Now().Unix())}
 		e.event("EvMention", mention, 0)
 		e.settle()
 		posts := map[string]url.Values{} // by channel (the two go out in parallel)
@@ -158,7 +158,7 @@ func TestStudentsAskInSlack(t *testing.T) {
 		}
 		// A tapped choice in the DM comes back as a postback.
 		e.event("EvDM2", map[string]any{"type": "message", "user": "USTUDENT", "text": "応募したい", "channel": "D0STUDENT",
-			"channel_type": "im", "ts": fmt.Sprintf("%d.000300", time.Now().Unix())}, 0)
+			"channel_type": "im", "ts": fmt.Sprintf("%d.000300", e.clock.Now().Unix())}, 0)
 		e.settle()
 		all := e.slack.CallsTo("chat.postMessage")
 		last := all[len(all)-1]

@@ -27,7 +27,7 @@ var _ bot.Sender = (*Sender)(nil)
 // NewSender returns a Sender posting with cfg's token.
 func NewSender(cfg Config, records Records, log *slog.Logger) *Sender {
 	return &Sender{api: newAPI(cfg, 10*time.Second), records: records, log: log,
-		pace: newPacer(cfg.interval()), now: time.Now}
+		pace: newPacer(cfg.interval()), now: cfg.clock()}
 }
 
 // Sender returns the Sender of the app's configuration and store.

@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/sakemodel/sakebot/store"
 )
@@ -70,12 +71,12 @@ func ForEachEngine(t *testing.T, fn func(t *testing.T, url string)) {
 	t.Run("postgres", func(t *testing.T) { fn(t, PostgresURL(t)) })
 }
 
-// Open opens the database at url and migrates it; the store is closed when
-// the test ends.
-func Open(t testing.TB, url string) *store.Store {
+// Open opens the database at url, on clock, and migrates it; the store is
+// closed when the test ends.
+func Open(t testing.TB, url string, clock func() time.Time) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := store.Open(ctx, url)
+	s, err := store.Open(ctx, url, clock)
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // Sign returns the X-Line-Signature of body: base64(HMAC-SHA256(secret, body)).
@@ -30,6 +31,7 @@ type Call struct {
 	RetryKey     string         // X-Line-Retry-Key
 	Body         map[string]any // decoded JSON body, if any
 	Status       int            // what the fake answered
+	Done         time.Time      // when the fake finished with it
 }
 
 // Messages returns the call's messages (reply and push bodies).
@@ -59,6 +61,10 @@ type API struct {
 	RateLimitNext int
 	// DisplayName is what the profile API answers.
 	DisplayName string
+	// ProfileDelay holds every profile call this long before answering
+	// (or until the caller hangs up). Other calls are answered meanwhile.
+	ProfileDelay time.Duration
+	held         int // profile calls being held now
 }
 
 // NewAPI starts a fake LINE API, closed when the test ends.
@@ -70,9 +76,13 @@ func NewAPI(t testing.TB) *API {
 }
 
 func (a *API) serve(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/v2/bot/profile/") {
+		a.holdProfile(r)
+	}
 	a.Lock()
 	defer a.Unlock()
 	c := Call{Method: r.Method, Path: r.URL.Path, RetryKey: r.Header.Get("X-Line-Retry-Key")}
+	defer func() { a.calls[len(a.calls)-1].Done = time.Now() }()
 	if b, _ := io.ReadAll(r.Body); len(b) > 0 && strings.Contains(r.Header.Get("Content-Type"), "json") {
 		_ = json.Unmarshal(b, &c.Body)
 	}
@@ -88,6 +98,31 @@ func (a *API) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(c.Status)
 	fmt.Fprint(w, a.body(c))
+}
+
+// holdProfile waits ProfileDelay, or until the caller hangs up.
+func (a *API) holdProfile(r *http.Request) {
+	a.Lock()
+	d := a.ProfileDelay
+	a.Unlock()
+	if d <= 0 {
+		return
+	}
+	a.Lock()
+	a.held++
+	a.Unlock()
+	defer func() { a.Lock(); a.held--; a.Unlock() }()
+	select {
+	case <-time.After(d):
+	case <-r.Context().Done():
+	}
+}
+
+// HeldProfiles reports how many profile calls are being held now.
+func (a *API) HeldProfiles() int {
+	a.Lock()
+	defer a.Unlock()
+	return a.held
 }
 
 // status decides the answer to a call.

@@ -92,7 +92,10 @@ type API struct {
 	Fail500, Fail429, PostedThenFail float64
 	// Users are the display names users.info answers, by user id; others
 	// are テスト ユーザー.
-	Users    map[string]string
+	Users map[string]string
+	// Now is the fake's clock for message timestamps: the test's clock, so
+	// that Slack and sakebot agree on the time (default time.Now).
+	Now      func() time.Time
 	rand     *rand.Rand
 	calls    []Call
 	messages []*Message
@@ -223,7 +226,11 @@ func fail(code string) map[string]any { return map[string]any{"ok": false, "erro
 // nextTS returns a new message ts: the time now, in microseconds,
 // increasing from call to call.
 func (a *API) nextTS() string {
-	a.ts = max(a.ts+1, time.Now().UnixMicro())
+	now := time.Now
+	if a.Now != nil {
+		now = a.Now
+	}
+	a.ts = max(a.ts+1, now().UnixMicro())
 	return fmt.Sprintf("%d.%06d", a.ts/1e6, a.ts%1e6)
 }
 
