@@ -1,6 +1,9 @@
 package bot
 
-import "errors"
+import (
+	"errors"
+	"github.com/sakemodel/sakebot/faq"
+)
 
 // dispatch routes the incoming event to the part of the conversation it
 // belongs to.
@@ -125,7 +128,7 @@ func (t *turn) group(text string) {
 		t.say(msgGroupHello)
 	case intentNone:
 		m := t.match(text)
-		if m.Outcome == Answered {
+		if m.Outcome == faq.Answered {
 			t.say(m.Candidates[0].FAQ.Answer)
 		}
 	}

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"github.com/sakemodel/sakebot/faq"
 	"log/slog"
 	"time"
 )
@@ -14,8 +15,8 @@ const DefaultFormExpiry = 14 * 24 * time.Hour
 // Config is what an Engine needs.
 type Config struct {
 	Store      Store
-	Answerer   *Answerer    // nil: one is made over Store
-	Logger     *slog.Logger // nil: discard
+	Answerer   *faq.Answerer // nil: one is made over Store
+	Logger     *slog.Logger  // nil: discard
 	Now        func() time.Time
 	FormExpiry time.Duration // unfinished forms older than this are deleted
 	// Notify is where recruiters hear of new applications and talk to
@@ -27,7 +28,7 @@ type Config struct {
 // returns what the bot answers. It never sends anything itself.
 type Engine struct {
 	store    Store
-	answerer *Answerer
+	answerer *faq.Answerer
 	log      *slog.Logger
 	now      func() time.Time
 	expiry   time.Duration
@@ -39,7 +40,7 @@ func NewEngine(cfg Config) *Engine {
 	e := &Engine{store: cfg.Store, answerer: cfg.Answerer, log: cfg.Logger, now: cfg.Now, expiry: cfg.FormExpiry}
 	e.SetNotify(cfg.Notify)
 	if e.answerer == nil {
-		e.answerer = NewAnswerer(cfg.Store)
+		e.answerer = faq.NewAnswerer(cfg.Store)
 	}
 	if e.log == nil {
 		e.log = slog.New(slog.DiscardHandler)
@@ -54,7 +55,7 @@ func NewEngine(cfg Config) *Engine {
 }
 
 // Answerer returns the FAQ answerer the engine uses.
-func (e *Engine) Answerer() *Answerer { return e.answerer }
+func (e *Engine) Answerer() *faq.Answerer { return e.answerer }
 
 // Handle runs one turn of the user's conversation in its own transaction
 // and returns the replies.
@@ -65,21 +66,17 @@ func (e *Engine) Handle(ctx context.Context, in Incoming) ([]Reply, error) {
 	var out []Reply
 	err := e.store.InTx(ctx, in.Key, func(tx Tx) error {
 		var err error
-		out, err = e.Turn(ctx, tx, in)
+		out, err = e.Turn(ctx, tx, in, nil)
 		return err
 	})
 	return out, err
 }
 
 // Turn runs one turn inside tx, for callers that write more in the same
-// transaction (the inbox worker marks the event done and queues the replies).
+// transaction (the worker marks the event done and queues the replies).
+// pre is the FAQ match of in's text made beforehand, if any (nil: none).
 // Callers should Refresh the Answerer first.
-func (e *Engine) Turn(ctx context.Context, tx Tx, in Incoming) ([]Reply, error) {
-	return e.turn(ctx, tx, in, nil)
-}
-
-// turn is Turn with the FAQ match of in's text made beforehand, if any.
-func (e *Engine) turn(ctx context.Context, tx Tx, in Incoming, pre *preMatch) ([]Reply, error) {
+func (e *Engine) Turn(ctx context.Context, tx Tx, in Incoming, pre *Prematch) ([]Reply, error) {
 	t := &turn{e: e, ctx: ctx, tx: tx, in: in, pre: pre, now: e.now()}
 	if err := t.load(); err != nil {
 		return nil, err
@@ -97,7 +94,7 @@ type turn struct {
 	ctx    context.Context
 	tx     Tx
 	in     Incoming
-	pre    *preMatch // in's FAQ match made beforehand, if any
+	pre    *Prematch // in's FAQ match made beforehand, if any
 	now    time.Time
 	conv   Conversation
 	exists bool // conv was stored before this turn

@@ -2,6 +2,8 @@ package bot
 
 import (
 	"errors"
+	"github.com/sakemodel/sakebot/faq"
+	"github.com/sakemodel/sakebot/jpinput"
 	"strconv"
 )
 
@@ -64,7 +66,7 @@ func (t *turn) answer(text string) {
 	}
 	v, err := spec.Parse(text, t.now)
 	if err != nil {
-		var bad *InvalidInputError
+		var bad *jpinput.InvalidInputError
 		if !errors.As(err, &bad) {
 			t.fail(err)
 			return
@@ -150,15 +152,15 @@ func (t *turn) interruption(text string) bool {
 		return false
 	}
 	m := t.e.answerer.Index().Match(text)
-	if m.Outcome == Answered || isClearQuestion(text) && t.conv.Step != FieldMotivation {
+	if m.Outcome == faq.Answered || isClearQuestion(text) && t.conv.Step != FieldMotivation {
 		t.match(text) // counted only when taken as a question
 	}
 	switch {
-	case m.Outcome == Answered:
+	case m.Outcome == faq.Answered:
 		t.say(m.Candidates[0].FAQ.Answer)
 	case !isClearQuestion(text) || t.conv.Step == FieldMotivation:
 		return false
-	case m.Outcome == Ambiguous:
+	case m.Outcome == faq.Ambiguous:
 		t.offer(m)
 	default:
 		t.fail(t.tx.RecordMiss(t.ctx, text, m.Normalized))

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"github.com/sakemodel/sakebot/jpinput"
 	"strconv"
 	"strings"
 	"time"
@@ -22,19 +23,19 @@ type fieldSpec struct {
 // form is the application form, in the order it is asked.
 var form = []fieldSpec{
 	{Field: FieldName, Label: "氏名", Prompt: "お名前（氏名）を入力してください。\n例：北見 太郎",
-		Parse: func(s string, _ time.Time) (string, error) { return NormalizeName(s) }},
+		Parse: func(s string, _ time.Time) (string, error) { return jpinput.NormalizeName(s) }},
 	{Field: FieldKana, Label: "フリガナ", Prompt: "お名前のフリガナを入力してください。ひらがなでも大丈夫です。\n例：キタミ タロウ",
-		Parse: func(s string, _ time.Time) (string, error) { return NormalizeKana(s) }},
+		Parse: func(s string, _ time.Time) (string, error) { return jpinput.NormalizeKana(s) }},
 	{Field: FieldSchool, Label: "学校名", Prompt: "学校名を入力してください。北見工業大学の方は下のボタンからお選びいただけます。",
 		Choices: []string{"北見工業大学"}, Parse: freeText("学校名", 100, "北見工業大学")},
 	{Field: FieldDepartment, Label: "学部・学科", Prompt: "学部・学科を入力してください。\n例：工学部 地域未来デザイン工学科",
 		Parse: freeText("学部・学科", 100, "工学部 地域未来デザイン工学科")},
 	{Field: FieldGraduation, Label: "卒業（予定）年月", Prompt: "卒業（予定）年月を入力してください。\n例：2027年3月",
-		Parse: ParseGraduation},
+		Parse: jpinput.ParseGraduation},
 	{Field: FieldEmail, Label: "メールアドレス", Prompt: "連絡先のメールアドレスを入力してください。\n例：taro@example.com",
-		Parse: func(s string, _ time.Time) (string, error) { return NormalizeEmail(s) }},
+		Parse: func(s string, _ time.Time) (string, error) { return jpinput.NormalizeEmail(s) }},
 	{Field: FieldPhone, Label: "電話番号", Prompt: "電話番号を入力してください。\n例：090-1234-5678",
-		Parse: func(s string, _ time.Time) (string, error) { return NormalizePhone(s) }},
+		Parse: func(s string, _ time.Time) (string, error) { return jpinput.NormalizePhone(s) }},
 	{Field: FieldKitamiWish, Label: "北見での勤務希望", Prompt: "北見での勤務を希望しますか？",
 		Choices: kitamiChoices, Parse: oneOf(kitamiChoices, kitamiSynonyms)},
 	{Field: FieldITExperience, Label: "IT経験", Prompt: "プログラミングなど、ITの経験を教えてください。",
@@ -68,7 +69,7 @@ func freeText(label string, max int, example string) func(string, time.Time) (st
 	return func(s string, _ time.Time) (string, error) {
 		s = strings.Join(strings.Fields(strings.Map(dropControl, s)), " ")
 		if s == "" || utf8.RuneCountInString(s) > max {
-			return "", &InvalidInputError{Message: label + "は" + strconv.Itoa(max) + "文字以内で入力してください。\n例：" + example}
+			return "", &jpinput.InvalidInputError{Message: label + "は" + strconv.Itoa(max) + "文字以内で入力してください。\n例：" + example}
 		}
 		return s, nil
 	}
@@ -98,6 +99,6 @@ func oneOf(choices []string, synonyms map[string]string) func(string, time.Time)
 		if c, ok := keys[commandKey(s)]; ok {
 			return c, nil
 		}
-		return "", &InvalidInputError{Message: "恐れ入りますが、「" + strings.Join(choices, "」「") + "」のいずれかでお答えください。"}
+		return "", &jpinput.InvalidInputError{Message: "恐れ入りますが、「" + strings.Join(choices, "」「") + "」のいずれかでお答えください。"}
 	}
 }

@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"errors"
+	"github.com/sakemodel/sakebot/faq"
 	"strings"
 	"testing"
 	"time"
@@ -271,7 +272,7 @@ func TestFAQEditIsLiveForNextQuestion(t *testing.T) {
 	forEngine(t, func(t *testing.T, h *harness) {
 		ctx := context.Background()
 		h.say("社員旅行はありますか？", "お答えできる情報がありません")
-		f := &bot.FAQ{ID: "company-trip", Category: "会社について", Question: "社員旅行はありますか？",
+		f := &faq.FAQ{ID: "company-trip", Category: "会社について", Question: "社員旅行はありますか？",
 			Alternatives: []string{"社員旅行ってある？"}, Answer: "テスト用の回答です。", Enabled: true}
 		if err := h.store.CreateFAQ(ctx, f); err != nil {
 			t.Fatal(err)

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"errors"
+	"github.com/sakemodel/sakebot/faq"
 	"strings"
 	"unicode/utf8"
 )
@@ -61,10 +62,10 @@ func (t *turn) faq(text string) {
 	t.remember(text)
 	m := t.match(text)
 	switch m.Outcome {
-	case Answered:
+	case faq.Answered:
 		t.conv.Misses = 0
 		t.say(m.Candidates[0].FAQ.Answer)
-	case Ambiguous:
+	case faq.Ambiguous:
 		t.conv.Misses = 0
 		t.offer(m)
 	default:
@@ -73,7 +74,7 @@ func (t *turn) faq(text string) {
 }
 
 // match ranks the FAQ for text and counts the question for the dashboard.
-func (t *turn) match(text string) Match {
+func (t *turn) match(text string) faq.Match {
 	index := t.e.answerer.Index()
 	m, ok := t.pre.matchFor(index, text)
 	if !ok {
@@ -81,9 +82,9 @@ func (t *turn) match(text string) Match {
 	}
 	outcome, id := "missed", ""
 	switch best, ok := m.Best(); {
-	case m.Outcome == Answered && ok:
+	case m.Outcome == faq.Answered && ok:
 		outcome, id = "answered", best.FAQ.ID
-	case m.Outcome == Ambiguous:
+	case m.Outcome == faq.Ambiguous:
 		outcome = "ambiguous"
 	}
 	t.fail(t.tx.RecordQuestion(t.ctx, t.in.Key.Channel, outcome, id))
@@ -91,7 +92,7 @@ func (t *turn) match(text string) Match {
 }
 
 // offer asks which of the close candidates was meant.
-func (t *turn) offer(m Match) {
+func (t *turn) offer(m faq.Match) {
 	choices := make([]Choice, 0, len(m.Candidates))
 	for _, c := range m.Candidates {
 		choices = append(choices, faqChoice(c.FAQ))
@@ -113,7 +114,7 @@ func (t *turn) miss(text, normalized string) {
 }
 
 // faqChoice offers an FAQ entry as a choice that answers it directly.
-func faqChoice(f FAQ) Choice {
+func faqChoice(f faq.FAQ) Choice {
 	return Choice{Label: truncate(f.Question, 20), Text: f.Question, Postback: postback{FAQID: f.ID}.encode()}
 }
 

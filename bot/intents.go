@@ -1,6 +1,9 @@
 package bot
 
-import "strings"
+import (
+	"github.com/sakemodel/sakebot/faq"
+	"strings"
+)
 
 // intent is what a short message asks the bot to do, apart from answering
 // an FAQ question.
@@ -64,7 +67,7 @@ func buildIntentIndex() map[string]intent {
 
 // commandKey is the form of a message that intents are matched on.
 func commandKey(s string) string {
-	k := strings.ReplaceAll(Normalize(s), " ", "")
+	k := strings.ReplaceAll(faq.Normalize(s), " ", "")
 	for changed := true; changed; {
 		changed = false
 		for _, ek := range politeKeys {
@@ -79,7 +82,7 @@ func commandKey(s string) string {
 var politeKeys = func() []string {
 	keys := make([]string, len(politeEndings))
 	for i, e := range politeEndings {
-		keys[i] = strings.ReplaceAll(Normalize(e), " ", "")
+		keys[i] = strings.ReplaceAll(faq.Normalize(e), " ", "")
 	}
 	return keys
 }()

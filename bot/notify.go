@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"github.com/sakemodel/sakebot/jpinput"
 	"time"
 )
 
@@ -61,7 +62,7 @@ func enqueueNotice(t *turn, kind DeliveryKind, ref int64, replies ...Reply) erro
 func NoticeFields(a Application) []SummaryField {
 	values := map[Field]string{
 		FieldName: a.Name, FieldKana: a.Kana, FieldSchool: a.School, FieldDepartment: a.Department,
-		FieldGraduation: GraduationLabel(a.Graduation), FieldEmail: a.Email, FieldPhone: FormatPhone(a.Phone),
+		FieldGraduation: GraduationLabel(a.Graduation), FieldEmail: a.Email, FieldPhone: jpinput.FormatPhone(a.Phone),
 		FieldKitamiWish: a.KitamiWish, FieldITExperience: a.ITExperience, FieldMotivation: a.Motivation,
 	}
 	out := make([]SummaryField, 0, len(form))

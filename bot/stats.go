@@ -1,6 +1,9 @@
 package bot
 
-import "time"
+import (
+	"github.com/sakemodel/sakebot/faq"
+	"time"
+)
 
 // StatsQuery selects the period the staff dashboard summarises.
 type StatsQuery struct {
@@ -42,11 +45,11 @@ func (c QuestionCounts) Total() int { return c.Answered + c.Ambiguous + c.Missed
 // other outcomes are ignored.
 func (c *QuestionCounts) Add(outcome string, n int) {
 	switch outcome {
-	case Answered.String():
+	case faq.Answered.String():
 		c.Answered += n
-	case Ambiguous.String():
+	case faq.Ambiguous.String():
 		c.Ambiguous += n
-	case Missed.String():
+	case faq.Missed.String():
 		c.Missed += n
 	}
 }

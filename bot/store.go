@@ -2,27 +2,28 @@ package bot
 
 import (
 	"context"
+	"github.com/sakemodel/sakebot/faq"
 	"time"
 )
 
 // FAQStore keeps the FAQ entries staff edit.
 type FAQStore interface {
 	// ListFAQs returns every entry, enabled or not, ordered by category and id.
-	ListFAQs(ctx context.Context) ([]FAQ, error)
+	ListFAQs(ctx context.Context) ([]faq.FAQ, error)
 	// FAQ returns one entry, or ErrNotFound.
-	FAQ(ctx context.Context, id string) (FAQ, error)
+	FAQ(ctx context.Context, id string) (faq.FAQ, error)
 	// CreateFAQ stores a new entry (an empty ID is assigned); ErrConflict when the ID exists.
-	CreateFAQ(ctx context.Context, f *FAQ) error
+	CreateFAQ(ctx context.Context, f *faq.FAQ) error
 	// UpdateFAQ saves f when f.Version is the stored version, then increments
 	// f.Version; ErrConflict when someone else changed it, ErrNotFound when gone.
-	UpdateFAQ(ctx context.Context, f *FAQ) error
+	UpdateFAQ(ctx context.Context, f *faq.FAQ) error
 	// DeleteFAQ removes an entry, or returns ErrNotFound.
 	DeleteFAQ(ctx context.Context, id string) error
 	// ImportFAQs creates or replaces the given entries in one transaction.
-	ImportFAQs(ctx context.Context, faqs []FAQ, by string) error
+	ImportFAQs(ctx context.Context, faqs []faq.FAQ, by string) error
 	// SeedFAQs stores faqs only if this database was never seeded, so staff
 	// edits survive restarts. It reports whether it seeded.
-	SeedFAQs(ctx context.Context, faqs []FAQ) (bool, error)
+	SeedFAQs(ctx context.Context, faqs []faq.FAQ) (bool, error)
 	// FAQRevision is a number that changes whenever any entry changes, on
 	// any replica: a cheap way to know when to rebuild the index.
 	FAQRevision(ctx context.Context) (int64, error)

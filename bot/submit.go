@@ -3,6 +3,7 @@ package bot
 import (
 	"errors"
 	"fmt"
+	"github.com/sakemodel/sakebot/jpinput"
 	"strings"
 )
 
@@ -49,7 +50,7 @@ func (t *turn) summary() *Summary {
 		case f.Field == FieldGraduation:
 			v = GraduationLabel(v)
 		case f.Field == FieldPhone:
-			v = FormatPhone(v)
+			v = jpinput.FormatPhone(v)
 		}
 		s.Fields = append(s.Fields, SummaryField{Label: f.Label, Value: v})
 	}

@@ -7,6 +7,7 @@ package export
 import (
 	"encoding/csv"
 	"encoding/json"
+	"github.com/sakemodel/sakebot/jpinput"
 	"io"
 	"time"
 
@@ -33,7 +34,7 @@ func CSV(w io.Writer, apps []bot.Application) error {
 	}
 	for _, a := range apps {
 		row := []string{a.Ref, a.CreatedAt.In(jst).Format("2006-01-02 15:04"), a.Status.Label(), a.Name, a.Kana,
-			a.School, a.Department, a.Graduation, a.Email, bot.FormatPhone(a.Phone), a.KitamiWish, a.ITExperience,
+			a.School, a.Department, a.Graduation, a.Email, jpinput.FormatPhone(a.Phone), a.KitamiWish, a.ITExperience,
 			safeCell(a.Motivation), string(a.Key.Channel)}
 		if err := cw.Write(row); err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/sakemodel/sakebot/faq"
 	"io"
 	"regexp"
 	"slices"
@@ -12,8 +13,6 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
-
-	"github.com/sakemodel/sakebot/bot"
 )
 
 // idPattern is the shape of a valid id: kebab-case, at most MaxIDLength bytes.
@@ -35,7 +34,7 @@ var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // Strings are trimmed of surrounding whitespace. The returned entries have
 // Enabled set to true unless the file says "enabled: false", and Version 0,
 // empty UpdatedBy and zero UpdatedAt: those belong to the database.
-func Decode(r io.Reader) ([]bot.FAQ, error) {
+func Decode(r io.Reader) ([]faq.FAQ, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("faqfile: read: %w", err)
@@ -150,7 +149,7 @@ func printable(r rune) bool {
 }
 
 // file decodes a whole file.
-func (d *decoder) file(data []byte) []bot.FAQ {
+func (d *decoder) file(data []byte) []faq.FAQ {
 	if !d.encoding(data) {
 		return nil
 	}
@@ -185,7 +184,7 @@ func (d *decoder) file(data []byte) []bot.FAQ {
 		d.report(root.Line, "", "the file must be a list of FAQ entries, each starting with \"- id: ...\"")
 		return nil
 	}
-	faqs := make([]bot.FAQ, 0, len(root.Content))
+	faqs := make([]faq.FAQ, 0, len(root.Content))
 	for _, item := range root.Content {
 		if f, ok := d.entry(item); ok {
 			faqs = append(faqs, f)
@@ -196,7 +195,7 @@ func (d *decoder) file(data []byte) []bot.FAQ {
 
 // entry decodes one list item. ok is false if it could not be decoded at
 // all; problems with individual fields are reported but still yield an entry.
-func (d *decoder) entry(n *yaml.Node) (f bot.FAQ, ok bool) {
+func (d *decoder) entry(n *yaml.Node) (f faq.FAQ, ok bool) {
 	line := n.Line
 	n = deref(n)
 	if n.Kind != yaml.MappingNode {

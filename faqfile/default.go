@@ -3,8 +3,7 @@ package faqfile
 import (
 	"bytes"
 	_ "embed"
-
-	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // defaultYAML is the FAQ content seeded into every fresh database.
@@ -18,7 +17,7 @@ var defaultYAML []byte
 //
 // It panics if default.yaml is invalid; the file is compiled in and a test
 // guards it, so that is a programming error.
-func Default() []bot.FAQ {
+func Default() []faq.FAQ {
 	faqs, err := Decode(bytes.NewReader(defaultYAML))
 	if err != nil {
 		panic("faqfile: embedded default.yaml is invalid:\n" + err.Error())

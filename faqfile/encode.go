@@ -2,13 +2,12 @@ package faqfile
 
 import (
 	"fmt"
+	"github.com/sakemodel/sakebot/faq"
 	"io"
 	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
-
-	"github.com/sakemodel/sakebot/bot"
 )
 
 // Encode writes faqs to w in the file format [Decode] reads, in the order
@@ -24,7 +23,7 @@ import (
 // Encode does not validate: it writes whatever it is given, so that an export
 // never fails. For entries that [Decode] accepts, Decode(Encode(faqs))
 // returns the same content fields.
-func Encode(w io.Writer, faqs []bot.FAQ) error {
+func Encode(w io.Writer, faqs []faq.FAQ) error {
 	root := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 	for _, f := range faqs {
 		root.Content = append(root.Content, entryNode(f))
@@ -41,7 +40,7 @@ func Encode(w io.Writer, faqs []bot.FAQ) error {
 }
 
 // entryNode builds the mapping for one entry.
-func entryNode(f bot.FAQ) *yaml.Node {
+func entryNode(f faq.FAQ) *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	add := func(key string, value *yaml.Node) {
 		m.Content = append(m.Content, strNode(key), value)

@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/sakemodel/sakebot/faq"
 	"io"
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/sakemodel/sakebot/bot"
 )
 
 // lines joins lines with newlines, so YAML in tests can be written one line
@@ -67,7 +66,7 @@ func wantOneProblem(t *testing.T, src string, line int, field, msg string) {
 	}
 }
 
-func decodeOK(t *testing.T, src string) []bot.FAQ {
+func decodeOK(t *testing.T, src string) []faq.FAQ {
 	t.Helper()
 	faqs, err := Decode(strings.NewReader(src))
 	if err != nil {
@@ -85,7 +84,7 @@ const exampleYAML = `- id: training-period
   answer: 入社後、東京本社で4ヶ月間の研修があります。
 `
 
-var exampleFAQ = bot.FAQ{
+var exampleFAQ = faq.FAQ{
 	ID:           "training-period",
 	Category:     "研修",
 	Question:     "研修の期間と場所を教えてください。",
@@ -97,7 +96,7 @@ var exampleFAQ = bot.FAQ{
 
 func TestDecodeExample(t *testing.T) {
 	got := decodeOK(t, exampleYAML)
-	want := []bot.FAQ{exampleFAQ}
+	want := []faq.FAQ{exampleFAQ}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Decode = %#v\nwant %#v", got, want)
 	}
@@ -122,7 +121,7 @@ func TestDecodeDefaultsAndTrimming(t *testing.T) {
 		"  enabled: false",
 	)
 	got := decodeOK(t, src)
-	want := []bot.FAQ{
+	want := []faq.FAQ{
 		{ID: "salary", Category: "給与", Question: "初任給はいくらですか？", Answer: "月給25万円です。\n賞与は年2回です。", Enabled: true},
 		{ID: "123", Category: "123", Question: "yes", Answer: "3.50", Enabled: false},
 	}
@@ -164,7 +163,7 @@ func TestDecodeAliases(t *testing.T) {
 
 func TestEncodeFormat(t *testing.T) {
 	var b bytes.Buffer
-	faqs := []bot.FAQ{
+	faqs := []faq.FAQ{
 		exampleFAQ,
 		{ID: "closed", Category: "9:30", Question: "yes", Answer: "一行目\n二行目", Enabled: false, Version: 7, UpdatedBy: "admin"},
 	}
@@ -215,7 +214,7 @@ func TestRoundTrip(t *testing.T) {
 		"  leading space", "trailing space ", strings.Repeat("長い", 500),
 		"very long English text that might be folded by an emitter with a line width " + strings.Repeat("word ", 40),
 	}
-	var faqs []bot.FAQ
+	var faqs []faq.FAQ
 	for i, s := range tricky {
 		question := strings.TrimSpace(s)
 		if question == "" {
@@ -224,7 +223,7 @@ func TestRoundTrip(t *testing.T) {
 		if len([]rune(question)) > MaxQuestionLength {
 			question = string([]rune(question)[:MaxQuestionLength])
 		}
-		faqs = append(faqs, bot.FAQ{
+		faqs = append(faqs, faq.FAQ{
 			ID:           fmt.Sprintf("entry-%d", i),
 			Category:     question,
 			Question:     question,
@@ -234,7 +233,7 @@ func TestRoundTrip(t *testing.T) {
 			Enabled:      i%3 != 0,
 		})
 	}
-	faqs = append(faqs, exampleFAQ, bot.FAQ{ID: "minimal", Category: "c", Question: "q", Answer: "a", Enabled: true})
+	faqs = append(faqs, exampleFAQ, faq.FAQ{ID: "minimal", Category: "c", Question: "q", Answer: "a", Enabled: true})
 
 	var b bytes.Buffer
 	if err := Encode(&b, faqs); err != nil {
@@ -273,20 +272,20 @@ func TestRoundTripDropsBookkeeping(t *testing.T) {
 	f := exampleFAQ
 	f.Version, f.UpdatedBy = 4, "U123"
 	var b bytes.Buffer
-	if err := Encode(&b, []bot.FAQ{f}); err != nil {
+	if err := Encode(&b, []faq.FAQ{f}); err != nil {
 		t.Fatal(err)
 	}
 	if s := b.String(); strings.Contains(s, "U123") || strings.Contains(s, "version") {
 		t.Errorf("Encode wrote bookkeeping fields:\n%s", s)
 	}
 	got := decodeOK(t, b.String())
-	if !reflect.DeepEqual(got, []bot.FAQ{exampleFAQ}) {
+	if !reflect.DeepEqual(got, []faq.FAQ{exampleFAQ}) {
 		t.Errorf("round trip = %#v", got)
 	}
 }
 
 func TestEncodeWriteError(t *testing.T) {
-	err := Encode(failingWriter{}, []bot.FAQ{exampleFAQ})
+	err := Encode(failingWriter{}, []faq.FAQ{exampleFAQ})
 	if err == nil {
 		t.Fatal("Encode to a failing writer succeeded")
 	}

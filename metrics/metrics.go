@@ -6,6 +6,7 @@ package metrics
 
 import (
 	"context"
+	"github.com/sakemodel/sakebot/worker"
 	"log/slog"
 	"net/http"
 	"time"
@@ -28,7 +29,7 @@ type Snapshot struct {
 	HandoffsOpen  int
 }
 
-// Metrics holds the collectors; it implements bot.Observer.
+// Metrics holds the collectors; it implements worker.Observer.
 type Metrics struct {
 	reg        *prometheus.Registry
 	requests   *prometheus.CounterVec
@@ -40,7 +41,7 @@ type Metrics struct {
 	answerSecs *prometheus.HistogramVec
 }
 
-var _ bot.Observer = (*Metrics)(nil)
+var _ worker.Observer = (*Metrics)(nil)
 
 // New registers every collector; snapshot is called at each scrape.
 func New(snapshot func(context.Context) (Snapshot, error), log *slog.Logger) *Metrics {
@@ -63,7 +64,7 @@ func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
 }
 
-// EventProcessed implements bot.Observer.
+// EventProcessed implements worker.Observer.
 func (m *Metrics) EventProcessed(ch bot.Channel, took time.Duration, err error) {
 	result := "ok"
 	if err != nil {
@@ -73,7 +74,7 @@ func (m *Metrics) EventProcessed(ch bot.Channel, took time.Duration, err error) 
 	m.eventSecs.WithLabelValues(string(ch)).Observe(took.Seconds())
 }
 
-// DeliveryDone implements bot.Observer.
+// DeliveryDone implements worker.Observer.
 func (m *Metrics) DeliveryDone(ch bot.Channel, kind bot.DeliveryKind, outcome string, sinceEvent time.Duration) {
 	m.deliveries.WithLabelValues(string(ch), string(kind), outcome).Inc()
 	if outcome == "sent" && kind == bot.DeliveryReply {

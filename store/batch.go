@@ -4,17 +4,18 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/sakemodel/sakebot/bot"
 )
 
 var (
-	_ bot.BatchInbox = (*Store)(nil)
-	_ bot.BatchTx    = (*BatchTx)(nil)
+	_ worker.BatchInbox = (*Store)(nil)
+	_ worker.BatchTx    = (*BatchTx)(nil)
 )
 
-// BatchTx is the transaction of AcceptBatch. It implements bot.BatchTx and
+// BatchTx is the transaction of AcceptBatch. It implements worker.BatchTx and
 // is valid only inside the function given to AcceptBatch.
 type BatchTx struct {
 	*Tx
@@ -23,10 +24,10 @@ type BatchTx struct {
 }
 
 // AcceptBatch stores a batch of events and hands the ready ones to fn in
-// the same transaction (see bot.BatchInbox).
-func (s *Store) AcceptBatch(ctx context.Context, events []bot.Event, eager func(bot.Event) bool,
-	fn func(bot.BatchTx, []bot.Event) error) (bot.BatchResult, error) {
-	var res bot.BatchResult
+// the same transaction (see worker.BatchInbox).
+func (s *Store) AcceptBatch(ctx context.Context, events []worker.Event, eager func(worker.Event) bool,
+	fn func(worker.BatchTx, []worker.Event) error) (worker.BatchResult, error) {
+	var res worker.BatchResult
 	stmts := s.laneStmts(ctx)
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
 		bt := &BatchTx{Tx: s.tx(tx), dialect: s.dialect, stmts: stmts}
@@ -47,8 +48,8 @@ func (s *Store) AcceptBatch(ctx context.Context, events []bot.Event, eager func(
 		if err != nil {
 			return err
 		}
-		var ready []bot.Event
-		res = bot.BatchResult{New: make([]bool, len(events))}
+		var ready []worker.Event
+		res = worker.BatchResult{New: make([]bool, len(events))}
 		for i, ev := range events {
 			seq, ok := seqs[i]
 			if !ok {
@@ -67,14 +68,14 @@ func (s *Store) AcceptBatch(ctx context.Context, events []bot.Event, eager func(
 		return fn(bt, ready)
 	})
 	if err != nil {
-		return bot.BatchResult{}, err
+		return worker.BatchResult{}, err
 	}
 	return res, nil
 }
 
 // candidates returns the positions of the events that may be answered at
 // once: the first event of each user in the batch, when eager accepts it.
-func candidates(events []bot.Event, eager func(bot.Event) bool) []int {
+func candidates(events []worker.Event, eager func(worker.Event) bool) []int {
 	seen := map[bot.UserKey]bool{}
 	var out []int
 	for i, ev := range events {
@@ -180,7 +181,7 @@ var insertEventsPG = pgSQL(fmt.Sprintf(insertEventsSQL,
 // insertEvents stores the events (done ones as processed, without their
 // payload) and returns the inbox seq of each new one by position. An event
 // whose id came earlier in the batch is a duplicate.
-func (t *BatchTx) insertEvents(ctx context.Context, events []bot.Event, done map[int]bool) (map[int]int64, error) {
+func (t *BatchTx) insertEvents(ctx context.Context, events []worker.Event, done map[int]bool) (map[int]int64, error) {
 	at := t.now()
 	pos := map[string]int{}
 	rows := newRowSet(7, len(events))

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"testing"
 	"time"
 
@@ -12,18 +13,18 @@ import (
 )
 
 // batchEvent is a text message event from user.
-func batchEvent(id, user, text string) bot.Event {
-	return bot.Event{ID: id, ReceivedAt: storetest.Now(), ReplyToken: "tok-" + id,
+func batchEvent(id, user, text string) worker.Event {
+	return worker.Event{ID: id, ReceivedAt: storetest.Now(), ReplyToken: "tok-" + id,
 		Incoming: bot.Incoming{Key: lineUser(user), Kind: bot.KindMessage, Text: text}}
 }
 
-func everyEvent(bot.Event) bool { return true }
+func everyEvent(worker.Event) bool { return true }
 
 // acceptBatch runs AcceptBatch and returns the ids handed to fn.
-func acceptBatch(t *testing.T, s *store.Store, events []bot.Event, fn func(bot.BatchTx, []bot.Event) error) (bot.BatchResult, []string) {
+func acceptBatch(t *testing.T, s *store.Store, events []worker.Event, fn func(worker.BatchTx, []worker.Event) error) (worker.BatchResult, []string) {
 	t.Helper()
 	var ready []string
-	res, err := s.AcceptBatch(context.Background(), events, everyEvent, func(tx bot.BatchTx, evs []bot.Event) error {
+	res, err := s.AcceptBatch(context.Background(), events, everyEvent, func(tx worker.BatchTx, evs []worker.Event) error {
 		for _, ev := range evs {
 			if ev.Seq == 0 {
 				t.Errorf("event %s handed over without its inbox seq", ev.ID)
@@ -43,9 +44,9 @@ func TestAcceptBatchHandsOverWhatNothingWaitsFor(t *testing.T) {
 	contract(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		// U2 already has an event waiting for the worker.
-		_, err := s.AcceptEvents(ctx, []bot.Event{batchEvent("e0", "U2", "前の質問")})
+		_, err := s.AcceptEvents(ctx, []worker.Event{batchEvent("e0", "U2", "前の質問")})
 		must(t, err)
-		events := []bot.Event{
+		events := []worker.Event{
 			batchEvent("e1", "U1", "研修は？"),
 			batchEvent("e2", "U2", "冬は寒い？"),  // behind e0
 			batchEvent("e3", "U1", "給料は？"),   // U1's second in the batch
@@ -54,8 +55,8 @@ func TestAcceptBatchHandsOverWhatNothingWaitsFor(t *testing.T) {
 			batchEvent("e4", "U3", "北見はどこ？"), // follows and such go to the worker
 		}
 		events[5].Incoming.Kind = bot.KindFollow
-		res, err := s.AcceptBatch(ctx, events, func(ev bot.Event) bool { return ev.Incoming.Kind == bot.KindMessage },
-			func(tx bot.BatchTx, evs []bot.Event) error {
+		res, err := s.AcceptBatch(ctx, events, func(ev worker.Event) bool { return ev.Incoming.Kind == bot.KindMessage },
+			func(tx worker.BatchTx, evs []worker.Event) error {
 				if len(evs) != 1 || evs[0].ID != "e1" {
 					t.Errorf("handed over %v, want only e1", ids(evs))
 				}
@@ -71,7 +72,7 @@ func TestAcceptBatchHandsOverWhatNothingWaitsFor(t *testing.T) {
 		// The worker takes the rest in order: e0 and e2 of U2, e3 of U1, e4.
 		var order []string
 		for {
-			ok, err := processNext(ctx, s, func(ev bot.Event) error {
+			ok, err := processNext(ctx, s, func(ev worker.Event) error {
 				order = append(order, ev.ID)
 				return nil
 			})
@@ -86,7 +87,7 @@ func TestAcceptBatchHandsOverWhatNothingWaitsFor(t *testing.T) {
 	})
 }
 
-func ids(evs []bot.Event) []string {
+func ids(evs []worker.Event) []string {
 	var out []string
 	for _, ev := range evs {
 		out = append(out, ev.ID)
@@ -97,11 +98,11 @@ func ids(evs []bot.Event) []string {
 func TestAcceptBatchStoresNothingWhenFnFails(t *testing.T) {
 	contract(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		events := []bot.Event{batchEvent("f1", "U1", "a"), batchEvent("f2", "U1", "b")}
-		_, err := s.AcceptBatch(ctx, events, everyEvent, func(tx bot.BatchTx, evs []bot.Event) error {
+		events := []worker.Event{batchEvent("f1", "U1", "a"), batchEvent("f2", "U1", "b")}
+		_, err := s.AcceptBatch(ctx, events, everyEvent, func(tx worker.BatchTx, evs []worker.Event) error {
 			d := &bot.Delivery{Kind: bot.DeliveryReply, Key: lineUser("U1"), Replies: []bot.Reply{{Text: "x"}}}
-			must(t, tx.WriteBatch(ctx, bot.BatchWrite{Replies: []*bot.Delivery{d}, LeaseUntil: storetest.Now().Add(time.Minute),
-				Asked: []bot.AskedQuestion{{Channel: bot.ChannelLINE, Outcome: "answered", FAQID: "x"}}}))
+			must(t, tx.WriteBatch(ctx, worker.BatchWrite{Replies: []*bot.Delivery{d}, LeaseUntil: storetest.Now().Add(time.Minute),
+				Asked: []worker.AskedQuestion{{Channel: bot.ChannelLINE, Outcome: "answered", FAQID: "x"}}}))
 			return errBoom
 		})
 		wantErr(t, err, errBoom)
@@ -120,9 +121,9 @@ func TestAcceptBatchStoresNothingWhenFnFails(t *testing.T) {
 func TestAcceptBatchLeavesUsersWithPendingDeliveries(t *testing.T) {
 	contract(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		_, ready := acceptBatch(t, s, []bot.Event{batchEvent("g1", "U1", "a")}, func(tx bot.BatchTx, evs []bot.Event) error {
+		_, ready := acceptBatch(t, s, []worker.Event{batchEvent("g1", "U1", "a")}, func(tx worker.BatchTx, evs []worker.Event) error {
 			d := &bot.Delivery{Kind: bot.DeliveryReply, Key: lineUser("U1"), Replies: []bot.Reply{{Text: "答え"}}}
-			if err := tx.WriteBatch(ctx, bot.BatchWrite{Replies: []*bot.Delivery{d}, LeaseUntil: storetest.Now().Add(time.Minute)}); err != nil {
+			if err := tx.WriteBatch(ctx, worker.BatchWrite{Replies: []*bot.Delivery{d}, LeaseUntil: storetest.Now().Add(time.Minute)}); err != nil {
 				return err
 			}
 			if d.ID == 0 || d.RetryKey == "" || d.CreatedAt.IsZero() {
@@ -137,7 +138,7 @@ func TestAcceptBatchLeavesUsersWithPendingDeliveries(t *testing.T) {
 		if got, err := s.ClaimDeliveries(ctx, storetest.Now(), 10, time.Minute); err != nil || len(got) != 0 {
 			t.Errorf("ClaimDeliveries during the lease = %d, %v; want none", len(got), err)
 		}
-		if _, ready := acceptBatch(t, s, []bot.Event{batchEvent("g2", "U1", "b")}, nil); len(ready) != 0 {
+		if _, ready := acceptBatch(t, s, []worker.Event{batchEvent("g2", "U1", "b")}, nil); len(ready) != 0 {
 			t.Errorf("U1's next event handed over %v while a reply is unsent", ready)
 		}
 		// After the lease (the process died) any worker sends it.
@@ -147,9 +148,9 @@ func TestAcceptBatchLeavesUsersWithPendingDeliveries(t *testing.T) {
 			t.Fatalf("ClaimDeliveries after the lease = %+v", got)
 		}
 		// The next batch records it as sent, with what it writes itself.
-		acceptBatch(t, s, []bot.Event{batchEvent("g3", "U9", "c")}, func(tx bot.BatchTx, _ []bot.Event) error {
-			return tx.WriteBatch(ctx, bot.BatchWrite{Sent: []int64{got[0].ID},
-				Asked: []bot.AskedQuestion{{Channel: bot.ChannelLINE, Outcome: "missed"}}})
+		acceptBatch(t, s, []worker.Event{batchEvent("g3", "U9", "c")}, func(tx worker.BatchTx, _ []worker.Event) error {
+			return tx.WriteBatch(ctx, worker.BatchWrite{Sent: []int64{got[0].ID},
+				Asked: []worker.AskedQuestion{{Channel: bot.ChannelLINE, Outcome: "missed"}}})
 		})
 		if g, err := s.Gauges(ctx); err != nil || g.OutboxPending != 0 || g.Questions["missed"] != 1 {
 			t.Errorf("after WriteBatch with Sent: %d pending, %v counted, %v", g.OutboxPending, g.Questions, err)
@@ -167,15 +168,15 @@ func TestBatchTxReadsAndWritesForManyUsers(t *testing.T) {
 		// U1 sent three events in the last minute (and one long ago).
 		old := batchEvent("h0", "U1", "昔の")
 		old.ReceivedAt = storetest.Now().Add(-time.Hour)
-		_, err := s.AcceptEvents(ctx, []bot.Event{old})
+		_, err := s.AcceptEvents(ctx, []worker.Event{old})
 		must(t, err)
-		_, err = processNext(ctx, s, func(bot.Event) error { return nil })
+		_, err = processNext(ctx, s, func(worker.Event) error { return nil })
 		must(t, err)
 		for i := range 2 {
-			_, _ = acceptBatch(t, s, []bot.Event{batchEvent(fmt.Sprint("h", i+1), "U1", "x")}, nil)
+			_, _ = acceptBatch(t, s, []worker.Event{batchEvent(fmt.Sprint("h", i+1), "U1", "x")}, nil)
 		}
-		events := []bot.Event{batchEvent("h3", "U1", "x"), batchEvent("h4", "U2", "y")}
-		acceptBatch(t, s, events, func(tx bot.BatchTx, evs []bot.Event) error {
+		events := []worker.Event{batchEvent("h3", "U1", "x"), batchEvent("h4", "U2", "y")}
+		acceptBatch(t, s, events, func(tx worker.BatchTx, evs []worker.Event) error {
 			read, err := tx.ReadBatch(ctx, evs, time.Minute)
 			must(t, err)
 			if convs := read.Conversations; len(convs) != 1 || convs[lineUser("U1")].Misses != 1 {
@@ -184,7 +185,7 @@ func TestBatchTxReadsAndWritesForManyUsers(t *testing.T) {
 			if read.Recent[lineUser("U1")] != 3 || read.Recent[lineUser("U2")] != 1 {
 				t.Errorf("Recent = %v, want U1: 3, U2: 1", read.Recent)
 			}
-			return tx.WriteBatch(ctx, bot.BatchWrite{Asked: []bot.AskedQuestion{
+			return tx.WriteBatch(ctx, worker.BatchWrite{Asked: []worker.AskedQuestion{
 				{Channel: bot.ChannelLINE, Outcome: "answered", FAQID: "training"},
 				{Channel: bot.ChannelLINE, Outcome: "missed"},
 			}})
@@ -207,7 +208,7 @@ func TestAcceptBatchSkipsUsersLockedElsewhere(t *testing.T) {
 		done <- s.InTx(ctx, lineUser("U1"), func(bot.Tx) error { close(holding); <-release; return nil })
 	}()
 	<-holding
-	res, ready := acceptBatch(t, s, []bot.Event{batchEvent("l1", "U1", "a"), batchEvent("l2", "U2", "b")}, nil)
+	res, ready := acceptBatch(t, s, []worker.Event{batchEvent("l1", "U1", "a"), batchEvent("l2", "U2", "b")}, nil)
 	close(release)
 	must(t, <-done)
 	if fmt.Sprint(ready) != "[l2]" || res.Pending != 1 {
@@ -229,9 +230,9 @@ func TestRememberQuestionsKeepsWhatRememberQuestionKeeps(t *testing.T) {
 		for i, q := range []string{"一", "二", "三"} {
 			inTx(t, s, c.Key, func(tx bot.Tx) error { return tx.RememberQuestion(ctx, c.Key, q, at.Add(time.Duration(i)*time.Second)) })
 		}
-		events := []bot.Event{batchEvent("r1", "U-recent", "四"), batchEvent("r2", "U-stranger", "誰？")}
-		acceptBatch(t, s, events, func(tx bot.BatchTx, _ []bot.Event) error {
-			return tx.WriteBatch(ctx, bot.BatchWrite{Kept: []bot.RecentQuestion{
+		events := []worker.Event{batchEvent("r1", "U-recent", "四"), batchEvent("r2", "U-stranger", "誰？")}
+		acceptBatch(t, s, events, func(tx worker.BatchTx, _ []worker.Event) error {
+			return tx.WriteBatch(ctx, worker.BatchWrite{Kept: []worker.RecentQuestion{
 				{Key: c.Key, Text: "四", At: at.Add(3 * time.Second)},
 				{Key: lineUser("U-stranger"), Text: "誰？", At: at.Add(3 * time.Second)},
 			}})
@@ -264,7 +265,7 @@ func TestRememberQuestionsKeepsWhatRememberQuestionKeeps(t *testing.T) {
 func TestClaimNextEventLeases(t *testing.T) {
 	contract(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		_, err := s.AcceptEvents(ctx, []bot.Event{batchEvent("c1", "U1", "a"), batchEvent("c2", "U1", "b"),
+		_, err := s.AcceptEvents(ctx, []worker.Event{batchEvent("c1", "U1", "a"), batchEvent("c2", "U1", "b"),
 			batchEvent("c3", "U2", "c")})
 		must(t, err)
 		first, ok, err := s.ClaimNextEvent(ctx, time.Minute)

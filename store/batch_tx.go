@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"time"
 
 	"github.com/lib/pq"
@@ -33,8 +34,8 @@ type batchReadRow struct {
 }
 
 // ReadBatch reads what the turns of events need with one query.
-func (t *BatchTx) ReadBatch(ctx context.Context, events []bot.Event, window time.Duration) (bot.BatchRead, error) {
-	out := bot.BatchRead{Conversations: map[bot.UserKey]bot.Conversation{}, Recent: map[bot.UserKey]int{}}
+func (t *BatchTx) ReadBatch(ctx context.Context, events []worker.Event, window time.Duration) (worker.BatchRead, error) {
+	out := worker.BatchRead{Conversations: map[bot.UserKey]bot.Conversation{}, Recent: map[bot.UserKey]int{}}
 	in := newRowSet(4, len(events))
 	for _, ev := range events {
 		in.add(string(ev.Incoming.Key.Channel), ev.Incoming.Key.UserID, ts(ev.ReceivedAt.Add(-window)), ev.Seq)
@@ -92,7 +93,7 @@ var writeBatchPG = pgSQL("WITH sent AS (" + fmt.Sprintf(markSentSQL, "= ANY(CAST
 // questions and the replies (one statement on PostgreSQL, one each on
 // SQLite), setting each reply's ID, CreatedAt, EventAt and RetryKey; kept
 // questions take three more (only when recruiters are notified).
-func (t *BatchTx) WriteBatch(ctx context.Context, w bot.BatchWrite) error {
+func (t *BatchTx) WriteBatch(ctx context.Context, w worker.BatchWrite) error {
 	at := t.now()
 	asked := askedRows(w.Asked, at)
 	replies, err := replyRows(w.Replies, at, w.LeaseUntil)
@@ -141,7 +142,7 @@ func (t *BatchTx) writeSQLite(ctx context.Context, at time.Time, sent []int64, a
 }
 
 // askedRows are the rows of the counted questions, asked at at.
-func askedRows(qs []bot.AskedQuestion, at time.Time) *rowSet {
+func askedRows(qs []worker.AskedQuestion, at time.Time) *rowSet {
 	rows := newRowSet(len(askedTypes), len(qs))
 	for _, q := range qs {
 		rows.add(ts(at), string(q.Channel), q.Outcome, q.FAQID)

@@ -2,10 +2,10 @@ package store
 
 import (
 	"context"
+	"github.com/sakemodel/sakebot/faq"
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/sakemodel/sakebot/bot"
 )
 
 // upsertFAQSQL creates an entry or replaces it, moving its version on.
@@ -22,7 +22,7 @@ const seedFAQSQL = insertFAQSQL + ` ON CONFLICT (id) DO NOTHING`
 // empty ID is assigned), recording by as their author (when by is empty,
 // each entry's UpdatedBy). Entries not in faqs
 // stay. The database counts as seeded afterwards.
-func (s *Store) ImportFAQs(ctx context.Context, faqs []bot.FAQ, by string) error {
+func (s *Store) ImportFAQs(ctx context.Context, faqs []faq.FAQ, by string) error {
 	return s.withTx(ctx, func(tx *sqlx.Tx) error {
 		if _, err := claimMeta(ctx, tx, metaFAQSeeded, "1"); err != nil {
 			return err
@@ -35,7 +35,7 @@ func (s *Store) ImportFAQs(ctx context.Context, faqs []bot.FAQ, by string) error
 // imported into), so staff edits survive restarts; existing ids are kept as
 // they are. It reports whether it seeded. Replicas starting together seed
 // once: the second waits for the first and finds the database seeded.
-func (s *Store) SeedFAQs(ctx context.Context, faqs []bot.FAQ) (bool, error) {
+func (s *Store) SeedFAQs(ctx context.Context, faqs []faq.FAQ) (bool, error) {
 	seeded := false
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
 		claimed, err := claimMeta(ctx, tx, metaFAQSeeded, "1")
@@ -54,7 +54,7 @@ func (s *Store) SeedFAQs(ctx context.Context, faqs []bot.FAQ) (bool, error) {
 // writeFAQs writes every entry with query (an insert) and bumps the FAQ
 // revision once. by, when not empty, is recorded as every entry's author,
 // and at as the time of every entry.
-func writeFAQs(ctx context.Context, tx *sqlx.Tx, query string, faqs []bot.FAQ, by string, at time.Time) error {
+func writeFAQs(ctx context.Context, tx *sqlx.Tx, query string, faqs []faq.FAQ, by string, at time.Time) error {
 	for _, f := range faqs {
 		if f.ID == "" {
 			id, err := nextFAQID(ctx, tx)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/sakemodel/sakebot/faq"
 	"strconv"
 
 	"github.com/jmoiron/sqlx"
@@ -28,7 +29,7 @@ type faqRow struct {
 }
 
 // fromFAQ converts an entry for storage.
-func fromFAQ(f bot.FAQ) faqRow {
+func fromFAQ(f faq.FAQ) faqRow {
 	return faqRow{
 		ID: f.ID, Question: f.Question, Answer: f.Answer, Category: f.Category,
 		Alternatives: jsonList(f.Alternatives), Keywords: jsonList(f.Keywords),
@@ -38,17 +39,17 @@ func fromFAQ(f bot.FAQ) faqRow {
 }
 
 // toFAQ converts a stored entry.
-func toFAQ(r faqRow) (bot.FAQ, error) {
-	f := bot.FAQ{
+func toFAQ(r faqRow) (faq.FAQ, error) {
+	f := faq.FAQ{
 		ID: r.ID, Question: r.Question, Answer: r.Answer, Category: r.Category,
 		Enabled: r.Enabled, Version: r.Version, UpdatedBy: r.UpdatedBy, UpdatedAt: r.UpdatedAt.Time,
 	}
 	var err error
 	if f.Alternatives, err = parseList(r.Alternatives); err != nil {
-		return bot.FAQ{}, fmt.Errorf("store: faq %s alternatives: %w", r.ID, err)
+		return faq.FAQ{}, fmt.Errorf("store: faq %s alternatives: %w", r.ID, err)
 	}
 	if f.Keywords, err = parseList(r.Keywords); err != nil {
-		return bot.FAQ{}, fmt.Errorf("store: faq %s keywords: %w", r.ID, err)
+		return faq.FAQ{}, fmt.Errorf("store: faq %s keywords: %w", r.ID, err)
 	}
 	return f, nil
 }
@@ -85,12 +86,12 @@ const faqColumns = `id, question, alternatives, keywords, answer, category, enab
 const listFAQsSQL = `SELECT ` + faqColumns + ` FROM faqs ORDER BY category, id`
 
 // ListFAQs returns every entry, enabled or not, ordered by category and id.
-func (s *Store) ListFAQs(ctx context.Context) ([]bot.FAQ, error) {
+func (s *Store) ListFAQs(ctx context.Context) ([]faq.FAQ, error) {
 	var rows []faqRow
 	if err := s.db.SelectContext(ctx, &rows, listFAQsSQL); err != nil {
 		return nil, wrap(err, "list faqs")
 	}
-	faqs := make([]bot.FAQ, 0, len(rows))
+	faqs := make([]faq.FAQ, 0, len(rows))
 	for _, r := range rows {
 		f, err := toFAQ(r)
 		if err != nil {
@@ -105,10 +106,10 @@ func (s *Store) ListFAQs(ctx context.Context) ([]bot.FAQ, error) {
 const faqSQL = `SELECT ` + faqColumns + ` FROM faqs WHERE id = ?`
 
 // FAQ returns one entry, or bot.ErrNotFound.
-func (s *Store) FAQ(ctx context.Context, id string) (bot.FAQ, error) {
+func (s *Store) FAQ(ctx context.Context, id string) (faq.FAQ, error) {
 	var r faqRow
 	if err := s.db.GetContext(ctx, &r, s.db.Rebind(faqSQL), id); err != nil {
-		return bot.FAQ{}, wrap(err, "faq %s", id)
+		return faq.FAQ{}, wrap(err, "faq %s", id)
 	}
 	return toFAQ(r)
 }
@@ -121,7 +122,7 @@ const insertFAQSQL = `INSERT INTO faqs (` + faqColumns + `) VALUES (:id, :questi
 // creator in the FAQ audit trail, assigning an ID ("faq-N") when
 // f.ID is empty, and sets f.Version and f.UpdatedAt. bot.ErrConflict when
 // the ID exists.
-func (s *Store) CreateFAQ(ctx context.Context, f *bot.FAQ) error {
+func (s *Store) CreateFAQ(ctx context.Context, f *faq.FAQ) error {
 	entry := *f
 	entry.Version, entry.UpdatedAt = 1, s.now()
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
@@ -180,7 +181,7 @@ const updateFAQSQL = `UPDATE faqs SET question = ?, alternatives = ?, keywords =
 // f.UpdatedBy in the FAQ audit trail), then increments
 // f.Version and sets f.UpdatedAt. bot.ErrConflict when someone else changed
 // it meanwhile, bot.ErrNotFound when it is gone.
-func (s *Store) UpdateFAQ(ctx context.Context, f *bot.FAQ) error {
+func (s *Store) UpdateFAQ(ctx context.Context, f *faq.FAQ) error {
 	r := fromFAQ(*f)
 	r.UpdatedAt = ts(s.now())
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {

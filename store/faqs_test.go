@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"github.com/sakemodel/sakebot/faq"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,8 +12,8 @@ import (
 )
 
 // trainingFAQ is an entry as staff would write it.
-func trainingFAQ() bot.FAQ {
-	return bot.FAQ{
+func trainingFAQ() faq.FAQ {
+	return faq.FAQ{
 		ID: "training-period", Question: "研修期間はどのくらいですか？",
 		Alternatives: []string{"研修は何か月", "東京にはどれくらいいますか"},
 		Keywords:     []string{"研修", "期間"},
@@ -39,12 +40,12 @@ func TestFAQCRUD(t *testing.T) {
 		dup := trainingFAQ()
 		wantErr(t, s.CreateFAQ(ctx, &dup), bot.ErrConflict)
 
-		other := bot.FAQ{Question: "勤務地は？", Answer: "北見です。", Category: "勤務"}
+		other := faq.FAQ{Question: "勤務地は？", Answer: "北見です。", Category: "勤務"}
 		must(t, s.CreateFAQ(ctx, &other))
 		if !strings.HasPrefix(other.ID, "faq-") || len(other.ID) < 5 {
 			t.Errorf("assigned ID = %q, want faq-…", other.ID)
 		}
-		third := bot.FAQ{Question: "給料は？", Answer: "募集要項をご覧ください。", Category: "勤務"}
+		third := faq.FAQ{Question: "給料は？", Answer: "募集要項をご覧ください。", Category: "勤務"}
 		must(t, s.CreateFAQ(ctx, &third))
 		if third.ID == other.ID {
 			t.Errorf("two assigned IDs are both %q", third.ID)
@@ -74,7 +75,7 @@ func TestFAQCRUD(t *testing.T) {
 func TestFAQEmptyListsRoundTrip(t *testing.T) {
 	contract(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		f := bot.FAQ{ID: "bare", Question: "Q", Answer: "A"}
+		f := faq.FAQ{ID: "bare", Question: "Q", Answer: "A"}
 		must(t, s.CreateFAQ(ctx, &f))
 		got, err := s.FAQ(ctx, "bare")
 		must(t, err)
@@ -114,7 +115,7 @@ func TestFAQUpdateOptimisticLocking(t *testing.T) {
 		}
 		sameTime(t, "UpdatedAt", got.UpdatedAt, mine.UpdatedAt)
 
-		gone := bot.FAQ{ID: "nope", Question: "Q", Answer: "A", Version: 1}
+		gone := faq.FAQ{ID: "nope", Question: "Q", Answer: "A", Version: 1}
 		wantErr(t, s.UpdateFAQ(ctx, &gone), bot.ErrNotFound)
 	})
 }
@@ -139,7 +140,7 @@ func TestFAQRevisionChangesWithEveryEdit(t *testing.T) {
 		f.Answer = "changed"
 		must(t, s.UpdateFAQ(ctx, &f))
 		check("update")
-		must(t, s.ImportFAQs(ctx, []bot.FAQ{{ID: "x", Question: "Q", Answer: "A"}}, "cli"))
+		must(t, s.ImportFAQs(ctx, []faq.FAQ{{ID: "x", Question: "Q", Answer: "A"}}, "cli"))
 		check("import")
 		must(t, s.DeleteFAQ(ctx, "x"))
 		check("delete")
@@ -158,7 +159,7 @@ func TestFAQRevisionChangesWithEveryEdit(t *testing.T) {
 func TestSeedFAQsOnce(t *testing.T) {
 	contract(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		seed := []bot.FAQ{trainingFAQ(), {ID: "place", Question: "勤務地は？", Answer: "北見です。", Enabled: true}}
+		seed := []faq.FAQ{trainingFAQ(), {ID: "place", Question: "勤務地は？", Answer: "北見です。", Enabled: true}}
 		seeded, err := s.SeedFAQs(ctx, seed)
 		must(t, err)
 		if !seeded {
@@ -192,15 +193,15 @@ func TestSeedFAQsOnce(t *testing.T) {
 func TestImportFAQs(t *testing.T) {
 	contract(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
-		keep := bot.FAQ{ID: "keep", Question: "Q", Answer: "A"}
+		keep := faq.FAQ{ID: "keep", Question: "Q", Answer: "A"}
 		must(t, s.CreateFAQ(ctx, &keep))
 		f := trainingFAQ()
 		must(t, s.CreateFAQ(ctx, &f))
 
 		changed := trainingFAQ()
 		changed.Answer, changed.Keywords = "新しい答え", []string{"研修"}
-		fresh := bot.FAQ{Question: "寮はありますか", Answer: "あります。", Enabled: true}
-		must(t, s.ImportFAQs(ctx, []bot.FAQ{changed, fresh}, "import"))
+		fresh := faq.FAQ{Question: "寮はありますか", Answer: "あります。", Enabled: true}
+		must(t, s.ImportFAQs(ctx, []faq.FAQ{changed, fresh}, "import"))
 
 		got, err := s.FAQ(ctx, "training-period")
 		must(t, err)
@@ -213,11 +214,11 @@ func TestImportFAQs(t *testing.T) {
 		if len(list) != 3 {
 			t.Errorf("after import %d entries, want 3 (kept, replaced, new)", len(list))
 		}
-		if seeded, err := s.SeedFAQs(ctx, []bot.FAQ{{ID: "late", Question: "Q", Answer: "A"}}); err != nil || seeded {
+		if seeded, err := s.SeedFAQs(ctx, []faq.FAQ{{ID: "late", Question: "Q", Answer: "A"}}); err != nil || seeded {
 			t.Errorf("SeedFAQs after an import = %v, %v; want false", seeded, err)
 		}
 
-		bad := []bot.FAQ{{ID: "ok", Question: "Q", Answer: "A"}, {ID: "keep", Question: "Q", Answer: "A"}, {ID: "ok", Question: "dup", Answer: "A"}}
+		bad := []faq.FAQ{{ID: "ok", Question: "Q", Answer: "A"}, {ID: "keep", Question: "Q", Answer: "A"}, {ID: "ok", Question: "dup", Answer: "A"}}
 		must(t, s.ImportFAQs(ctx, bad, "again")) // the same id twice: the last wins
 		got, err = s.FAQ(ctx, "ok")
 		must(t, err)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
@@ -84,7 +85,7 @@ const trimRecentManySQL = `DELETE FROM recent_questions WHERE id IN (
 
 // rememberQuestions does what RememberQuestion does for many questions
 // (at most one per user), with three statements (none without questions).
-func (t *BatchTx) rememberQuestions(ctx context.Context, qs []bot.RecentQuestion) error {
+func (t *BatchTx) rememberQuestions(ctx context.Context, qs []worker.RecentQuestion) error {
 	if len(qs) == 0 {
 		return nil
 	}

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"github.com/sakemodel/sakebot/faq"
 	"testing"
 	"time"
 
@@ -147,7 +148,7 @@ func TestAuditedFAQEdits(t *testing.T) {
 	contract(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		rev0, _ := s.FAQRevision(ctx)
-		f := &bot.FAQ{Question: "寮はありますか？", Answer: "ありません。", Category: "生活", Enabled: true, UpdatedBy: "UALICE"}
+		f := &faq.FAQ{Question: "寮はありますか？", Answer: "ありません。", Category: "生活", Enabled: true, UpdatedBy: "UALICE"}
 		must(t, s.CreateFAQAudited(ctx, f))
 		if f.ID == "" || f.Version != 1 {
 			t.Fatalf("created: %+v", f)

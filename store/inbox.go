@@ -6,13 +6,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/sakemodel/sakebot/bot"
 )
 
-var _ bot.Inbox = (*Store)(nil)
+var _ worker.Inbox = (*Store)(nil)
 
 // maxEventAttempts is how often an event is tried before it is given up,
 // so one broken event cannot block its user's later ones for ever.
@@ -33,7 +34,7 @@ ON CONFLICT (event_id) DO NOTHING`
 
 // AcceptEvents stores the events not seen before, in one transaction, and
 // reports how many were new. Duplicates (redeliveries, retries) are skipped.
-func (s *Store) AcceptEvents(ctx context.Context, events []bot.Event) (int, error) {
+func (s *Store) AcceptEvents(ctx context.Context, events []worker.Event) (int, error) {
 	n := 0
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
 		for _, ev := range events {
@@ -80,7 +81,7 @@ const claimEventSQL = `UPDATE inbox SET due_at = ? WHERE seq = ? AND status = 'p
 // reports false when nothing is due. The caller may then look things up
 // over the network, outside any transaction, before ProcessEvent. An event
 // that cannot be decoded is counted as failed and returned as an error.
-func (s *Store) ClaimNextEvent(ctx context.Context, lease time.Duration) (bot.Event, bool, error) {
+func (s *Store) ClaimNextEvent(ctx context.Context, lease time.Duration) (worker.Event, bool, error) {
 	var r inboxRow
 	found := false
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
@@ -101,12 +102,12 @@ func (s *Store) ClaimNextEvent(ctx context.Context, lease time.Duration) (bot.Ev
 		return wrap(err, "claim event")
 	})
 	if err != nil || !found {
-		return bot.Event{}, false, err
+		return worker.Event{}, false, err
 	}
-	var ev bot.Event
+	var ev worker.Event
 	if err := json.Unmarshal([]byte(r.Payload), &ev); err != nil {
 		err = fmt.Errorf("store: event %s is undecodable: %w", r.EventID, err)
-		return bot.Event{}, true, errors.Join(err, s.FailEvent(ctx, r.EventID, err.Error()))
+		return worker.Event{}, true, errors.Join(err, s.FailEvent(ctx, r.EventID, err.Error()))
 	}
 	ev.Seq = r.Seq
 	return ev, true, nil
@@ -125,7 +126,7 @@ const eventDoneSQL = `UPDATE inbox SET status = 'done', payload = '', processed_
 // out and finished it) is left alone. When fn fails, the transaction rolls
 // back and the attempt is counted with FailEvent, so the event is tried
 // again after a backoff.
-func (s *Store) ProcessEvent(ctx context.Context, ev bot.Event, fn func(bot.Tx) error) error {
+func (s *Store) ProcessEvent(ctx context.Context, ev worker.Event, fn func(bot.Tx) error) error {
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
 		if err := s.lockKey(ctx, tx, ev.Incoming.Key); err != nil {
 			return err

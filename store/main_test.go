@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"testing"
 	"time"
 
@@ -27,7 +28,7 @@ func contract(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 // processNext does what the worker does with the next pending event:
 // claims it, then processes it with fn (which sees only the event), and
 // reports whether there was one.
-func processNext(ctx context.Context, s *store.Store, fn func(bot.Event) error) (bool, error) {
+func processNext(ctx context.Context, s *store.Store, fn func(worker.Event) error) (bool, error) {
 	ev, ok, err := s.ClaimNextEvent(ctx, time.Minute)
 	if !ok || err != nil {
 		return ok, err

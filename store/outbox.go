@@ -5,13 +5,14 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/sakemodel/sakebot/bot"
 )
 
-var _ bot.Outbox = (*Store)(nil)
+var _ worker.Outbox = (*Store)(nil)
 
 // outboxRow is a row of outbox.
 type outboxRow struct {

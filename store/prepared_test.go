@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"testing"
 
 	"github.com/sakemodel/sakebot/bot"
@@ -21,20 +22,20 @@ func TestAcceptBatchPreparesOnceTheTablesExist(t *testing.T) {
 		s, err := store.Open(ctx, url, storetest.Now)
 		must(t, err)
 		t.Cleanup(func() { s.Close() })
-		events := []bot.Event{batchEvent("e1", "U1", "研修は？")}
-		if _, err := s.AcceptBatch(ctx, events, everyEvent, func(bot.BatchTx, []bot.Event) error { return nil }); err == nil {
+		events := []worker.Event{batchEvent("e1", "U1", "研修は？")}
+		if _, err := s.AcceptBatch(ctx, events, everyEvent, func(worker.BatchTx, []worker.Event) error { return nil }); err == nil {
 			t.Fatal("AcceptBatch before the migrations: no error")
 		}
 		if n := s.LanePrepared(); n != 0 {
 			t.Fatalf("%d statements prepared without tables", n)
 		}
 		must(t, s.Migrate(ctx))
-		_, ready := acceptBatch(t, s, events, func(tx bot.BatchTx, evs []bot.Event) error {
+		_, ready := acceptBatch(t, s, events, func(tx worker.BatchTx, evs []worker.Event) error {
 			_, err := tx.ReadBatch(ctx, evs, 0)
 			if err != nil {
 				return err
 			}
-			return tx.WriteBatch(ctx, bot.BatchWrite{Asked: []bot.AskedQuestion{{Channel: bot.ChannelLINE, Outcome: "missed"}}})
+			return tx.WriteBatch(ctx, worker.BatchWrite{Asked: []worker.AskedQuestion{{Channel: bot.ChannelLINE, Outcome: "missed"}}})
 		})
 		if len(ready) != 1 {
 			t.Fatalf("handed over %v, want e1", ready)
@@ -74,9 +75,9 @@ func TestAcceptBatchKeepsAnyText(t *testing.T) {
 			"", `研修は「4か月」ですか？`, `\"{NULL}\"`}
 		// U0 has an event pending, so every later event of U0 is stored
 		// pending too, with its text in the payload.
-		_, err := s.AcceptEvents(ctx, []bot.Event{batchEvent("first", `U0`, "前の質問")})
+		_, err := s.AcceptEvents(ctx, []worker.Event{batchEvent("first", `U0`, "前の質問")})
 		must(t, err)
-		var events []bot.Event
+		var events []worker.Event
 		for i, text := range texts {
 			events = append(events, batchEvent(fmt.Sprintf(`e"%d\{,}`, i), `U0`, text))
 		}
@@ -84,9 +85,9 @@ func TestAcceptBatchKeepsAnyText(t *testing.T) {
 		if res.Pending != len(texts) {
 			t.Fatalf("Pending = %d, want %d", res.Pending, len(texts))
 		}
-		var got []bot.Event
+		var got []worker.Event
 		for {
-			ok, err := processNext(ctx, s, func(ev bot.Event) error {
+			ok, err := processNext(ctx, s, func(ev worker.Event) error {
 				got = append(got, ev)
 				return nil
 			})

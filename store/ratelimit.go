@@ -2,12 +2,13 @@ package store
 
 import (
 	"context"
+	"github.com/sakemodel/sakebot/worker"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
 )
 
-var _ bot.RateCounter = (*Store)(nil)
+var _ worker.RateCounter = (*Store)(nil)
 
 // eventsUpToSQL counts a user's events received after a time, up to and
 // including a given one (by order of arrival).

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/sakemodel/sakebot/faq"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -59,11 +60,11 @@ func insertFAQEvent(ctx context.Context, tx *sqlx.Tx, e FAQEvent) error {
 
 // CreateFAQAudited is CreateFAQ, which records f.UpdatedBy as who created
 // the entry.
-func (s *Store) CreateFAQAudited(ctx context.Context, f *bot.FAQ) error { return s.CreateFAQ(ctx, f) }
+func (s *Store) CreateFAQAudited(ctx context.Context, f *faq.FAQ) error { return s.CreateFAQ(ctx, f) }
 
 // UpdateFAQAudited is UpdateFAQ, which records f.UpdatedBy as who changed
 // the entry.
-func (s *Store) UpdateFAQAudited(ctx context.Context, f *bot.FAQ) error { return s.UpdateFAQ(ctx, f) }
+func (s *Store) UpdateFAQAudited(ctx context.Context, f *faq.FAQ) error { return s.UpdateFAQ(ctx, f) }
 
 // deleteFAQVersionSQL removes an entry if it is still at the version read.
 const deleteFAQVersionSQL = `DELETE FROM faqs WHERE id = ? AND version = ?`

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"github.com/sakemodel/sakebot/faq"
 	"strings"
 	"testing"
 	"time"
@@ -93,8 +94,8 @@ func TestStatsSummary(t *testing.T) {
 			t.Errorf("last day = %v, want today in Japan", last)
 		}
 
-		must(t, s.CreateFAQ(ctx, &bot.FAQ{ID: "dorm", Question: "寮はありますか？", Answer: "あります。", Enabled: true}))
-		must(t, s.CreateFAQ(ctx, &bot.FAQ{ID: "salary", Question: "給与は？", Answer: "規定によります。", Enabled: true}))
+		must(t, s.CreateFAQ(ctx, &faq.FAQ{ID: "dorm", Question: "寮はありますか？", Answer: "あります。", Enabled: true}))
+		must(t, s.CreateFAQ(ctx, &faq.FAQ{ID: "salary", Question: "給与は？", Answer: "規定によります。", Enabled: true}))
 		a, b, c := addCandidate(t, s, lineUser("U-a")), addCandidate(t, s, lineUser("U-b")), addCandidate(t, s, lineUser("U-c"))
 		submit(t, s, a, "北見 太郎")
 		appB := submit(t, s, b, "北見 花子")

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/sakemodel/sakebot/faq"
 	"os"
 	"strings"
 
@@ -53,13 +54,13 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	return sc.Err()
 }
 
-func askResultOf(q string, m bot.Match) askResult {
+func askResultOf(q string, m faq.Match) askResult {
 	r := askResult{Question: q, Answer: bot.FallbackText}
 	best, ok := m.Best()
 	if ok {
 		r.Score = best.Score
 	}
-	if ok && m.Outcome == bot.Answered {
+	if ok && m.Outcome == faq.Answered {
 		r.Matched, r.FAQID, r.Answer = true, best.FAQ.ID, best.FAQ.Answer
 	}
 	return r

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"log/slog"
 	"net"
 	"net/http"
@@ -78,8 +79,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 // wiring is what the channels add to the server and the worker.
 type wiring struct {
 	mounts  map[string]http.Handler
-	worker  *bot.Worker
-	wcfg    *bot.WorkerConfig
+	worker  *worker.Worker
+	wcfg    *worker.Config
 	wake    func()
 	accept  acceptFunc // the worker's AcceptEvents: the webhooks' fast lane
 	metrics *metrics.Metrics
@@ -91,15 +92,15 @@ type wiring struct {
 // wire builds the worker and mounts every channel whose credentials are
 // set; each one that is off is announced in one line.
 func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
-	wcfg := &bot.WorkerConfig{Engine: a.engine, Inbox: a.store, Outbox: a.store, Logger: log,
+	wcfg := &worker.Config{Engine: a.engine, Inbox: a.store, Outbox: a.store, Logger: log,
 		RateLimit: cfg.RateLimit, RateCounter: a.store, Processors: 16, Batch: a.store, Now: a.now,
-		Senders: map[bot.Channel]bot.Sender{}, Profiles: map[bot.Channel]bot.ProfileSource{}, Busy: map[bot.Channel]bot.BusyIndicator{}}
+		Senders: map[bot.Channel]worker.Sender{}, Profiles: map[bot.Channel]worker.ProfileSource{}, Busy: map[bot.Channel]worker.BusyIndicator{}}
 	m := metrics.New(snapshot(a.store), log)
 	wcfg.Observer = m
 	w := &wiring{mounts: map[string]http.Handler{}, wcfg: wcfg, metrics: m}
-	var worker *bot.Worker
-	w.wake = func() { worker.Wake() }
-	w.accept = func(ctx context.Context, evs []bot.Event) (int, error) { return worker.AcceptEvents(ctx, evs) }
+	var wk *worker.Worker
+	w.wake = func() { wk.Wake() }
+	w.accept = func(ctx context.Context, evs []worker.Event) (int, error) { return wk.AcceptEvents(ctx, evs) }
 	on, err := wireLINE(a, cfg, log, w)
 	if err != nil {
 		return nil, err
@@ -119,16 +120,16 @@ func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
 	} else if cfg.AdminPassword == "" {
 		log.Info("the admin page is off: set ADMIN_PASSWORD to turn it on")
 	}
-	worker = bot.NewWorker(*wcfg)
-	w.worker = worker
+	wk = worker.New(*wcfg)
+	w.worker = wk
 	return w, nil
 }
 
 // acceptFunc stores (and, in the fast lane, answers) a webhook's events.
-type acceptFunc func(ctx context.Context, events []bot.Event) (int, error)
+type acceptFunc func(ctx context.Context, events []worker.Event) (int, error)
 
 // AcceptEvents calls f.
-func (f acceptFunc) AcceptEvents(ctx context.Context, events []bot.Event) (int, error) {
+func (f acceptFunc) AcceptEvents(ctx context.Context, events []worker.Event) (int, error) {
 	return f(ctx, events)
 }
 

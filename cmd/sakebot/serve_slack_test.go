@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"github.com/sakemodel/sakebot/worker"
 	"io"
 	"log/slog"
 	"net/http"
@@ -27,7 +28,7 @@ func TestWireSlack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	w := &wiring{mounts: map[string]http.Handler{}, wcfg: &bot.WorkerConfig{Senders: map[bot.Channel]bot.Sender{}, Profiles: map[bot.Channel]bot.ProfileSource{}, Busy: map[bot.Channel]bot.BusyIndicator{}}, wake: func() {}}
+	w := &wiring{mounts: map[string]http.Handler{}, wcfg: &worker.Config{Senders: map[bot.Channel]worker.Sender{}, Profiles: map[bot.Channel]worker.ProfileSource{}, Busy: map[bot.Channel]worker.BusyIndicator{}}, wake: func() {}}
 	if on, err := wireSlack(a, config{}, log, w); on || err != nil || len(w.mounts) != 0 {
 		t.Fatalf("without credentials: %v %v %v", on, err, w.mounts)
 	}
@@ -60,7 +61,7 @@ func TestWireSlackSocketMode(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	w := &wiring{mounts: map[string]http.Handler{}, wcfg: &bot.WorkerConfig{Senders: map[bot.Channel]bot.Sender{}, Profiles: map[bot.Channel]bot.ProfileSource{}, Busy: map[bot.Channel]bot.BusyIndicator{}}, wake: func() {}}
+	w := &wiring{mounts: map[string]http.Handler{}, wcfg: &worker.Config{Senders: map[bot.Channel]worker.Sender{}, Profiles: map[bot.Channel]worker.ProfileSource{}, Busy: map[bot.Channel]worker.BusyIndicator{}}, wake: func() {}}
 	on, err := wireSlack(a, cfg, log, w)
 	if !on || err != nil || len(w.mounts) != 0 || len(w.runners) != 1 {
 		t.Fatalf("wireSlack: %v %v mounts %v runners %d", on, err, w.mounts, len(w.runners))

@@ -3,6 +3,7 @@ package admin_test
 import (
 	"bytes"
 	"context"
+	"github.com/sakemodel/sakebot/faq"
 	"io"
 	"log/slog"
 	"mime/multipart"
@@ -65,7 +66,7 @@ func newEnv(t *testing.T, dbURL string) *env {
 	if _, err := s.SeedFAQs(context.Background(), faqfile.Default()); err != nil {
 		t.Fatal(err)
 	}
-	h, err := admin.New(admin.Config{Password: password, Store: s, Answerer: bot.NewAnswerer(s),
+	h, err := admin.New(admin.Config{Password: password, Store: s, Answerer: faq.NewAnswerer(s),
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: c.Now})
 	if err != nil {
 		t.Fatal(err)

@@ -2,11 +2,10 @@ package admin_test
 
 import (
 	"context"
+	"github.com/sakemodel/sakebot/faq"
 	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/sakemodel/sakebot/bot"
 )
 
 // TestTypedTextIsEscaped puts markup where students and staff type, and
@@ -16,7 +15,7 @@ func TestTypedTextIsEscaped(t *testing.T) {
 		ctx := context.Background()
 		const evil = `<script>alert("x")</script><img src=x onerror=alert(1)>`
 		e.login()
-		f := bot.FAQ{ID: "evil", Category: "<b>cat</b>", Question: "寮はありますか" + evil, Answer: "あります" + evil,
+		f := faq.FAQ{ID: "evil", Category: "<b>cat</b>", Question: "寮はありますか" + evil, Answer: "あります" + evil,
 			Alternatives: []string{evil}, Keywords: []string{"寮"}, Enabled: true, UpdatedBy: "admin"}
 		if err := e.store.CreateFAQ(ctx, &f); err != nil {
 			t.Fatal(err)

@@ -3,6 +3,7 @@ package admin
 import (
 	"context"
 	"errors"
+	"github.com/sakemodel/sakebot/faq"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -17,7 +18,7 @@ type faqEditView struct {
 	Categories []string // for suggestions
 	Try        *tryView // the 「試す」 box's result, if a question was asked
 	TryText    string
-	Conflict   *bot.FAQ // the entry as someone else saved it while this one was edited
+	Conflict   *faq.FAQ // the entry as someone else saved it while this one was edited
 }
 
 // faqNew shows an empty editor, or one holding an unanswered question

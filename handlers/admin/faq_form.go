@@ -1,12 +1,12 @@
 package admin
 
 import (
+	"github.com/sakemodel/sakebot/faq"
 	"net/http"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/faqfile"
 )
 
@@ -29,7 +29,7 @@ type faqForm struct {
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
 
 // formOf fills the form from an entry.
-func formOf(f bot.FAQ) faqForm {
+func formOf(f faq.FAQ) faqForm {
 	return faqForm{ID: f.ID, Category: f.Category, Question: f.Question,
 		Alternatives: strings.Join(f.Alternatives, "\n"), Keywords: strings.Join(f.Keywords, "、"),
 		Answer: f.Answer, Enabled: f.Enabled, Version: f.Version}
@@ -51,9 +51,9 @@ func parseFAQForm(r *http.Request) faqForm {
 
 // entry checks the form and returns the entry it describes; ok is false
 // when f.Errors says what to fix.
-func (f *faqForm) entry() (bot.FAQ, bool) {
+func (f *faqForm) entry() (faq.FAQ, bool) {
 	f.Errors = map[string]string{}
-	e := bot.FAQ{ID: f.ID, Category: f.Category, Question: f.Question, Answer: f.Answer,
+	e := faq.FAQ{ID: f.ID, Category: f.Category, Question: f.Question, Answer: f.Answer,
 		Enabled: f.Enabled, Version: f.Version, UpdatedBy: "admin",
 		Alternatives: splitLines(f.Alternatives), Keywords: splitKeywords(f.Keywords)}
 	if f.New && e.ID != "" && !idPattern.MatchString(e.ID) {

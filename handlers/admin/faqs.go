@@ -1,16 +1,15 @@
 package admin
 
 import (
+	"github.com/sakemodel/sakebot/faq"
 	"net/http"
 	"slices"
 	"strings"
-
-	"github.com/sakemodel/sakebot/bot"
 )
 
 // faqListView is what the FAQ list shows.
 type faqListView struct {
-	FAQs       []bot.FAQ // those that match the filter
+	FAQs       []faq.FAQ // those that match the filter
 	All        int       // how many there are in all
 	Query      string    // the search words
 	Category   string    // the chosen category, empty for all
@@ -43,7 +42,7 @@ func (s *server) faqList(w http.ResponseWriter, r *http.Request, sess session) {
 }
 
 // categories lists the categories in use, sorted.
-func categories(faqs []bot.FAQ) []string {
+func categories(faqs []faq.FAQ) []string {
 	var cats []string
 	for _, f := range faqs {
 		if f.Category != "" && !slices.Contains(cats, f.Category) {
@@ -57,16 +56,16 @@ func categories(faqs []bot.FAQ) []string {
 // faqMatches reports whether every search word appears in the entry's id,
 // question, alternatives, keywords, answer or category, compared the way
 // the bot compares text (width, kana and case folded).
-func faqMatches(f bot.FAQ, query string) bool {
+func faqMatches(f faq.FAQ, query string) bool {
 	if query == "" {
 		return true
 	}
 	var fields []string
 	for _, text := range append(append([]string{f.ID, f.Question, f.Answer, f.Category}, f.Alternatives...), f.Keywords...) {
-		fields = append(fields, bot.Normalize(text))
+		fields = append(fields, faq.Normalize(text))
 	}
 	for _, word := range strings.Fields(query) {
-		word = bot.Normalize(word)
+		word = faq.Normalize(word)
 		if !slices.ContainsFunc(fields, func(field string) bool { return strings.Contains(field, word) }) {
 			return false
 		}

@@ -3,6 +3,7 @@ package admin_test
 import (
 	"context"
 	"encoding/json"
+	"github.com/sakemodel/sakebot/faq"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,7 +29,7 @@ func TestStaffFlowInBrowser(t *testing.T) {
 		ctx := newBrowser(t, 1280, 900)
 		app := addApplication(t, e.store, "U-browser", "北見 太郎", "<script>alert(1)</script>北見で働きたいです。")
 		// A second replica (or the CLI) over the same database, with its own FAQ index.
-		replica := bot.NewAnswerer(openAgain(t, e.dbURL))
+		replica := faq.NewAnswerer(openAgain(t, e.dbURL))
 		if _, err := replica.Ask(context.Background(), "ウォームアップ"); err != nil {
 			t.Fatal(err)
 		}
@@ -85,7 +86,7 @@ func TestStaffFlowInBrowser(t *testing.T) {
 		// Unanswered questions become an entry, and an alternative of one.
 		ctx0 := context.Background()
 		for _, q := range []string{"副業はできますか", "副業はできますか", "リモートの研修もありますか"} {
-			if err := e.store.RecordMiss(ctx0, q, bot.Normalize(q)); err != nil {
+			if err := e.store.RecordMiss(ctx0, q, faq.Normalize(q)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -162,14 +163,14 @@ func wantText(t *testing.T, ctx context.Context, sel string, want ...string) {
 
 // wantAnswer asks an answerer, as another replica would, and checks the
 // bot answers with entry id (any, when empty) and answer.
-func wantAnswer(t *testing.T, a *bot.Answerer, question, id, answer string) {
+func wantAnswer(t *testing.T, a *faq.Answerer, question, id, answer string) {
 	t.Helper()
 	m, err := a.Ask(context.Background(), question)
 	if err != nil {
 		t.Fatal(err)
 	}
 	best, ok := m.Best()
-	if m.Outcome != bot.Answered || !ok || (id != "" && best.FAQ.ID != id) || !strings.Contains(best.FAQ.Answer, answer) {
+	if m.Outcome != faq.Answered || !ok || (id != "" && best.FAQ.ID != id) || !strings.Contains(best.FAQ.Answer, answer) {
 		t.Errorf("another replica answers %q with %v %+v, want %s: %q", question, m.Outcome, best.FAQ, id, answer)
 	}
 }

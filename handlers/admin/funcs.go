@@ -2,6 +2,8 @@ package admin
 
 import (
 	"fmt"
+	"github.com/sakemodel/sakebot/faq"
+	"github.com/sakemodel/sakebot/jpinput"
 	"html/template"
 	"strconv"
 	"strings"
@@ -25,7 +27,7 @@ var funcs = template.FuncMap{
 	"actor":      actorLabel,
 	"reason":     reasonLabel,
 	"handoff":    handoffStatusLabel,
-	"phone":      bot.FormatPhone,
+	"phone":      jpinput.FormatPhone,
 	"graduation": bot.GraduationLabel,
 	"score":      func(f float64) string { return fmt.Sprintf("%.2f", f) },
 	"percent":    percent,
@@ -54,11 +56,11 @@ func percent(part, whole int) string {
 }
 
 // outcomeLabel says what the bot does with a question.
-func outcomeLabel(o bot.Outcome) string {
+func outcomeLabel(o faq.Outcome) string {
 	switch o {
-	case bot.Answered:
+	case faq.Answered:
 		return "回答します"
-	case bot.Ambiguous:
+	case faq.Ambiguous:
 		return "候補を示して選んでもらいます"
 	default:
 		return "回答できません（担当者をご案内します）"

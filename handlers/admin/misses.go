@@ -3,6 +3,7 @@ package admin
 import (
 	"context"
 	"errors"
+	"github.com/sakemodel/sakebot/faq"
 	"net/http"
 	"slices"
 	"strconv"
@@ -18,9 +19,9 @@ const missesShown = 200
 // missAttachView is what the page that adds a question to an entry shows.
 type missAttachView struct {
 	Miss      bot.Miss
-	Suggested []bot.Scored // the entries closest to the question, best first
+	Suggested []faq.Scored // the entries closest to the question, best first
 	Selected  string       // the entry chosen
-	FAQs      []bot.FAQ    // every entry, to choose from
+	FAQs      []faq.FAQ    // every entry, to choose from
 }
 
 // missList shows the unanswered questions, most frequent first.
@@ -136,10 +137,10 @@ func (s *server) missAttach(w http.ResponseWriter, r *http.Request, sess session
 
 // hasPhrasing reports whether the entry already has question as its
 // question or one of its alternatives, compared as the bot compares text.
-func hasPhrasing(f bot.FAQ, question string) bool {
-	n := bot.Normalize(question)
-	return bot.Normalize(f.Question) == n ||
-		slices.ContainsFunc(f.Alternatives, func(a string) bool { return bot.Normalize(a) == n })
+func hasPhrasing(f faq.FAQ, question string) bool {
+	n := faq.Normalize(question)
+	return faq.Normalize(f.Question) == n ||
+		slices.ContainsFunc(f.Alternatives, func(a string) bool { return faq.Normalize(a) == n })
 }
 
 // findMiss returns the undismissed unanswered question with id (as in the

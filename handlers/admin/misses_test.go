@@ -2,6 +2,7 @@ package admin_test
 
 import (
 	"context"
+	"github.com/sakemodel/sakebot/faq"
 	"net/http"
 	"net/url"
 	"strings"
@@ -15,7 +16,7 @@ func recordMisses(t *testing.T, e *env, questions ...string) map[string]bot.Miss
 	t.Helper()
 	ctx := context.Background()
 	for _, q := range questions {
-		if err := e.store.RecordMiss(ctx, q, bot.Normalize(q)); err != nil {
+		if err := e.store.RecordMiss(ctx, q, faq.Normalize(q)); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -3,6 +3,7 @@ package admin_test
 import (
 	"context"
 	"database/sql"
+	"github.com/sakemodel/sakebot/faq"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -98,7 +99,7 @@ func seedShowcase(t *testing.T, e *env) {
 	}
 	for _, q := range []string{"寮の家賃はいくらですか", "寮の家賃はいくらですか？", "寮の家賃はいくらですか", "冬の通勤は大変ですか",
 		"冬の通勤は大変ですか", "副業はできますか", "大学院生でも応募できますか", "車の免許は必要ですか"} {
-		if err := e.store.RecordMiss(ctx, q, bot.Normalize(q)); err != nil {
+		if err := e.store.RecordMiss(ctx, q, faq.Normalize(q)); err != nil {
 			t.Fatal(err)
 		}
 	}

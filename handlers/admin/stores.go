@@ -2,6 +2,7 @@ package admin
 
 import (
 	"context"
+	"github.com/sakemodel/sakebot/faq"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
@@ -10,17 +11,17 @@ import (
 // FAQStore is the FAQ storage the editor works on.
 type FAQStore interface {
 	// ListFAQs returns every entry, enabled or not.
-	ListFAQs(ctx context.Context) ([]bot.FAQ, error)
+	ListFAQs(ctx context.Context) ([]faq.FAQ, error)
 	// FAQ returns one entry, or bot.ErrNotFound.
-	FAQ(ctx context.Context, id string) (bot.FAQ, error)
+	FAQ(ctx context.Context, id string) (faq.FAQ, error)
 	// CreateFAQ stores a new entry (assigning an empty ID); bot.ErrConflict when the ID is taken.
-	CreateFAQ(ctx context.Context, f *bot.FAQ) error
+	CreateFAQ(ctx context.Context, f *faq.FAQ) error
 	// UpdateFAQ saves f if f.Version is still the stored one; bot.ErrConflict otherwise.
-	UpdateFAQ(ctx context.Context, f *bot.FAQ) error
+	UpdateFAQ(ctx context.Context, f *faq.FAQ) error
 	// DeleteFAQ removes an entry, or returns bot.ErrNotFound.
 	DeleteFAQ(ctx context.Context, id string) error
 	// ImportFAQs creates or replaces entries in one transaction.
-	ImportFAQs(ctx context.Context, faqs []bot.FAQ, by string) error
+	ImportFAQs(ctx context.Context, faqs []faq.FAQ, by string) error
 }
 
 // MissStore holds the questions the bot could not answer.
@@ -82,8 +83,8 @@ type Store interface {
 }
 
 // Asker ranks the FAQ entries for a question, as the bot would answer it;
-// *bot.Answerer is one, and it reloads the FAQ when any replica edits it.
+// *faq.Answerer is one, and it reloads the FAQ when any replica edits it.
 type Asker interface {
 	// Ask ranks the enabled entries for question with the FAQ as stored now.
-	Ask(ctx context.Context, question string) (bot.Match, error)
+	Ask(ctx context.Context, question string) (faq.Match, error)
 }

@@ -11,7 +11,7 @@ import (
 // follows, unfollows) are read with one json.Unmarshal into fastEvent,
 // where webhook.UnmarshalEvent decodes each event several times over (a
 // generic map, then the event, its source and its message each again).
-// It builds the SDK value toEvent reads, so the conversion to bot.Event
+// It builds the SDK value toEvent reads, so the conversion to worker.Event
 // stays in one place. It accepts, rejects and reads what the SDK does:
 //
 //   - The SDK reads the event's own keys from a map: case-sensitively, the

@@ -3,6 +3,7 @@ package line
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -14,12 +15,11 @@ import (
 	"time"
 
 	"github.com/line/line-bot-sdk-go/v8/linebot/webhook"
-	"github.com/sakemodel/sakebot/bot"
 )
 
 // parseSDK is parse as it was before the fast path: every event through
 // the SDK's decoder. It is the reference parse must agree with.
-func parseSDK(body []byte, received time.Time) ([]bot.Event, error) {
+func parseSDK(body []byte, received time.Time) ([]worker.Event, error) {
 	return parseWith(body, received, func([]byte) (webhook.EventInterface, bool) { return nil, false })
 }
 
@@ -447,7 +447,7 @@ func BenchmarkParse(b *testing.B) {
 	payload := []byte(body(textEvent))
 	for _, p := range []struct {
 		name  string
-		parse func([]byte, time.Time) ([]bot.Event, error)
+		parse func([]byte, time.Time) ([]worker.Event, error)
 	}{{"sdk", parseSDK}, {"fast", parse}} {
 		b.Run(p.name, func(b *testing.B) {
 			b.ReportAllocs()

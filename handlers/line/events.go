@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/sakemodel/sakebot/worker"
 	"time"
 
 	"github.com/line/line-bot-sdk-go/v8/linebot/webhook"
@@ -14,8 +15,8 @@ import (
 // same events as JSON, for the key of old payloads without webhookEventId.
 // Events sakebot does not act on (unknown types, standby mode, bot-level
 // events such as join or leave) are left out.
-func toEvents(events []webhook.EventInterface, raw []json.RawMessage, received time.Time) []bot.Event {
-	var out []bot.Event
+func toEvents(events []webhook.EventInterface, raw []json.RawMessage, received time.Time) []worker.Event {
+	var out []worker.Event
 	for i, e := range events {
 		ev, ok := toEvent(e)
 		if !ok {
@@ -48,7 +49,7 @@ type common struct {
 
 // toEvent converts one event; false for events sakebot ignores. Events
 // are matched by value type, as the SDK returns them.
-func toEvent(e webhook.EventInterface) (bot.Event, bool) {
+func toEvent(e webhook.EventInterface) (worker.Event, bool) {
 	var c common
 	in := bot.Incoming{}
 	switch e := e.(type) {
@@ -72,18 +73,18 @@ func toEvent(e webhook.EventInterface) (bot.Event, bool) {
 		c = common{e.WebhookEventId, "", e.Source, e.Timestamp, e.Mode}
 		in.Kind = bot.KindUnfollow
 	default:
-		return bot.Event{}, false
+		return worker.Event{}, false
 	}
 	if c.mode == webhook.EventMode_STANDBY {
-		return bot.Event{}, false
+		return worker.Event{}, false
 	}
 	if !fillSource(&in, c.source) {
-		return bot.Event{}, false
+		return worker.Event{}, false
 	}
 	if c.ts > 0 {
 		in.At = time.UnixMilli(c.ts).UTC()
 	}
-	return bot.Event{ID: c.id, Incoming: in, ReplyToken: c.token}, true
+	return worker.Event{ID: c.id, Incoming: in, ReplyToken: c.token}, true
 }
 
 // fillSource sets who said it and where replies go. Group and room events

@@ -3,6 +3,7 @@ package line_test
 import (
 	"bytes"
 	"context"
+	"github.com/sakemodel/sakebot/worker"
 	"io"
 	"log/slog"
 	"net/http"
@@ -15,9 +16,9 @@ import (
 )
 
 // inboxRecorder keeps what the webhook accepted, for the fuzzer.
-type inboxRecorder struct{ events []bot.Event }
+type inboxRecorder struct{ events []worker.Event }
 
-func (r *inboxRecorder) AcceptEvents(_ context.Context, evs []bot.Event) (int, error) {
+func (r *inboxRecorder) AcceptEvents(_ context.Context, evs []worker.Event) (int, error) {
 	r.events = append(r.events, evs...)
 	return len(evs), nil
 }

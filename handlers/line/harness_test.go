@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -32,7 +33,7 @@ type env struct {
 	api    *linetest.API
 	store  *store.Store
 	srv    *httptest.Server
-	worker *bot.Worker
+	worker *worker.Worker
 	clock  *storetest.Clock // the one clock of the store, the engine, the worker and the webhook
 	seq    atomic.Int64
 	// slow turns the fast lane off: the webhook only stores events, as
@@ -70,9 +71,9 @@ func (e *env) start() {
 	}
 	log := testLogger(e.t)
 	eng := bot.NewEngine(bot.Config{Store: e.store, Logger: log, Now: e.clock.Now})
-	e.worker = bot.NewWorker(bot.WorkerConfig{Engine: eng, Inbox: e.store, Outbox: e.store, Logger: log,
-		Senders:   map[bot.Channel]bot.Sender{bot.ChannelLINE: line.NewSender(client, log)},
-		Profiles:  map[bot.Channel]bot.ProfileSource{bot.ChannelLINE: client},
+	e.worker = worker.New(worker.Config{Engine: eng, Inbox: e.store, Outbox: e.store, Logger: log,
+		Senders:   map[bot.Channel]worker.Sender{bot.ChannelLINE: line.NewSender(client, log)},
+		Profiles:  map[bot.Channel]worker.ProfileSource{bot.ChannelLINE: client},
 		Now:       e.clock.Now,
 		RateLimit: 20, RateCounter: e.store, Batch: e.store, LaneBacklog: e.backlog})
 	// As serve wires it: the worker's fast lane stores and answers the events.

@@ -4,12 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/sakemodel/sakebot/faq"
 	"strings"
 	"sync"
 	"testing"
 
 	_ "github.com/lib/pq" // the trigger that makes a batch fail
-	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/store/storetest"
 )
 
@@ -201,7 +201,7 @@ func TestFastLaneAnswersFromTheEditedFAQ(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		best, ok := bot.NewIndex(faqs).Match(q).Best()
+		best, ok := faq.NewIndex(faqs).Match(q).Best()
 		if !ok {
 			t.Fatal("the seeded FAQ does not answer the question")
 		}

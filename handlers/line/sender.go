@@ -3,6 +3,7 @@ package line
 import (
 	"context"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -32,9 +33,9 @@ func NewSender(c *Client, log *slog.Logger) *Sender {
 	return &Sender{c: c, log: log, now: c.now}
 }
 
-var _ bot.Sender = (*Sender)(nil)
+var _ worker.Sender = (*Sender)(nil)
 
-// Send implements bot.Sender.
+// Send implements worker.Sender.
 func (s *Sender) Send(ctx context.Context, d bot.Delivery) error {
 	msgs := render(d.Replies)
 	if len(msgs) == 0 {
@@ -73,7 +74,7 @@ func refusedToken(res *http.Response, err error) bool {
 		strings.Contains(strings.ToLower(err.Error()), "invalid reply token")
 }
 
-// classify turns a failed call into a bot.SendError: 429 and 5xx (and
+// classify turns a failed call into a worker.SendError: 429 and 5xx (and
 // network errors) are retried, honouring Retry-After; other 4xx are
 // permanent, since sending the same request again cannot succeed.
 func classify(res *http.Response, err error) error {
@@ -83,11 +84,11 @@ func classify(res *http.Response, err error) error {
 	e := fmt.Errorf("line: status %d: %s", res.StatusCode, errorSummary(err))
 	switch {
 	case res.StatusCode == http.StatusTooManyRequests:
-		return bot.RetryAfter(e, retryAfter(res))
+		return worker.RetryAfter(e, retryAfter(res))
 	case res.StatusCode >= 500:
 		return e
 	}
-	return bot.Permanent(e)
+	return worker.Permanent(e)
 }
 
 // errorSummary keeps LINE's error message but never more than a line.
@@ -117,7 +118,7 @@ func closeBody(res *http.Response) {
 }
 
 // DisplayName returns a user's LINE display name (for the candidate
-// record); it implements bot.ProfileSource.
+// record); it implements worker.ProfileSource.
 //
 // The SDK call takes no context (WithContext would race on the shared
 // client), so the wait is bounded here: when ctx ends first, the call is
@@ -146,7 +147,7 @@ func (c *Client) DisplayName(ctx context.Context, userID string) (string, error)
 }
 
 // ShowBusy starts the loading animation in a user's chat, for answers that
-// take more than a moment; it implements bot.BusyIndicator.
+// take more than a moment; it implements worker.BusyIndicator.
 func (c *Client) ShowBusy(ctx context.Context, userID string) error {
 	res, _, err := c.api.ShowLoadingAnimationWithHttpInfo(&messaging_api.ShowLoadingAnimationRequest{ChatId: userID, LoadingSeconds: 10})
 	closeBody(res)

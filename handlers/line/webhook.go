@@ -4,12 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/sakemodel/sakebot/worker"
 	"log/slog"
 	"net/http"
 	"time"
 
 	"github.com/line/line-bot-sdk-go/v8/linebot/webhook"
-	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/handlers"
 )
 
@@ -17,10 +17,10 @@ import (
 const MaxBodyBytes = 1 << 20
 
 // EventAccepter is where the webhook writes events before answering: the
-// worker's fast lane (bot.Worker.AcceptEvents, which may answer them in the
+// worker's fast lane (worker.Worker.AcceptEvents, which may answer them in the
 // same transaction) or the inbox itself.
 type EventAccepter interface {
-	AcceptEvents(ctx context.Context, events []bot.Event) (int, error)
+	AcceptEvents(ctx context.Context, events []worker.Event) (int, error)
 }
 
 // Webhook is the handler of POST /line/webhook: verify, store, answer.
@@ -105,13 +105,13 @@ func (h *Webhook) verified(signature string, body []byte) bool {
 // reject the same bodies. Each event's raw JSON is kept for old payloads'
 // keys. The SDK's errors may quote the body, so only a generic error is
 // returned.
-func parse(body []byte, received time.Time) ([]bot.Event, error) {
+func parse(body []byte, received time.Time) ([]worker.Event, error) {
 	return parseWith(body, received, decodeEvent)
 }
 
 // parseWith is parse with fast as the single-pass decoder; the SDK decodes
 // the events fast leaves to it (all of them when fast always says false).
-func parseWith(body []byte, received time.Time, fast func([]byte) (webhook.EventInterface, bool)) ([]bot.Event, error) {
+func parseWith(body []byte, received time.Time, fast func([]byte) (webhook.EventInterface, bool)) ([]worker.Event, error) {
 	var req struct {
 		Events []json.RawMessage `json:"events"`
 	}

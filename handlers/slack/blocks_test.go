@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"strings"
 	"testing"
 	"time"
@@ -147,7 +148,7 @@ func TestClassify(t *testing.T) {
 	}
 	for _, c := range cases {
 		err := classify(c.err)
-		var se *bot.SendError
+		var se *worker.SendError
 		permanent, after := errors.As(err, &se) && se.Permanent, time.Duration(0)
 		if se != nil {
 			after = se.RetryAfter

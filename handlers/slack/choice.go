@@ -2,6 +2,7 @@ package slack
 
 import (
 	"context"
+	"github.com/sakemodel/sakebot/worker"
 	"strings"
 
 	"github.com/sakemodel/sakebot/bot"
@@ -31,8 +32,8 @@ func (a *App) choice(ctx context.Context, ic *slack.InteractionCallback, act *sl
 	if id == "" {
 		id = ic.User.ID + ":" + act.ActionTs
 	}
-	ev := bot.Event{ID: "slack:action:" + id, Incoming: in, ReceivedAt: a.cfg.clock()().UTC()}
-	n, err := a.store.AcceptEvents(ctx, []bot.Event{ev})
+	ev := worker.Event{ID: "slack:action:" + id, Incoming: in, ReceivedAt: a.cfg.clock()().UTC()}
+	n, err := a.store.AcceptEvents(ctx, []worker.Event{ev})
 	if err != nil {
 		a.log.Error("slack: cannot store the click", "err", err)
 		a.tellUser(ctx, ic, msgTryAgain)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/sakemodel/sakebot/faq"
 	"net/http"
 	"strings"
 
@@ -47,7 +48,7 @@ func (a *App) faqList(w http.ResponseWriter, r *http.Request, word string) {
 		replyEphemeral(w, msgTryAgain)
 		return
 	}
-	var hits []bot.FAQ
+	var hits []faq.FAQ
 	for _, f := range faqs {
 		if matchesWord(f, word) {
 			hits = append(hits, f)
@@ -76,14 +77,14 @@ func (a *App) faqList(w http.ResponseWriter, r *http.Request, word string) {
 }
 
 // matchesWord reports whether an entry mentions word (in any width or kana).
-func matchesWord(f bot.FAQ, word string) bool {
+func matchesWord(f faq.FAQ, word string) bool {
 	word = strings.TrimSpace(word)
 	if word == "" {
 		return true
 	}
 	all := strings.Join(append([]string{f.ID, f.Category, f.Question, f.Answer}, f.Alternatives...), "\n")
 	return strings.Contains(strings.ToLower(all), strings.ToLower(word)) ||
-		strings.Contains(bot.Normalize(all), bot.Normalize(word))
+		strings.Contains(faq.Normalize(all), faq.Normalize(word))
 }
 
 // faqEdit is /sakebot faq edit ID: the modal, filled in.
@@ -97,21 +98,21 @@ func (a *App) faqEdit(w http.ResponseWriter, r *http.Request, triggerID, id stri
 
 // faqOfCommand reads the entry a command names; when there is none (or no
 // id), it answers the command with usage or a polite note and reports false.
-func (a *App) faqOfCommand(w http.ResponseWriter, r *http.Request, id, usage string) (bot.FAQ, bool) {
+func (a *App) faqOfCommand(w http.ResponseWriter, r *http.Request, id, usage string) (faq.FAQ, bool) {
 	id = strings.TrimSpace(id)
 	if id == "" {
 		replyEphemeral(w, usage)
-		return bot.FAQ{}, false
+		return faq.FAQ{}, false
 	}
 	f, err := a.store.FAQ(r.Context(), id)
 	if errors.Is(err, bot.ErrNotFound) {
 		replyEphemeral(w, msgFAQMissing)
-		return bot.FAQ{}, false
+		return faq.FAQ{}, false
 	}
 	if err != nil {
 		a.log.Error("slack: read faq", "err", err)
 		replyEphemeral(w, msgTryAgain)
-		return bot.FAQ{}, false
+		return faq.FAQ{}, false
 	}
 	return f, true
 }

@@ -2,13 +2,15 @@ package slack
 
 import (
 	"context"
+	"github.com/sakemodel/sakebot/faq"
+	"github.com/sakemodel/sakebot/worker"
 
 	"github.com/sakemodel/sakebot/bot"
 )
 
 // Inbox is where events are written before Slack gets its answer.
 type Inbox interface {
-	AcceptEvents(ctx context.Context, events []bot.Event) (int, error)
+	AcceptEvents(ctx context.Context, events []worker.Event) (int, error)
 }
 
 // Records is what the Sender reads to render a delivery, and where it
@@ -31,10 +33,10 @@ type Threads interface {
 // FAQs is the FAQ as staff edit it from Slack; every change is recorded
 // with who made it.
 type FAQs interface {
-	ListFAQs(ctx context.Context) ([]bot.FAQ, error)
-	FAQ(ctx context.Context, id string) (bot.FAQ, error)
-	CreateFAQAudited(ctx context.Context, f *bot.FAQ) error
-	UpdateFAQAudited(ctx context.Context, f *bot.FAQ) error
+	ListFAQs(ctx context.Context) ([]faq.FAQ, error)
+	FAQ(ctx context.Context, id string) (faq.FAQ, error)
+	CreateFAQAudited(ctx context.Context, f *faq.FAQ) error
+	UpdateFAQAudited(ctx context.Context, f *faq.FAQ) error
 	DeleteFAQAudited(ctx context.Context, id string, version int, actor string) error
 	ListMisses(ctx context.Context, limit int) ([]bot.Miss, error)
 	DismissMiss(ctx context.Context, id int64) error

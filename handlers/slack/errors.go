@@ -3,10 +3,10 @@ package slack
 import (
 	"errors"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"net/http"
 	"time"
 
-	"github.com/sakemodel/sakebot/bot"
 	"github.com/slack-go/slack"
 )
 
@@ -23,7 +23,7 @@ var permanentErrors = map[string]bool{
 	"thread_not_found": true, "cant_delete_message": true, "compliance_exports_prevent_deletion": true,
 }
 
-// classify turns a failed Web API call into a bot.SendError for the
+// classify turns a failed Web API call into a worker.SendError for the
 // outbox: rate limits wait as long as Slack asks (or back off when it does
 // not say), server errors and network trouble are retried, and refusals
 // that a retry cannot change are permanent.
@@ -34,22 +34,22 @@ func classify(err error) error {
 	e := fmt.Errorf("slack: %w", err)
 	var limited *slack.RateLimitedError
 	if errors.As(err, &limited) {
-		return bot.RetryAfter(e, limited.RetryAfter)
+		return worker.RetryAfter(e, limited.RetryAfter)
 	}
 	var status slack.StatusCodeError
 	if errors.As(err, &status) {
 		if status.Code == http.StatusTooManyRequests || status.Code >= 500 {
 			return e
 		}
-		return bot.Permanent(e)
+		return worker.Permanent(e)
 	}
 	var refused slack.SlackErrorResponse
 	if errors.As(err, &refused) {
 		switch {
 		case refused.Err == "ratelimited":
-			return bot.RetryAfter(e, time.Second)
+			return worker.RetryAfter(e, time.Second)
 		case permanentErrors[refused.Err]:
-			return bot.Permanent(e)
+			return worker.Permanent(e)
 		}
 	}
 	return e

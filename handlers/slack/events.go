@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/sakemodel/sakebot/worker"
 	"net/http"
 	"strings"
 
@@ -85,17 +86,17 @@ func (a *App) events(w http.ResponseWriter, r *http.Request, body []byte) {
 // request itself is not replayed in the DM: a form at its summary would
 // take 「応募したい」 as the go-ahead. Nothing about the user is stored for
 // the channel; in the DM the form asks for consent first, as always.
-func (a *App) toEvents(ctx context.Context, out outerEvent) ([]bot.Event, error) {
+func (a *App) toEvents(ctx context.Context, out outerEvent) ([]worker.Event, error) {
 	ev, ok, err := a.toEvent(ctx, out)
 	if err != nil || !ok {
 		return nil, err
 	}
-	evs := []bot.Event{ev}
+	evs := []worker.Event{ev}
 	if in := ev.Incoming; in.Group && bot.WantsPrivate(in.Text) {
 		var inner innerEvent
 		_ = json.Unmarshal(out.Event, &inner)
 		dm := bot.Incoming{Key: bot.UserKey{Channel: bot.ChannelSlack, UserID: inner.User}, Kind: bot.KindOpen, At: in.At}
-		evs = append(evs, bot.Event{ID: ev.ID + ":dm", Incoming: dm, ReceivedAt: ev.ReceivedAt})
+		evs = append(evs, worker.Event{ID: ev.ID + ":dm", Incoming: dm, ReceivedAt: ev.ReceivedAt})
 	}
 	return evs, nil
 }
@@ -104,15 +105,15 @@ func (a *App) toEvents(ctx context.Context, out outerEvent) ([]bot.Event, error)
 // handoff's thread, a student's DM, a mention of the bot in a channel.
 // Messages of bots (this one included), edits, joins and the like are
 // left out (false).
-func (a *App) toEvent(ctx context.Context, out outerEvent) (bot.Event, bool, error) {
+func (a *App) toEvent(ctx context.Context, out outerEvent) (worker.Event, bool, error) {
 	var in innerEvent
 	if out.EventID == "" || json.Unmarshal(out.Event, &in) != nil {
-		return bot.Event{}, false, nil
+		return worker.Event{}, false, nil
 	}
 	if in.BotID != "" || in.User == "" || in.Subtype != "" && in.Subtype != "thread_broadcast" {
-		return bot.Event{}, false, nil
+		return worker.Event{}, false, nil
 	}
-	ev := bot.Event{ID: "slack:" + out.EventID, ReceivedAt: a.cfg.clock()().UTC()}
+	ev := worker.Event{ID: "slack:" + out.EventID, ReceivedAt: a.cfg.clock()().UTC()}
 	inc := bot.Incoming{Kind: bot.KindMessage, At: tsTime(in.TS)}
 	switch {
 	case in.Type == "message" && in.ThreadTS != "" && in.ThreadTS != in.TS:
@@ -128,10 +129,10 @@ func (a *App) toEvent(ctx context.Context, out outerEvent) (bot.Event, bool, err
 			inc.Thread = in.TS
 		}
 	default:
-		return bot.Event{}, false, nil
+		return worker.Event{}, false, nil
 	}
 	if strings.TrimSpace(inc.Text) == "" {
-		return bot.Event{}, false, nil
+		return worker.Event{}, false, nil
 	}
 	ev.Incoming = inc
 	return ev, true, nil
@@ -141,20 +142,20 @@ func (a *App) toEvent(ctx context.Context, out outerEvent) (bot.Event, bool, err
 // handoff's, it goes to the candidate (keyed by them, so it is ordered
 // with their own messages). Replies starting with // are notes among
 // recruiters and stay in Slack.
-func (a *App) staffReply(ctx context.Context, ev bot.Event, inc bot.Incoming, in innerEvent) (bot.Event, bool, error) {
+func (a *App) staffReply(ctx context.Context, ev worker.Event, inc bot.Incoming, in innerEvent) (worker.Event, bool, error) {
 	text := plainText(in.Text)
 	if strings.HasPrefix(strings.TrimSpace(in.Text), "//") || text == "" {
-		return bot.Event{}, false, nil
+		return worker.Event{}, false, nil
 	}
 	h, err := a.store.HandoffByThread(ctx, in.Channel, in.ThreadTS)
 	if errors.Is(err, bot.ErrNotFound) {
-		return bot.Event{}, false, nil
+		return worker.Event{}, false, nil
 	}
 	if err != nil {
-		return bot.Event{}, false, err
+		return worker.Event{}, false, err
 	}
 	if h.Status != bot.HandoffOpen {
-		return bot.Event{}, false, nil
+		return worker.Event{}, false, nil
 	}
 	a.log.Info("slack: recruiter replied in a handoff", "handoff", h.ID, "staff", in.User)
 	inc.Key, inc.Kind, inc.Text, inc.Thread = h.Key, bot.KindStaffReply, text, in.ThreadTS

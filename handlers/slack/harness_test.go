@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"io"
 	"log/slog"
 	"net/http"
@@ -46,7 +47,7 @@ type env struct {
 	slack  *slacktest.API
 	srv    *httptest.Server
 	engine *bot.Engine
-	worker *bot.Worker
+	worker *worker.Worker
 	app    *slackh.App
 	clock  *storetest.Clock // the one clock of the store, the engine, the worker and the channels
 	seq    atomic.Int64
@@ -72,12 +73,12 @@ func newEnv(t *testing.T, url string, seed uint64) *env {
 		NotifyChannel: notifyChannel, Staff: []string{staffUser}, MinInterval: -1, Now: clock.Now}
 	e.engine = bot.NewEngine(bot.Config{Store: e.store, Logger: log, Now: clock.Now,
 		Notify: bot.Notify{Channel: bot.ChannelSlack, To: notifyChannel}})
-	e.worker = bot.NewWorker(bot.WorkerConfig{Engine: e.engine, Inbox: e.store, Outbox: e.store, Logger: log,
-		Senders: map[bot.Channel]bot.Sender{
+	e.worker = worker.New(worker.Config{Engine: e.engine, Inbox: e.store, Outbox: e.store, Logger: log,
+		Senders: map[bot.Channel]worker.Sender{
 			bot.ChannelLINE:  line.NewSender(client, log),
 			bot.ChannelSlack: slackh.NewSender(sc, e.store, log),
 		},
-		Profiles:    map[bot.Channel]bot.ProfileSource{bot.ChannelLINE: client, bot.ChannelSlack: slackh.NewProfiles(sc)},
+		Profiles:    map[bot.Channel]worker.ProfileSource{bot.ChannelLINE: client, bot.ChannelSlack: slackh.NewProfiles(sc)},
 		MaxAttempts: 60, Batch: e.store,
 		Now: clock.Now})
 	e.app = slackh.New(sc, e.store, e.engine, e.worker.Wake, log)

@@ -2,10 +2,10 @@ package slack
 
 import (
 	"encoding/json"
+	"github.com/sakemodel/sakebot/faq"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/faqfile"
 	"github.com/slack-go/slack"
 )
@@ -45,7 +45,7 @@ type modalMeta struct {
 }
 
 // inputOf fills the modal from an entry.
-func inputOf(f bot.FAQ) faqModalInput {
+func inputOf(f faq.FAQ) faqModalInput {
 	return faqModalInput{ID: f.ID, Version: f.Version, Question: f.Question,
 		Alternatives: strings.Join(f.Alternatives, "\n"), Answer: f.Answer, Category: f.Category}
 }
@@ -90,7 +90,7 @@ func textInput(blockID, label, placeholder, hint, initial string, max int, multi
 }
 
 // doneModal replaces the modal once the entry is saved.
-func doneModal(f bot.FAQ, created bool) *slack.ModalViewRequest {
+func doneModal(f faq.FAQ, created bool) *slack.ModalViewRequest {
 	what := "更新しました"
 	if created {
 		what = "追加しました"
@@ -103,14 +103,14 @@ func doneModal(f bot.FAQ, created bool) *slack.ModalViewRequest {
 
 // submittedFAQ reads the modal's boxes and checks them; errs, keyed by
 // block id, says what to fix (in Japanese), like the admin page does.
-func submittedFAQ(state *slack.ViewState) (f bot.FAQ, errs map[string]string) {
+func submittedFAQ(state *slack.ViewState) (f faq.FAQ, errs map[string]string) {
 	value := func(block string) string {
 		if state == nil {
 			return ""
 		}
 		return strings.TrimSpace(state.Values[block][inputAction].Value)
 	}
-	f = bot.FAQ{Question: value(blockQuestion), Answer: value(blockAnswer), Category: value(blockCategory),
+	f = faq.FAQ{Question: value(blockQuestion), Answer: value(blockAnswer), Category: value(blockCategory),
 		Alternatives: splitLines(value(blockAlternatives)), Enabled: true}
 	errs = map[string]string{}
 	switch n := utf8.RuneCountInString(f.Question); {

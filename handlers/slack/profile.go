@@ -2,11 +2,11 @@ package slack
 
 import (
 	"context"
+	"github.com/sakemodel/sakebot/worker"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/sakemodel/sakebot/bot"
 	"github.com/slack-go/slack"
 )
 
@@ -17,7 +17,7 @@ const profileTTL = time.Hour
 const maxProfiles = 10000
 
 // Profiles looks up Slack users' display names with users.info
-// (bot.ProfileSource). Slack has no follow event, so the worker asks for
+// (worker.ProfileSource). Slack has no follow event, so the worker asks for
 // the name of whoever writes to the bot one to one: names are cached for
 // an hour.
 type Profiles struct {
@@ -32,7 +32,7 @@ type profileEntry struct {
 	at   time.Time
 }
 
-var _ bot.MessageProfileSource = (*Profiles)(nil)
+var _ worker.MessageProfileSource = (*Profiles)(nil)
 
 // NewProfiles returns the display-name source of cfg's token.
 func NewProfiles(cfg Config) *Profiles {
@@ -42,10 +42,10 @@ func NewProfiles(cfg Config) *Profiles {
 // Profiles returns the display-name source of the app's configuration.
 func (a *App) Profiles() *Profiles { return NewProfiles(a.cfg) }
 
-// NamesOnMessages implements bot.MessageProfileSource.
+// NamesOnMessages implements worker.MessageProfileSource.
 func (p *Profiles) NamesOnMessages() {}
 
-// DisplayName implements bot.ProfileSource: the user's display name, or
+// DisplayName implements worker.ProfileSource: the user's display name, or
 // their real name, or their user name.
 func (p *Profiles) DisplayName(ctx context.Context, userID string) (string, error) {
 	p.mu.Lock()

@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"errors"
+	"github.com/sakemodel/sakebot/worker"
 	"strconv"
 	"time"
 
@@ -45,7 +46,7 @@ func (s *Sender) findPosted(ctx context.Context, channel, kind string, id int64,
 		Oldest: strconv.FormatInt(since.Add(-5*time.Minute).Unix(), 10) + ".000000"}
 	for range 5 {
 		res, err := s.api.GetConversationHistoryContext(ctx, params)
-		var refused *bot.SendError
+		var refused *worker.SendError
 		if err := classify(err); errors.As(err, &refused) && refused.Permanent {
 			// Without channels:history (or groups:history) the channel cannot
 			// be searched; posting again is then the lesser evil.

@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 	"log/slog"
 	"time"
 
@@ -10,7 +11,7 @@ import (
 	"github.com/slack-go/slack"
 )
 
-// Sender delivers the outbox to Slack (bot.Sender): notices of new
+// Sender delivers the outbox to Slack (worker.Sender): notices of new
 // applications and their status, handoff threads, and the bot's answers
 // to students in DMs and channels. What it posts is rendered from the
 // records at send time (the outbox holds no copy of an application).
@@ -22,7 +23,7 @@ type Sender struct {
 	now     func() time.Time
 }
 
-var _ bot.Sender = (*Sender)(nil)
+var _ worker.Sender = (*Sender)(nil)
 
 // NewSender returns a Sender posting with cfg's token.
 func NewSender(cfg Config, records Records, log *slog.Logger) *Sender {
@@ -33,7 +34,7 @@ func NewSender(cfg Config, records Records, log *slog.Logger) *Sender {
 // Sender returns the Sender of the app's configuration and store.
 func (a *App) Sender() *Sender { return NewSender(a.cfg, a.store, a.log) }
 
-// Send implements bot.Sender.
+// Send implements worker.Sender.
 func (s *Sender) Send(ctx context.Context, d bot.Delivery) error {
 	switch d.Kind {
 	case bot.DeliveryNotice:
@@ -51,7 +52,7 @@ func (s *Sender) Send(ctx context.Context, d bot.Delivery) error {
 	case bot.DeliveryRetract:
 		return s.retract(ctx, d)
 	}
-	return bot.Permanent(fmt.Errorf("slack: cannot deliver %q", d.Kind))
+	return worker.Permanent(fmt.Errorf("slack: cannot deliver %q", d.Kind))
 }
 
 // post posts a message to channel (in thread, if any), spaced from the

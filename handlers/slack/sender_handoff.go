@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 
 	"github.com/sakemodel/sakebot/bot"
 )
@@ -44,7 +45,7 @@ func (s *Sender) relay(ctx context.Context, d bot.Delivery) error {
 		return err
 	}
 	if v.SlackTS == "" {
-		return bot.Permanent(fmt.Errorf("slack: handoff %d has no thread", v.ID))
+		return worker.Permanent(fmt.Errorf("slack: handoff %d has no thread", v.ID))
 	}
 	text := ""
 	for _, r := range d.Replies {

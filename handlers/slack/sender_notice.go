@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/sakemodel/sakebot/worker"
 
 	"github.com/sakemodel/sakebot/bot"
 )
@@ -53,7 +54,7 @@ func (s *Sender) updateNotice(ctx context.Context, d bot.Delivery) error {
 		return err
 	}
 	if a.SlackTS == "" {
-		return bot.Permanent(fmt.Errorf("slack: application %d has no notice to update", a.ID))
+		return worker.Permanent(fmt.Errorf("slack: application %d has no notice to update", a.ID))
 	}
 	events, err := s.records.ApplicationEvents(ctx, a.ID)
 	if err != nil {

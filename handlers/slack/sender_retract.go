@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"errors"
+	"github.com/sakemodel/sakebot/worker"
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/slack-go/slack"
@@ -41,7 +42,7 @@ func (s *Sender) botReplies(ctx context.Context, channel, ts string) ([]string, 
 	params := &slack.GetConversationRepliesParameters{ChannelID: channel, Timestamp: ts, Limit: 200}
 	for range 10 {
 		msgs, more, cursor, err := s.api.GetConversationRepliesContext(ctx, params)
-		var refused *bot.SendError
+		var refused *worker.SendError
 		if err := classify(err); errors.As(err, &refused) && refused.Permanent {
 			return out, nil
 		}

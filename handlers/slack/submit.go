@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/sakemodel/sakebot/faq"
 	"net/http"
 
 	"github.com/sakemodel/sakebot/bot"
@@ -58,13 +59,13 @@ func (a *App) submitFAQ(ctx context.Context, w http.ResponseWriter, ic *slack.In
 
 // updateFAQ saves the edited boxes over the entry at the version the modal
 // was opened at, keeping what the modal does not show (keywords, enabled).
-func (a *App) updateFAQ(ctx context.Context, meta modalMeta, edited bot.FAQ) (bot.FAQ, error) {
+func (a *App) updateFAQ(ctx context.Context, meta modalMeta, edited faq.FAQ) (faq.FAQ, error) {
 	f, err := a.store.FAQ(ctx, meta.ID)
 	if err != nil {
-		return bot.FAQ{}, err
+		return faq.FAQ{}, err
 	}
 	if f.Version != meta.Version {
-		return bot.FAQ{}, bot.ErrConflict
+		return faq.FAQ{}, bot.ErrConflict
 	}
 	f.Question, f.Alternatives, f.Answer, f.Category, f.UpdatedBy =
 		edited.Question, edited.Alternatives, edited.Answer, edited.Category, edited.UpdatedBy

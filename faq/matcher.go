@@ -1,0 +1,180 @@
+package faq
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// The thresholds that turn scores into an Outcome. Scores are in [0,1] and
+// comparable across questions; they were chosen by measuring
+// TestFAQAccuracy on the development set (bot/testdata/faq_dev.tsv).
+const (
+	// AnswerThreshold is the score the best entry needs for the bot to
+	// answer with it (or, when others are close, to offer choices).
+	AnswerThreshold = 0.46
+
+	// AmbiguityMargin is how close to the best the second entry must score
+	// for the match to be Ambiguous rather than Answered.
+	AmbiguityMargin = 0.03
+
+	// CandidateFloor is the lowest score kept among Candidates; entries
+	// below it share too little with the question to be worth showing.
+	CandidateFloor = 0.15
+
+	// MaxCandidates is the most Candidates a Match holds.
+	MaxCandidates = 3
+
+	// MaxQuestionBytes is how much of a question is matched; the rest of a
+	// longer message is ignored, which bounds the time Match takes.
+	MaxQuestionBytes = 1000
+)
+
+// Outcome says what the engine should do with a Match.
+type Outcome int
+
+// The outcomes of a Match.
+const (
+	Missed    Outcome = iota // no entry is good enough: fall back to a person
+	Answered                 // Best answers the question
+	Ambiguous                // two or more entries are close: offer Candidates as choices
+)
+
+// String names the outcome in lower case ("answered").
+func (o Outcome) String() string {
+	switch o {
+	case Missed:
+		return "missed"
+	case Answered:
+		return "answered"
+	case Ambiguous:
+		return "ambiguous"
+	}
+	return "unknown"
+}
+
+// Scored is an entry with its score in [0,1].
+type Scored struct {
+	FAQ   FAQ
+	Score float64
+}
+
+// Match is the result of ranking: Outcome, and up to 3 Candidates best
+// first (Candidates[0] is the best, when any). When the Outcome is
+// Ambiguous, Candidates holds only the entries close to the best.
+type Match struct {
+	Question   string  // as asked
+	Normalized string  // Normalize(Question)
+	Outcome    Outcome // what to do with it
+	Candidates []Scored
+}
+
+// Best returns the best candidate and whether there is one.
+func (m Match) Best() (Scored, bool) {
+	if len(m.Candidates) == 0 {
+		return Scored{}, false
+	}
+	return m.Candidates[0], true
+}
+
+// Match ranks the entries for question.
+func (ix *Index) Match(question string) Match {
+	m := Match{Question: question, Normalized: Normalize(question)}
+	m.Candidates = ix.rank(clipBytes(question, MaxQuestionBytes))
+	m.Outcome, m.Candidates = decide(m.Candidates)
+	return m
+}
+
+// clipBytes cuts s to at most n bytes, at a rune boundary.
+func clipBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// decide turns ranked candidates into an Outcome, trimming the candidates
+// to the close ones when the match is ambiguous.
+func decide(c []Scored) (Outcome, []Scored) { return decideAt(c, AnswerThreshold) }
+
+// decideAt is decide with another answer threshold, for measuring.
+func decideAt(c []Scored, threshold float64) (Outcome, []Scored) {
+	if len(c) == 0 || c[0].Score < threshold {
+		return Missed, c
+	}
+	near := 1
+	for near < len(c) && c[near].Score >= c[0].Score-AmbiguityMargin {
+		near++
+	}
+	if near == 1 {
+		return Answered, c
+	}
+	return Ambiguous, c[:near]
+}
+
+// topScored picks the best MaxCandidates of scores (indexed by entry) at or
+// above CandidateFloor, best first; ties go to the earlier entry.
+func topScored(faqs []FAQ, scores []float64, touched []int32) []Scored {
+	type entryScore struct {
+		e int32
+		s float64
+	}
+	var best [MaxCandidates]entryScore
+	n := 0
+	for _, e := range touched {
+		s := min(scores[e], 1) // sums of shares may round above 1
+		if s < CandidateFloor {
+			continue
+		}
+		pos := n
+		for pos > 0 && (s > best[pos-1].s || s == best[pos-1].s && e < best[pos-1].e) {
+			pos--
+		}
+		if pos >= MaxCandidates {
+			continue
+		}
+		n = min(n+1, MaxCandidates)
+		copy(best[pos+1:n], best[pos:n-1])
+		best[pos] = entryScore{e, s}
+	}
+	if n == 0 {
+		return nil
+	}
+	top := make([]Scored, n)
+	for i, b := range best[:n] {
+		top[i] = Scored{FAQ: faqs[b.e], Score: b.s}
+	}
+	return top
+}
+
+// questionBoilerplate is the etiquette around a question that the
+// analyser would take for content words (the 願い of お願いします, the
+// 質問 of 質問があります), in normalised form, longest first where one
+// contains another. It is cut out before analysis, leaving a boundary.
+// Particles, auxiliaries, interjections and the verbs that frame a
+// question weigh nothing by their part of speech (see contentWeight).
+var questionBoilerplate = []string{
+	"よろしくお願いします", "よろしくお願いいたします", "お願いします", "お願いいたします", "おねがいします",
+	"質問があります", "質問なのですが", "質問なんですが", "質問です", "失礼します",
+}
+
+// boilerplateMarks are words one of which every phrase of
+// questionBoilerplate holds, and few questions do: where none is, there is
+// no boilerplate to cut.
+var boilerplateMarks = []string{"願", "ねがい", "質問", "失礼"}
+
+// cutBoilerplate replaces questionBoilerplate in s with spaces.
+func cutBoilerplate(s string) string {
+	if !slices.ContainsFunc(boilerplateMarks, func(m string) bool { return strings.Contains(s, m) }) {
+		return s
+	}
+	for _, b := range questionBoilerplate {
+		if strings.Contains(s, b) {
+			s = strings.ReplaceAll(s, b, " ")
+		}
+	}
+	return s
+}

@@ -1,0 +1,646 @@
+package faq
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ikawaha/kagome/v2/tokenizer"
+)
+
+// How much the parts of a text weigh. They were chosen by measuring
+// TestFAQAccuracy; accuracy varies little around these values.
+//
+// A question often says more than it asks: a preamble (北見工大の3年です。),
+// a reason (家の事情で長く離れられないんですが、). A word of the clause that
+// asks counts fully against an entry that lacks it; a word of the rest
+// counts fully when an entry has it (it often names the topic) but only
+// its share below against one that lacks it.
+const (
+	// subClauseWeight is that share for a clause ended by a conjunctive
+	// particle (〜んですけど、〜ので、〜が、) in a sentence that asks.
+	subClauseWeight = 0.5
+
+	// statementWeight is that share for a sentence that does not ask,
+	// beside one that does.
+	statementWeight = 0.35
+
+	// functionWeight is the weight, in the written space, of the
+	// characters of particles, auxiliaries and other function words,
+	// against 1 for a noun.
+	functionWeight = 0.25
+
+	// modifierWeight is the share of its weight a noun keeps when it
+	// modifies another (研修 in 研修期間, 北見 in 北見の冬).
+	modifierWeight = 0.7
+)
+
+// analysis is a text in each space, with weights.
+type analysis struct {
+	spaces    [numSpaces]weightedText
+	kanaOnly  bool     // written in hiragana alone: only the reading is reliable
+	spellable []string // its words in katakana or latin letters, for the spelling index
+}
+
+// weightedText is a text of one space and the weight of each of its parts:
+// one weight per rune in the character spaces (a space separates
+// segments), one per word in the word space (words separated by spaces).
+type weightedText struct {
+	s string
+	w []float32 // how much each part counts when an entry has it
+	d []float32 // the share of that it counts against an entry that lacks it
+}
+
+// textBuilder builds a weightedText.
+type textBuilder struct {
+	b    []byte
+	w, d []float32
+}
+
+// reset empties t, keeping its memory.
+func (t *textBuilder) reset() { t.b, t.w, t.d = t.b[:0], t.w[:0], t.d[:0] }
+
+// write appends s, each rune weighing w, d.
+func (t *textBuilder) write(s string, w, d float64) {
+	t.b = append(t.b, s...)
+	for range utf8.RuneCountInString(s) {
+		t.w = append(t.w, float32(w))
+		t.d = append(t.d, float32(d))
+	}
+}
+
+// word appends a word of the word space.
+func (t *textBuilder) word(s string, w, d float64) {
+	if len(t.b) > 0 {
+		t.b = append(t.b, ' ')
+	}
+	t.b = append(t.b, s...)
+	t.w = append(t.w, float32(w))
+	t.d = append(t.d, float32(d))
+}
+
+// boundary appends a segment boundary.
+func (t *textBuilder) boundary() { t.write(" ", 0, 0) }
+
+// foldKana turns the katakana of the built text into hiragana, in place
+// when the text is valid UTF-8.
+func (t *textBuilder) foldKana() {
+	if !utf8.Valid(t.b) {
+		t.b = append(t.b[:0], foldKatakanaText(string(t.b))...)
+		return
+	}
+	for i := 0; i < len(t.b); {
+		r, size := utf8.DecodeRune(t.b[i:])
+		if r >= 'ァ' && r <= 'ヴ' {
+			utf8.EncodeRune(t.b[i:], r-'ァ'+'ぁ') // the same length
+		}
+		i += size
+	}
+}
+
+// texts returns the texts built in an.out with katakana folded to
+// hiragana, their strings cut from one allocation. Their weights are
+// an.out's memory: they last until an.out is reset.
+func (an *analyzer) texts() [numSpaces]weightedText {
+	all := an.joined[:0]
+	for k := range an.out {
+		an.out[k].foldKana()
+		all = append(all, an.out[k].b...)
+	}
+	an.joined = all
+	s := string(all)
+	var ts [numSpaces]weightedText
+	for k, t := range an.out {
+		ts[k] = weightedText{s: s[:len(t.b)], w: t.w, d: t.d}
+		s = s[len(t.b):]
+	}
+	return ts
+}
+
+// analyzedToken is a token of a sentence with what the analysis needs.
+type analyzedToken struct {
+	written, reading string
+	content          float64 // how much the word says about the topic, 0 for a function word
+	clause           int     // index of its clause in the sentence
+	noun, linker     bool    // a noun; the particle の that makes a noun modify the next
+}
+
+// sentence is a sentence of a text, analysed: its tokens are
+// analyzer.toks[from:to].
+type sentence struct {
+	from, to int
+	clauses  int  // number of clauses
+	asks     bool // the sentence is a question or a request
+}
+
+// analyzer is the working memory of analyzeText. Match reuses one from
+// analyzerPool for every question.
+type analyzer struct {
+	out    [numSpaces]textBuilder
+	sents  []sentence
+	chunks []string
+	toks   []analyzedToken // the tokens of every sentence, one after another
+	joined []byte          // texts' working memory
+	words  *wordLattice    // the analyser's, from latticePool while analyze runs
+}
+
+// analyzerPool holds analyzers for Match.
+var analyzerPool = sync.Pool{New: func() any { return new(analyzer) }}
+
+// analyzeText turns a text into its form in each space:
+//   - written: the normalised text with every inflected word in its
+//     dictionary form (戻れ, 戻っ → 戻る);
+//   - reading: the normalised text with every kanji word in its reading;
+//   - words: the content words (nouns, verbs, adjectives, adverbs, latin)
+//     in dictionary form; particles, auxiliaries and the like are left out.
+//
+// All three are in hiragana; spaces are boundaries. Every part weighs how
+// much it says about what is asked: see contentWeight and the clause
+// weights above.
+func analyzeText(text string, fix func(string) string) analysis {
+	var an analyzer
+	return an.analyze(text, fix)
+}
+
+// analyze is analyzeText. The weights of the result are an's memory: they
+// last until an analyses another text.
+func (an *analyzer) analyze(text string, fix func(string) string) analysis {
+	var a analysis
+	an.sents, an.toks = an.sents[:0], an.toks[:0]
+	an.words = latticePool.Get().(*wordLattice)
+	defer func() { latticePool.Put(an.words); an.words = nil }()
+	hiragana, some := true, false
+	for raw, endsAsking := range sentences(text) {
+		an.chunks = an.chunks[:0]
+		for c := range strings.FieldsFuncSeq(raw, isPhraseBreak) {
+			c = cutBoilerplate(normalizeKeepKana(c))
+			if fix != nil {
+				c = fix(c)
+			} else {
+				for w := range spellableWords(c) {
+					a.spellable = append(a.spellable, w)
+				}
+			}
+			if c != "" && !isLaughter(c) {
+				an.chunks = append(an.chunks, c)
+				some = true
+				hiragana = hiragana && onlyHiraganaText(c)
+			}
+		}
+		if len(an.chunks) > 0 {
+			an.sents = append(an.sents, an.sentence(an.chunks, endsAsking))
+		}
+	}
+	a.kanaOnly = some && hiragana
+	an.write(a.kanaOnly)
+	a.spaces = an.texts()
+	return a
+}
+
+// write writes the analysed sentences into an.out, weighted.
+func (an *analyzer) write(kanaOnly bool) {
+	asking := false
+	for _, s := range an.sents {
+		asking = asking || s.asks
+	}
+	out := &an.out
+	for k := range out {
+		out[k].reset()
+	}
+	for i, s := range an.sents {
+		if i > 0 {
+			out[writtenSpace].boundary()
+			out[readingSpace].boundary()
+		}
+		for _, tok := range an.toks[s.from:s.to] {
+			d := 1.0
+			switch {
+			case kanaOnly:
+				// the analyser cannot cut hiragana reliably into clauses
+			case asking && !s.asks:
+				d = statementWeight
+			case tok.clause < s.clauses-1:
+				d = subClauseWeight
+			}
+			if tok.written == "" {
+				continue // a comma
+			}
+			if tok.written == " " {
+				out[writtenSpace].boundary()
+				out[readingSpace].boundary()
+				continue
+			}
+			out[writtenSpace].write(tok.written, max(tok.content, functionWeight), d)
+			out[readingSpace].write(tok.reading, 1, d)
+			if tok.content > 0 {
+				out[wordSpace].word(tok.written, tok.content, d)
+			}
+		}
+	}
+}
+
+// sentences yields the sentences of text, split at sentence-ending
+// punctuation, line breaks and emoji, each with whether it ended with a
+// question mark.
+func sentences(text string) func(yield func(string, bool) bool) {
+	return func(yield func(string, bool) bool) {
+		start := 0
+		for i, r := range text {
+			if !isSentenceEnd(r) {
+				continue
+			}
+			if i > start && !yield(text[start:i], r == '?' || r == '？') {
+				return
+			}
+			start = i + utf8.RuneLen(r)
+		}
+		if start < len(text) {
+			yield(text[start:], false)
+		}
+	}
+}
+
+// isPhraseBreak reports whether r separates the phrases of a sentence.
+func isPhraseBreak(r rune) bool {
+	switch r {
+	case '、', '，', ',', '､', '・', '「', '」', '『', '』', '（', '）', '(', ')':
+		return true
+	}
+	return false
+}
+
+// isSentenceEnd reports whether r ends a sentence.
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '．', '｡', '!', '！', '?', '？', '\n', '\r', '…':
+		return true
+	}
+	return r >= 0x2600 && !isPlainRune(r) && unicode.Is(unicode.So, r) // emoji close chat sentences
+}
+
+// sentence analyses a sentence given as its normalised phrases (the parts
+// between commas, analysed apart so that no word spans them), appending
+// its tokens to an.toks.
+func (an *analyzer) sentence(chunks []string, endsAsking bool) sentence {
+	out := sentence{from: len(an.toks), asks: endsAsking}
+	var lastPOS, lastSub string
+	for i, chunk := range chunks {
+		if i > 0 {
+			an.toks = append(an.toks, analyzedToken{clause: out.clauses}) // a break
+		}
+		lastPOS, lastSub = an.addTokens(&out, chunk, lastPOS, lastSub)
+	}
+	out.to = len(an.toks)
+	out.finish(an.toks[out.from:out.to], lastPOS, lastSub)
+	return out
+}
+
+// addTokens analyses a chunk of sentence out: a phrase between commas.
+func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (string, string) {
+	d := ipaDictionary()
+	for _, tok := range an.words.tokenize(chunk) {
+		surface := tok.surface
+		if surface == " " {
+			an.toks = append(an.toks, analyzedToken{written: " ", clause: out.clauses})
+			continue
+		}
+		if isLaughter(surface) {
+			continue
+		}
+		pos, sub, base := d.field(tok, 0), d.field(tok, 1), d.field(tok, 6)
+		written, reading := surface, surface
+		han := containsHan(surface)
+		if base != "" && (han || pos == "動詞" || pos == "形容詞") {
+			written = base
+		}
+		if han {
+			if kana := d.field(tok, 7); kana != "" {
+				reading = kana
+			}
+		}
+		an.toks = append(an.toks, analyzedToken{
+			written: written, reading: reading,
+			content: contentWeight(tok, pos, sub, base), clause: out.clauses,
+			noun: pos == "名詞" || tok.class == tokenizer.UNKNOWN, linker: pos == "助詞" && sub == "連体化",
+		})
+		if isInterrogative(pos, base) {
+			out.asks = true
+		}
+		if pos == "助詞" && sub == "接続助詞" && endsClause(surface) {
+			out.clauses++
+		}
+		lastPOS, lastSub = pos, sub
+	}
+	return lastPOS, lastSub
+}
+
+// finish closes the analysis of a sentence, whose tokens are toks.
+func (out *sentence) finish(toks []analyzedToken, lastPOS, lastSub string) {
+	if len(toks) > 0 && toks[len(toks)-1].clause == out.clauses {
+		out.clauses++ // the last clause
+	} else if out.clauses > 0 {
+		// the sentence ended with a conjunctive particle (〜なんですけど):
+		// its last clause is the one before it
+		for i := range toks {
+			toks[i].clause = min(toks[i].clause, out.clauses-1)
+		}
+	}
+	markModifiers(toks)
+	if lastPOS == "助詞" && strings.Contains(lastSub, "終助詞") {
+		out.asks = true // 〜か, 〜の, 〜かな
+	}
+}
+
+// markModifiers weighs less the nouns that modify another (the 研修 of
+// 研修期間, the 北見 of 北見の冬) than the head they modify, which is
+// what the question is about.
+func markModifiers(toks []analyzedToken) {
+	for i := range toks {
+		if !toks[i].noun || toks[i].content == 0 || i+1 == len(toks) {
+			continue
+		}
+		if next := toks[i+1]; next.noun && next.content > 0 || next.linker {
+			toks[i].content *= modifierWeight
+		}
+	}
+}
+
+// endsClause reports whether a conjunctive particle ends a clause that
+// only leads up to the question (〜けど, 〜が, 〜ので), rather than joining
+// two parts of it (〜て, 〜たら).
+func endsClause(surface string) bool {
+	switch surface {
+	case "けど", "けれど", "けれども", "が", "ので", "のに", "から", "し":
+		return true
+	}
+	return false
+}
+
+// isInterrogative reports whether a token asks: a question word (何, いつ,
+// どこ, 誰, どう, どんな, なぜ) or a request (教えて, 知りたい), from its part of
+// speech and dictionary form.
+func isInterrogative(pos, base string) bool {
+	switch pos {
+	case "名詞", "副詞", "連体詞":
+		switch base {
+		case "何", "なに", "なん", "いつ", "どこ", "誰", "だれ", "どれ", "どちら", "どっち", "いくら",
+			"どう", "なぜ", "なんで", "どうして", "どんな", "どういう", "どの", "いかが":
+			return true
+		}
+	case "動詞":
+		return base == "教える" || base == "知る"
+	}
+	return false
+}
+
+// isLaughter reports whether s is a run of w, the laughter that closes
+// chat sentences (何？ｗ).
+func isLaughter(s string) bool {
+	return strings.Trim(s, "w") == ""
+}
+
+// contentWeight says how much a token tells about the topic of a question:
+// 1 for a noun, less for verbs, adjectives, adverbs and the nouns that
+// depend on others, 0 for particles, auxiliaries and the verbs that frame
+// a question rather than tell its topic (教えて, 知りたい, いただけますか).
+// pos, sub and base are its part of speech, subdivision and dictionary
+// form.
+func contentWeight(tok morph, pos, sub, base string) float64 {
+	switch pos {
+	case "名詞":
+		switch sub {
+		case "非自立", "特殊":
+			return 0
+		case "代名詞", "数", "接尾":
+			return 0.5
+		case "副詞可能":
+			return 0.7
+		}
+		return 1
+	case "動詞", "形容詞":
+		if sub == "非自立" || sub == "接尾" || framingVerb(base) {
+			return 0
+		}
+		return 0.6
+	case "副詞":
+		return 0.5
+	case "記号":
+		if sub == "アルファベット" {
+			return 1
+		}
+	}
+	if tok.class == tokenizer.UNKNOWN && pos != "記号" && pos != "感動詞" {
+		return 1
+	}
+	return 0
+}
+
+// framingVerb reports whether a verb frames a question or a request
+// (教えてください, 知りたい, 聞いたんですけど, いただけますか) rather than
+// say anything about its topic.
+func framingVerb(base string) bool {
+	switch base {
+	case "教える", "知る", "聞く", "伺う", "尋ねる", "思う", "わかる", "分かる",
+		"いただく", "いただける", "頂く", "もらう", "もらえる", "くれる", "くださる", "下さる", "願う":
+		return true
+	}
+	return false
+}
+
+// field is the i-th IPA feature of a token (0 part of speech, 1 its
+// subdivision, 6 dictionary form, 7 reading), or "" when it has none.
+func (d *ipaDict) field(tok morph, i int) string {
+	if f, ok := d.feature(tok, i); ok && f != "*" {
+		return f
+	}
+	return ""
+}
+
+// containsHan reports whether s holds a kanji.
+func containsHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x3400 && unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldKatakanaText turns katakana into hiragana.
+func foldKatakanaText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'ァ' && r <= 'ヴ' {
+			return r - 'ァ' + 'ぁ'
+		}
+		return r
+	}, s)
+}
+
+// spellingIndex corrects misspelt loanwords and names in a question
+// (リモーワーク, サケモデレ, zoops) to the nearest word of the entries. Only
+// words in katakana or latin letters are corrected: they are the ones an
+// IME does not check, and the ones the analyser cannot make sense of when
+// misspelt. A word is left alone when it is in the entries, when the
+// dictionary knows it as one word (オフライン is no misspelling of
+// オンライン), when it is short, or when two words are as near.
+type spellingIndex struct {
+	known  map[string]bool
+	byLen  map[int][][]rune // words by length in runes
+	maxLen int
+}
+
+// minSpellingRunes is the shortest word corrected: shorter ones have too
+// many neighbours one edit away.
+const minSpellingRunes = 4
+
+// newSpellingIndex collects the katakana and latin words of the entries'
+// texts, answers included, as analyzeEntries found them.
+func newSpellingIndex(forms [][]analysis) spellingIndex {
+	si := spellingIndex{known: make(map[string]bool), byLen: make(map[int][][]rune)}
+	for _, entry := range forms {
+		for _, a := range entry {
+			for _, w := range a.spellable {
+				if si.known[w] {
+					continue
+				}
+				si.known[w] = true
+				r := []rune(w)
+				si.byLen[len(r)] = append(si.byLen[len(r)], r)
+				si.maxLen = max(si.maxLen, len(r))
+			}
+		}
+	}
+	return si
+}
+
+// spellableWords yields the runs of katakana (with long-vowel marks) and of
+// latin letters in s.
+func spellableWords(s string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		start, kind := 0, 0
+		for i, r := range s {
+			k := spellingKind(r)
+			if k == kind {
+				continue
+			}
+			if kind != 0 && !yield(s[start:i]) {
+				return
+			}
+			start, kind = i, k
+		}
+		if kind != 0 {
+			yield(s[start:])
+		}
+	}
+}
+
+// spellingKind is 1 for katakana, 2 for latin, 0 for anything else.
+func spellingKind(r rune) int {
+	switch {
+	case r >= 'ァ' && r <= 'ヺ' || r == longVowel:
+		return 1
+	case r >= 'a' && r <= 'z':
+		return 2
+	}
+	return 0
+}
+
+// correct rewrites the misspelt words of a normalised (katakana-keeping)
+// sentence.
+func (si *spellingIndex) correct(s string) string {
+	if len(si.known) == 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for w := range spellableWords(s) {
+		fixed, ok := si.nearest(w)
+		if !ok {
+			continue
+		}
+		i := strings.Index(s[last:], w) + last
+		b.WriteString(s[last:i])
+		b.WriteString(fixed)
+		last = i + len(w)
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// nearest finds the word of the entries w is a misspelling of.
+func (si *spellingIndex) nearest(w string) (string, bool) {
+	n := utf8.RuneCountInString(w)
+	if n < minSpellingRunes || n > si.maxLen+2 || si.known[w] || isDictionaryWord(w) {
+		return "", false
+	}
+	maxDist := 1
+	if n >= 8 {
+		maxDist = 2
+	}
+	r := []rune(w)
+	var best []rune
+	bestDist, ties := maxDist+1, 0
+	for l := n - maxDist; l <= n+maxDist; l++ {
+		for _, c := range si.byLen[l] {
+			d := editDistance(r, c, maxDist+1)
+			switch {
+			case d > maxDist:
+			case d < bestDist:
+				best, bestDist, ties = c, d, 1
+			case d == bestDist:
+				ties++
+			}
+		}
+	}
+	if best == nil || ties > 1 {
+		return "", false
+	}
+	return string(best), true
+}
+
+// isDictionaryWord reports whether the analyser knows w as a single word.
+func isDictionaryWord(w string) bool {
+	la := latticePool.Get().(*wordLattice)
+	defer latticePool.Put(la)
+	toks := la.tokenize(w)
+	return len(toks) == 1 && toks[0].class == tokenizer.KNOWN
+}
+
+// editDistance is the optimal string alignment distance between a and b
+// (insertions, deletions, substitutions and swaps of neighbours), or
+// anything ≥ limit once it is known to reach limit.
+func editDistance(a, b []rune, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
