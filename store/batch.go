@@ -2,75 +2,91 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/worker"
 )
 
-var (
-	_ worker.BatchInbox = (*Store)(nil)
-	_ worker.BatchTx    = (*BatchTx)(nil)
-)
-
-// BatchTx is the transaction of AcceptBatch. It implements worker.BatchTx and
-// is valid only inside the function given to AcceptBatch.
+// BatchTx is the fast lane's transaction (see worker.BatchTx): the worker
+// stores a batch of events with Accept, reads what the ready ones need,
+// runs their turns, writes what they leave, and commits. The store only
+// executes statements; the worker decides.
 type BatchTx struct {
 	*Tx
 	dialect string
 	stmts   map[string]*sqlx.Stmt // the fast lane's prepared statements (PostgreSQL), or nil
 }
 
-// AcceptBatch stores a batch of events and hands the ready ones to fn in
-// the same transaction (see worker.BatchInbox).
-func (s *Store) AcceptBatch(ctx context.Context, events []worker.Event, eager func(worker.Event) bool,
-	fn func(worker.BatchTx, []worker.Event) error) (worker.BatchResult, error) {
-	var res worker.BatchResult
+// BeginBatch opens the fast lane's transaction. The caller must end it
+// with Commit or Rollback (Rollback after Commit does nothing).
+func (s *Store) BeginBatch(ctx context.Context) (worker.BatchTx, error) {
 	stmts := s.laneStmts(ctx)
-	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
-		bt := &BatchTx{Tx: s.tx(tx), dialect: s.dialect, stmts: stmts}
-		cand := candidates(events, eager)
-		keys := make([]bot.UserKey, 0, len(cand))
-		for _, i := range cand {
-			keys = append(keys, events[i].Incoming.Key)
-		}
-		free, err := bt.freeUsers(ctx, keys)
-		if err != nil {
-			return err
-		}
-		done := map[int]bool{}
-		for _, i := range cand {
-			done[i] = free[events[i].Incoming.Key]
-		}
-		seqs, err := bt.insertEvents(ctx, events, done)
-		if err != nil {
-			return err
-		}
-		var ready []worker.Event
-		res = worker.BatchResult{New: make([]bool, len(events))}
-		for i, ev := range events {
-			seq, ok := seqs[i]
-			if !ok {
-				continue
-			}
-			res.New[i], ev.Seq = true, seq
-			if done[i] {
-				ready = append(ready, ev)
-			} else {
-				res.Pending++
-			}
-		}
-		if len(ready) == 0 {
-			return nil
-		}
-		return fn(bt, ready)
-	})
+	tx, err := s.db.BeginTxx(ctx, nil)
 	if err != nil {
-		return worker.BatchResult{}, err
+		return nil, fmt.Errorf("store: begin: %w", err)
 	}
-	return res, nil
+	return &BatchTx{Tx: s.tx(tx), dialect: s.dialect, stmts: stmts}, nil
+}
+
+// Commit commits the batch.
+func (t *BatchTx) Commit() error {
+	if err := t.tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", mapErr(err))
+	}
+	return nil
+}
+
+// Rollback abandons the batch; after Commit it does nothing.
+func (t *BatchTx) Rollback() error {
+	if err := t.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+		return fmt.Errorf("store: rollback: %w", err)
+	}
+	return nil
+}
+
+// Accept stores the events not seen before (by ID) and returns, besides
+// what it stored, the ready ones: the first new event of each user that
+// eager accepts, whose user has no pending event or delivery and whose lock
+// was free at once (it is now held by the transaction). Ready events are
+// stored as processed; every other new event is stored pending.
+func (t *BatchTx) Accept(ctx context.Context, events []worker.Event, eager func(worker.Event) bool) (worker.BatchResult, []worker.Event, error) {
+	cand := candidates(events, eager)
+	keys := make([]bot.UserKey, 0, len(cand))
+	for _, i := range cand {
+		keys = append(keys, events[i].Incoming.Key)
+	}
+	free, err := t.freeUsers(ctx, keys)
+	if err != nil {
+		return worker.BatchResult{}, nil, err
+	}
+	done := map[int]bool{}
+	for _, i := range cand {
+		done[i] = free[events[i].Incoming.Key]
+	}
+	seqs, err := t.insertEvents(ctx, events, done)
+	if err != nil {
+		return worker.BatchResult{}, nil, err
+	}
+	var ready []worker.Event
+	res := worker.BatchResult{New: make([]bool, len(events))}
+	for i, ev := range events {
+		seq, ok := seqs[i]
+		if !ok {
+			continue
+		}
+		res.New[i], ev.Seq = true, seq
+		if done[i] {
+			ready = append(ready, ev)
+		} else {
+			res.Pending++
+		}
+	}
+	return res, ready, nil
 }
 
 // candidates returns the positions of the events that may be answered at

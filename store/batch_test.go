@@ -20,11 +20,11 @@ func batchEvent(id, user, text string) worker.Event {
 
 func everyEvent(worker.Event) bool { return true }
 
-// acceptBatch runs AcceptBatch and returns the ids handed to fn.
+// acceptBatch runs a batch (runBatch) and returns the ids handed to fn.
 func acceptBatch(t *testing.T, s *store.Store, events []worker.Event, fn func(worker.BatchTx, []worker.Event) error) (worker.BatchResult, []string) {
 	t.Helper()
 	var ready []string
-	res, err := s.AcceptBatch(context.Background(), events, everyEvent, func(tx worker.BatchTx, evs []worker.Event) error {
+	res, err := runBatch(context.Background(), s, events, everyEvent, func(tx worker.BatchTx, evs []worker.Event) error {
 		for _, ev := range evs {
 			if ev.Seq == 0 {
 				t.Errorf("event %s handed over without its inbox seq", ev.ID)
@@ -55,7 +55,7 @@ func TestAcceptBatchHandsOverWhatNothingWaitsFor(t *testing.T) {
 			batchEvent("e4", "U3", "北見はどこ？"), // follows and such go to the worker
 		}
 		events[5].Incoming.Kind = bot.KindFollow
-		res, err := s.AcceptBatch(ctx, events, func(ev worker.Event) bool { return ev.Incoming.Kind == bot.KindMessage },
+		res, err := runBatch(ctx, s, events, func(ev worker.Event) bool { return ev.Incoming.Kind == bot.KindMessage },
 			func(tx worker.BatchTx, evs []worker.Event) error {
 				if len(evs) != 1 || evs[0].ID != "e1" {
 					t.Errorf("handed over %v, want only e1", ids(evs))
@@ -99,7 +99,7 @@ func TestAcceptBatchStoresNothingWhenFnFails(t *testing.T) {
 	contract(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		events := []worker.Event{batchEvent("f1", "U1", "a"), batchEvent("f2", "U1", "b")}
-		_, err := s.AcceptBatch(ctx, events, everyEvent, func(tx worker.BatchTx, evs []worker.Event) error {
+		_, err := runBatch(ctx, s, events, everyEvent, func(tx worker.BatchTx, evs []worker.Event) error {
 			d := &bot.Delivery{Kind: bot.DeliveryReply, Key: lineUser("U1"), Replies: []bot.Reply{{Text: "x"}}}
 			must(t, tx.WriteBatch(ctx, worker.BatchWrite{Replies: []*bot.Delivery{d}, LeaseUntil: storetest.Now().Add(time.Minute),
 				Asked: []worker.AskedQuestion{{Channel: bot.ChannelLINE, Outcome: "answered", FAQID: "x"}}}))

@@ -36,6 +36,28 @@ func processNext(ctx context.Context, s *store.Store, fn func(worker.Event) erro
 	return true, s.ProcessEvent(ctx, ev, func(bot.Tx) error { return fn(ev) })
 }
 
+// runBatch does what the worker's fast lane does with a batch: stores the
+// events in one transaction, hands the ready ones (if any) to fn in it,
+// and commits when fn succeeds (nothing is stored when it fails).
+func runBatch(ctx context.Context, s *store.Store, events []worker.Event, eager func(worker.Event) bool,
+	fn func(worker.BatchTx, []worker.Event) error) (worker.BatchResult, error) {
+	tx, err := s.BeginBatch(ctx)
+	if err != nil {
+		return worker.BatchResult{}, err
+	}
+	defer tx.Rollback()
+	res, ready, err := tx.Accept(ctx, events, eager)
+	if err != nil {
+		return worker.BatchResult{}, err
+	}
+	if len(ready) > 0 {
+		if err := fn(tx, ready); err != nil {
+			return worker.BatchResult{}, err
+		}
+	}
+	return res, tx.Commit()
+}
+
 // lineUser is a LINE user key.
 func lineUser(id string) bot.UserKey {
 	return bot.UserKey{Channel: bot.ChannelLINE, UserID: id}

@@ -23,7 +23,7 @@ func TestAcceptBatchPreparesOnceTheTablesExist(t *testing.T) {
 		must(t, err)
 		t.Cleanup(func() { s.Close() })
 		events := []worker.Event{batchEvent("e1", "U1", "研修は？")}
-		if _, err := s.AcceptBatch(ctx, events, everyEvent, func(worker.BatchTx, []worker.Event) error { return nil }); err == nil {
+		if _, err := runBatch(ctx, s, events, everyEvent, func(worker.BatchTx, []worker.Event) error { return nil }); err == nil {
 			t.Fatal("AcceptBatch before the migrations: no error")
 		}
 		if n := s.LanePrepared(); n != 0 {

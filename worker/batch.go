@@ -2,44 +2,49 @@ package worker
 
 import (
 	"context"
-	"github.com/sakemodel/sakebot/bot"
 	"time"
+
+	"github.com/sakemodel/sakebot/bot"
 )
 
-// BatchInbox is the inbox's fast lane: it stores the events of many
-// webhook requests in one transaction and lets the worker answer, in that
-// same transaction, those that nothing else is waiting for. Whatever it
-// cannot answer at once is left pending for ProcessNextEvent, so the
-// guarantees are those of Inbox: an event is stored before the webhook
-// answers, and processed once, in order per user.
+// BatchInbox is the inbox's fast lane: the worker stores the events of
+// many webhook requests in one transaction and answers, in that same
+// transaction, those that nothing else is waiting for. Whatever it cannot
+// answer at once is left pending for ProcessEvents, so the guarantees are
+// those of Inbox: an event is stored before the webhook answers, and
+// processed once, in order per user.
 type BatchInbox interface {
-	// AcceptBatch stores the events not seen before (by ID), in one
-	// transaction. A new event is handed to fn when eager accepts it, it
-	// is the first event of its user in the batch, the user has no pending
-	// event or delivery, and the user's lock was free at once; fn runs in
-	// the transaction, which holds those users' locks, and such events are
-	// stored as processed. Every other new event is stored pending. When fn
-	// fails, nothing at all is stored.
-	AcceptBatch(ctx context.Context, events []Event, eager func(Event) bool,
-		fn func(BatchTx, []Event) error) (BatchResult, error)
+	// BeginBatch opens the batch's transaction; the worker ends it with
+	// Commit or Rollback. When it rolls back, nothing at all is stored.
+	BeginBatch(ctx context.Context) (BatchTx, error)
 }
 
-// BatchResult is what AcceptBatch stored.
+// BatchResult is what Accept stored.
 type BatchResult struct {
 	New     []bool // by position in the events: stored now (false: a duplicate)
-	Pending int    // new events left pending, for ProcessNextEvent
+	Pending int    // new events left pending, for ProcessEvents
 }
 
-// BatchTx is the transaction of AcceptBatch: the Tx each turn works in,
-// plus one read and one write for all the batch's users at once.
+// BatchTx is the fast lane's transaction: the Tx each turn works in, plus
+// storing the batch and one read and one write for all its users at once.
 type BatchTx interface {
 	bot.Tx
+	// Accept stores the events not seen before (by ID) and returns the
+	// ready ones: the first new event of each user that eager accepts,
+	// whose user has no pending event or delivery and whose lock was free
+	// at once (the transaction now holds it). Ready events are stored as
+	// processed; every other new event is stored pending.
+	Accept(ctx context.Context, events []Event, eager func(Event) bool) (BatchResult, []Event, error)
 	// ReadBatch reads what the turns of events need: their users'
 	// conversations and how many events each user sent in the window
 	// before their event, up to it (the rate limit).
 	ReadBatch(ctx context.Context, events []Event, window time.Duration) (BatchRead, error)
 	// WriteBatch writes what the turns left to the batch.
 	WriteBatch(ctx context.Context, w BatchWrite) error
+	// Commit commits the batch.
+	Commit() error
+	// Rollback abandons the batch; after Commit it does nothing.
+	Rollback() error
 }
 
 // BatchRead is what ReadBatch reads.

@@ -78,17 +78,9 @@ func (w *Worker) runLane(calls [][]Event) []laneResult {
 	if w.backlogged(w.lane.Waiting()) {
 		eager = func(Event) bool { return false }
 	}
-	var b laneBatch
 	marks := w.takeMarks()
 	start := time.Now()
-	res, err := w.cfg.Batch.AcceptBatch(ctx, events, eager, func(tx BatchTx, ready []Event) error {
-		b = laneBatch{ready: ready, write: BatchWrite{Sent: marks}}
-		if err := w.answerBatch(ctx, tx, &b); err != nil {
-			return err
-		}
-		b.marked = true
-		return nil
-	})
+	res, b, err := w.storeAndAnswer(ctx, events, eager, marks)
 	if !b.marked || err != nil {
 		w.noteSent(marks...) // for the next batch, or the timer
 	}
@@ -110,6 +102,32 @@ func (w *Worker) runLane(calls [][]Event) []laneResult {
 		signal(w.wakeOut)
 	}
 	return splitCounts(calls, res.New)
+}
+
+// storeAndAnswer is the batch's transaction: it stores events, answers
+// the ready ones (recording the sent replies marks with them) and commits.
+// On an error nothing is stored.
+func (w *Worker) storeAndAnswer(ctx context.Context, events []Event, eager func(Event) bool, marks []int64) (BatchResult, laneBatch, error) {
+	tx, err := w.cfg.Batch.BeginBatch(ctx)
+	if err != nil {
+		return BatchResult{}, laneBatch{}, err
+	}
+	defer tx.Rollback()
+	res, ready, err := tx.Accept(ctx, events, eager)
+	if err != nil {
+		return BatchResult{}, laneBatch{}, err
+	}
+	b := laneBatch{ready: ready, write: BatchWrite{Sent: marks}}
+	if len(ready) > 0 {
+		if err := w.answerBatch(ctx, tx, &b); err != nil {
+			return BatchResult{}, laneBatch{}, err
+		}
+		b.marked = true
+	}
+	if err := tx.Commit(); err != nil {
+		return BatchResult{}, laneBatch{}, err
+	}
+	return res, b, nil
 }
 
 // backlogged reports whether waiting requests are more than the lane
