@@ -37,8 +37,8 @@ type Engine struct {
 
 // NewEngine returns an Engine configured by cfg.
 func NewEngine(cfg Config) *Engine {
-	e := &Engine{store: cfg.Store, answerer: cfg.Answerer, log: cfg.Logger, now: cfg.Now, expiry: cfg.FormExpiry}
-	e.SetNotify(cfg.Notify)
+	e := &Engine{store: cfg.Store, answerer: cfg.Answerer, log: cfg.Logger, now: cfg.Now, expiry: cfg.FormExpiry,
+		notify: cfg.Notify.withDefaults()}
 	if e.answerer == nil {
 		e.answerer = faq.NewAnswerer(cfg.Store)
 	}

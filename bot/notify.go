@@ -30,13 +30,12 @@ func (n Notify) On() bool { return n.Channel != "" && n.To != "" }
 // second in a channel).
 func (n Notify) Key() UserKey { return UserKey{Channel: n.Channel, UserID: n.To} }
 
-// SetNotify sets where recruiters are notified (see Config.Notify). Call it
-// while wiring, before the engine handles anything.
-func (e *Engine) SetNotify(n Notify) {
+// withDefaults fills in the defaults of n.
+func (n Notify) withDefaults() Notify {
 	if n.HandoffTimeout <= 0 {
 		n.HandoffTimeout = DefaultHandoffTimeout
 	}
-	e.notify = n
+	return n
 }
 
 // Notify returns where recruiters are notified.

@@ -41,11 +41,21 @@ func openApp(ctx context.Context, e *env, log *slog.Logger) (*app, error) {
 	if seeded {
 		log.Info("seeded the default FAQ", "entries", len(faqfile.Default()))
 	}
-	eng := bot.NewEngine(bot.Config{Store: s, Logger: log, FormExpiry: e.cfg.FormExpiry, Now: e.now})
+	eng := bot.NewEngine(bot.Config{Store: s, Logger: log, FormExpiry: e.cfg.FormExpiry, Now: e.now, Notify: notifyOf(e.cfg)})
 	return &app{store: s, engine: eng, log: log, now: e.now}, nil
 }
 
+// Close closes the database.
 func (a *app) Close() error { return a.store.Close() }
+
+// notifyOf is where recruiters are told of applications and handoffs: the
+// Slack channel SLACK_NOTIFY_CHANNEL when Slack is on, else nowhere.
+func notifyOf(cfg config) bot.Notify {
+	if cfg.SlackToken == "" || cfg.SlackChannel == "" {
+		return bot.Notify{}
+	}
+	return bot.Notify{Channel: bot.ChannelSlack, To: cfg.SlackChannel}
+}
 
 // newLogger builds the logger from LOG_FORMAT and LOG_LEVEL.
 func newLogger(w io.Writer, cfg config) (*slog.Logger, error) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/handlers"
+	"github.com/sakemodel/sakebot/handlers/line"
 	"github.com/sakemodel/sakebot/metrics"
 	"github.com/sakemodel/sakebot/store"
 )
@@ -76,43 +77,40 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	return err
 }
 
-// wiring is what the channels add to the server and the worker.
+// wiring is what serve runs: the routes, the worker and the receivers
+// that are not routes.
 type wiring struct {
 	mounts  map[string]http.Handler
 	worker  *worker.Worker
-	wcfg    *worker.Config
-	wake    func()
-	accept  acceptFunc // the worker's AcceptEvents: the webhooks' fast lane
 	metrics *metrics.Metrics
 	// runners receive events by other means than the server (Slack's
 	// Socket Mode); each runs until its context ends, and an error stops serve.
 	runners []func(context.Context) error
 }
 
-// wire builds the worker and mounts every channel whose credentials are
-// set; each one that is off is announced in one line.
+// wire builds everything in dependency order: the channels' outgoing
+// halves (senders, profile look-ups), the worker over them, then what
+// receives events and hands them to the worker (webhooks, Slack's routes or
+// socket, the admin page). Each channel that is off is announced in one
+// line.
 func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
-	wcfg := &worker.Config{Engine: a.engine, Inbox: a.store, Outbox: a.store, Logger: log,
-		RateLimit: cfg.RateLimit, RateCounter: a.store, Processors: 16, Batch: a.store, Now: a.now,
-		Senders: map[bot.Channel]worker.Sender{}, Profiles: map[bot.Channel]worker.ProfileSource{}, Busy: map[bot.Channel]worker.BusyIndicator{}}
 	m := metrics.New(snapshot(a.store), log)
-	wcfg.Observer = m
-	w := &wiring{mounts: map[string]http.Handler{}, wcfg: wcfg, metrics: m}
-	var wk *worker.Worker
-	w.wake = func() { wk.Wake() }
-	w.accept = func(ctx context.Context, evs []worker.Event) (int, error) { return wk.AcceptEvents(ctx, evs) }
-	on, err := wireLINE(a, cfg, log, w)
+	out, err := newOutgoing(a, cfg, log)
 	if err != nil {
 		return nil, err
 	}
-	if !on {
+	wk := worker.New(worker.Config{Engine: a.engine, Inbox: a.store, Outbox: a.store, Logger: log,
+		RateLimit: cfg.RateLimit, RateCounter: a.store, Processors: 16, Batch: a.store, Now: a.now, Observer: m,
+		Senders: out.senders, Profiles: out.profiles, Busy: out.busy})
+	w := &wiring{mounts: map[string]http.Handler{}, worker: wk, metrics: m}
+	if out.line != nil {
+		mountLINE(w, a, cfg, log, wk)
+	} else {
 		log.Info("LINE is off: set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to turn it on")
 	}
-	on, err = wireSlack(a, cfg, log, w)
-	if err != nil {
-		return nil, err
-	}
-	if !on {
+	if out.slack {
+		mountSlack(w, a, cfg, log, wk)
+	} else {
 		log.Info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to turn it on")
 	}
 	if h, ok := adminMount(a, cfg, log.With("channel", "admin")); ok {
@@ -120,17 +118,28 @@ func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
 	} else if cfg.AdminPassword == "" {
 		log.Info("the admin page is off: set ADMIN_PASSWORD to turn it on")
 	}
-	wk = worker.New(*wcfg)
-	w.worker = wk
 	return w, nil
 }
 
-// acceptFunc stores (and, in the fast lane, answers) a webhook's events.
-type acceptFunc func(ctx context.Context, events []worker.Event) (int, error)
+// outgoing is the channels' outgoing halves, which the worker needs.
+type outgoing struct {
+	senders  map[bot.Channel]worker.Sender
+	profiles map[bot.Channel]worker.ProfileSource
+	busy     map[bot.Channel]worker.BusyIndicator
+	line     *line.Client // nil when LINE is off
+	slack    bool         // Slack is on
+}
 
-// AcceptEvents calls f.
-func (f acceptFunc) AcceptEvents(ctx context.Context, events []worker.Event) (int, error) {
-	return f(ctx, events)
+// newOutgoing builds the outgoing half of every channel whose credentials
+// are set.
+func newOutgoing(a *app, cfg config, log *slog.Logger) (*outgoing, error) {
+	out := &outgoing{senders: map[bot.Channel]worker.Sender{}, profiles: map[bot.Channel]worker.ProfileSource{},
+		busy: map[bot.Channel]worker.BusyIndicator{}}
+	if err := out.addLINE(a, cfg, log); err != nil {
+		return nil, err
+	}
+	out.addSlack(a, cfg, log)
+	return out, nil
 }
 
 // serveUntilDone serves until ctx ends, then shuts down gracefully.

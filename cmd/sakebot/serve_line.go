@@ -6,6 +6,7 @@ import (
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/handlers/line"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // lineConfig is the LINE part of the configuration.
@@ -14,23 +15,27 @@ func lineConfig(cfg config, now func() time.Time) line.Config {
 		APIBase: cfg.LINEAPIBase, DataAPIBase: cfg.LINEDataBase, Now: now}
 }
 
-// wireLINE adds the LINE channel to the server and the worker when its
-// credentials are set, and reports whether it did.
-func wireLINE(a *app, cfg config, log *slog.Logger, w *wiring) (bool, error) {
+// addLINE adds LINE's sender, profile look-ups and loading animation when
+// its credentials are set.
+func (out *outgoing) addLINE(a *app, cfg config, log *slog.Logger) error {
 	if cfg.LINESecret == "" || cfg.LINEToken == "" {
-		return false, nil
+		return nil
 	}
-	lc := lineConfig(cfg, a.now)
-	client, err := line.NewClient(lc)
+	client, err := line.NewClient(lineConfig(cfg, a.now))
 	if err != nil {
-		return false, err
+		return err
 	}
-	// The worker stores and answers the events (the fast lane) and wakes itself.
-	wh := line.NewWebhook(lc, w.accept, nil, log.With("channel", "line"))
+	out.line = client
+	out.senders[bot.ChannelLINE] = line.NewSender(client, log.With("channel", "line"))
+	out.profiles[bot.ChannelLINE] = client
+	out.busy[bot.ChannelLINE] = client
+	return nil
+}
+
+// mountLINE mounts the webhook, which hands its events to the worker's fast
+// lane (the worker stores and answers them, and wakes itself).
+func mountLINE(w *wiring, a *app, cfg config, log *slog.Logger, wk *worker.Worker) {
+	wh := line.NewWebhook(lineConfig(cfg, a.now), wk, nil, log.With("channel", "line"))
 	wh.Duplicates = func(n int) { w.metrics.Duplicates("line", n) }
 	w.mounts["POST /line/webhook"] = wh
-	w.wcfg.Senders[bot.ChannelLINE] = line.NewSender(client, log.With("channel", "line"))
-	w.wcfg.Profiles[bot.ChannelLINE] = client
-	w.wcfg.Busy[bot.ChannelLINE] = client
-	return true, nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/sakemodel/sakebot/bot"
 	slackch "github.com/sakemodel/sakebot/handlers/slack"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // slackConfig is the Slack part of the configuration.
@@ -14,38 +15,45 @@ func slackConfig(cfg config, now func() time.Time) slackch.Config {
 		NotifyChannel: cfg.SlackChannel, Staff: cfg.SlackStaff, Now: now}
 }
 
-// wireSlack adds the Slack channel to the server and the worker when its
-// credentials are set, and reports whether it did: the three Slack routes
-// (or the Socket Mode connection),
-// the Slack sender and display names (users.info), and, with SLACK_NOTIFY_CHANNEL set, the engine's
-// notices of applications and handoffs to that channel.
-//
-// With SLACK_APP_TOKEN set, Slack's requests arrive over Socket Mode
-// instead (no signing secret is needed then, and no route is mounted): a
-// runner holds the connection and stops serve if Slack refuses the token.
-func wireSlack(a *app, cfg config, log *slog.Logger, w *wiring) (bool, error) {
-	if cfg.SlackToken == "" || cfg.SlackSecret == "" && cfg.SlackAppToken == "" {
-		return false, nil
+// slackOn reports whether Slack's credentials are set (the configuration
+// refuses a half-configured Slack).
+func slackOn(cfg config) bool {
+	return cfg.SlackToken != "" && (cfg.SlackSecret != "" || cfg.SlackAppToken != "")
+}
+
+// addSlack adds Slack's sender and display names (users.info) when its
+// credentials are set. The engine's notices of applications and handoffs
+// go to SLACK_NOTIFY_CHANNEL (see notifyOf).
+func (out *outgoing) addSlack(a *app, cfg config, log *slog.Logger) {
+	if !slackOn(cfg) {
+		return
 	}
 	log = log.With("channel", "slack")
-	s := slackch.New(slackConfig(cfg, a.now), a.store, a.engine, w.wake, log)
-	if cfg.SlackAppToken != "" {
-		w.runners = append(w.runners, s.Socket(cfg.SlackAppToken).Run)
-		log.Info("Slack: Socket Mode (SLACK_APP_TOKEN is set); the /slack/* request URLs are not mounted")
-	} else {
-		for pattern, h := range s.Routes() {
-			w.mounts[pattern] = h
-		}
-	}
-	w.wcfg.Senders[bot.ChannelSlack] = s.Sender()
-	w.wcfg.Profiles[bot.ChannelSlack] = s.Profiles()
+	sc := slackConfig(cfg, a.now)
+	out.slack = true
+	out.senders[bot.ChannelSlack] = slackch.NewSender(sc, a.store, log)
+	out.profiles[bot.ChannelSlack] = slackch.NewProfiles(sc)
 	if cfg.SlackChannel == "" {
 		log.Info("Slack notices are off: set SLACK_NOTIFY_CHANNEL to the id of the channel for applications and handoffs")
-	} else {
-		a.engine.SetNotify(bot.Notify{Channel: bot.ChannelSlack, To: cfg.SlackChannel})
 	}
 	if len(cfg.SlackStaff) == 0 {
 		log.Info("nobody may edit FAQs or act on applications from Slack: set SLACK_STAFF_USER_IDS")
 	}
-	return true, nil
+}
+
+// mountSlack mounts Slack's three routes, whose events go to the worker.
+// With SLACK_APP_TOKEN set, Slack's requests arrive over Socket Mode
+// instead (no signing secret is needed then, and no route is mounted): a
+// runner holds the connection and stops serve if Slack refuses the token.
+func mountSlack(w *wiring, a *app, cfg config, log *slog.Logger, wk *worker.Worker) {
+	log = log.With("channel", "slack")
+	s := slackch.New(slackConfig(cfg, a.now), a.store, a.engine, wk.Wake, log)
+	if cfg.SlackAppToken != "" {
+		w.runners = append(w.runners, s.Socket(cfg.SlackAppToken).Run)
+		log.Info("Slack: Socket Mode (SLACK_APP_TOKEN is set); the /slack/* request URLs are not mounted")
+		return
+	}
+	for pattern, h := range s.Routes() {
+		w.mounts[pattern] = h
+	}
 }

@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"errors"
-	"github.com/sakemodel/sakebot/worker"
 	"io"
 	"log/slog"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -28,21 +26,21 @@ func TestWireSlack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	w := &wiring{mounts: map[string]http.Handler{}, wcfg: &worker.Config{Senders: map[bot.Channel]worker.Sender{}, Profiles: map[bot.Channel]worker.ProfileSource{}, Busy: map[bot.Channel]worker.BusyIndicator{}}, wake: func() {}}
-	if on, err := wireSlack(a, config{}, log, w); on || err != nil || len(w.mounts) != 0 {
-		t.Fatalf("without credentials: %v %v %v", on, err, w.mounts)
+	if w, err := wire(a, config{}, log); err != nil || len(w.mounts) != 0 {
+		t.Fatalf("without credentials: %v %v", err, w.mounts)
 	}
-	on, err := wireSlack(a, cfg, log, w)
-	if !on || err != nil {
-		t.Fatalf("wireSlack: %v %v", on, err)
+	out, err := newOutgoing(a, cfg, log)
+	if err != nil || !out.slack || out.senders[bot.ChannelSlack] == nil || out.profiles[bot.ChannelSlack] == nil {
+		t.Fatalf("outgoing: %+v %v", out, err)
+	}
+	w, err := wire(a, cfg, log)
+	if err != nil {
+		t.Fatalf("wire: %v", err)
 	}
 	for _, p := range []string{"POST /slack/events", "POST /slack/commands", "POST /slack/interactions"} {
 		if w.mounts[p] == nil {
 			t.Errorf("%s not mounted", p)
 		}
-	}
-	if w.wcfg.Senders[bot.ChannelSlack] == nil {
-		t.Error("no Slack sender")
 	}
 	if n := a.engine.Notify(); !n.On() || n.To != "CREC" || n.Channel != bot.ChannelSlack {
 		t.Errorf("notify: %+v", n)
@@ -61,13 +59,9 @@ func TestWireSlackSocketMode(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	w := &wiring{mounts: map[string]http.Handler{}, wcfg: &worker.Config{Senders: map[bot.Channel]worker.Sender{}, Profiles: map[bot.Channel]worker.ProfileSource{}, Busy: map[bot.Channel]worker.BusyIndicator{}}, wake: func() {}}
-	on, err := wireSlack(a, cfg, log, w)
-	if !on || err != nil || len(w.mounts) != 0 || len(w.runners) != 1 {
-		t.Fatalf("wireSlack: %v %v mounts %v runners %d", on, err, w.mounts, len(w.runners))
-	}
-	if w.wcfg.Senders[bot.ChannelSlack] == nil || w.wcfg.Profiles[bot.ChannelSlack] == nil {
-		t.Error("no Slack sender or profiles")
+	w, err := wire(a, cfg, log)
+	if err != nil || len(w.mounts) != 0 || len(w.runners) != 1 {
+		t.Fatalf("wire: %v mounts %v runners %d", err, w.mounts, len(w.runners))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

@@ -39,9 +39,6 @@ func NewProfiles(cfg Config) *Profiles {
 	return &Profiles{api: newAPI(cfg, 3*time.Second), now: cfg.clock(), cache: map[string]profileEntry{}}
 }
 
-// Profiles returns the display-name source of the app's configuration.
-func (a *App) Profiles() *Profiles { return NewProfiles(a.cfg) }
-
 // NamesOnMessages implements worker.MessageProfileSource.
 func (p *Profiles) NamesOnMessages() {}
 

@@ -31,9 +31,6 @@ func NewSender(cfg Config, records Records, log *slog.Logger) *Sender {
 		pace: newPacer(cfg.interval()), now: cfg.clock()}
 }
 
-// Sender returns the Sender of the app's configuration and store.
-func (a *App) Sender() *Sender { return NewSender(a.cfg, a.store, a.log) }
-
 // Send implements worker.Sender.
 func (s *Sender) Send(ctx context.Context, d bot.Delivery) error {
 	switch d.Kind {
