@@ -10,29 +10,35 @@ import "time"
 type Handoff struct {
 	ID           int64
 	Key          UserKey
-	Reason       string   // HandoffAsked or HandoffUnanswered
+	Reason       HandoffReason
 	Question     string   // what they asked last, if anything
 	Recent       []string // the candidate's last few questions before the handoff, oldest first
-	Status       string   // HandoffRequested, HandoffOpen or HandoffClosed
-	SlackChannel string   // the channel of the recruiters' thread, once posted
-	SlackTS      string   // the ts of the thread's first message, once posted
+	Status       HandoffStatus
+	SlackChannel string // the channel of the recruiters' thread, once posted
+	SlackTS      string // the ts of the thread's first message, once posted
 	CreatedAt    time.Time
 	LastAt       time.Time // the last message either way (open handoffs time out after it)
 	ClosedAt     time.Time // zero while not closed
 	ClosedBy     string    // who closed it: a staff member's id, ClosedByCandidate or ClosedByTimeout
 }
 
+// HandoffStatus is where a handoff stands.
+type HandoffStatus string
+
 // The statuses of a handoff.
 const (
-	HandoffRequested = "requested" // recorded only: no recruiters' channel is configured
-	HandoffOpen      = "open"      // the candidate's messages go to recruiters, and their replies back
-	HandoffClosed    = "closed"    // over: the bot answers again
+	HandoffRequested HandoffStatus = "requested" // recorded only: no recruiters' channel is configured
+	HandoffOpen      HandoffStatus = "open"      // the candidate's messages go to recruiters, and their replies back
+	HandoffClosed    HandoffStatus = "closed"    // over: the bot answers again
 )
+
+// HandoffReason is why a handoff was opened.
+type HandoffReason string
 
 // Why a handoff was opened.
 const (
-	HandoffAsked      = "requested"  // the candidate asked for a person
-	HandoffUnanswered = "unanswered" // the bot failed twice and the candidate accepted the offer
+	HandoffAsked      HandoffReason = "requested"  // the candidate asked for a person
+	HandoffUnanswered HandoffReason = "unanswered" // the bot failed twice and the candidate accepted the offer
 )
 
 // Who, besides a staff member, closes a handoff.

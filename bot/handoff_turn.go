@@ -24,7 +24,7 @@ func isBackToBot(text string) bool {
 // openHandoff starts a handoff: recruiters get a thread with the question
 // and the candidate's last few questions, and the candidate is told a
 // person will answer. A form in progress waits until the handoff ends.
-func (t *turn) openHandoff(reason, question string) {
+func (t *turn) openHandoff(reason HandoffReason, question string) {
 	recent, err := t.tx.TakeRecentQuestions(t.ctx, t.in.Key)
 	if err != nil {
 		t.fail(err)

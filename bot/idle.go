@@ -182,7 +182,7 @@ func (t *turn) latestApplication() (Application, bool) {
 
 // handoff connects the user to a person when recruiters are notified
 // (see openHandoff); otherwise it records the request and tells the user.
-func (t *turn) handoff(reason, question string) {
+func (t *turn) handoff(reason HandoffReason, question string) {
 	t.conv.Misses = 0
 	if t.e.notify.On() {
 		t.openHandoff(reason, question)

@@ -1,9 +1,11 @@
 // Package store keeps sakebot's data in PostgreSQL (production, any number of
 // replicas) or in an embedded SQLite file (the default for one process).
 //
-// It implements the storage interfaces the domain package bot declares
-// (bot.Store, bot.Tx, bot.MissStore, bot.ApplicationStore, bot.Janitor) with
-// sqlx. Both engines run the same SQL wherever they can: queries are written
+// It implements with sqlx the ports the domain declares (bot.Store and
+// bot.Tx, the worker's Inbox, Outbox and BatchInbox, the interfaces the
+// channels and the admin page declare for what they read and change), and
+// returns concrete types otherwise. It executes statements; the domain
+// decides. Both engines run the same SQL wherever they can: queries are written
 // with ? placeholders and rebound per dialect, ids come back with RETURNING,
 // upserts use ON CONFLICT. Where the engines must differ (column types), the
 // embedded migrations differ: migrations/postgres and migrations/sqlite hold

@@ -29,7 +29,7 @@ type handoffRow struct {
 func fromHandoff(h bot.Handoff) handoffRow {
 	return handoffRow{
 		ID: h.ID, Channel: string(h.Key.Channel), UserID: h.Key.UserID,
-		Reason: h.Reason, Question: h.Question, Recent: jsonList(h.Recent), Status: h.Status,
+		Reason: string(h.Reason), Question: h.Question, Recent: jsonList(h.Recent), Status: string(h.Status),
 		SlackChannel: h.SlackChannel, SlackTS: h.SlackTS,
 		CreatedAt: ts(h.CreatedAt), LastAt: ts(h.LastAt), ClosedAt: ts(h.ClosedAt), ClosedBy: h.ClosedBy,
 	}
@@ -39,7 +39,7 @@ func fromHandoff(h bot.Handoff) handoffRow {
 func toHandoff(r handoffRow) (bot.Handoff, error) {
 	h := bot.Handoff{
 		ID: r.ID, Key: bot.UserKey{Channel: bot.Channel(r.Channel), UserID: r.UserID},
-		Reason: r.Reason, Question: r.Question, Status: r.Status,
+		Reason: bot.HandoffReason(r.Reason), Question: r.Question, Status: bot.HandoffStatus(r.Status),
 		SlackChannel: r.SlackChannel, SlackTS: r.SlackTS,
 		CreatedAt: r.CreatedAt.Time, LastAt: r.LastAt.Time, ClosedAt: r.ClosedAt.Time, ClosedBy: r.ClosedBy,
 	}

@@ -145,7 +145,7 @@ func (s *Store) openHandoffs(ctx context.Context, limit int) ([]bot.Handoff, err
 	out := make([]bot.Handoff, 0, len(rows))
 	for _, r := range rows {
 		out = append(out, bot.Handoff{ID: r.ID, Key: bot.UserKey{Channel: bot.Channel(r.Channel), UserID: r.UserID},
-			Reason: r.Reason, Question: r.Question, Status: r.Status, CreatedAt: r.CreatedAt.Time})
+			Reason: bot.HandoffReason(r.Reason), Question: r.Question, Status: bot.HandoffStatus(r.Status), CreatedAt: r.CreatedAt.Time})
 	}
 	return out, nil
 }

@@ -27,15 +27,6 @@ type Store struct {
 	clock    func() time.Time
 }
 
-// Compile-time checks that Store and Tx implement the domain's interfaces.
-var (
-	_ bot.Store            = (*Store)(nil)
-	_ bot.MissStore        = (*Store)(nil)
-	_ bot.ApplicationStore = (*Store)(nil)
-	_ bot.Janitor          = (*Store)(nil)
-	_ bot.Tx               = (*Tx)(nil)
-)
-
 // Open connects to the database at databaseURL: postgres://… or
 // postgresql://… for PostgreSQL; sqlite:PATH, sqlite://PATH or file:PATH for
 // SQLite. It checks the connection but does not migrate; call Migrate.

@@ -11,7 +11,7 @@ import (
 var channelLabels = map[bot.Channel]string{bot.ChannelLINE: "LINE", bot.ChannelSlack: "Slack", bot.ChannelCLI: "ターミナル"}
 
 // reasonLabels say why a handoff was opened.
-var reasonLabels = map[string]string{
+var reasonLabels = map[bot.HandoffReason]string{
 	bot.HandoffAsked:      "担当者と話したいとの依頼",
 	bot.HandoffUnanswered: "ボットが2回続けて答えられず、おつなぎを希望",
 }
