@@ -8,7 +8,7 @@ import (
 // dispatch routes the incoming event to the part of the conversation it
 // belongs to.
 func (t *turn) dispatch() {
-	if t.inHandoff() {
+	if t.relayedToHandoff() {
 		return
 	}
 	switch t.in.Kind {
@@ -127,7 +127,7 @@ func (t *turn) group(text string) {
 	case intentGreeting, intentMenu, intentFAQMenu:
 		t.say(msgGroupHello)
 	case intentNone:
-		m := t.match(text)
+		m := t.matchCounted(text)
 		if m.Outcome == faq.Answered {
 			t.say(m.Candidates[0].FAQ.Answer)
 		}

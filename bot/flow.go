@@ -75,7 +75,7 @@ func (t *turn) answer(text string) {
 		t.reask()
 		return
 	}
-	t.store(spec, i, v)
+	t.setAnswer(spec, i, v)
 }
 
 // control handles 戻る, やめる, スキップ and ヘルプ inside the form. Choice
@@ -98,7 +98,7 @@ func (t *turn) control(text string, spec fieldSpec, i int) bool {
 			t.reask()
 			return true
 		}
-		t.store(spec, i, "")
+		t.setAnswer(spec, i, "")
 	case intentHelp:
 		t.say(msgFormHelp)
 		t.reask()
@@ -129,8 +129,8 @@ func (t *turn) back(i int) {
 	t.reask()
 }
 
-// store saves an answer and moves on: to the next field, or to the summary.
-func (t *turn) store(spec fieldSpec, i int, v string) {
+// setAnswer keeps an answer in the conversation and moves on: to the next field, or to the summary.
+func (t *turn) setAnswer(spec fieldSpec, i int, v string) {
 	if t.conv.Answers == nil {
 		t.conv.Answers = map[Field]string{}
 	}
@@ -153,7 +153,7 @@ func (t *turn) interruption(text string) bool {
 	}
 	m := t.e.answerer.Index().Match(text)
 	if m.Outcome == faq.Answered || isClearQuestion(text) && t.conv.Step != FieldMotivation {
-		t.match(text) // counted only when taken as a question
+		t.matchCounted(text) // counted only when taken as a question
 	}
 	switch {
 	case m.Outcome == faq.Answered:

@@ -48,10 +48,10 @@ func (t *turn) openHandoff(reason HandoffReason, question string) {
 	t.say(text, backToBot())
 }
 
-// inHandoff passes what the candidate says to recruiters while a handoff
+// relayedToHandoff passes what the candidate says to recruiters while a handoff
 // is open and reports whether it did. An open handoff idle for longer
 // than the timeout is closed first, and the message is answered as usual.
-func (t *turn) inHandoff() bool {
+func (t *turn) relayedToHandoff() bool {
 	if !t.e.notify.On() || t.in.Group {
 		return false
 	}

@@ -60,7 +60,7 @@ func menu(text string) Choice {
 // falls back to a person.
 func (t *turn) faq(text string) {
 	t.remember(text)
-	m := t.match(text)
+	m := t.matchCounted(text)
 	switch m.Outcome {
 	case faq.Answered:
 		t.conv.Misses = 0
@@ -73,8 +73,8 @@ func (t *turn) faq(text string) {
 	}
 }
 
-// match ranks the FAQ for text and counts the question for the dashboard.
-func (t *turn) match(text string) faq.Match {
+// matchCounted ranks the FAQ for text and counts the question for the dashboard.
+func (t *turn) matchCounted(text string) faq.Match {
 	index := t.e.answerer.Index()
 	m, ok := t.pre.matchFor(index, text)
 	if !ok {

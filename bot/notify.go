@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"fmt"
 	"github.com/sakemodel/sakebot/jpinput"
 	"time"
 )
@@ -83,8 +82,3 @@ func FieldLabel(f Field) string {
 	return string(f)
 }
 
-// FormatJST shows a time as people in Japan read it: 2026年11月23日 19:05.
-func FormatJST(t time.Time) string {
-	j := t.In(jst)
-	return fmt.Sprintf("%d年%d月%d日 %02d:%02d", j.Year(), int(j.Month()), j.Day(), j.Hour(), j.Minute())
-}

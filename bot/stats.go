@@ -67,8 +67,3 @@ type FAQCount struct {
 	Count    int
 }
 
-// StartOfDayJST returns midnight, in Japan, of the day t falls on there.
-func StartOfDayJST(t time.Time) time.Time {
-	y, m, d := t.In(jst).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, jst)
-}

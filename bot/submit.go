@@ -62,14 +62,6 @@ func (t *turn) summary() *Summary {
 	return s
 }
 
-// GraduationLabel shows a stored YYYY-MM as 2027年3月.
-func GraduationLabel(ym string) string {
-	var y, m int
-	if _, err := fmt.Sscanf(ym, "%d-%d", &y, &m); err != nil {
-		return ym
-	}
-	return fmt.Sprintf("%d年%d月", y, m)
-}
 
 // SummaryText renders a Summary as plain text, for channels without cards.
 func SummaryText(s *Summary) string {

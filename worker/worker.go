@@ -259,26 +259,6 @@ func (w *Worker) respond(ctx context.Context, tx bot.Tx, ev Event, recent int) (
 		Thread: ev.Incoming.Thread, ReplyToken: ev.ReplyToken, EventAt: at, Replies: replies}, nil
 }
 
-// limited reports whether the per-user rate limit applies to in.
-func (w *Worker) limited(in bot.Incoming) bool {
-	return w.cfg.RateLimit > 0 && in.Kind != bot.KindFollow && in.Kind != bot.KindUnfollow
-}
-
-// overLimit enforces the per-user rate limit, given the user's events in
-// the last minute up to this one. It returns the polite note for the first
-// event over the limit, an empty (non-nil) list for later ones, and nil
-// when the event may go to the engine.
-func (w *Worker) overLimit(in bot.Incoming, recent int) []bot.Reply {
-	switch {
-	case !w.limited(in) || recent <= w.cfg.RateLimit:
-		return nil
-	case recent == w.cfg.RateLimit+1:
-		w.log.Warn("rate limit reached", "channel", string(in.Key.Channel))
-		return []bot.Reply{{Text: msgRateLimited}}
-	}
-	return []bot.Reply{}
-}
-
 // enrich adds what the platform did not send with the event: a new
 // follower's display name (on a channel without follow events, the
 // display name of whoever writes one to one). When the event waited in a backlog, it also
