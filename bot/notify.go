@@ -81,4 +81,3 @@ func FieldLabel(f Field) string {
 	}
 	return string(f)
 }
-

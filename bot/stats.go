@@ -66,4 +66,3 @@ type FAQCount struct {
 	Question string // the entry's question; empty when it was deleted since
 	Count    int
 }
-

@@ -62,7 +62,6 @@ func (t *turn) summary() *Summary {
 	return s
 }
 
-
 // SummaryText renders a Summary as plain text, for channels without cards.
 func SummaryText(s *Summary) string {
 	var b strings.Builder
