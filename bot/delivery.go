@@ -45,5 +45,8 @@ type Delivery struct {
 	Ref        int64  // the record the delivery is about (an application, a handoff), if any
 	RetryKey   string // idempotency key kept across retries (LINE X-Line-Retry-Key)
 	Attempts   int    // failed attempts so far
-	CreatedAt  time.Time
+	// InDoubt says an attempt may have reached the platform without being
+	// recorded: the worker holding the delivery died (its lease ran out).
+	InDoubt   bool
+	CreatedAt time.Time
 }

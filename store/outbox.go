@@ -30,13 +30,14 @@ type outboxRow struct {
 	Attempts   int       `db:"attempts"`
 	CreatedAt  timestamp `db:"created_at"`
 	DueAt      timestamp `db:"due_at"`
+	InDoubt    bool      `db:"in_doubt"` // read by claimSQL only
 }
 
 // toDelivery converts a stored delivery.
 func toDelivery(r outboxRow) (bot.Delivery, error) {
 	d := bot.Delivery{ID: r.ID, Kind: bot.DeliveryKind(r.Kind), Key: bot.UserKey{Channel: bot.Channel(r.Channel), UserID: r.UserID},
 		To: r.Recipient, Thread: r.Thread, ReplyToken: r.ReplyToken, EventAt: r.EventAt.Time, Ref: r.Ref, RetryKey: r.RetryKey, Attempts: r.Attempts,
-		CreatedAt: r.CreatedAt.Time}
+		CreatedAt: r.CreatedAt.Time, InDoubt: r.InDoubt}
 	if r.Payload != "" {
 		if err := json.Unmarshal([]byte(r.Payload), &d.Replies); err != nil {
 			return d, fmt.Errorf("store: decode delivery %d: %w", r.ID, err)
@@ -96,10 +97,12 @@ func (t *Tx) CancelDeliveries(ctx context.Context, key bot.UserKey) error {
 }
 
 // claimSQL selects the due deliveries that are the oldest pending one of
-// their recipient and not leased by another worker.
+// their recipient and not leased by another worker. A delivery whose lease
+// ran out (rather than being cleared by a recorded attempt) is in doubt:
+// the worker that held it died, perhaps after the platform took it.
 const claimSQL = `
 SELECT id, kind, channel, user_id, recipient, thread, reply_token, event_at, payload, ref, retry_key, attempts,
-	created_at, due_at
+	created_at, due_at, (leased_until IS NOT NULL) AS in_doubt
 FROM outbox o
 WHERE status = 'pending' AND due_at <= ? AND (leased_until IS NULL OR leased_until < ?)
   AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.channel = o.channel AND p.user_id = o.user_id

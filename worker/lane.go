@@ -17,8 +17,9 @@ import (
 // order and exactly-once guarantees are the inbox's.
 const (
 	// laneLease is how long a reply the lane sends itself stays leased: if
-	// the process dies before sending it, any worker sends it after this.
-	laneLease = time.Minute
+	// the process dies around sending it, any worker takes it after this,
+	// as a delivery in doubt (see deliveryLease).
+	laneLease = deliveryLease
 	// laneTimeout bounds one batch's transaction.
 	laneTimeout = 10 * time.Second
 	// laneSlots is how many batches run at once by default.

@@ -195,10 +195,7 @@ func (w *Worker) ProcessEvents(ctx context.Context) (int, error) {
 			return n, err
 		}
 		if err == nil {
-			// Look-ups over the network happen here, before the event's
-			// transaction: no lock is held across a round trip.
-			w.enrich(ctx, &ev)
-			err = w.cfg.Inbox.ProcessEvent(ctx, ev, func(tx bot.Tx) error { return w.process(tx, ev) })
+			err = w.handle(ctx, ev)
 		}
 		w.cfg.Observer.EventProcessed(ev.Incoming.Key.Channel, time.Since(start), err)
 		if err != nil {
@@ -211,6 +208,32 @@ func (w *Worker) ProcessEvents(ctx context.Context) (int, error) {
 	return n, nil
 }
 
+// deliveryLease is how long a claimed delivery is left to its worker:
+// longer than a send (the channels' HTTP clients give up after 10 s), short
+// enough that a reply whose worker died is taken over while its LINE reply
+// token is still young, so LINE's answer tells whether it was used (see
+// bot.Delivery.InDoubt).
+const deliveryLease = 15 * time.Second
+
+// handle processes a claimed event. What needs the network (a display
+// name) or another connection (the rate limit's count) is done first,
+// before the event's transaction: no lock is held across a round trip, and
+// a transaction never waits for a second connection from the pool (on
+// SQLite, where every writer waits for the one write lock, that could
+// starve the pool).
+func (w *Worker) handle(ctx context.Context, ev Event) error {
+	w.enrich(ctx, &ev)
+	recent := 0
+	if w.limited(ev.Incoming) && w.cfg.RateCounter != nil {
+		var err error
+		recent, err = w.cfg.RateCounter.EventsUpTo(ctx, ev.Incoming.Key, ev.ReceivedAt.Add(-time.Minute), ev.Seq)
+		if err != nil {
+			return err
+		}
+	}
+	return w.cfg.Inbox.ProcessEvent(ctx, ev, func(tx bot.Tx) error { return w.process(tx, ev, recent) })
+}
+
 // eventLease is how long a claimed event is left to its worker before
 // another may take it: longer than the profile look-up (3 s) and the
 // event's transaction, short enough that the events of a worker that died
@@ -220,16 +243,8 @@ const eventLease = 10 * time.Second
 
 // process runs one event through the engine and queues the reply, in the
 // event's transaction.
-func (w *Worker) process(tx bot.Tx, ev Event) error {
+func (w *Worker) process(tx bot.Tx, ev Event, recent int) error {
 	ctx := context.Background()
-	recent := 0
-	if w.limited(ev.Incoming) && w.cfg.RateCounter != nil {
-		var err error
-		recent, err = w.cfg.RateCounter.EventsUpTo(ctx, ev.Incoming.Key, ev.ReceivedAt.Add(-time.Minute), ev.Seq)
-		if err != nil {
-			return err
-		}
-	}
 	d, err := w.respond(ctx, tx, ev, recent)
 	if err != nil || d == nil {
 		return err
@@ -255,8 +270,14 @@ func (w *Worker) respond(ctx context.Context, tx bot.Tx, ev Event, recent int) (
 	if at.IsZero() {
 		at = ev.ReceivedAt
 	}
-	return &bot.Delivery{Kind: bot.DeliveryReply, Key: ev.Incoming.Key, To: ev.Incoming.ReplyTo,
-		Thread: ev.Incoming.Thread, ReplyToken: ev.ReplyToken, EventAt: at, Replies: replies}, nil
+	d := &bot.Delivery{Kind: bot.DeliveryReply, Key: ev.Incoming.Key, To: ev.Incoming.ReplyTo,
+		Thread: ev.Incoming.Thread, ReplyToken: ev.ReplyToken, EventAt: at, Replies: replies}
+	if ev.Incoming.Kind == bot.KindStaffReply {
+		// The event came from the recruiters' thread; what the turn says
+		// goes to the candidate's own chat, never into that thread.
+		d.To, d.Thread = "", ""
+	}
+	return d, nil
 }
 
 // enrich adds what the platform did not send with the event: a new
@@ -300,7 +321,7 @@ func (w *Worker) DeliverDue(ctx context.Context) (int, error) {
 	stop, ctx := ctx, context.WithoutCancel(ctx)
 	sent := 0
 	for stop.Err() == nil {
-		batch, err := w.cfg.Outbox.ClaimDeliveries(ctx, w.cfg.Now(), 16, time.Minute)
+		batch, err := w.cfg.Outbox.ClaimDeliveries(ctx, w.cfg.Now(), 16, deliveryLease)
 		if err != nil || len(batch) == 0 {
 			return sent, err
 		}

@@ -3,11 +3,13 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // faultAPI is a fake LINE Messaging API for the fault tests. Like LINE, it
@@ -23,6 +25,11 @@ type faultAPI struct {
 	accepted  []faultDelivery
 	gate      chan struct{} // non-nil: message calls wait until it is closed
 	held      int           // message calls waiting at the gate
+	// slow, when set, makes every message call take that long to answer
+	// after it was accepted (a random time from slow[0] to slow[1]): a
+	// crash in between leaves a delivery the platform took but the bot
+	// did not record.
+	slow [2]time.Duration
 }
 
 // faultDelivery is a reply or push the fake accepted.
@@ -69,24 +76,35 @@ func (f *faultAPI) serve(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+	status, answer, slow := f.take(d, r.Header.Get("X-Line-Retry-Key"))
+	if slow > 0 {
+		time.Sleep(slow)
+	}
+	w.WriteHeader(status)
+	io.WriteString(w, answer)
+}
+
+// take accepts d, unless its reply token or push retry key was taken
+// before, and returns the answer and how long to wait before giving it.
+func (f *faultAPI) take(d faultDelivery, key string) (int, string, time.Duration) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	switch key := r.Header.Get("X-Line-Retry-Key"); {
-	case reply && f.tokens[req.ReplyToken]:
-		w.WriteHeader(http.StatusBadRequest)
-		io.WriteString(w, `{"message":"Invalid reply token"}`)
-		return
-	case push && key != "" && f.retryKeys[key]:
-		w.WriteHeader(http.StatusConflict)
-		io.WriteString(w, `{"message":"The retry key is already accepted"}`)
-		return
-	case reply:
-		f.tokens[req.ReplyToken] = true
+	switch {
+	case !d.Push && f.tokens[d.ReplyToken]:
+		return http.StatusBadRequest, `{"message":"Invalid reply token"}`, 0
+	case d.Push && key != "" && f.retryKeys[key]:
+		return http.StatusConflict, `{"message":"The retry key is already accepted"}`, 0
+	case !d.Push:
+		f.tokens[d.ReplyToken] = true
 	case key != "":
 		f.retryKeys[key] = true
 	}
 	f.accepted = append(f.accepted, d)
-	io.WriteString(w, `{"sentMessages":[{"id":"1","quoteToken":"q"}]}`)
+	var slow time.Duration
+	if f.slow[1] > 0 {
+		slow = f.slow[0] + rand.N(f.slow[1]-f.slow[0]+1)
+	}
+	return http.StatusOK, `{"sentMessages":[{"id":"1","quoteToken":"q"}]}`, slow
 }
 
 // pass waits at the gate, if it is closed; false if the caller went away.

@@ -15,7 +15,9 @@ import (
 )
 
 // MaxReplyAge is how old an event may be for its reply token to be tried;
-// LINE's tokens live about a minute, so older ones go as a push.
+// LINE's tokens live about a minute, so older ones go as a push. Within
+// it, LINE's refusal of a token the bot may have used already (a delivery
+// in doubt) means it was used.
 const MaxReplyAge = 50 * time.Second
 
 // Sender delivers replies on LINE: with the reply token when it is fresh
@@ -41,7 +43,10 @@ func (s *Sender) Send(ctx context.Context, d bot.Delivery) error {
 	if len(msgs) == 0 {
 		return nil
 	}
-	if d.ReplyToken != "" && d.Attempts == 0 && s.now().Sub(d.EventAt) < MaxReplyAge {
+	fresh := s.now().Sub(d.EventAt) < MaxReplyAge
+	// A delivery in doubt whose only attempt could have been a reply tries
+	// the token again whatever its age: if it was not used, that delivers.
+	if d.ReplyToken != "" && d.Attempts == 0 && (fresh || d.InDoubt) {
 		res, _, err := s.c.api.ReplyMessageWithHttpInfo(&messaging_api.ReplyMessageRequest{ReplyToken: d.ReplyToken, Messages: msgs})
 		closeBody(res)
 		if err == nil {
@@ -50,8 +55,20 @@ func (s *Sender) Send(ctx context.Context, d bot.Delivery) error {
 		if !refusedToken(res, err) {
 			return classify(res, err)
 		}
+		if d.InDoubt && fresh {
+			// A token still young is refused only when it was used: the
+			// worker that died had delivered this reply.
+			s.log.Info("line: reply token already used by an earlier attempt; not pushing", "delivery", d.ID)
+			return nil
+		}
 		s.log.Info("line: reply token refused; pushing instead", "delivery", d.ID)
 	}
+	return s.push(d, msgs)
+}
+
+// push sends d's messages as a push carrying its retry key, so a retried
+// push is never shown twice (409: LINE has it already).
+func (s *Sender) push(d bot.Delivery, msgs []messaging_api.MessageInterface) error {
 	to := d.To
 	if to == "" {
 		to = d.Key.UserID

@@ -18,11 +18,6 @@ const (
 	metaHandoff     = "sakebot_handoff"     // a handoff thread; payload id: the handoff id
 )
 
-// recheckAfter is how old a delivery may be on its first attempt before it
-// is treated as possibly sent already: the outbox lease (a minute) must
-// have run out for another attempt, so an older one may follow a crash.
-const recheckAfter = 30 * time.Second
-
 // metadata marks a message as the record's.
 func metadata(kind string, id int64) slack.MsgOption {
 	return slack.MsgOptionMetadata(slack.SlackMetadata{EventType: kind,
@@ -31,9 +26,9 @@ func metadata(kind string, id int64) slack.MsgOption {
 
 // mayHavePosted reports whether an earlier attempt at d may have posted
 // without recording it: it failed after reaching Slack (a 500 can come
-// after the message was stored), or the process died in between.
+// after the message was stored), or the worker died holding it (in doubt).
 func (s *Sender) mayHavePosted(d bot.Delivery) bool {
-	return d.Attempts > 0 || s.now().Sub(d.CreatedAt) > recheckAfter
+	return d.Attempts > 0 || d.InDoubt
 }
 
 // findPosted looks through the channel's messages since the delivery was
