@@ -15,9 +15,6 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// idPattern is the shape of a valid id: kebab-case, at most MaxIDLength bytes.
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
-
 // yamlLineError matches the "yaml: line N: message" errors of gopkg.in/yaml.v3.
 var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
@@ -195,6 +192,7 @@ func (d *decoder) file(data []byte) []faq.FAQ {
 
 // entry decodes one list item. ok is false if it could not be decoded at
 // all; problems with individual fields are reported but still yield an entry.
+// The values are checked by [faq.Validate], after the file's own rules.
 func (d *decoder) entry(n *yaml.Node) (f faq.FAQ, ok bool) {
 	line := n.Line
 	n = deref(n)
@@ -203,6 +201,7 @@ func (d *decoder) entry(n *yaml.Node) (f faq.FAQ, ok bool) {
 		return f, false
 	}
 	f.Enabled = true
+	e := newPlaces()
 	seen := make(map[string]int, len(knownKeys)) // key -> line
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], deref(n.Content[i+1])
@@ -216,20 +215,21 @@ func (d *decoder) entry(n *yaml.Node) (f faq.FAQ, ok bool) {
 			continue
 		}
 		seen[name] = k.Line
+		e.lines[spot{name, 0}] = k.Line
 		switch name {
 		case keyID:
-			f.ID = d.text(k, v, 0)
-			d.id(k, f.ID)
+			f.ID = d.text(e, k, v)
+			d.id(e, k, f.ID)
 		case keyCategory:
-			f.Category = d.text(k, v, 0)
+			f.Category = d.text(e, k, v)
 		case keyQuestion:
-			f.Question = d.text(k, v, MaxQuestionLength)
+			f.Question = d.text(e, k, v)
 		case keyAlternatives:
-			f.Alternatives = d.list(k, v, MaxQuestionLength)
+			f.Alternatives = d.list(e, k, v)
 		case keyKeywords:
-			f.Keywords = d.list(k, v, 0)
+			f.Keywords = d.list(e, k, v)
 		case keyAnswer:
-			f.Answer = d.text(k, v, MaxAnswerLength)
+			f.Answer = d.text(e, k, v)
 		case keyEnabled:
 			f.Enabled = d.bool(k, v)
 		default:
@@ -240,27 +240,22 @@ func (d *decoder) entry(n *yaml.Node) (f faq.FAQ, ok bool) {
 			d.report(k.Line, name, "%s", msg)
 		}
 	}
-	for _, key := range []string{keyID, keyCategory, keyQuestion, keyAnswer} {
-		if _, present := seen[key]; !present {
-			d.report(n.Line, key, "is required")
-		}
+	// A file needs ids: importing it again must replace, not add.
+	if l, present := seen[keyID]; !present {
+		d.report(n.Line, keyID, "is required")
+	} else if f.ID == "" && !e.bad[spot{keyID, 0}] {
+		d.report(l, keyID, "must not be empty")
 	}
+	d.validate(f, n.Line, e)
 	return f, true
 }
 
-// text decodes a required string value. maxLen, if positive, is the maximum
-// length in characters.
-func (d *decoder) text(k, v *yaml.Node, maxLen int) string {
+// text decodes a string value; one that is not text is reported and marked
+// bad in e.
+func (d *decoder) text(e *places, k, v *yaml.Node) string {
 	s, ok := d.scalar(k.Line, k.Value, v, "must be text")
 	if !ok {
-		return ""
-	}
-	if s == "" {
-		d.report(k.Line, k.Value, "must not be empty")
-		return ""
-	}
-	if n := utf8.RuneCountInString(s); maxLen > 0 && n > maxLen {
-		d.report(k.Line, k.Value, "must be at most %d characters (it has %d)", maxLen, n)
+		e.bad[spot{k.Value, 0}] = true
 	}
 	return s
 }
@@ -279,13 +274,11 @@ func (d *decoder) scalar(line int, field string, v *yaml.Node, msg string) (stri
 	return strings.TrimSpace(v.Value), true
 }
 
-// id checks the shape and uniqueness of a non-empty id.
-func (d *decoder) id(k *yaml.Node, id string) {
-	if id == "" {
+// id checks that a non-empty id is unique in the file; its shape is
+// checked by faq.Validate.
+func (d *decoder) id(e *places, k *yaml.Node, id string) {
+	if id == "" || e.bad[spot{keyID, 0}] {
 		return
-	}
-	if !idPattern.MatchString(id) {
-		d.report(k.Line, keyID, "%q must be 1 to %d lowercase letters (a-z), digits and hyphens, starting with a letter or digit", id, MaxIDLength)
 	}
 	if first, dup := d.ids[id]; dup {
 		d.report(k.Line, keyID, "duplicate id %q (first used on line %d)", id, first)
@@ -294,34 +287,27 @@ func (d *decoder) id(k *yaml.Node, id string) {
 	d.ids[id] = k.Line
 }
 
-// list decodes an optional list of non-blank strings. maxLen, if positive,
-// is the maximum length of each string in characters.
-func (d *decoder) list(k, v *yaml.Node, maxLen int) []string {
+// list decodes an optional list of strings, noting in e the line of each
+// item. An item that is not text is reported, marked bad in e and kept as
+// "" so that the items keep their positions; blank ones are for
+// faq.Validate to report.
+func (d *decoder) list(e *places, k, v *yaml.Node) []string {
 	field := k.Value
 	if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" {
 		return nil
 	}
 	if v.Kind != yaml.SequenceNode {
 		d.report(k.Line, field, "must be a list of strings (one per line, each starting with \"- \"), not a %s", kindName(v))
+		e.bad[spot{field, 0}] = true
 		return nil
-	}
-	if len(v.Content) > MaxListItems {
-		d.report(k.Line, field, "must have at most %d items (it has %d)", MaxListItems, len(v.Content))
 	}
 	out := make([]string, 0, len(v.Content))
 	for i, item := range v.Content {
-		line := item.Line
-		s, ok := d.scalar(line, field, deref(item), fmt.Sprintf("item %d must be text", i+1))
+		s, ok := d.scalar(item.Line, field, deref(item), fmt.Sprintf("item %d must be text", i+1))
 		if !ok {
-			continue
+			e.bad[spot{field, i + 1}] = true
 		}
-		if s == "" {
-			d.report(line, field, "item %d must not be empty", i+1)
-			continue
-		}
-		if n := utf8.RuneCountInString(s); maxLen > 0 && n > maxLen {
-			d.report(line, field, "item %d must be at most %d characters (it has %d)", i+1, maxLen, n)
-		}
+		e.lines[spot{field, i + 1}] = item.Line
 		out = append(out, s)
 	}
 	if len(out) == 0 {

@@ -18,7 +18,8 @@
 //
 //   - id (required): 1–64 lowercase letters, digits and hyphens, starting
 //     with a letter or digit; unique within the file.
-//   - category (required): grouping for staff, e.g. 研修.
+//   - category (required): grouping for staff, e.g. 研修, at most 50
+//     characters.
 //   - question (required): the canonical question, at most 200 characters.
 //   - alternatives (optional): other ways students ask the same question; a
 //     list of at most 50 non-blank strings of at most 200 characters each.
@@ -30,7 +31,9 @@
 // Any other key is an error, so that a misspelt key is never silently
 // ignored. Leading and trailing whitespace is trimmed from every string.
 //
-// [Decode] reports every problem in a file at once, each with its line
-// number, as a [*ValidationError]; [Encode] writes the same format; [Default]
-// returns the built-in content from the embedded default.yaml.
+// The values follow the rules of [faq.Validate], the same as on the admin
+// page and in Slack. [Decode] reports every problem in a file at once, each
+// with its line number, as a [*ValidationError]; [Encode] writes the same
+// format; [Default] returns the built-in content from the embedded
+// default.yaml.
 package faqfile

@@ -3,30 +3,36 @@ package faqfile
 import (
 	"strconv"
 	"strings"
+
+	"github.com/sakemodel/sakebot/faq"
 )
 
-// Limits enforced by [Decode].
+// Limits enforced by [Decode]: those of [faq.Validate], which every editor
+// of the FAQ applies.
 const (
 	// MaxIDLength is the maximum length of an id, in bytes (ids are ASCII).
-	MaxIDLength = 64
+	MaxIDLength = faq.MaxIDLength
+	// MaxCategoryLength is the maximum length of a category, in characters.
+	MaxCategoryLength = faq.MaxCategoryLength
 	// MaxQuestionLength is the maximum length of a question and of each
 	// alternative, in characters.
-	MaxQuestionLength = 200
+	MaxQuestionLength = faq.MaxQuestionLength
 	// MaxAnswerLength is the maximum length of an answer, in characters.
-	MaxAnswerLength = 1000
+	MaxAnswerLength = faq.MaxAnswerLength
 	// MaxListItems is the maximum number of alternatives, and of keywords,
 	// in one entry.
-	MaxListItems = 50
+	MaxListItems = faq.MaxListItems
 )
 
-// Keys of an entry, in the order [Encode] writes them.
+// Keys of an entry, in the order [Encode] writes them: the field names of
+// [faq.Problem], and enabled.
 const (
-	keyID           = "id"
-	keyCategory     = "category"
-	keyQuestion     = "question"
-	keyAlternatives = "alternatives"
-	keyKeywords     = "keywords"
-	keyAnswer       = "answer"
+	keyID           = faq.FieldID
+	keyCategory     = faq.FieldCategory
+	keyQuestion     = faq.FieldQuestion
+	keyAlternatives = faq.FieldAlternatives
+	keyKeywords     = faq.FieldKeywords
+	keyAnswer       = faq.FieldAnswer
 	keyEnabled      = "enabled"
 )
 

@@ -223,9 +223,13 @@ func TestRoundTrip(t *testing.T) {
 		if len([]rune(question)) > MaxQuestionLength {
 			question = string([]rune(question)[:MaxQuestionLength])
 		}
+		category := question // categories are shorter: at most MaxCategoryLength
+		if len([]rune(category)) > MaxCategoryLength {
+			category = strings.TrimSpace(string([]rune(category)[:MaxCategoryLength]))
+		}
 		faqs = append(faqs, faq.FAQ{
 			ID:           fmt.Sprintf("entry-%d", i),
-			Category:     question,
+			Category:     category,
 			Question:     question,
 			Alternatives: []string{question, "別の聞き方"},
 			Keywords:     []string{question},
@@ -341,6 +345,7 @@ func TestValidationProblems(t *testing.T) {
 		{"blank category", lines("- id: b", "  category: ''", "  question: q", "  answer: a"), 2, "category", "must not be empty"},
 		{"blank id", lines("- id: ", "  category: c", "  question: q", "  answer: a"), 1, "id", "must not be empty"},
 		{"answer too long", lines("- id: b", "  category: c", "  question: q", "  answer: "+long(MaxAnswerLength+1)), 4, "answer", "at most 1000 characters (it has 1001)"},
+		{"category too long", lines("- id: b", "  category: "+long(MaxCategoryLength+1), "  question: q", "  answer: a"), 2, "category", "at most 50 characters (it has 51)"},
 		{"question too long", lines("- id: b", "  category: c", "  question: "+long(MaxQuestionLength+1), "  answer: a"), 3, "question", "at most 200 characters"},
 		{"alternative too long", lines(append(entry("b"), "  alternatives:", "    - ok", "    - "+long(MaxQuestionLength+1))...), 7, "alternatives", "item 2 must be at most 200 characters"},
 		{"id uppercase", lines(entry("Training")...), 1, "id", "lowercase letters"},
@@ -394,6 +399,22 @@ func TestLimitsAreInclusive(t *testing.T) {
 	if len(got[0].Alternatives) != MaxListItems || len(got[0].Keywords) != MaxListItems {
 		t.Errorf("got %d alternatives, %d keywords; want %d each", len(got[0].Alternatives), len(got[0].Keywords), MaxListItems)
 	}
+}
+
+// TestItemsKeepTheirPlace checks that an item which is not text still
+// counts, and that the items after it keep their numbers and lines.
+func TestItemsKeepTheirPlace(t *testing.T) {
+	src := lines(append(entry("x"), "  alternatives:", "    - [a]", "    - ''", "    - "+strings.Repeat("長", MaxQuestionLength+1))...)
+	wantProblems(t, src,
+		Problem{6, "alternatives", "item 1 must be text, not a list"},
+		Problem{7, "alternatives", "item 2 must not be empty"},
+		Problem{8, "alternatives", "item 3 must be at most 200 characters (it has 201)"},
+	)
+	many := lines(append(entry("x"), "  keywords: [[a], "+strings.Repeat("k,", MaxListItems-1)+"k]")...)
+	wantProblems(t, many,
+		Problem{5, "keywords", "item 1 must be text, not a list"},
+		Problem{5, "keywords", "must have at most 50 items (it has 51)"},
+	)
 }
 
 func TestUnknownKey(t *testing.T) {

@@ -2,26 +2,32 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"github.com/sakemodel/sakebot/faq"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 )
 
-// upsertFAQSQL creates an entry or replaces it, moving its version on.
+// upsertFAQSQL creates an entry or replaces it, moving its version on, and
+// returns its version (1 when it was created).
 const upsertFAQSQL = insertFAQSQL + `
 ON CONFLICT (id) DO UPDATE SET question = excluded.question,
 	alternatives = excluded.alternatives, keywords = excluded.keywords,
 	answer = excluded.answer, category = excluded.category, enabled = excluded.enabled,
-	version = faqs.version + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at`
+	version = faqs.version + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+RETURNING version`
 
-// seedFAQSQL creates an entry unless one with its id exists.
-const seedFAQSQL = insertFAQSQL + ` ON CONFLICT (id) DO NOTHING`
+// seedFAQSQL creates an entry unless one with its id exists, and returns
+// its version (no row when it exists).
+const seedFAQSQL = insertFAQSQL + ` ON CONFLICT (id) DO NOTHING RETURNING version`
 
 // ImportFAQs creates or replaces the given entries in one transaction (an
 // empty ID is assigned), recording by as their author (when by is empty,
-// each entry's UpdatedBy). Entries not in faqs
-// stay. The database counts as seeded afterwards.
+// each entry's UpdatedBy) in the entries and, one event each, in the FAQ
+// audit trail. Entries not in faqs stay. The database counts as seeded
+// afterwards.
 func (s *Store) ImportFAQs(ctx context.Context, faqs []faq.FAQ, by string) error {
 	return s.withTx(ctx, func(tx *sqlx.Tx) error {
 		if _, err := claimMeta(ctx, tx, metaFAQSeeded, "1"); err != nil {
@@ -33,7 +39,8 @@ func (s *Store) ImportFAQs(ctx context.Context, faqs []faq.FAQ, by string) error
 
 // SeedFAQs stores faqs only if this database was never seeded (nor
 // imported into), so staff edits survive restarts; existing ids are kept as
-// they are. It reports whether it seeded. Replicas starting together seed
+// they are. Each entry stored is in the FAQ audit trail as created by
+// "seed". It reports whether it seeded. Replicas starting together seed
 // once: the second waits for the first and finds the database seeded.
 func (s *Store) SeedFAQs(ctx context.Context, faqs []faq.FAQ) (bool, error) {
 	seeded := false
@@ -51,9 +58,11 @@ func (s *Store) SeedFAQs(ctx context.Context, faqs []faq.FAQ) (bool, error) {
 	return seeded, nil
 }
 
-// writeFAQs writes every entry with query (an insert) and bumps the FAQ
-// revision once. by, when not empty, is recorded as every entry's author,
-// and at as the time of every entry.
+// writeFAQs writes every entry with query (an insert returning the
+// entry's version, or no row when it wrote nothing), records each entry
+// written in the FAQ audit trail, and bumps the FAQ revision once. by, when
+// not empty, is recorded as every entry's author, and at as the time of
+// every entry.
 func writeFAQs(ctx context.Context, tx *sqlx.Tx, query string, faqs []faq.FAQ, by string, at time.Time) error {
 	for _, f := range faqs {
 		if f.ID == "" {
@@ -67,8 +76,21 @@ func writeFAQs(ctx context.Context, tx *sqlx.Tx, query string, faqs []faq.FAQ, b
 			f.UpdatedBy = by
 		}
 		f.Version, f.UpdatedAt = 1, at
-		if _, err := tx.NamedExecContext(ctx, query, fromFAQ(f)); err != nil {
+		var version int
+		err := namedGet(ctx, tx, &version, query, fromFAQ(f))
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // kept as it is
+		}
+		if err != nil {
 			return wrap(err, "write faq %s", f.ID)
+		}
+		action := FAQUpdated
+		if version == 1 {
+			action = FAQCreated
+		}
+		if err := insertFAQEvent(ctx, tx, FAQEvent{FAQID: f.ID, Actor: f.UpdatedBy, Action: action,
+			Version: version, Question: f.Question, At: at}); err != nil {
+			return err
 		}
 	}
 	_, err := bumpMeta(ctx, tx, metaFAQRevision)

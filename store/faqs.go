@@ -191,7 +191,7 @@ func (s *Store) UpdateFAQ(ctx context.Context, f *faq.FAQ) error {
 			return wrap(err, "update faq %s", r.ID)
 		}
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return faqUpdateMiss(ctx, tx, r.ID, err)
+			return faqChangeMiss(ctx, tx, "update", r.ID, err)
 		}
 		if _, err := bumpMeta(ctx, tx, metaFAQRevision); err != nil {
 			return err
@@ -207,37 +207,49 @@ func (s *Store) UpdateFAQ(ctx context.Context, f *faq.FAQ) error {
 	return nil
 }
 
-// faqUpdateMiss explains why an update changed no row: the entry is gone
-// (bot.ErrNotFound) or at another version (bot.ErrConflict).
-func faqUpdateMiss(ctx context.Context, tx *sqlx.Tx, id string, err error) error {
+// faqChangeMiss explains why an update or a deletion (what) changed no
+// row: the entry is gone (bot.ErrNotFound) or at another version
+// (bot.ErrConflict).
+func faqChangeMiss(ctx context.Context, tx *sqlx.Tx, what, id string, err error) error {
 	if err != nil {
-		return wrap(err, "update faq %s", id)
+		return wrap(err, "%s faq %s", what, id)
 	}
 	var n int
 	if err := tx.GetContext(ctx, &n, tx.Rebind(faqExistsSQL), id); err != nil {
-		return wrap(err, "update faq %s", id)
+		return wrap(err, "%s faq %s", what, id)
 	}
 	if n == 0 {
-		return fmt.Errorf("store: update faq %s: %w", id, bot.ErrNotFound)
+		return fmt.Errorf("store: %s faq %s: %w", what, id, bot.ErrNotFound)
 	}
-	return fmt.Errorf("store: update faq %s: changed by someone else: %w", id, bot.ErrConflict)
+	return fmt.Errorf("store: %s faq %s: changed by someone else: %w", what, id, bot.ErrConflict)
 }
 
-// deleteFAQSQL removes one entry.
-const deleteFAQSQL = `DELETE FROM faqs WHERE id = ?`
+// deleteFAQSQL removes an entry if it is at the version read (any version
+// when that is 0), returning what the audit trail records of it.
+const deleteFAQSQL = `DELETE FROM faqs WHERE id = ? AND (? = 0 OR version = ?) RETURNING version, question`
 
-// DeleteFAQ removes an entry, or returns bot.ErrNotFound.
-func (s *Store) DeleteFAQ(ctx context.Context, id string) error {
+// DeleteFAQ removes an entry if it is still at version (so nobody's newer
+// edit is deleted unseen; 0 deletes whatever version is stored) and records
+// actor as who deleted it in the FAQ audit trail. bot.ErrConflict when it
+// changed meanwhile, bot.ErrNotFound when it is gone.
+func (s *Store) DeleteFAQ(ctx context.Context, id string, version int, actor string) error {
 	return s.withTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, tx.Rebind(deleteFAQSQL), id)
+		var gone struct {
+			Version  int    `db:"version"`
+			Question string `db:"question"`
+		}
+		err := tx.GetContext(ctx, &gone, tx.Rebind(deleteFAQSQL), id, version, version)
+		if errors.Is(err, sql.ErrNoRows) {
+			return faqChangeMiss(ctx, tx, "delete", id, nil)
+		}
 		if err != nil {
 			return wrap(err, "delete faq %s", id)
 		}
-		if err := mustAffect(res, sql.ErrNoRows); err != nil {
-			return wrap(err, "delete faq %s", id)
+		if _, err := bumpMeta(ctx, tx, metaFAQRevision); err != nil {
+			return err
 		}
-		_, err = bumpMeta(ctx, tx, metaFAQRevision)
-		return err
+		return insertFAQEvent(ctx, tx, FAQEvent{FAQID: id, Actor: actor, Action: FAQDeleted,
+			Version: gone.Version, Question: gone.Question, At: s.now()})
 	})
 }
 

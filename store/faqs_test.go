@@ -65,10 +65,10 @@ func TestFAQCRUD(t *testing.T) {
 			t.Errorf("ListFAQs order = %v, want %v", ids, want)
 		}
 
-		must(t, s.DeleteFAQ(ctx, other.ID))
+		must(t, s.DeleteFAQ(ctx, other.ID, 0, "U123"))
 		_, err = s.FAQ(ctx, other.ID)
 		wantErr(t, err, bot.ErrNotFound)
-		wantErr(t, s.DeleteFAQ(ctx, other.ID), bot.ErrNotFound)
+		wantErr(t, s.DeleteFAQ(ctx, other.ID, 0, "U123"), bot.ErrNotFound)
 	})
 }
 
@@ -142,7 +142,7 @@ func TestFAQRevisionChangesWithEveryEdit(t *testing.T) {
 		check("update")
 		must(t, s.ImportFAQs(ctx, []faq.FAQ{{ID: "x", Question: "Q", Answer: "A"}}, "cli"))
 		check("import")
-		must(t, s.DeleteFAQ(ctx, "x"))
+		must(t, s.DeleteFAQ(ctx, "x", 0, "cli"))
 		check("delete")
 
 		stale := f
@@ -173,7 +173,7 @@ func TestSeedFAQsOnce(t *testing.T) {
 
 		got.Answer = "staff edit"
 		must(t, s.UpdateFAQ(ctx, &got))
-		must(t, s.DeleteFAQ(ctx, "training-period"))
+		must(t, s.DeleteFAQ(ctx, "training-period", 0, "admin"))
 
 		seeded, err = s.SeedFAQs(ctx, seed)
 		must(t, err)

@@ -149,18 +149,18 @@ func TestAuditedFAQEdits(t *testing.T) {
 		ctx := context.Background()
 		rev0, _ := s.FAQRevision(ctx)
 		f := &faq.FAQ{Question: "寮はありますか？", Answer: "ありません。", Category: "生活", Enabled: true, UpdatedBy: "UALICE"}
-		must(t, s.CreateFAQAudited(ctx, f))
+		must(t, s.CreateFAQ(ctx, f))
 		if f.ID == "" || f.Version != 1 {
 			t.Fatalf("created: %+v", f)
 		}
 		f.Answer, f.UpdatedBy = "会社の寮はありません。", "UBOB"
-		must(t, s.UpdateFAQAudited(ctx, f))
+		must(t, s.UpdateFAQ(ctx, f))
 		stale := *f
 		stale.Version = 1
-		wantErr(t, s.UpdateFAQAudited(ctx, &stale), bot.ErrConflict)
-		wantErr(t, s.DeleteFAQAudited(ctx, f.ID, 1, "UCAROL"), bot.ErrConflict)
-		must(t, s.DeleteFAQAudited(ctx, f.ID, 2, "UCAROL"))
-		wantErr(t, s.DeleteFAQAudited(ctx, f.ID, 2, "UCAROL"), bot.ErrNotFound)
+		wantErr(t, s.UpdateFAQ(ctx, &stale), bot.ErrConflict)
+		wantErr(t, s.DeleteFAQ(ctx, f.ID, 1, "UCAROL"), bot.ErrConflict)
+		must(t, s.DeleteFAQ(ctx, f.ID, 2, "UCAROL"))
+		wantErr(t, s.DeleteFAQ(ctx, f.ID, 2, "UCAROL"), bot.ErrNotFound)
 		if rev, _ := s.FAQRevision(ctx); rev != rev0+3 {
 			t.Errorf("revision %d, want %d", rev, rev0+3)
 		}

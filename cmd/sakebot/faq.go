@@ -67,7 +67,7 @@ func faqImport(ctx context.Context, e *env, path string) error {
 		return err
 	}
 	defer a.Close()
-	if err := a.store.ImportFAQs(ctx, faqs, "import"); err != nil {
+	if err := a.store.ImportFAQs(ctx, faqs, "cli"); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "imported %d entries from %s\n", len(faqs), path)

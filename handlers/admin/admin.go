@@ -17,6 +17,9 @@ type Config struct {
 	Password string
 	// Store is the storage; *store.Store implements it.
 	Store Store
+	// Desk changes application statuses and forgets candidates; use the
+	// engine, so the recruiters' notice and the candidate hear of it.
+	Desk Desk
 	// Answerer answers the 「試す」 box; use the engine's, so the box says
 	// exactly what the bot would.
 	Answerer Asker
@@ -31,6 +34,7 @@ type Config struct {
 // server holds the page's dependencies; its methods are the handlers.
 type server struct {
 	store    Store
+	desk     Desk
 	answerer Asker
 	log      *slog.Logger
 	now      func() time.Time
@@ -44,11 +48,11 @@ func New(cfg Config) (http.Handler, error) {
 	switch {
 	case cfg.Password == "":
 		return nil, errors.New("admin: empty password")
-	case cfg.Store == nil || cfg.Answerer == nil:
-		return nil, errors.New("admin: Store and Answerer are required")
+	case cfg.Store == nil || cfg.Desk == nil || cfg.Answerer == nil:
+		return nil, errors.New("admin: Store, Desk and Answerer are required")
 	}
 	s := &server{
-		store: cfg.Store, answerer: cfg.Answerer, log: cfg.Logger, now: cfg.Now, ttl: cfg.SessionTTL,
+		store: cfg.Store, desk: cfg.Desk, answerer: cfg.Answerer, log: cfg.Logger, now: cfg.Now, ttl: cfg.SessionTTL,
 		password: sha256.Sum256([]byte(cfg.Password)),
 	}
 	if s.log == nil {

@@ -116,8 +116,10 @@ func (s *server) renderApplication(w http.ResponseWriter, r *http.Request, sess 
 		Flash: flashOf(r), Error: errMsg, Data: v})
 }
 
-// applicationSetStatus moves an application to another status, recorded
-// in its audit trail as done from this page.
+// applicationSetStatus moves an application to another status through the
+// engine, recorded in its audit trail as done from this page: the
+// recruiters' notice shows it and a candidate invited to an interview is
+// told, as when staff click in Slack.
 func (s *server) applicationSetStatus(w http.ResponseWriter, r *http.Request, sess session) {
 	ctx := r.Context()
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -130,7 +132,7 @@ func (s *server) applicationSetStatus(w http.ResponseWriter, r *http.Request, se
 		s.renderApplication(w, r, sess, http.StatusUnprocessableEntity, "変更後の選考状況を選んでください。")
 		return
 	}
-	_, err = s.store.SetApplicationStatus(ctx, id, to, "admin")
+	_, changed, err := s.desk.SetApplicationStatus(ctx, id, to, "admin")
 	switch {
 	case errors.Is(err, bot.ErrActiveApplication):
 		s.renderApplication(w, r, sess, http.StatusConflict,
@@ -140,7 +142,9 @@ func (s *server) applicationSetStatus(w http.ResponseWriter, r *http.Request, se
 		s.applicationGone(w, r, sess, err)
 		return
 	}
-	s.log.InfoContext(ctx, "admin: application status changed", "application", id, "status", string(to))
+	if changed {
+		s.log.InfoContext(ctx, "admin: application status changed", "application", id, "status", string(to))
+	}
 	redirect(w, r, "/admin/applications/"+strconv.FormatInt(id, 10)+"?msg=status")
 }
 

@@ -88,3 +88,13 @@ func get[T any](t *testing.T, ctx context.Context, what string, action chromedp.
 	}
 	return v
 }
+
+// logIn logs the browser in through the form.
+func logIn(t *testing.T, ctx context.Context, e *env) {
+	t.Helper()
+	do(t, ctx, "log in",
+		chromedp.Navigate(e.srv.URL+"/admin/login"),
+		chromedp.SendKeys(chromedp.CSS("#password"), password),
+		chromedp.Click(chromedp.CSS(`main button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(".stats")))
+}

@@ -21,8 +21,13 @@ import (
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/faqfile"
 	"github.com/sakemodel/sakebot/handlers/admin"
+	"github.com/sakemodel/sakebot/handlers/line"
+	"github.com/sakemodel/sakebot/handlers/line/linetest"
+	slackh "github.com/sakemodel/sakebot/handlers/slack"
+	"github.com/sakemodel/sakebot/handlers/slack/slacktest"
 	"github.com/sakemodel/sakebot/store"
 	"github.com/sakemodel/sakebot/store/storetest"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // TestMain removes the sakebot binary the browser test built, and stops the
@@ -36,14 +41,27 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// password is the staff password of every test server.
-const password = "sake-model-2026"
+const (
+	// password is the staff password of every test server.
+	password = "sake-model-2026"
+	// notifyChannel is the Slack channel recruiters are notified in.
+	notifyChannel = "CRECRUIT"
+	// slackToken is the bot token the fake Slack API expects.
+	slackToken = "xoxb-test-token"
+)
 
-// env is a running admin page over a real, seeded store.
+// env is a running admin page over a real, seeded store, wired as serve
+// wires it: status changes and deletions go through an engine that
+// notifies recruiters in Slack, and a worker delivers the outbox to fake
+// LINE and Slack APIs.
 type env struct {
 	t      *testing.T
 	dbURL  string
 	store  *store.Store
+	engine *bot.Engine
+	worker *worker.Worker
+	line   *linetest.API
+	slack  *slacktest.API
 	srv    *httptest.Server
 	clock  *storetest.Clock
 	client *http.Client // a browser: keeps cookies, does not follow redirects
@@ -66,16 +84,62 @@ func newEnv(t *testing.T, dbURL string) *env {
 	if _, err := s.SeedFAQs(context.Background(), faqfile.Default()); err != nil {
 		t.Fatal(err)
 	}
-	h, err := admin.New(admin.Config{Password: password, Store: s, Answerer: faq.NewAnswerer(s),
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: c.Now})
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	e := &env{t: t, dbURL: dbURL, store: s, clock: c, client: newClient(t),
+		line: linetest.NewAPI(t), slack: slacktest.NewAPI(t, slackToken, 1)}
+	e.slack.Now = c.Now
+	e.engine = bot.NewEngine(bot.Config{Store: s, Answerer: faq.NewAnswerer(s), Logger: log, Now: c.Now,
+		Notify: bot.Notify{Channel: bot.ChannelSlack, To: notifyChannel}})
+	e.worker = newWorker(t, e, log)
+	h, err := admin.New(admin.Config{Password: password, Store: s, Desk: e.engine, Answerer: e.engine.Answerer(),
+		Logger: log, Now: c.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/admin/", h)
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	return &env{t: t, dbURL: dbURL, store: s, srv: srv, clock: c, client: newClient(t)}
+	e.srv = httptest.NewServer(mux)
+	t.Cleanup(e.srv.Close)
+	return e
+}
+
+// newWorker returns a worker that delivers e's outbox to its fake LINE and
+// Slack APIs, as serve wires it; tests run it with settle.
+func newWorker(t *testing.T, e *env, log *slog.Logger) *worker.Worker {
+	t.Helper()
+	client, err := line.NewClient(line.Config{Secret: "line-secret", Token: "line-token", APIBase: e.line.URL,
+		DataAPIBase: e.line.URL, Now: e.clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := slackh.Config{Token: slackToken, SigningSecret: "slack-secret", APIURL: e.slack.APIURL(),
+		NotifyChannel: notifyChannel, MinInterval: -1, Now: e.clock.Now}
+	return worker.New(worker.Config{Engine: e.engine, Inbox: e.store, Outbox: e.store, Logger: log, Now: e.clock.Now,
+		Senders: map[bot.Channel]worker.Sender{
+			bot.ChannelLINE:  line.NewSender(client, log),
+			bot.ChannelSlack: slackh.NewSender(sc, e.store, log),
+		}})
+}
+
+// settle runs the worker, moving the clock on past every backoff, until
+// nothing is left to deliver.
+func (e *env) settle() {
+	e.t.Helper()
+	ctx := context.Background()
+	for range 100 {
+		if _, err := e.worker.DeliverDue(ctx); err != nil {
+			e.t.Fatal(err)
+		}
+		st, err := e.store.OutboxStats(ctx)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		if st.Pending == 0 {
+			return
+		}
+		e.clock.Advance(10 * time.Minute)
+	}
+	e.t.Fatal("deliveries still pending after many retries")
 }
 
 // newClient returns a client with its own cookies that shows redirects

@@ -3,11 +3,7 @@ package admin
 import (
 	"github.com/sakemodel/sakebot/faq"
 	"net/http"
-	"regexp"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/sakemodel/sakebot/faqfile"
 )
 
 // faqForm is the editor's form: the entry as typed, with what is wrong.
@@ -24,9 +20,6 @@ type faqForm struct {
 	MissID       string            // the unanswered question this entry is made from
 	Errors       map[string]string // field → what to fix, in Japanese
 }
-
-// idPattern is the shape of an entry id (as in the YAML file).
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
 
 // formOf fills the form from an entry.
 func formOf(f faq.FAQ) faqForm {
@@ -49,41 +42,26 @@ func parseFAQForm(r *http.Request) faqForm {
 	}
 }
 
-// entry checks the form and returns the entry it describes; ok is false
-// when f.Errors says what to fix.
+// entry checks the form with faq.Validate and returns the entry it
+// describes, changed by this page; ok is false when f.Errors says what to
+// fix (the first problem of each field).
 func (f *faqForm) entry() (faq.FAQ, bool) {
 	f.Errors = map[string]string{}
 	e := faq.FAQ{ID: f.ID, Category: f.Category, Question: f.Question, Answer: f.Answer,
 		Enabled: f.Enabled, Version: f.Version, UpdatedBy: "admin",
 		Alternatives: splitLines(f.Alternatives), Keywords: splitKeywords(f.Keywords)}
-	if f.New && e.ID != "" && !idPattern.MatchString(e.ID) {
-		f.Errors["id"] = "IDは半角の英小文字・数字・ハイフンで、64文字以内で入力してください（先頭は英小文字か数字）。空欄にすると自動で付けます。"
+	checked := e
+	if !f.New {
+		checked.ID = "" // an existing entry's id is not edited here
 	}
-	if e.Category == "" {
-		f.Errors["category"] = "カテゴリを入力してください。"
-	} else if utf8.RuneCountInString(e.Category) > 50 {
-		f.Errors["category"] = "カテゴリは50文字以内で入力してください。"
-	}
-	if e.Question == "" {
-		f.Errors["question"] = "質問を入力してください。"
-	} else if utf8.RuneCountInString(e.Question) > faqfile.MaxQuestionLength {
-		f.Errors["question"] = "質問は200文字以内で入力してください。"
-	}
-	if len(e.Alternatives) > faqfile.MaxListItems {
-		f.Errors["alternatives"] = "別の言い方は50件までです。"
-	}
-	for _, a := range e.Alternatives {
-		if utf8.RuneCountInString(a) > faqfile.MaxQuestionLength {
-			f.Errors["alternatives"] = "別の言い方は1行200文字以内で入力してください。"
+	for _, p := range faq.Validate(checked) {
+		if _, said := f.Errors[p.Field]; said {
+			continue
 		}
-	}
-	if len(e.Keywords) > faqfile.MaxListItems {
-		f.Errors["keywords"] = "キーワードは50件までです。"
-	}
-	if e.Answer == "" {
-		f.Errors["answer"] = "回答を入力してください。"
-	} else if utf8.RuneCountInString(e.Answer) > faqfile.MaxAnswerLength {
-		f.Errors["answer"] = "回答は1000文字以内で入力してください。"
+		f.Errors[p.Field] = p.Message
+		if p.Field == faq.FieldID {
+			f.Errors[p.Field] += "空欄にすると自動で付けます。"
+		}
 	}
 	return e, len(f.Errors) == 0
 }

@@ -94,25 +94,25 @@ func actorLabel(actor string) string {
 }
 
 // reasonLabel says why a candidate waits for a person.
-func reasonLabel(reason string) string {
+func reasonLabel(reason bot.HandoffReason) string {
 	switch reason {
-	case "requested":
+	case bot.HandoffAsked:
 		return "担当者との会話を希望"
-	case "unanswered":
+	case bot.HandoffUnanswered:
 		return "回答できない質問が続いた"
 	}
-	return reason
+	return string(reason)
 }
 
 // handoffStatusLabel says where a handoff stands.
-func handoffStatusLabel(status string) string {
+func handoffStatusLabel(status bot.HandoffStatus) string {
 	switch status {
-	case "requested":
+	case bot.HandoffRequested:
 		return "対応待ち"
-	case "open":
+	case bot.HandoffOpen:
 		return "対応中"
-	case "closed":
+	case bot.HandoffClosed:
 		return "完了"
 	}
-	return status
+	return string(status)
 }

@@ -14,13 +14,18 @@ type FAQStore interface {
 	ListFAQs(ctx context.Context) ([]faq.FAQ, error)
 	// FAQ returns one entry, or bot.ErrNotFound.
 	FAQ(ctx context.Context, id string) (faq.FAQ, error)
-	// CreateFAQ stores a new entry (assigning an empty ID); bot.ErrConflict when the ID is taken.
+	// CreateFAQ stores a new entry (assigning an empty ID), recording
+	// f.UpdatedBy in the FAQ audit trail; bot.ErrConflict when the ID is taken.
 	CreateFAQ(ctx context.Context, f *faq.FAQ) error
-	// UpdateFAQ saves f if f.Version is still the stored one; bot.ErrConflict otherwise.
+	// UpdateFAQ saves f if f.Version is still the stored one, recording
+	// f.UpdatedBy in the FAQ audit trail; bot.ErrConflict otherwise.
 	UpdateFAQ(ctx context.Context, f *faq.FAQ) error
-	// DeleteFAQ removes an entry, or returns bot.ErrNotFound.
-	DeleteFAQ(ctx context.Context, id string) error
-	// ImportFAQs creates or replaces entries in one transaction.
+	// DeleteFAQ removes an entry if it is still at version (any version
+	// when 0), recording actor in the FAQ audit trail; bot.ErrConflict when
+	// it changed meanwhile, bot.ErrNotFound when it is gone.
+	DeleteFAQ(ctx context.Context, id string, version int, actor string) error
+	// ImportFAQs creates or replaces entries in one transaction, recording
+	// by in the FAQ audit trail of each.
 	ImportFAQs(ctx context.Context, faqs []faq.FAQ, by string) error
 }
 
@@ -38,14 +43,24 @@ type ApplicationStore interface {
 	ListApplications(ctx context.Context, f bot.ApplicationFilter) ([]bot.Application, error)
 	// Application returns one application, or bot.ErrNotFound.
 	Application(ctx context.Context, id int64) (bot.Application, error)
-	// SetApplicationStatus changes the status and records the actor in the audit trail.
-	SetApplicationStatus(ctx context.Context, id int64, to bot.Status, actor string) (bot.Application, error)
-	// ForgetCandidate deletes the personal data of the candidate behind an
-	// application (all their applications, conversation, handoffs), on
-	// behalf of actor, recorded in the deletion log without the data.
-	ForgetCandidate(ctx context.Context, key bot.UserKey, actor string) (bool, error)
 	// ApplicationEvents returns the audit trail, oldest first.
 	ApplicationEvents(ctx context.Context, id int64) ([]bot.ApplicationEvent, error)
+}
+
+// Desk is what the page changes through the engine rather than the store,
+// so that a change made here has the same consequences as one made in
+// Slack; *bot.Engine has it.
+type Desk interface {
+	// SetApplicationStatus changes the status, records the actor in the
+	// audit trail and, in the same transaction, queues the update of the
+	// recruiters' notice and the message to a candidate invited to an
+	// interview. It reports whether the status changed.
+	SetApplicationStatus(ctx context.Context, id int64, to bot.Status, actor string) (bot.Application, bool, error)
+	// ForgetCandidate deletes the personal data of the candidate behind an
+	// application (all their applications, conversation, handoffs), on
+	// behalf of actor, recorded in the deletion log without the data, and
+	// queues the removal of what recruiters were shown about them.
+	ForgetCandidate(ctx context.Context, key bot.UserKey, actor string) (bool, error)
 }
 
 // StatsStore summarises the data for the dashboard.

@@ -74,7 +74,7 @@ func (a *App) deleteFAQ(ctx context.Context, ic *slack.InteractionCallback, valu
 		a.tellUser(ctx, ic, msgTryAgain)
 		return
 	}
-	err = a.store.DeleteFAQAudited(ctx, id, version, ic.User.ID)
+	err = a.store.DeleteFAQ(ctx, id, version, ic.User.ID)
 	switch {
 	case errors.Is(err, bot.ErrNotFound):
 		a.replaceOriginal(ctx, ic, fmt.Sprintf(msgFAQAlreadyGone, id))

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -17,54 +18,56 @@ const helpText = "*sakebot の使い方*（FAQ・未回答の操作は採用ス�
 	"• `/sakebot help` … この説明\n" +
 	"応募の通知のボタンで選考状況を変えられます。担当者対応のスレッドへの返信は、候補者のLINEに届きます（「//」で始めた返信は届きません）。"
 
-// commands is POST /slack/commands: /sakebot and its subcommands, each
-// answered within the 3 seconds (a modal is opened before answering).
+// commands is POST /slack/commands: the form decoded, then onCommand.
 func (a *App) commands(w http.ResponseWriter, r *http.Request, _ []byte) {
 	cmd, err := slack.SlashCommandParse(r)
 	if err != nil {
 		http.Error(w, "malformed body", http.StatusBadRequest)
 		return
 	}
+	answer(w, a.onCommand(r.Context(), cmd))
+}
+
+// onCommand runs /sakebot and its subcommands, each within the 3 seconds
+// (a modal is opened before answering), over HTTP or Socket Mode; it
+// returns the answer's payload (nil: an empty 200).
+func (a *App) onCommand(ctx context.Context, cmd slack.SlashCommand) any {
 	args := strings.Fields(cmd.Text)
 	sub := ""
 	if len(args) > 0 {
 		sub = strings.ToLower(args[0])
 	}
 	if sub == "" || sub == "help" {
-		replyEphemeral(w, helpText, section(helpText))
-		return
+		return ephemeral(helpText, section(helpText))
 	}
 	if !a.isStaff(cmd.UserID) {
 		a.log.Info("slack: command refused", "user", cmd.UserID, "command", sub)
-		replyEphemeral(w, msgForbidden)
-		return
+		return ephemeral(msgForbidden)
 	}
 	switch sub {
 	case "faq":
-		a.faqCommand(w, r, cmd, args[1:])
+		return a.faqCommand(ctx, cmd, args[1:])
 	case "misses":
-		a.missesCommand(w, r)
-	default:
-		replyEphemeral(w, "不明なコマンドです。\n"+helpText, section("不明なコマンドです。\n"+helpText))
+		return a.missesCommand(ctx)
 	}
+	return ephemeral("不明なコマンドです。\n"+helpText, section("不明なコマンドです。\n"+helpText))
 }
 
 // faqCommand is /sakebot faq …
-func (a *App) faqCommand(w http.ResponseWriter, r *http.Request, cmd slack.SlashCommand, args []string) {
+func (a *App) faqCommand(ctx context.Context, cmd slack.SlashCommand, args []string) any {
 	sub, rest := "", ""
 	if len(args) > 0 {
 		sub, rest = strings.ToLower(args[0]), strings.Join(args[1:], " ")
 	}
 	switch sub {
 	case "list", "ls":
-		a.faqList(w, r, rest)
+		return a.faqList(ctx, rest)
 	case "add", "new":
-		a.openFAQModal(w, r, cmd.TriggerID, faqModalInput{})
+		return a.openFAQModal(ctx, cmd.TriggerID, faqModalInput{})
 	case "edit":
-		a.faqEdit(w, r, cmd.TriggerID, rest)
+		return a.faqEdit(ctx, cmd.TriggerID, rest)
 	case "delete", "rm":
-		a.faqDelete(w, r, rest)
-	default:
-		replyEphemeral(w, "使い方：`/sakebot faq list [語句]`、`/sakebot faq add`、`/sakebot faq edit ID`、`/sakebot faq delete ID`")
+		return a.faqDelete(ctx, rest)
 	}
+	return ephemeral("使い方：`/sakebot faq list [語句]`、`/sakebot faq add`、`/sakebot faq edit ID`、`/sakebot faq delete ID`")
 }

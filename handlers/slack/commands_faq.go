@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"github.com/sakemodel/sakebot/faq"
-	"net/http"
 	"strings"
 
 	"github.com/sakemodel/sakebot/bot"
@@ -41,12 +40,11 @@ const (
 
 // faqList is /sakebot faq list [WORD]: the entries (matching WORD in any
 // text), each with an edit button.
-func (a *App) faqList(w http.ResponseWriter, r *http.Request, word string) {
-	faqs, err := a.store.ListFAQs(r.Context())
+func (a *App) faqList(ctx context.Context, word string) any {
+	faqs, err := a.store.ListFAQs(ctx)
 	if err != nil {
 		a.log.Error("slack: list faqs", "err", err)
-		replyEphemeral(w, msgTryAgain)
-		return
+		return ephemeral(msgTryAgain)
 	}
 	var hits []faq.FAQ
 	for _, f := range faqs {
@@ -73,7 +71,7 @@ func (a *App) faqList(w http.ResponseWriter, r *http.Request, word string) {
 	if len(hits) == 0 {
 		blocks = append(blocks, section("該当するFAQはありません。`/sakebot faq add` で追加できます。"))
 	}
-	replyEphemeral(w, title, blocks...)
+	return ephemeral(title, blocks...)
 }
 
 // matchesWord reports whether an entry mentions word (in any width or kana).
@@ -88,43 +86,39 @@ func matchesWord(f faq.FAQ, word string) bool {
 }
 
 // faqEdit is /sakebot faq edit ID: the modal, filled in.
-func (a *App) faqEdit(w http.ResponseWriter, r *http.Request, triggerID, id string) {
-	f, ok := a.faqOfCommand(w, r, id, msgFAQUsageEdit)
-	if !ok {
-		return
+func (a *App) faqEdit(ctx context.Context, triggerID, id string) any {
+	f, refused := a.faqOfCommand(ctx, id, msgFAQUsageEdit)
+	if refused != nil {
+		return refused
 	}
-	a.openFAQModal(w, r, triggerID, inputOf(f))
+	return a.openFAQModal(ctx, triggerID, inputOf(f))
 }
 
 // faqOfCommand reads the entry a command names; when there is none (or no
-// id), it answers the command with usage or a polite note and reports false.
-func (a *App) faqOfCommand(w http.ResponseWriter, r *http.Request, id, usage string) (faq.FAQ, bool) {
+// id), it returns the command's answer instead: usage or a polite note.
+func (a *App) faqOfCommand(ctx context.Context, id, usage string) (faq.FAQ, any) {
 	id = strings.TrimSpace(id)
 	if id == "" {
-		replyEphemeral(w, usage)
-		return faq.FAQ{}, false
+		return faq.FAQ{}, ephemeral(usage)
 	}
-	f, err := a.store.FAQ(r.Context(), id)
+	f, err := a.store.FAQ(ctx, id)
 	if errors.Is(err, bot.ErrNotFound) {
-		replyEphemeral(w, msgFAQMissing)
-		return faq.FAQ{}, false
+		return faq.FAQ{}, ephemeral(msgFAQMissing)
 	}
 	if err != nil {
 		a.log.Error("slack: read faq", "err", err)
-		replyEphemeral(w, msgTryAgain)
-		return faq.FAQ{}, false
+		return faq.FAQ{}, ephemeral(msgTryAgain)
 	}
-	return f, true
+	return f, nil
 }
 
-// openFAQModal opens the FAQ modal for a slash command, answering the
-// command with nothing (or an error) once it is open.
-func (a *App) openFAQModal(w http.ResponseWriter, r *http.Request, triggerID string, in faqModalInput) {
-	if err := a.openModal(r.Context(), triggerID, in); err != nil {
-		replyEphemeral(w, msgModalFailed)
-		return
+// openFAQModal opens the FAQ modal for a slash command and returns the
+// command's answer: nothing once it is open, or an error.
+func (a *App) openFAQModal(ctx context.Context, triggerID string, in faqModalInput) any {
+	if err := a.openModal(ctx, triggerID, in); err != nil {
+		return ephemeral(msgModalFailed)
 	}
-	w.WriteHeader(http.StatusOK)
+	return nil
 }
 
 // openModal opens the FAQ modal with a trigger id (valid for 3 seconds).
@@ -137,15 +131,15 @@ func (a *App) openModal(ctx context.Context, triggerID string, in faqModalInput)
 }
 
 // faqDelete is /sakebot faq delete ID: the entry and a confirmation.
-func (a *App) faqDelete(w http.ResponseWriter, r *http.Request, id string) {
-	f, ok := a.faqOfCommand(w, r, id, msgFAQUsageDelete)
-	if !ok {
-		return
+func (a *App) faqDelete(ctx context.Context, id string) any {
+	f, refused := a.faqOfCommand(ctx, id, msgFAQUsageDelete)
+	if refused != nil {
+		return refused
 	}
 	text := "このFAQを削除しますか？（ID `" + escape(f.ID) + "`、第" + itoa(f.Version) + "版）\n*質問*：" +
 		mrkdwnText(f.Question, 300) + "\n*回答*：" + mrkdwnText(f.Answer, 1200)
 	del := button(actionFAQDelete, fmt.Sprintf("%s:%d", f.ID, f.Version), "削除する").WithStyle(slack.StyleDanger).
 		WithConfirm(confirm("FAQの削除", "削除すると、ボットはこの質問に答えなくなります。よろしいですか？", "削除する"))
-	replyEphemeral(w, "FAQ "+f.ID+" を削除しますか？", section(text),
+	return ephemeral("FAQ "+f.ID+" を削除しますか？", section(text),
 		slack.NewActionBlock("faq_delete", del, button(actionFAQKeep, f.ID, "やめる")))
 }

@@ -1,8 +1,8 @@
 package slack
 
 import (
+	"context"
 	"fmt"
-	"net/http"
 	"strconv"
 
 	"github.com/sakemodel/sakebot/bot"
@@ -15,16 +15,14 @@ const maxMisses = 15
 // missesCommand is /sakebot misses: the questions the bot could not
 // answer, most frequent first, each with a button that opens the add
 // modal filled in, and one that takes it off the list.
-func (a *App) missesCommand(w http.ResponseWriter, r *http.Request) {
-	misses, err := a.store.ListMisses(r.Context(), maxMisses)
+func (a *App) missesCommand(ctx context.Context) any {
+	misses, err := a.store.ListMisses(ctx, maxMisses)
 	if err != nil {
 		a.log.Error("slack: list misses", "err", err)
-		replyEphemeral(w, msgTryAgain)
-		return
+		return ephemeral(msgTryAgain)
 	}
 	if len(misses) == 0 {
-		replyEphemeral(w, msgNoMisses)
-		return
+		return ephemeral(msgNoMisses)
 	}
 	blocks := []slack.Block{header("ボットが答えられなかった質問（多い順）")}
 	for _, m := range misses {
@@ -34,5 +32,5 @@ func (a *App) missesCommand(w http.ResponseWriter, r *http.Request) {
 			button(actionMissAdd, id, "FAQに追加").WithStyle(slack.StylePrimary),
 			button(actionMissDismiss, id, "一覧から外す")))
 	}
-	replyEphemeral(w, "ボットが答えられなかった質問", blocks...)
+	return ephemeral("ボットが答えられなかった質問", blocks...)
 }

@@ -35,9 +35,12 @@ type Threads interface {
 type FAQs interface {
 	ListFAQs(ctx context.Context) ([]faq.FAQ, error)
 	FAQ(ctx context.Context, id string) (faq.FAQ, error)
-	CreateFAQAudited(ctx context.Context, f *faq.FAQ) error
-	UpdateFAQAudited(ctx context.Context, f *faq.FAQ) error
-	DeleteFAQAudited(ctx context.Context, id string, version int, actor string) error
+	// CreateFAQ stores a new entry, recording f.UpdatedBy in the audit trail.
+	CreateFAQ(ctx context.Context, f *faq.FAQ) error
+	// UpdateFAQ saves f at f.Version, recording f.UpdatedBy in the audit trail.
+	UpdateFAQ(ctx context.Context, f *faq.FAQ) error
+	// DeleteFAQ removes an entry at version, recording actor in the audit trail.
+	DeleteFAQ(ctx context.Context, id string, version int, actor string) error
 	ListMisses(ctx context.Context, limit int) ([]bot.Miss, error)
 	DismissMiss(ctx context.Context, id int64) error
 }

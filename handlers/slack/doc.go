@@ -10,12 +10,16 @@
 // applications and the questions it could not answer.
 //
 // Requests arrive at request URLs (Routes) or, with an app-level token,
-// over Socket Mode (Socket), through the same handlers.
+// over Socket Mode (Socket); either way they are decoded and handed to the
+// same functions (onEvent, onCommand, onInteraction), whose answer is the
+// HTTP response or the Socket Mode ack.
 //
 // Every request is verified (the signing secret over the raw, size-capped
-// body) before anything else and answered within Slack's 3 seconds: events
-// go to the inbox (deduplicated on event_id) for the worker; button clicks
-// and modal submissions do their short database work at once and leave
-// everything that is sent to the outbox. The Sender delivers the outbox to
-// Slack with Block Kit, within Slack's limits.
+// body) before anything else and answered within Slack's 3 seconds. What
+// students say and click, and recruiters' replies in handoff threads, go
+// to the inbox (deduplicated on event_id) for the worker, and the engine
+// decides what they mean in the user's turn; staff's buttons, commands and
+// modals do their short database work at once and leave everything that
+// is sent to the outbox. The Sender delivers the outbox to Slack with
+// Block Kit, within Slack's limits.
 package slack

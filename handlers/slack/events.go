@@ -6,6 +6,7 @@ import (
 	"errors"
 	"github.com/sakemodel/sakebot/worker"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/sakemodel/sakebot/bot"
@@ -32,50 +33,68 @@ type innerEvent struct {
 	ThreadTS    string `json:"thread_ts"`
 }
 
-// events is POST /slack/events: the URL check, and events written to the
-// inbox (unique on event_id, so Slack's retries, X-Slack-Retry-Num, are
-// stored once and never lost) before the 200. Events sakebot does not act
-// on are answered 200 too, so Slack does not retry them.
+// events is POST /slack/events: the envelope decoded, then onEvent. An
+// event that could not be stored gets 500, so Slack sends it again.
 func (a *App) events(w http.ResponseWriter, r *http.Request, body []byte) {
-	var out outerEvent
-	if err := json.Unmarshal(body, &out); err != nil {
+	out, err := decodeEvent(body)
+	if err != nil {
 		http.Error(w, "malformed body", http.StatusBadRequest)
 		return
 	}
+	retry, _ := strconv.Atoi(r.Header.Get("X-Slack-Retry-Num"))
+	payload, err := a.onEvent(r.Context(), out, retry)
+	if err != nil {
+		http.Error(w, "try again", http.StatusInternalServerError)
+		return
+	}
+	answer(w, payload)
+}
+
+// decodeEvent reads an Events API envelope: a request's body, or the
+// payload of a Socket Mode request.
+func decodeEvent(b []byte) (outerEvent, error) {
+	var out outerEvent
+	err := json.Unmarshal(b, &out)
+	return out, err
+}
+
+// onEvent handles one envelope, over HTTP or Socket Mode, and returns the
+// answer's payload (nil: an empty 200). The URL check gets its challenge
+// back. The events sakebot acts on are written to the inbox (unique on
+// event_id, so Slack's retries, retry > 0, are stored once and never
+// lost) and the worker is woken: the engine decides what they mean in the
+// user's turn. Events sakebot does not act on are answered too, so Slack
+// does not send them again. An error means the event could not be stored:
+// the request must not be acknowledged.
+func (a *App) onEvent(ctx context.Context, out outerEvent, retry int) (any, error) {
 	switch out.Type {
 	case "url_verification":
-		writeJSON(w, map[string]string{"challenge": out.Challenge})
-		return
+		return map[string]string{"challenge": out.Challenge}, nil
 	case "event_callback":
 	default:
-		w.WriteHeader(http.StatusOK)
-		return
+		return nil, nil
 	}
 	if a.homeOpened(out.Event) {
-		w.WriteHeader(http.StatusOK)
-		return
+		return nil, nil
 	}
-	evs, err := a.toEvents(r.Context(), out)
+	evs, err := a.toEvents(ctx, out)
 	if err != nil {
-		a.log.Error("slack: cannot read the event's handoff", "err", err)
-		http.Error(w, "try again", http.StatusInternalServerError) // Slack retries
-		return
+		a.log.Error("slack: cannot find the thread's handoff", "err", err)
+		return nil, err
 	}
-	if len(evs) > 0 {
-		ev := evs[0]
-		n, err := a.store.AcceptEvents(r.Context(), evs)
-		if err != nil {
-			a.log.Error("slack: cannot store the event", "err", err)
-			http.Error(w, "try again", http.StatusInternalServerError)
-			return
-		}
-		a.log.Debug("slack: event accepted", "kind", string(ev.Incoming.Kind), "new", n,
-			"retry", r.Header.Get("X-Slack-Retry-Num"))
-		if n > 0 {
-			a.wake()
-		}
+	if len(evs) == 0 {
+		return nil, nil
 	}
-	w.WriteHeader(http.StatusOK)
+	n, err := a.store.AcceptEvents(ctx, evs)
+	if err != nil {
+		a.log.Error("slack: cannot store the event", "err", err)
+		return nil, err
+	}
+	a.log.Debug("slack: event accepted", "kind", string(evs[0].Incoming.Kind), "new", n, "retry", retry)
+	if n > 0 {
+		a.wake()
+	}
+	return nil, nil
 }
 
 // toEvents converts an event sakebot acts on (see toEvent). A mention that
@@ -101,10 +120,10 @@ func (a *App) toEvents(ctx context.Context, out outerEvent) ([]worker.Event, err
 	return evs, nil
 }
 
-// toEvent converts an event sakebot acts on: a recruiter's reply in a
-// handoff's thread, a student's DM, a mention of the bot in a channel.
-// Messages of bots (this one included), edits, joins and the like are
-// left out (false).
+// toEvent converts an event sakebot acts on: a reply in a handoff's
+// thread, a student's DM, a mention of the bot in a channel. Messages of
+// bots (this one included), edits, joins and the like are left out
+// (false).
 func (a *App) toEvent(ctx context.Context, out outerEvent) (worker.Event, bool, error) {
 	var in innerEvent
 	if out.EventID == "" || json.Unmarshal(out.Event, &in) != nil {
@@ -117,7 +136,7 @@ func (a *App) toEvent(ctx context.Context, out outerEvent) (worker.Event, bool, 
 	inc := bot.Incoming{Kind: bot.KindMessage, At: tsTime(in.TS)}
 	switch {
 	case in.Type == "message" && in.ThreadTS != "" && in.ThreadTS != in.TS:
-		return a.staffReply(ctx, ev, inc, in)
+		return a.threadReply(ctx, ev, inc, in)
 	case in.Type == "message" && in.ChannelType == "im":
 		inc.Key = bot.UserKey{Channel: bot.ChannelSlack, UserID: in.User}
 		inc.Text, inc.ReplyTo = plainText(in.Text), in.Channel
@@ -138,11 +157,14 @@ func (a *App) toEvent(ctx context.Context, out outerEvent) (worker.Event, bool, 
 	return ev, true, nil
 }
 
-// staffReply converts a reply in a thread: when the thread is an open
-// handoff's, it goes to the candidate (keyed by them, so it is ordered
-// with their own messages). Replies starting with // are notes among
-// recruiters and stay in Slack.
-func (a *App) staffReply(ctx context.Context, ev worker.Event, inc bot.Incoming, in innerEvent) (worker.Event, bool, error) {
+// threadReply converts a reply in the thread of a handoff into a turn of
+// the handoff's candidate (keyed by them, so it is ordered with their own
+// messages): the engine decides in that turn whether the handoff is still
+// open and this is its thread, and only then passes the reply on. The
+// handler only finds whose thread it is: a thread of no handoff (an
+// application's notice, a discussion) has nobody to hand the reply to.
+// Replies starting with // are notes among recruiters and stay in Slack.
+func (a *App) threadReply(ctx context.Context, ev worker.Event, inc bot.Incoming, in innerEvent) (worker.Event, bool, error) {
 	text := plainText(in.Text)
 	if strings.HasPrefix(strings.TrimSpace(in.Text), "//") || text == "" {
 		return worker.Event{}, false, nil
@@ -154,10 +176,7 @@ func (a *App) staffReply(ctx context.Context, ev worker.Event, inc bot.Incoming,
 	if err != nil {
 		return worker.Event{}, false, err
 	}
-	if h.Status != bot.HandoffOpen {
-		return worker.Event{}, false, nil
-	}
-	a.log.Info("slack: recruiter replied in a handoff", "handoff", h.ID, "staff", in.User)
+	a.log.Info("slack: recruiter replied in a handoff's thread", "handoff", h.ID, "staff", in.User)
 	inc.Key, inc.Kind, inc.Text, inc.Thread = h.Key, bot.KindStaffReply, text, in.ThreadTS
 	ev.Incoming = inc
 	return ev, true, nil

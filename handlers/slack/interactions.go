@@ -9,33 +9,37 @@ import (
 	"github.com/slack-go/slack"
 )
 
-// interactions is POST /slack/interactions: button clicks and modal
-// submissions. A click's database work is done before the answer (it is
-// short); what it sends goes through the outbox, and the worker is woken.
+// interactions is POST /slack/interactions: the payload decoded, then
+// onInteraction.
 func (a *App) interactions(w http.ResponseWriter, r *http.Request, _ []byte) {
 	ic, err := slack.InteractionCallbackParse(r)
 	if err != nil {
 		http.Error(w, "malformed payload", http.StatusBadRequest)
 		return
 	}
+	answer(w, a.onInteraction(r.Context(), &ic))
+}
+
+// onInteraction handles a button click or a modal submission, over HTTP
+// or Socket Mode, and returns the answer's payload (nil: an empty 200). A
+// click on one of the bot's offered answers goes to the inbox like any
+// event; a staff member's click does its short database work before the
+// answer, and what it sends goes through the outbox (the worker is woken).
+func (a *App) onInteraction(ctx context.Context, ic *slack.InteractionCallback) any {
 	// Work on after Slack stops waiting, but not for ever.
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
 	switch ic.Type {
 	case slack.InteractionTypeBlockActions:
 		for _, act := range ic.ActionCallback.BlockActions {
-			a.blockAction(ctx, &ic, act)
+			a.blockAction(ctx, ic, act)
 		}
-		w.WriteHeader(http.StatusOK)
 	case slack.InteractionTypeViewSubmission:
 		if ic.View.CallbackID == faqModalID {
-			a.submitFAQ(ctx, w, &ic)
-			return
+			return a.submitFAQ(ctx, ic)
 		}
-		w.WriteHeader(http.StatusOK)
-	default:
-		w.WriteHeader(http.StatusOK)
 	}
+	return nil
 }
 
 // blockAction does what one button asks, if the clicking user may.

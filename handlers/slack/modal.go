@@ -3,26 +3,28 @@ package slack
 import (
 	"encoding/json"
 	"github.com/sakemodel/sakebot/faq"
+	"slices"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/sakemodel/sakebot/faqfile"
 	"github.com/slack-go/slack"
 )
 
 // faqModalID is the callback_id of the FAQ modal.
 const faqModalID = "faq_modal"
 
-// The input blocks of the FAQ modal; validation errors are keyed by them.
+// The input blocks of the FAQ modal, named as faq.Validate names the
+// fields; validation errors are keyed by them.
 const (
-	blockQuestion     = "question"
-	blockAlternatives = "alternatives"
-	blockAnswer       = "answer"
-	blockCategory     = "category"
+	blockQuestion     = faq.FieldQuestion
+	blockAlternatives = faq.FieldAlternatives
+	blockAnswer       = faq.FieldAnswer
+	blockCategory     = faq.FieldCategory
 	inputAction       = "value"
-	maxCategoryLen    = 50
 	maxAlternatives   = 3000 // characters of the alternatives box
 )
+
+// modalBlocks lists the input blocks, which an error must be keyed by.
+var modalBlocks = []string{blockQuestion, blockAlternatives, blockAnswer, blockCategory}
 
 // faqModalInput is what the FAQ modal starts with: empty for a new entry,
 // the entry for an edit, an unanswered question for an entry made from it.
@@ -61,11 +63,11 @@ func faqModal(in faqModalInput) slack.ModalViewRequest {
 		blocks = append(blocks, contextBlock("保存すると、次の質問からすぐに使われます。"))
 	}
 	blocks = append(blocks,
-		textInput(blockQuestion, "質問", "例：研修はどこで受けますか？", "", in.Question, faqfile.MaxQuestionLength, false, false),
+		textInput(blockQuestion, "質問", "例：研修はどこで受けますか？", "", in.Question, faq.MaxQuestionLength, false, false),
 		textInput(blockAlternatives, "別の言い方（1行に1つ）", "例：研修の場所は？", "学生が聞きそうな言い方を1行に1つずつ書くと、答えられる質問が増えます。",
 			in.Alternatives, maxAlternatives, true, true),
-		textInput(blockAnswer, "回答", "です・ます調で、1〜4文程度", "", in.Answer, faqfile.MaxAnswerLength, true, false),
-		textInput(blockCategory, "カテゴリ", "例：研修", "", in.Category, maxCategoryLen, false, false),
+		textInput(blockAnswer, "回答", "です・ます調で、1〜4文程度", "", in.Answer, faq.MaxAnswerLength, true, false),
+		textInput(blockCategory, "カテゴリ", "例：研修", "", in.Category, faq.MaxCategoryLength, false, false),
 	)
 	meta, _ := json.Marshal(modalMeta{ID: in.ID, Version: in.Version, MissID: in.MissID})
 	return slack.ModalViewRequest{Type: slack.VTModal, CallbackID: faqModalID, PrivateMetadata: string(meta),
@@ -101,8 +103,9 @@ func doneModal(f faq.FAQ, created bool) *slack.ModalViewRequest {
 		Blocks: slack.Blocks{BlockSet: []slack.Block{section(text)}}}
 }
 
-// submittedFAQ reads the modal's boxes and checks them; errs, keyed by
-// block id, says what to fix (in Japanese), like the admin page does.
+// submittedFAQ reads the modal's boxes and checks them with faq.Validate;
+// errs, keyed by block id, says what to fix (in Japanese, the first problem
+// of each box), as the admin page does.
 func submittedFAQ(state *slack.ViewState) (f faq.FAQ, errs map[string]string) {
 	value := func(block string) string {
 		if state == nil {
@@ -113,31 +116,14 @@ func submittedFAQ(state *slack.ViewState) (f faq.FAQ, errs map[string]string) {
 	f = faq.FAQ{Question: value(blockQuestion), Answer: value(blockAnswer), Category: value(blockCategory),
 		Alternatives: splitLines(value(blockAlternatives)), Enabled: true}
 	errs = map[string]string{}
-	switch n := utf8.RuneCountInString(f.Question); {
-	case n == 0:
-		errs[blockQuestion] = "質問を入力してください。"
-	case n > faqfile.MaxQuestionLength:
-		errs[blockQuestion] = "質問は200文字以内で入力してください。"
-	}
-	if len(f.Alternatives) > faqfile.MaxListItems {
-		errs[blockAlternatives] = "別の言い方は50件までです。"
-	}
-	for _, alt := range f.Alternatives {
-		if utf8.RuneCountInString(alt) > faqfile.MaxQuestionLength {
-			errs[blockAlternatives] = "別の言い方は1行200文字以内で入力してください。"
+	for _, p := range faq.Validate(f) {
+		block := p.Field
+		if !slices.Contains(modalBlocks, block) {
+			block = blockQuestion // not in the modal (it has none such): shown at the top
 		}
-	}
-	switch n := utf8.RuneCountInString(f.Answer); {
-	case n == 0:
-		errs[blockAnswer] = "回答を入力してください。"
-	case n > faqfile.MaxAnswerLength:
-		errs[blockAnswer] = "回答は1000文字以内で入力してください。"
-	}
-	switch n := utf8.RuneCountInString(f.Category); {
-	case n == 0:
-		errs[blockCategory] = "カテゴリを入力してください。"
-	case n > maxCategoryLen:
-		errs[blockCategory] = "カテゴリは50文字以内で入力してください。"
+		if _, said := errs[block]; !said {
+			errs[block] = p.Message
+		}
 	}
 	return f, errs
 }

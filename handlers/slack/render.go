@@ -18,8 +18,10 @@ const (
 const maxButtons = 25
 
 // reply posts the engine's answer to a student: in their DM (To, or, for
-// a conversation the bot starts, from App Home or a mention, the DM that
-// conversations.open gives), or in a channel's thread.
+// a conversation the bot starts, from App Home or a mention, and for a
+// recruiter's answer, the DM that conversations.open gives), or in a
+// channel's thread. A thread ts belongs to To: in a DM opened here there
+// is none (a recruiter's answer names the recruiters' thread it came from).
 func (s *Sender) reply(ctx context.Context, d bot.Delivery) error {
 	scope := choiceUser
 	if d.To != "" && d.To == d.Key.UserID { // keyed by the channel: answered in a channel
@@ -29,15 +31,15 @@ func (s *Sender) reply(ctx context.Context, d bot.Delivery) error {
 	if len(blocks) == 0 {
 		return nil
 	}
-	to := d.To
+	to, thread := d.To, d.Thread
 	if to == "" {
 		dm, err := s.openDM(ctx, d.Key.UserID)
 		if err != nil {
 			return err
 		}
-		to = dm
+		to, thread = dm, ""
 	}
-	_, _, err := s.post(ctx, to, d.Thread, message(text, blocks)...)
+	_, _, err := s.post(ctx, to, thread, message(text, blocks)...)
 	return err
 }
 

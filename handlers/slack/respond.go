@@ -21,6 +21,17 @@ func writeJSON(w http.ResponseWriter, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
+// answer writes a request's answer over HTTP: payload as JSON, or an
+// empty 200 when there is none (nil). Over Socket Mode the same payload is
+// the ack's.
+func answer(w http.ResponseWriter, payload any) {
+	if payload == nil {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	writeJSON(w, payload)
+}
+
 // ephemeralBody is a slash command's answer shown only to who typed it.
 type ephemeralBody struct {
 	ResponseType string        `json:"response_type"`
@@ -28,10 +39,10 @@ type ephemeralBody struct {
 	Blocks       []slack.Block `json:"blocks,omitempty"`
 }
 
-// replyEphemeral answers a slash command with text (and blocks) only its
+// ephemeral is a slash command's answer with text (and blocks) only its
 // user sees.
-func replyEphemeral(w http.ResponseWriter, text string, blocks ...slack.Block) {
-	writeJSON(w, ephemeralBody{ResponseType: slack.ResponseTypeEphemeral, Text: fallback(text), Blocks: capBlocks(blocks)})
+func ephemeral(text string, blocks ...slack.Block) ephemeralBody {
+	return ephemeralBody{ResponseType: slack.ResponseTypeEphemeral, Text: fallback(text), Blocks: capBlocks(blocks)}
 }
 
 // tellUser shows text to the user who clicked, by the click's response_url

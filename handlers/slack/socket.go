@@ -1,16 +1,11 @@
 package slack
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
-	"net/http/httptest"
-	"net/url"
-	"strconv"
 	"sync"
 	"time"
 
@@ -26,13 +21,13 @@ var ErrSocketAuth = errors.New("slack: Socket Mode refused SLACK_APP_TOKEN (inva
 // Socket receives the Slack channel's events, slash commands and
 // interactions over Socket Mode (a WebSocket that sakebot opens to Slack)
 // instead of request URLs, so sakebot needs no public address. Each
-// request goes through the same handler as over HTTP, minus the signature
-// (the connection is authenticated by the app-level token), and is acked
-// as soon as that handler answers: an event once it is in the inbox, a
-// command or a click with the handler's answer as the ack's payload. A
-// request the handler fails (the database is down) is not acked, so Slack
-// sends it again. Requests of one user are handled one at a time, in the
-// order received; different users' run in parallel.
+// request is decoded and handed to the same function as over HTTP, minus
+// the signature (the connection is authenticated by the app-level token),
+// and is acked as soon as that function answers: an event once it is in
+// the inbox, a command or a click with the function's answer as the ack's
+// payload. A request that could not be stored (the database is down) is
+// not acked, so Slack sends it again. Requests of one user are handled one
+// at a time, in the order received; different users' run in parallel.
 type Socket struct {
 	app    *App
 	client *socketmode.Client
@@ -143,73 +138,55 @@ func (s *Socket) handle(ctx context.Context, ev socketmode.Event) {
 	}
 }
 
-// dispatch runs one request through its HTTP handler and acks it with
-// the handler's answer.
+// dispatch decodes one request, hands it to the function its HTTP
+// handler calls, and acks it with that function's answer. A malformed
+// request is acked with nothing (sending it again cannot mend it); one
+// that could not be stored is not acked, so Slack sends it again.
 func (s *Socket) dispatch(ctx context.Context, req socketmode.Request) {
 	a := s.app
-	var (
-		handle      func(http.ResponseWriter, *http.Request, []byte)
-		body        []byte
-		contentType = "application/x-www-form-urlencoded"
-		path        string
-	)
+	var payload any
 	switch req.Type {
 	case socketmode.RequestTypeEventsAPI:
-		handle, body, contentType, path = a.events, req.Payload, "application/json", "/slack/events"
-	case socketmode.RequestTypeSlashCommands:
-		form, err := commandForm(req.Payload)
+		out, err := decodeEvent(req.Payload)
 		if err != nil {
-			a.log.Warn("slack: Socket Mode: malformed slash command")
-			_ = s.ack(req, nil)
+			s.malformed(req)
 			return
 		}
-		handle, body, path = a.commands, []byte(form.Encode()), "/slack/commands"
+		if payload, err = a.onEvent(ctx, out, req.RetryAttempt); err != nil {
+			a.log.Warn("slack: Socket Mode request not acked, Slack will send it again", "type", req.Type)
+			return
+		}
+	case socketmode.RequestTypeSlashCommands:
+		var cmd slack.SlashCommand
+		if err := json.Unmarshal(req.Payload, &cmd); err != nil {
+			s.malformed(req)
+			return
+		}
+		payload = a.onCommand(ctx, cmd)
 	case socketmode.RequestTypeInteractive:
-		handle, body, path = a.interactions, []byte(url.Values{"payload": {string(req.Payload)}}.Encode()), "/slack/interactions"
+		var ic slack.InteractionCallback
+		if err := json.Unmarshal(req.Payload, &ic); err != nil {
+			s.malformed(req)
+			return
+		}
+		payload = a.onInteraction(ctx, &ic)
 	default:
 		return
 	}
-	r := httptest.NewRequestWithContext(ctx, http.MethodPost, path, bytes.NewReader(body))
-	r.Header.Set("Content-Type", contentType)
-	if req.RetryAttempt > 0 {
-		r.Header.Set("X-Slack-Retry-Num", strconv.Itoa(req.RetryAttempt))
-		r.Header.Set("X-Slack-Retry-Reason", req.RetryReason)
-	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	w := httptest.NewRecorder()
-	handle(w, r, body)
-	if w.Code != http.StatusOK {
-		a.log.Warn("slack: Socket Mode request not acked, Slack will send it again", "type", req.Type, "status", w.Code)
-		return
-	}
-	var payload any
-	if b := bytes.TrimSpace(w.Body.Bytes()); len(b) > 0 && req.AcceptsResponsePayload {
-		payload = json.RawMessage(b)
+	if !req.AcceptsResponsePayload {
+		payload = nil
 	}
 	if err := s.ack(req, payload); err != nil {
 		a.log.Warn("slack: Socket Mode ack failed", "type", req.Type, "err", err)
 	}
 }
 
-// commandForm turns a slash command's Socket Mode payload (JSON) into the
-// form Slack posts to a request URL.
-func commandForm(payload json.RawMessage) (url.Values, error) {
-	var m map[string]any
-	if err := json.Unmarshal(payload, &m); err != nil {
-		return nil, err
+// malformed acks a request that cannot be decoded, with nothing.
+func (s *Socket) malformed(req socketmode.Request) {
+	s.app.log.Warn("slack: Socket Mode: malformed request", "type", req.Type)
+	if err := s.ack(req, nil); err != nil {
+		s.app.log.Warn("slack: Socket Mode ack failed", "type", req.Type, "err", err)
 	}
-	form := url.Values{}
-	for k, v := range m {
-		switch v := v.(type) {
-		case string:
-			form.Set(k, v)
-		case bool:
-			form.Set(k, strconv.FormatBool(v))
-		case float64:
-			form.Set(k, strconv.FormatFloat(v, 'f', -1, 64))
-		}
-	}
-	return form, nil
 }
 
 // requestUser is who a request comes from: the key its order is kept by

@@ -5,48 +5,43 @@ import (
 	"encoding/json"
 	"errors"
 	"github.com/sakemodel/sakebot/faq"
-	"net/http"
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/slack-go/slack"
 )
 
-// submitFAQ saves the FAQ modal: errors are shown in the modal next to
-// their box (response_action errors); a saved entry replaces the modal
-// with what was saved. The entry is live for the next question on every
-// replica (the answerer reloads when the FAQ revision changes).
-func (a *App) submitFAQ(ctx context.Context, w http.ResponseWriter, ic *slack.InteractionCallback) {
+// submitFAQ saves the FAQ modal and returns the submission's answer:
+// errors are shown in the modal next to their box (response_action
+// errors); a saved entry replaces the modal with what was saved. The
+// entry is live for the next question on every replica (the answerer
+// reloads when the FAQ revision changes).
+func (a *App) submitFAQ(ctx context.Context, ic *slack.InteractionCallback) any {
 	if !a.isStaff(ic.User.ID) {
 		a.log.Info("slack: FAQ edit refused", "user", ic.User.ID)
-		writeJSON(w, slack.NewErrorsViewSubmissionResponse(map[string]string{blockQuestion: msgForbidden}))
-		return
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockQuestion: msgForbidden})
 	}
 	var meta modalMeta
 	_ = json.Unmarshal([]byte(ic.View.PrivateMetadata), &meta)
 	f, errs := submittedFAQ(ic.View.State)
 	if len(errs) > 0 {
-		writeJSON(w, slack.NewErrorsViewSubmissionResponse(errs))
-		return
+		return slack.NewErrorsViewSubmissionResponse(errs)
 	}
 	f.UpdatedBy = ic.User.ID
 	created := meta.ID == ""
 	var err error
 	if created {
-		err = a.store.CreateFAQAudited(ctx, &f)
+		err = a.store.CreateFAQ(ctx, &f)
 	} else {
 		f, err = a.updateFAQ(ctx, meta, f)
 	}
 	switch {
 	case errors.Is(err, bot.ErrConflict):
-		writeJSON(w, slack.NewErrorsViewSubmissionResponse(map[string]string{blockQuestion: msgFAQSaveConflict}))
-		return
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockQuestion: msgFAQSaveConflict})
 	case errors.Is(err, bot.ErrNotFound):
-		writeJSON(w, slack.NewErrorsViewSubmissionResponse(map[string]string{blockQuestion: msgFAQSaveNotFound}))
-		return
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockQuestion: msgFAQSaveNotFound})
 	case err != nil:
 		a.log.Error("slack: save faq", "err", err)
-		writeJSON(w, slack.NewErrorsViewSubmissionResponse(map[string]string{blockQuestion: msgTryAgain}))
-		return
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockQuestion: msgTryAgain})
 	}
 	if created && meta.MissID != 0 {
 		if err := a.store.DismissMiss(ctx, meta.MissID); err != nil && !errors.Is(err, bot.ErrNotFound) {
@@ -54,7 +49,7 @@ func (a *App) submitFAQ(ctx context.Context, w http.ResponseWriter, ic *slack.In
 		}
 	}
 	a.log.Info("slack: faq saved", "faq", f.ID, "version", f.Version, "created", created, "staff", ic.User.ID)
-	writeJSON(w, slack.NewUpdateViewSubmissionResponse(doneModal(f, created)))
+	return slack.NewUpdateViewSubmissionResponse(doneModal(f, created))
 }
 
 // updateFAQ saves the edited boxes over the entry at the version the modal
@@ -69,6 +64,6 @@ func (a *App) updateFAQ(ctx context.Context, meta modalMeta, edited faq.FAQ) (fa
 	}
 	f.Question, f.Alternatives, f.Answer, f.Category, f.UpdatedBy =
 		edited.Question, edited.Alternatives, edited.Answer, edited.Category, edited.UpdatedBy
-	err = a.store.UpdateFAQAudited(ctx, &f)
+	err = a.store.UpdateFAQ(ctx, &f)
 	return f, err
 }

@@ -2,32 +2,28 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
-	"fmt"
-	"github.com/sakemodel/sakebot/faq"
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/sakemodel/sakebot/bot"
 )
 
-// FAQ edits made by people (from Slack, or any editor that wants the audit
-// trail): the same changes as CreateFAQ, UpdateFAQ and DeleteFAQ, each
-// recorded in faq_events (who, what, when) in the same transaction.
+// The FAQ audit trail: every change to an entry (CreateFAQ, UpdateFAQ,
+// DeleteFAQ, ImportFAQs, SeedFAQs) records in faq_events who made it, in
+// the transaction that makes it, one event per entry changed.
 
 // FAQEvent is one entry of the FAQ audit trail: who did what to an entry, when.
 type FAQEvent struct {
 	ID       int64
 	FAQID    string
-	Actor    string // who: a Slack user id, "admin", …
+	Actor    string // who: a Slack user id, "admin" (the admin page), "cli", "seed", …
 	Action   string // FAQCreated, FAQUpdated or FAQDeleted
 	Version  int    // the entry's version after the change (before it, for a deletion)
 	Question string // the entry's question then
 	At       time.Time
 }
 
-// The actions of FAQEvent.
+// The actions of FAQEvent. Switching an entry on or off, and an import
+// that replaces an entry, are updates.
 const (
 	FAQCreated = "created"
 	FAQUpdated = "updated"
@@ -56,45 +52,6 @@ func insertFAQEvent(ctx context.Context, tx *sqlx.Tx, e FAQEvent) error {
 		return wrap(err, "faq %s event %s", e.FAQID, e.Action)
 	}
 	return nil
-}
-
-// CreateFAQAudited is CreateFAQ, which records f.UpdatedBy as who created
-// the entry.
-func (s *Store) CreateFAQAudited(ctx context.Context, f *faq.FAQ) error { return s.CreateFAQ(ctx, f) }
-
-// UpdateFAQAudited is UpdateFAQ, which records f.UpdatedBy as who changed
-// the entry.
-func (s *Store) UpdateFAQAudited(ctx context.Context, f *faq.FAQ) error { return s.UpdateFAQ(ctx, f) }
-
-// deleteFAQVersionSQL removes an entry if it is still at the version read.
-const deleteFAQVersionSQL = `DELETE FROM faqs WHERE id = ? AND version = ?`
-
-// DeleteFAQAudited removes an entry if it is still at version (so nobody's
-// newer edit is deleted unseen) and records actor as who deleted it.
-// bot.ErrConflict when it changed meanwhile, bot.ErrNotFound when it is gone.
-func (s *Store) DeleteFAQAudited(ctx context.Context, id string, version int, actor string) error {
-	return s.withTx(ctx, func(tx *sqlx.Tx) error {
-		var question string
-		err := tx.GetContext(ctx, &question, tx.Rebind(`SELECT question FROM faqs WHERE id = ?`), id)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("store: delete faq %s: %w", id, bot.ErrNotFound)
-		}
-		if err != nil {
-			return wrap(err, "delete faq %s", id)
-		}
-		res, err := tx.ExecContext(ctx, tx.Rebind(deleteFAQVersionSQL), id, version)
-		if err != nil {
-			return wrap(err, "delete faq %s", id)
-		}
-		if err := mustAffect(res, bot.ErrConflict); err != nil {
-			return fmt.Errorf("store: delete faq %s: changed by someone else: %w", id, err)
-		}
-		if _, err := bumpMeta(ctx, tx, metaFAQRevision); err != nil {
-			return err
-		}
-		return insertFAQEvent(ctx, tx, FAQEvent{FAQID: id, Actor: actor, Action: FAQDeleted,
-			Version: version, Question: question, At: s.now()})
-	})
 }
 
 // faqEventsSQL selects an entry's audit trail.
