@@ -1,17 +1,18 @@
 // Package export writes applications for recruiters' spreadsheets and
 // tools: CSV that opens correctly in Excel on Windows (UTF-8 with a byte
 // order mark, Japanese headers), and JSON with the values as stored. The CLI
-// and the admin page share it so both downloads are the same.
+// and the admin page share it so both downloads are the same. Every CSV the
+// project writes goes through Writer, which neutralises spreadsheet
+// formulas in every cell (SafeCell).
 package export
 
 import (
-	"encoding/csv"
 	"encoding/json"
-	"github.com/sakemodel/sakebot/jpinput"
 	"io"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/jpinput"
 )
 
 // csvHeader is the first row of the CSV, in Japanese for recruiters.
@@ -20,37 +21,23 @@ var csvHeader = []string{"受付番号", "受付日時", "状況", "氏名", "�
 
 var jst = time.FixedZone("JST", 9*60*60)
 
-// CSV writes apps as CSV for Excel: a UTF-8 BOM, CRLF line ends, Japanese
-// headers, times in JST and phone numbers hyphenated (so Excel keeps the
-// leading zero).
+// CSV writes apps as CSV for Excel through Writer (a UTF-8 BOM, CRLF line
+// ends, every cell safe from formula injection): Japanese headers, times
+// in JST and phone numbers hyphenated (so Excel keeps the leading zero).
 func CSV(w io.Writer, apps []bot.Application) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}
 	for _, a := range apps {
 		row := []string{a.Ref, a.CreatedAt.In(jst).Format("2006-01-02 15:04"), a.Status.Label(), a.Name, a.Kana,
 			a.School, a.Department, a.Graduation, a.Email, jpinput.FormatPhone(a.Phone), a.KitamiWish, a.ITExperience,
-			safeCell(a.Motivation), string(a.Key.Channel)}
+			a.Motivation, string(a.Key.Channel)}
 		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// safeCell defuses spreadsheet formula injection in free text typed by
-// candidates: a cell starting with = + - @ is prefixed with an apostrophe.
-func safeCell(s string) string {
-	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
-		return "'" + s
-	}
-	return s
+	return cw.Flush()
 }
 
 // jsonApplication is the JSON shape of an application: values as stored.

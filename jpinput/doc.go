@@ -3,7 +3,9 @@
 // written any way a Japanese keyboard or phone allows (full- and
 // half-width, kana variants, eras, stray spaces). Each parser returns the
 // stored form or an *InvalidInputError whose message is one polite
-// Japanese line with an example.
+// Japanese line with an example. CleanText cleans any text a channel
+// receives (control and bidirectional formatting characters) before it is
+// stored.
 //
 // Pure functions only: it imports nothing of the project, no I/O.
 package jpinput

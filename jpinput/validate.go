@@ -26,6 +26,7 @@ const (
 	nameMsgDigit   = "お名前に数字は使えません。例：北見 太郎"
 	nameMsgURL     = "お名前にはURLやメールアドレスを含めないでください。例：北見 太郎"
 	nameMsgTooLong = "お名前は50文字以内で入力してください。例：北見 太郎"
+	nameMsgLead    = "お名前は記号ではなく文字から入力してください。例：北見 太郎"
 
 	kanaMsgEmpty   = "フリガナを入力してください。例：キタミ タロウ"
 	kanaMsgInvalid = "フリガナはカタカナ（またはひらがな）で入力してください。例：キタミ タロウ"
@@ -34,6 +35,7 @@ const (
 	emailMsgEmpty   = "メールアドレスを入力してください。例：taro@example.com"
 	emailMsgNoAt    = "メールアドレスに「@」が見つからないようです。例：taro@example.com"
 	emailMsgInvalid = "メールアドレスの形式が正しくないようです。例：taro@example.com"
+	emailMsgLead    = "メールアドレスの先頭に「=」「+」「-」「@」は使えません。例：taro@example.com"
 )
 
 // maxFormInputBytes bounds what any validator looks at; a longer answer is
@@ -87,7 +89,9 @@ func formFields(s string) []string {
 // as "北見　太郎". The name must be 1–50 characters and contain a letter
 // (kanji, kana, latin or another script); digits, URLs, "@", emoji, symbols
 // and control characters are rejected. Apostrophes, hyphens, "・", "=" and a
-// dot ending an initial ("J. Smith") are allowed for non-Japanese names.
+// dot ending an initial ("J. Smith") are allowed for non-Japanese names,
+// but a hyphen, "=" or "・" joins two parts and never starts one: "=cmd"
+// and "-Smith" are rejected (a spreadsheet would read them as formulas).
 // The error is an *InvalidInputError.
 func NormalizeName(s string) (string, error) {
 	if len(s) > maxFormInputBytes {
@@ -106,6 +110,9 @@ func NormalizeName(s string) (string, error) {
 	}
 	hasLetter := false
 	for _, w := range words {
+		if isNameJoiner(firstRune(w)) {
+			return "", invalidInput(nameMsgLead)
+		}
 		var prev rune // 0 at the start of a word
 		for _, r := range w {
 			switch {
@@ -147,6 +154,22 @@ func isNamePunct(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// isNameJoiner reports whether r is name punctuation that joins two parts
+// of a name (Mary-Jane, ジャン＝ポール, ジョン・スミス) and so cannot start one.
+func isNameJoiner(r rune) bool {
+	switch r {
+	case '-', '=', '゠', '・':
+		return true
+	}
+	return false
+}
+
+// firstRune is the first rune of s (utf8.RuneError for an empty s).
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // NormalizeKana validates and normalises a name's reading (フリガナ) to
@@ -252,7 +275,9 @@ func isKanaDash(r rune) bool {
 // because Japanese carriers issued such addresses ("taro..k.@docomo.ne.jp").
 // The domain needs at least two labels of [a-z0-9-] and an alphabetic
 // top-level domain of two or more letters; the whole address is at most 254
-// characters. The error is an *InvalidInputError.
+// characters. A local part starting with "=", "+", "-" or "@" is rejected:
+// no real address starts so, and a spreadsheet would read it as a formula.
+// The error is an *InvalidInputError.
 func NormalizeEmail(s string) (string, error) {
 	t, ok := cleanFormInput(s)
 	if !ok {
@@ -272,6 +297,9 @@ func NormalizeEmail(s string) (string, error) {
 	}
 	if t == "" {
 		return "", invalidInput(emailMsgEmpty)
+	}
+	if strings.IndexByte("=+-@", t[0]) >= 0 {
+		return "", invalidInput(emailMsgLead)
 	}
 	local, domain, found := strings.Cut(t, "@")
 	if !found {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/internal/groupcommit"
+	"github.com/sakemodel/sakebot/jpinput"
 	"log/slog"
 	"sync"
 	"sync/atomic"
@@ -311,7 +312,7 @@ func (w *Worker) enrich(ctx context.Context, ev *Event) {
 		w.log.Warn("cannot look up display name", "err", err)
 		return
 	}
-	in.DisplayName = name
+	in.DisplayName = jpinput.CleanText(name) // a name is text from the user too
 }
 
 // DeliverDue sends the deliveries that are due until none is left (or ctx

@@ -4,11 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"github.com/sakemodel/sakebot/worker"
 	"time"
 
 	"github.com/line/line-bot-sdk-go/v8/linebot/webhook"
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/jpinput"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // toEvents converts the webhook's events to the inbox's. raw holds the
@@ -48,7 +49,9 @@ type common struct {
 }
 
 // toEvent converts one event; false for events sakebot ignores. Events
-// are matched by value type, as the SDK returns them.
+// are matched by value type, as the SDK returns them. Texts and postback
+// data are cleaned of control and bidirectional formatting characters
+// (jpinput.CleanText) here, before anything stores them.
 func toEvent(e webhook.EventInterface) (worker.Event, bool) {
 	var c common
 	in := bot.Incoming{}
@@ -56,7 +59,7 @@ func toEvent(e webhook.EventInterface) (worker.Event, bool) {
 	case webhook.MessageEvent:
 		c = common{e.WebhookEventId, e.ReplyToken, e.Source, e.Timestamp, e.Mode}
 		if t, ok := e.Message.(webhook.TextMessageContent); ok {
-			in.Kind, in.Text = bot.KindMessage, t.Text
+			in.Kind, in.Text = bot.KindMessage, jpinput.CleanText(t.Text)
 		} else {
 			in.Kind = bot.KindUnsupported
 		}
@@ -64,7 +67,7 @@ func toEvent(e webhook.EventInterface) (worker.Event, bool) {
 		c = common{e.WebhookEventId, e.ReplyToken, e.Source, e.Timestamp, e.Mode}
 		in.Kind = bot.KindPostback
 		if e.Postback != nil {
-			in.Postback = e.Postback.Data
+			in.Postback = jpinput.CleanText(e.Postback.Data)
 		}
 	case webhook.FollowEvent:
 		c = common{e.WebhookEventId, e.ReplyToken, e.Source, e.Timestamp, e.Mode}

@@ -33,6 +33,10 @@ type Webhook struct {
 	// Duplicates, when set, is told how many events of a request were
 	// dropped as already received (redeliveries).
 	Duplicates func(n int)
+	// Rejected, when set, is told how many events of a request were left
+	// out as unreadable (no type, a field of the wrong type); the others
+	// are stored and the request is answered 200.
+	Rejected func(n int)
 }
 
 // NewWebhook returns the webhook handler for cfg's secrets.
@@ -49,8 +53,11 @@ func NewWebhook(cfg Config, inbox EventAccepter, wake func(), log *slog.Logger) 
 
 // ServeHTTP verifies the signature on the raw body, hands the events to the
 // accepter (duplicates are ignored there) and answers 200 once they are
-// stored; a worker does the rest. Bodies are never logged: they carry what
-// students wrote.
+// stored; a worker does the rest. A bad signature is 401 and a body that
+// is not a webhook's JSON 400; an event that cannot be read is left out
+// and counted, and the others are stored (answering 400 would make LINE
+// redeliver the whole body, for ever). Bodies are never logged: they carry
+// what students wrote.
 func (h *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, ok := handlers.ReadBody(w, r, MaxBodyBytes)
 	if !ok {
@@ -61,11 +68,18 @@ func (h *Webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return
 	}
-	events, err := parse(body, h.now())
+	events, rejected, err := decodeBody(body, h.now(), decodeEvent)
 	if err != nil {
 		h.log.WarnContext(r.Context(), "line webhook: malformed body", "err", err) // the error never quotes the body
 		http.Error(w, "malformed body", http.StatusBadRequest)
 		return
+	}
+	if rejected > 0 {
+		// Counts only: an event's content may be personal data.
+		h.log.WarnContext(r.Context(), "line webhook: unreadable events left out", "rejected", rejected, "kept", len(events))
+		if h.Rejected != nil {
+			h.Rejected(rejected)
+		}
 	}
 	if len(events) > 0 {
 		n, err := h.inbox.AcceptEvents(r.Context(), events)
@@ -102,9 +116,10 @@ func (h *Webhook) verified(signature string, body []byte) bool {
 // decodeEvent's single pass, or with the SDK's own decoder (what
 // webhook.CallbackRequest does, without decoding the body twice) for the
 // events the fast path leaves to it; both give the same events and
-// reject the same bodies. Each event's raw JSON is kept for old payloads'
-// keys. The SDK's errors may quote the body, so only a generic error is
-// returned.
+// reject the same ones. Only a body that is not JSON of the webhook's
+// shape is an error; an event the SDK cannot read is left out (see
+// decodeBody). The SDK's errors may quote the body, so only a generic
+// error is returned.
 func parse(body []byte, received time.Time) ([]worker.Event, error) {
 	return parseWith(body, received, decodeEvent)
 }
@@ -112,22 +127,34 @@ func parse(body []byte, received time.Time) ([]worker.Event, error) {
 // parseWith is parse with fast as the single-pass decoder; the SDK decodes
 // the events fast leaves to it (all of them when fast always says false).
 func parseWith(body []byte, received time.Time, fast func([]byte) (webhook.EventInterface, bool)) ([]worker.Event, error) {
+	events, _, err := decodeBody(body, received, fast)
+	return events, err
+}
+
+// decodeBody is parseWith that also counts the rejected events: those
+// neither fast nor the SDK can read (no type, a field of the wrong JSON
+// type). One bad event does not cost the others: the rest are kept, each
+// with its own raw JSON for old payloads' keys.
+func decodeBody(body []byte, received time.Time, fast func([]byte) (webhook.EventInterface, bool)) (events []worker.Event, rejected int, err error) {
 	var req struct {
 		Events []json.RawMessage `json:"events"`
 	}
 	if err := json.Unmarshal(body, &req); err != nil {
-		return nil, errors.New("not a LINE webhook body")
+		return nil, 0, errors.New("not a LINE webhook body")
 	}
-	events := make([]webhook.EventInterface, 0, len(req.Events))
+	decoded := make([]webhook.EventInterface, 0, len(req.Events))
+	raws := req.Events[:0] // the kept events, in place
 	for _, raw := range req.Events {
 		e, ok := fast(raw)
 		if !ok {
 			var err error
 			if e, err = webhook.UnmarshalEvent(raw); err != nil {
-				return nil, errors.New("not a LINE webhook body")
+				rejected++
+				continue
 			}
 		}
-		events = append(events, e)
+		decoded = append(decoded, e)
+		raws = append(raws, raw)
 	}
-	return toEvents(events, req.Events, received), nil
+	return toEvents(decoded, raws, received), rejected, nil
 }

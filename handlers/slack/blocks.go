@@ -2,7 +2,7 @@ package slack
 
 import (
 	"strings"
-	"unicode/utf8"
+	"unicode/utf16"
 
 	"github.com/slack-go/slack"
 )
@@ -30,23 +30,44 @@ func escape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
-// clip shortens s to at most n characters, marking a cut with "…".
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
+// units is the length of s the stricter way Slack may count it: in UTF-16
+// code units, where an emoji outside the Basic Multilingual Plane counts
+// two. Every limit here is measured so, so a text of many emoji still fits.
+func units(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
 	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
+	return n
 }
 
-// mrkdwnText escapes user text for mrkdwn and clips it to n characters
+// prefix is the longest prefix of s of at most n units.
+func prefix(s string, n int) string {
+	u := 0
+	for i, r := range s {
+		if u += utf16.RuneLen(r); u > n {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// clip shortens s to at most n units, marking a cut with "…".
+func clip(s string, n int) string {
+	if units(s) <= n {
+		return s
+	}
+	return prefix(s, n-1) + "…"
+}
+
+// mrkdwnText escapes user text for mrkdwn and clips it to n units
 // without cutting an escape in half.
 func mrkdwnText(s string, n int) string {
 	e := escape(s)
-	if utf8.RuneCountInString(e) <= n {
+	if units(e) <= n {
 		return e
 	}
-	cut := string([]rune(e)[:n-1])
+	cut := prefix(e, n-1)
 	if i := strings.LastIndexByte(cut, '&'); i >= 0 && !strings.Contains(cut[i:], ";") {
 		cut = cut[:i]
 	}
@@ -127,3 +148,13 @@ func capBlocks(blocks []slack.Block) []slack.Block {
 
 // fallback is the plain notification text of a message.
 func fallback(s string) string { return clip(s, maxFallbackText) }
+
+// longText is mrkdwnText for a long answer: when it must be cut, the cut
+// says where to read the rest.
+func longText(s string, n int) string {
+	const more = "（続きは管理画面でご覧ください）"
+	if e := escape(s); units(e) <= n {
+		return e
+	}
+	return mrkdwnText(s, n-units(more)) + more
+}

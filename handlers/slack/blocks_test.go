@@ -4,13 +4,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/worker"
 	"github.com/slack-go/slack"
 )
 
@@ -183,4 +184,24 @@ func texts(blocks []slack.Block) string {
 	}
 	walk(v)
 	return b.String()
+}
+
+// TestNoticeOfEmojiFits: a motivation of many emoji is measured in UTF-16
+// units, as Slack may count them, so the section stays within 3,000 and
+// its cut says where to read the rest.
+func TestNoticeOfEmojiFits(t *testing.T) {
+	a := bot.Application{ID: 8, Ref: "SK-2026-0008", Name: "北見 太郎", Kana: "キタミ タロウ", School: "北見工業大学",
+		Department: "工学部", Graduation: "2027-03", Email: "a@example.jp", Phone: "09012345678", KitamiWish: "はい",
+		ITExperience: "なし", Motivation: strings.Repeat("北見で働きたい😀", 600), Status: bot.StatusSubmitted, CreatedAt: time.Now()}
+	raw := texts(noticeBlocks(a, nil))
+	if !strings.Contains(raw, "続きは管理画面で") {
+		t.Errorf("the cut motivation does not say where the rest is")
+	}
+	for _, b := range noticeBlocks(a, nil) {
+		if s, ok := b.(*slack.SectionBlock); ok && s.Text != nil {
+			if n := len(utf16.Encode([]rune(s.Text.Text))); n > maxSectionText {
+				t.Errorf("a section of %d UTF-16 units (limit %d)", n, maxSectionText)
+			}
+		}
+	}
 }

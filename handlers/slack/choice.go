@@ -2,6 +2,7 @@ package slack
 
 import (
 	"context"
+	"github.com/sakemodel/sakebot/jpinput"
 	"github.com/sakemodel/sakebot/worker"
 	"strings"
 
@@ -15,7 +16,7 @@ import (
 // inbox like any event. Anyone may click these.
 func (a *App) choice(ctx context.Context, ic *slack.InteractionCallback, act *slack.BlockAction) {
 	scope, _, _ := strings.Cut(strings.TrimPrefix(act.ActionID, actionChoicePrefix), ":")
-	in := bot.Incoming{Kind: bot.KindPostback, Postback: act.Value, Text: act.Text.Text, ReplyTo: ic.Channel.ID}
+	in := bot.Incoming{Kind: bot.KindPostback, Postback: jpinput.CleanText(act.Value), Text: jpinput.CleanText(act.Text.Text), ReplyTo: ic.Channel.ID}
 	switch {
 	case ic.User.ID == "" || scope == choiceGroup && ic.Channel.ID == "":
 		return

@@ -63,7 +63,10 @@ func handoffText(v bot.HandoffView) string {
 	if v.Status == bot.HandoffClosed {
 		return "担当者対応（終了）"
 	}
-	return "担当者への接続依頼：" + nonEmpty(v.DisplayName) + "さん"
+	if strings.TrimSpace(v.DisplayName) == "" {
+		return "担当者への接続依頼（" + channelLabels[v.Key.Channel] + "の候補者）"
+	}
+	return "担当者への接続依頼：" + v.DisplayName + "さん"
 }
 
 // closedText says who closed a handoff, and when.
@@ -76,6 +79,14 @@ func closedText(h bot.Handoff) string {
 		return "やり取りがしばらくなかったため、終了しました（" + at + "）。"
 	}
 	return mention(h.ClosedBy) + " が対応を終了しました（" + at + "）。候補者には、ボットの案内に戻ったことを伝えました。"
+}
+
+// closedPlain is closedText without markup, for a notification text.
+func closedPlain(h bot.Handoff) string {
+	if h.ClosedBy == bot.ClosedByCandidate || h.ClosedBy == bot.ClosedByTimeout {
+		return closedText(h)
+	}
+	return "担当者が対応を終了しました（" + bot.FormatJST(h.ClosedAt) + "）。"
 }
 
 // relayBlocks renders what the candidate said, in the thread.

@@ -30,7 +30,7 @@ func noticeBlocks(a bot.Application, last *bot.ApplicationEvent) []slack.Block {
 	blocks := []slack.Block{
 		header("新しい応募 " + a.Ref),
 		fieldsSection(name, field(2), field(3), field(4), field(5), field(6), field(7), field(8)),
-		section("*" + f[9].Label + "*\n" + mrkdwnText(f[9].Value, maxMotivationLen)),
+		section("*" + f[9].Label + "*\n" + longText(f[9].Value, maxMotivationLen)),
 		contextBlock("受付："+bot.FormatJST(a.CreatedAt)+"（日本時間）", state),
 	}
 	buttons := make([]slack.BlockElement, 0, len(bot.StaffStatuses))

@@ -74,8 +74,13 @@ func (s *Sender) update(ctx context.Context, channel, ts string, opts ...slack.M
 	return classify(err)
 }
 
-// message is the options of a Block Kit message with its notification text.
+// message is the options of a Block Kit message with its notification
+// text. text is plain text (it may hold what a student typed, such as a
+// display name or a message): it is escaped here, the one place every
+// message's text goes through, so `<!channel>` or a disguised link arrives
+// as written, not as markup. The blocks escape their user text themselves
+// (mrkdwnText, plain_text objects).
 func message(text string, blocks []slack.Block, extra ...slack.MsgOption) []slack.MsgOption {
-	opts := []slack.MsgOption{slack.MsgOptionText(fallback(text), false), slack.MsgOptionBlocks(capBlocks(blocks)...)}
+	opts := []slack.MsgOption{slack.MsgOptionText(mrkdwnText(text, maxFallbackText), false), slack.MsgOptionBlocks(capBlocks(blocks)...)}
 	return append(opts, extra...)
 }

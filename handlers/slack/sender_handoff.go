@@ -69,6 +69,6 @@ func (s *Sender) closeThread(ctx context.Context, d bot.Delivery) error {
 		return err
 	}
 	note := closedText(v.Handoff)
-	_, _, err = s.post(ctx, v.SlackChannel, v.SlackTS, message(note, relayNote(note))...)
+	_, _, err = s.post(ctx, v.SlackChannel, v.SlackTS, message(closedPlain(v.Handoff), relayNote(note))...)
 	return err
 }

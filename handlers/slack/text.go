@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"github.com/sakemodel/sakebot/jpinput"
 	"regexp"
 	"strconv"
 	"strings"
@@ -12,8 +13,9 @@ import (
 var slackMarkup = regexp.MustCompile(`<([^<>]*)>`)
 
 // plainText turns a Slack message into the plain text a LINE user
-// reads: mentions dropped, links as "label（URL）", channels as #name, and
-// &amp; &lt; &gt; unescaped.
+// reads: mentions dropped, links as "label（URL）", channels as #name,
+// &amp; &lt; &gt; unescaped, and control and bidirectional-override
+// characters removed (jpinput.CleanText), as from every channel.
 func plainText(s string) string {
 	s = slackMarkup.ReplaceAllStringFunc(s, func(m string) string {
 		inner := m[1 : len(m)-1]
@@ -34,7 +36,7 @@ func plainText(s string) string {
 		return target
 	})
 	s = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(s)
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(jpinput.CleanText(s))
 }
 
 // maxUnixSeconds bounds the times read from Slack (the year 9999).
