@@ -43,6 +43,7 @@ type laneResult struct {
 // call it instead of the inbox. The context is not used to abandon the
 // work: events are stored even when the caller goes away.
 func (w *Worker) AcceptEvents(ctx context.Context, events []Event) (int, error) {
+	events = w.trim(events)
 	if len(events) == 0 {
 		return 0, nil
 	}

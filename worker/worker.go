@@ -223,7 +223,6 @@ const deliveryLease = 15 * time.Second
 // SQLite, where every writer waits for the one write lock, that could
 // starve the pool).
 func (w *Worker) handle(ctx context.Context, ev Event) error {
-	w.enrich(ctx, &ev)
 	recent := 0
 	if w.limited(ev.Incoming) && w.cfg.RateCounter != nil {
 		var err error
@@ -231,6 +230,9 @@ func (w *Worker) handle(ctx context.Context, ev Event) error {
 		if err != nil {
 			return err
 		}
+	}
+	if !w.over(ev.Incoming, recent) {
+		w.enrich(ctx, &ev) // an event over the limit costs no look-up
 	}
 	return w.cfg.Inbox.ProcessEvent(ctx, ev, func(tx bot.Tx) error { return w.process(tx, ev, recent) })
 }
