@@ -206,10 +206,10 @@ func (t *BatchTx) insertEvents(ctx context.Context, events []worker.Event, done 
 			continue
 		}
 		pos[ev.ID] = i
-		received := ts(ev.ReceivedAt)
 		if ev.ReceivedAt.IsZero() {
-			received = ts(at)
+			ev.ReceivedAt = at // in the stored event too: the worker reasons from it
 		}
+		received := ts(ev.ReceivedAt)
 		status, payload, processed := "pending", "", timestamp{}
 		if done[i] {
 			status, processed = "done", ts(at)

@@ -38,14 +38,14 @@ func (s *Store) AcceptEvents(ctx context.Context, events []worker.Event) (int, e
 	n := 0
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
 		for _, ev := range events {
+			if ev.ReceivedAt.IsZero() {
+				ev.ReceivedAt = s.now() // in the stored event too: the worker reasons from it
+			}
 			payload, err := json.Marshal(ev)
 			if err != nil {
 				return fmt.Errorf("store: encode event: %w", err)
 			}
 			at := ts(ev.ReceivedAt)
-			if ev.ReceivedAt.IsZero() {
-				at = ts(s.now())
-			}
 			res, err := tx.ExecContext(ctx, tx.Rebind(acceptEventSQL), ev.ID,
 				string(ev.Incoming.Key.Channel), ev.Incoming.Key.UserID, string(payload), at, at)
 			if err != nil {

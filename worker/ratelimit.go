@@ -25,7 +25,7 @@ func (w *Worker) overLimit(in bot.Incoming, recent int) []bot.Reply {
 	switch {
 	case !w.over(in, recent):
 		return nil
-	case recent == w.cfg.RateLimit+1 && in.Kind != bot.KindFollow:
+	case recent == w.cfg.RateLimit+1:
 		w.log.Warn("rate limit reached", "channel", string(in.Key.Channel))
 		return []bot.Reply{{Text: msgRateLimited}}
 	}

@@ -224,17 +224,19 @@ const deliveryLease = 15 * time.Second
 // starve the pool).
 func (w *Worker) handle(ctx context.Context, ev Event) error {
 	recent := 0
+	var countErr error
 	if w.limited(ev.Incoming) && w.cfg.RateCounter != nil {
-		var err error
-		recent, err = w.cfg.RateCounter.EventsUpTo(ctx, ev.Incoming.Key, ev.ReceivedAt.Add(-time.Minute), ev.Seq)
-		if err != nil {
-			return err
-		}
+		recent, countErr = w.cfg.RateCounter.EventsUpTo(ctx, ev.Incoming.Key, ev.ReceivedAt.Add(-time.Minute), ev.Seq)
 	}
-	if !w.over(ev.Incoming, recent) {
+	if countErr == nil && !w.over(ev.Incoming, recent) {
 		w.enrich(ctx, &ev) // an event over the limit costs no look-up
 	}
-	return w.cfg.Inbox.ProcessEvent(ctx, ev, func(tx bot.Tx) error { return w.process(tx, ev, recent) })
+	return w.cfg.Inbox.ProcessEvent(ctx, ev, func(tx bot.Tx) error {
+		if countErr != nil {
+			return countErr // an attempt like any failed one: backed off, given up after a few
+		}
+		return w.process(tx, ev, recent)
+	})
 }
 
 // eventLease is how long a claimed event is left to its worker before
