@@ -40,7 +40,7 @@ func (a *App) addFromMiss(ctx context.Context, ic *slack.InteractionCallback, va
 	in := faqModalInput{MissID: id}
 	for _, m := range misses {
 		if m.ID == id {
-			in.Question = m.Question
+			in.Entry.Question = m.Question
 		}
 	}
 	if a.openModal(ctx, ic.TriggerID, in) != nil {

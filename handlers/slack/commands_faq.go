@@ -123,7 +123,12 @@ func (a *App) openFAQModal(ctx context.Context, triggerID string, in faqModalInp
 
 // openModal opens the FAQ modal with a trigger id (valid for 3 seconds).
 func (a *App) openModal(ctx context.Context, triggerID string, in faqModalInput) error {
-	if _, err := a.api.OpenViewContext(ctx, triggerID, faqModal(in)); err != nil {
+	view, err := faqModal(in)
+	if err != nil {
+		a.log.Error("slack: the FAQ modal", "faq", in.Entry.ID, "err", err)
+		return err
+	}
+	if _, err := a.api.OpenViewContext(ctx, triggerID, view); err != nil {
 		a.log.Warn("slack: cannot open the FAQ modal", "err", err)
 		return err
 	}

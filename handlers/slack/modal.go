@@ -2,10 +2,10 @@ package slack
 
 import (
 	"encoding/json"
-	"github.com/sakemodel/sakebot/faq"
-	"slices"
-	"strings"
+	"errors"
+	"fmt"
 
+	"github.com/sakemodel/sakebot/faq"
 	"github.com/slack-go/slack"
 )
 
@@ -13,74 +13,127 @@ import (
 const faqModalID = "faq_modal"
 
 // The input blocks of the FAQ modal, named as faq.Validate names the
-// fields; validation errors are keyed by them.
+// fields; validation errors are keyed by them. The alternatives may take
+// several boxes: alternatives, alternatives_2, … (see altBlock).
 const (
 	blockQuestion     = faq.FieldQuestion
 	blockAlternatives = faq.FieldAlternatives
 	blockAnswer       = faq.FieldAnswer
 	blockCategory     = faq.FieldCategory
 	inputAction       = "value"
-	maxAlternatives   = 3000 // characters of the alternatives box
 )
 
-// modalBlocks lists the input blocks, which an error must be keyed by.
-var modalBlocks = []string{blockQuestion, blockAlternatives, blockAnswer, blockCategory}
+// Slack's limits on a modal, which slack-go does not check: views.open
+// refuses a view over them. Texts are measured in UTF-16 units (see units),
+// the stricter way.
+const (
+	maxInputText = 3000 // a plain_text_input's initial_value and max_length
+	maxMetadata  = 3000 // a view's private_metadata
+)
+
+// msgFieldTooLong replaces a box whose stored text is too long to show
+// whole: a clipped text would be saved clipped, so the field is not
+// offered and saving keeps it as stored.
+const msgFieldTooLong = "この項目は長いため、管理画面で編集してください（ここで保存しても、いまの内容のまま変わりません）。"
 
 // faqModalInput is what the FAQ modal starts with: empty for a new entry,
 // the entry for an edit, an unanswered question for an entry made from it.
 type faqModalInput struct {
-	ID           string
-	Version      int
-	MissID       int64
-	Question     string
-	Alternatives string // one per line
-	Answer       string
-	Category     string
-}
-
-// modalMeta travels in the modal's private_metadata: which entry, at
-// which version, or which unanswered question it is made from.
-type modalMeta struct {
-	ID      string `json:"id,omitempty"`
-	Version int    `json:"v,omitempty"`
-	MissID  int64  `json:"miss,omitempty"`
+	Entry  faq.FAQ // the entry edited (Entry.ID set), or what a new one starts with
+	MissID int64   // the unanswered question a new entry is made from
 }
 
 // inputOf fills the modal from an entry.
-func inputOf(f faq.FAQ) faqModalInput {
-	return faqModalInput{ID: f.ID, Version: f.Version, Question: f.Question,
-		Alternatives: strings.Join(f.Alternatives, "\n"), Answer: f.Answer, Category: f.Category}
-}
+func inputOf(f faq.FAQ) faqModalInput { return faqModalInput{Entry: f} }
 
-// faqModal is the modal that adds or edits an entry.
-func faqModal(in faqModalInput) slack.ModalViewRequest {
+// faqModal is the modal that adds or edits an entry. Every box shows its
+// text whole or is not there: a field of an entry too long for Slack is a
+// note instead, and saving keeps it (modalMeta.Keep). It fails only when
+// the view would break one of Slack's limits.
+func faqModal(in faqModalInput) (slack.ModalViewRequest, error) {
+	f := in.Entry
+	m := &modalForm{meta: modalMeta{ID: f.ID, Version: f.Version, MissID: in.MissID}, editing: f.ID != ""}
 	title := "FAQを追加"
-	var blocks []slack.Block
-	if in.ID != "" {
+	intro := "保存すると、次の質問からすぐに使われます。"
+	if m.editing {
 		title = "FAQを編集"
-		blocks = append(blocks, contextBlock("ID `"+escape(in.ID)+"`（第"+itoa(in.Version)+"版）を編集します。保存すると、次の質問からすぐに使われます。"))
-	} else {
-		blocks = append(blocks, contextBlock("保存すると、次の質問からすぐに使われます。"))
+		intro = "ID `" + escape(f.ID) + "`（第" + itoa(f.Version) + "版）を編集します。" + intro
 	}
-	blocks = append(blocks,
-		textInput(blockQuestion, "質問", "例：研修はどこで受けますか？", "", in.Question, faq.MaxQuestionLength, false, false),
-		textInput(blockAlternatives, "別の言い方（1行に1つ）", "例：研修の場所は？", "学生が聞きそうな言い方を1行に1つずつ書くと、答えられる質問が増えます。",
-			in.Alternatives, maxAlternatives, true, true),
-		textInput(blockAnswer, "回答", "です・ます調で、1〜4文程度", "", in.Answer, faq.MaxAnswerLength, true, false),
-		textInput(blockCategory, "カテゴリ", "例：研修", "", in.Category, faq.MaxCategoryLength, false, false),
-	)
-	meta, _ := json.Marshal(modalMeta{ID: in.ID, Version: in.Version, MissID: in.MissID})
-	return slack.ModalViewRequest{Type: slack.VTModal, CallbackID: faqModalID, PrivateMetadata: string(meta),
-		Title: pt(title, maxModalTitle), Submit: pt("保存", maxModalTitle), Close: pt("キャンセル", maxModalTitle),
-		Blocks: slack.Blocks{BlockSet: blocks}}
+	m.blocks = append(m.blocks, contextBlock(intro))
+	m.text(blockQuestion, "質問", "例：研修はどこで受けますか？", f.Question, faq.MaxQuestionLength, false)
+	m.alternatives(f.Alternatives)
+	m.text(blockAnswer, "回答", "です・ます調で、1〜4文程度", f.Answer, faq.MaxAnswerLength, true)
+	m.text(blockCategory, "カテゴリ", "例：研修", f.Category, faq.MaxCategoryLength, false)
+	if m.editing && len(f.Keywords) > 0 {
+		m.blocks = append(m.blocks, contextBlock(fmt.Sprintf(
+			"キーワード（%d件）は管理画面で編集できます。ここで保存しても変わりません。", len(f.Keywords))))
+	}
+	meta, _ := json.Marshal(m.meta)
+	if len(meta) > maxMetadata || len(m.blocks) > maxBlocks {
+		return slack.ModalViewRequest{}, errors.New("slack: the FAQ modal is over Slack's limits")
+	}
+	view := slack.ModalViewRequest{Type: slack.VTModal, CallbackID: faqModalID, PrivateMetadata: string(meta),
+		Title: pt(title, maxModalTitle), Close: pt("キャンセル", maxModalTitle), Blocks: slack.Blocks{BlockSet: m.blocks}}
+	if m.inputs > 0 {
+		view.Submit = pt("保存", maxModalTitle)
+	} else {
+		view.Close = pt("閉じる", maxModalTitle) // nothing to edit here: only notes
+	}
+	return view, nil
 }
 
-// textInput is an input block with a plain text box; the initial value is
-// clipped to the box's limit, which Slack enforces on views.open.
+// modalForm gathers the blocks of the FAQ modal and what its
+// private_metadata records about them.
+type modalForm struct {
+	blocks  []slack.Block
+	meta    modalMeta
+	editing bool
+	inputs  int // input blocks so far
+}
+
+// input adds an input block.
+func (m *modalForm) input(b *slack.InputBlock) {
+	m.blocks = append(m.blocks, b)
+	m.inputs++
+}
+
+// text adds the box of a text field of at most limit characters. A value
+// that does not fit a box is not offered: an entry's keeps its stored
+// value, a new entry's box starts empty, each with a note saying so.
+func (m *modalForm) text(field, label, placeholder, value string, limit int, multiline bool) {
+	switch {
+	case units(value) <= maxInputText:
+		m.input(textInput(field, label, placeholder, "", value, boxLength(limit, value), multiline, false))
+	case m.editing:
+		m.keep(field, label)
+	default:
+		m.blocks = append(m.blocks, contextBlock(fmt.Sprintf("%sが長いため、入力欄には入れていません。%d文字以内で入力してください。", label, limit)))
+		m.input(textInput(field, label, placeholder, "", "", limit, multiline, false))
+	}
+}
+
+// keep shows a field as a note instead of a box and records that saving
+// keeps its stored value.
+func (m *modalForm) keep(field, label string) {
+	m.meta.Keep = append(m.meta.Keep, field)
+	m.blocks = append(m.blocks, contextBlock("*"+label+"*："+msgFieldTooLong))
+}
+
+// boxLength is the max_length of a box for a field of at most limit
+// characters that starts with value: the limit, or the value's length when
+// a stored value is already longer (shown whole, faq.Validate then asks to
+// shorten it), never more than Slack allows.
+func boxLength(limit int, value string) int {
+	return min(maxInputText, max(limit, units(value)))
+}
+
+// textInput is an input block with a plain text box. The initial value
+// must be within max and maxInputText: Slack refuses a longer one, and a
+// clipped one would be saved clipped.
 func textInput(blockID, label, placeholder, hint, initial string, max int, multiline, optional bool) *slack.InputBlock {
 	el := slack.NewPlainTextInputBlockElement(pt(placeholder, 150), inputAction).WithMaxLength(max).WithMultiline(multiline)
 	if initial != "" {
-		el = el.WithInitialValue(clip(initial, max))
+		el = el.WithInitialValue(initial)
 	}
 	var h *slack.TextBlockObject
 	if hint != "" {
@@ -101,40 +154,4 @@ func doneModal(f faq.FAQ, created bool) *slack.ModalViewRequest {
 		"*質問*：" + mrkdwnText(f.Question, 300) + "\n*回答*：" + mrkdwnText(f.Answer, 1200)
 	return &slack.ModalViewRequest{Type: slack.VTModal, Title: pt("FAQ", maxModalTitle), Close: pt("閉じる", maxModalTitle),
 		Blocks: slack.Blocks{BlockSet: []slack.Block{section(text)}}}
-}
-
-// submittedFAQ reads the modal's boxes and checks them with faq.Validate;
-// errs, keyed by block id, says what to fix (in Japanese, the first problem
-// of each box), as the admin page does.
-func submittedFAQ(state *slack.ViewState) (f faq.FAQ, errs map[string]string) {
-	value := func(block string) string {
-		if state == nil {
-			return ""
-		}
-		return strings.TrimSpace(state.Values[block][inputAction].Value)
-	}
-	f = faq.FAQ{Question: value(blockQuestion), Answer: value(blockAnswer), Category: value(blockCategory),
-		Alternatives: splitLines(value(blockAlternatives)), Enabled: true}
-	errs = map[string]string{}
-	for _, p := range faq.Validate(f) {
-		block := p.Field
-		if !slices.Contains(modalBlocks, block) {
-			block = blockQuestion // not in the modal (it has none such): shown at the top
-		}
-		if _, said := errs[block]; !said {
-			errs[block] = p.Message
-		}
-	}
-	return f, errs
-}
-
-// splitLines returns the non-blank lines of s, trimmed.
-func splitLines(s string) []string {
-	var out []string
-	for _, line := range strings.Split(s, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			out = append(out, line)
-		}
-	}
-	return out
 }

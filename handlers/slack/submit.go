@@ -16,13 +16,14 @@ import (
 // entry is live for the next question on every replica (the answerer
 // reloads when the FAQ revision changes).
 func (a *App) submitFAQ(ctx context.Context, ic *slack.InteractionCallback) any {
-	if !a.isStaff(ic.User.ID) {
-		a.log.Info("slack: FAQ edit refused", "user", ic.User.ID)
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockQuestion: msgForbidden})
-	}
 	var meta modalMeta
 	_ = json.Unmarshal([]byte(ic.View.PrivateMetadata), &meta)
-	f, errs := submittedFAQ(ic.View.State)
+	top := meta.topBlock()
+	if !a.isStaff(ic.User.ID) {
+		a.log.Info("slack: FAQ edit refused", "user", ic.User.ID)
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{top: msgForbidden})
+	}
+	f, errs := submittedFAQ(ic.View.State, meta)
 	if len(errs) > 0 {
 		return slack.NewErrorsViewSubmissionResponse(errs)
 	}
@@ -36,12 +37,12 @@ func (a *App) submitFAQ(ctx context.Context, ic *slack.InteractionCallback) any 
 	}
 	switch {
 	case errors.Is(err, bot.ErrConflict):
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockQuestion: msgFAQSaveConflict})
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{top: msgFAQSaveConflict})
 	case errors.Is(err, bot.ErrNotFound):
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockQuestion: msgFAQSaveNotFound})
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{top: msgFAQSaveNotFound})
 	case err != nil:
 		a.log.Error("slack: save faq", "err", err)
-		return slack.NewErrorsViewSubmissionResponse(map[string]string{blockQuestion: msgTryAgain})
+		return slack.NewErrorsViewSubmissionResponse(map[string]string{top: msgTryAgain})
 	}
 	if created && meta.MissID != 0 {
 		if err := a.store.DismissMiss(ctx, meta.MissID); err != nil && !errors.Is(err, bot.ErrNotFound) {
@@ -53,17 +54,17 @@ func (a *App) submitFAQ(ctx context.Context, ic *slack.InteractionCallback) any 
 }
 
 // updateFAQ saves the edited boxes over the entry at the version the modal
-// was opened at, keeping what the modal does not show (keywords, enabled).
+// was opened at, keeping what the modal does not show (keywords, enabled,
+// and any field too long to show whole).
 func (a *App) updateFAQ(ctx context.Context, meta modalMeta, edited faq.FAQ) (faq.FAQ, error) {
-	f, err := a.store.FAQ(ctx, meta.ID)
+	stored, err := a.store.FAQ(ctx, meta.ID)
 	if err != nil {
 		return faq.FAQ{}, err
 	}
-	if f.Version != meta.Version {
+	if stored.Version != meta.Version {
 		return faq.FAQ{}, bot.ErrConflict
 	}
-	f.Question, f.Alternatives, f.Answer, f.Category, f.UpdatedBy =
-		edited.Question, edited.Alternatives, edited.Answer, edited.Category, edited.UpdatedBy
+	f := meta.keepStored(stored, edited)
 	err = a.store.UpdateFAQ(ctx, &f)
 	return f, err
 }
