@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"net/netip"
 	"os"
 	"strconv"
 	"strings"
@@ -29,9 +30,10 @@ type config struct {
 	SlackStaff         []string
 	SlackAppToken      string // an app-level token (xapp-…): Slack over Socket Mode instead of request URLs
 	AdminPassword      string
-	RateLimit          int    // messages per candidate per minute; 0 turns the limit off
-	RetentionMonths    int    // personal data older than this is purged; 0 keeps it
-	PprofAddr          string // loopback address for /debug/pprof; empty turns it off
+	RateLimit          int            // messages per candidate per minute; 0 turns the limit off
+	RetentionMonths    int            // personal data older than this is purged; 0 keeps it
+	PprofAddr          string         // loopback address for /debug/pprof; empty turns it off
+	TrustedProxies     []netip.Prefix // peers whose X-Forwarded-For/-Proto the admin page believes
 }
 
 // loadConfig reads the configuration from getenv, falling back to a .env
@@ -82,6 +84,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		AdminPassword:      get("ADMIN_PASSWORD", ""),
 	}
 	c.PprofAddr = get(EnvPprofAddr, "")
+	if c.TrustedProxies, err = parseTrustedProxies(get("TRUSTED_PROXIES", "")); err != nil {
+		return config{}, err
+	}
 	c.SlackAppToken = get("SLACK_APP_TOKEN", "")
 	if c.SlackAppToken != "" && !strings.HasPrefix(c.SlackAppToken, "xapp-") {
 		return config{}, fmt.Errorf("SLACK_APP_TOKEN must be an app-level token (xapp-…) with connections:write; the bot token (xoxb-…) goes in SLACK_BOT_TOKEN")
@@ -153,6 +158,51 @@ func (c config) checkNoSlackToken() error {
 		return halfSet("SLACK_STAFF_USER_IDS", "SLACK_BOT_TOKEN", hint)
 	}
 	return nil
+}
+
+// parseTrustedProxies reads TRUSTED_PROXIES: comma-separated CIDR ranges or
+// single addresses (a whole-length range) of the proxies in front of
+// sakebot, whose X-Forwarded-For and X-Forwarded-Proto the admin page may
+// believe. Empty means none: the client is always the direct peer.
+func parseTrustedProxies(v string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, entry := range strings.Split(v, ",") {
+		entry = strings.TrimSpace(entry)
+		if entry == "" {
+			continue
+		}
+		p, err := parseProxy(entry)
+		if err != nil {
+			return nil, fmt.Errorf("TRUSTED_PROXIES must be comma-separated addresses or CIDR ranges "+
+				"(such as 10.0.0.0/8,127.0.0.1), got %q", entry)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// parseProxy reads one entry: "10.0.0.0/8", "192.0.2.1", "2001:db8::/32".
+// An IPv4 address written as IPv6 (::ffff:10.0.0.1) means the IPv4 one.
+func parseProxy(entry string) (netip.Prefix, error) {
+	if !strings.Contains(entry, "/") {
+		a, err := netip.ParseAddr(entry)
+		if err != nil || a.Zone() != "" {
+			return netip.Prefix{}, fmt.Errorf("not an address: %q", entry)
+		}
+		a = a.Unmap()
+		return netip.PrefixFrom(a, a.BitLen()), nil
+	}
+	p, err := netip.ParsePrefix(entry)
+	if err != nil {
+		return netip.Prefix{}, err
+	}
+	if a := p.Addr(); a.Is4In6() {
+		if p.Bits() < 96 {
+			return netip.Prefix{}, fmt.Errorf("range %q is wider than the IPv4 addresses", entry)
+		}
+		p = netip.PrefixFrom(a.Unmap(), p.Bits()-96)
+	}
+	return p.Masked(), nil
 }
 
 // halfSet is the error for a variable set without the one it needs.

@@ -101,7 +101,7 @@ func TestLogin(t *testing.T) {
 }
 
 func TestSecureCookieBehindHTTPSProxy(t *testing.T) {
-	forEachEngine(t, func(t *testing.T, e *env) {
+	forEachEngineTrusting(t, loopback, func(t *testing.T, e *env) {
 		r := e.do(e.client, http.MethodPost, "/admin/login", url.Values{"password": {password}},
 			http.Header{"X-Forwarded-Proto": {"https"}})
 		if c := sessionCookie(t, r); !c.Secure {
@@ -111,7 +111,7 @@ func TestSecureCookieBehindHTTPSProxy(t *testing.T) {
 }
 
 func TestLoginSlowsDownAfterFailures(t *testing.T) {
-	forEachEngine(t, func(t *testing.T, e *env) {
+	forEachEngineTrusting(t, loopback, func(t *testing.T, e *env) {
 		for i := range 5 {
 			r := e.post("/admin/login", url.Values{"password": {"guess"}})
 			wantStatus(t, r, http.StatusUnauthorized)
@@ -124,7 +124,7 @@ func TestLoginSlowsDownAfterFailures(t *testing.T) {
 		if r.Header.Get("Retry-After") == "" {
 			t.Error("no Retry-After")
 		}
-		// Another address is not slowed down (a proxy on this host says who the client is).
+		// Another address is not slowed down (a trusted proxy says who the client is).
 		other := e.do(newClient(t), http.MethodPost, "/admin/login", url.Values{"password": {password}},
 			http.Header{"X-Forwarded-For": {"203.0.113.7"}})
 		wantRedirect(t, other, "/admin/")

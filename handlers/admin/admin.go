@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 )
 
@@ -29,6 +30,10 @@ type Config struct {
 	SessionTTL time.Duration
 	// Now is the clock (time.Now when nil); tests move it.
 	Now func() time.Time
+	// TrustedProxies are the peers (TRUSTED_PROXIES) whose X-Forwarded-For
+	// and X-Forwarded-Proto are believed; from any other peer, and from
+	// every peer when empty, the client is the peer itself.
+	TrustedProxies []netip.Prefix
 }
 
 // server holds the page's dependencies; its methods are the handlers.
@@ -40,6 +45,7 @@ type server struct {
 	now      func() time.Time
 	ttl      time.Duration
 	password [sha256.Size]byte // the password's hash, compared in constant time
+	proxies  proxies           // whose forwarded headers are believed
 	pages    pages
 }
 
@@ -53,7 +59,7 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	s := &server{
 		store: cfg.Store, desk: cfg.Desk, answerer: cfg.Answerer, log: cfg.Logger, now: cfg.Now, ttl: cfg.SessionTTL,
-		password: sha256.Sum256([]byte(cfg.Password)),
+		password: sha256.Sum256([]byte(cfg.Password)), proxies: proxies(cfg.TrustedProxies),
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)

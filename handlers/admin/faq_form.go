@@ -2,6 +2,7 @@ package admin
 
 import (
 	"github.com/sakemodel/sakebot/faq"
+	"github.com/sakemodel/sakebot/jpinput"
 	"net/http"
 	"strings"
 )
@@ -31,12 +32,12 @@ func formOf(f faq.FAQ) faqForm {
 // parseFAQForm reads the posted editor.
 func parseFAQForm(r *http.Request) faqForm {
 	return faqForm{
-		ID:           strings.TrimSpace(r.PostFormValue("id")),
-		Category:     strings.TrimSpace(r.PostFormValue("category")),
-		Question:     strings.TrimSpace(r.PostFormValue("question")),
-		Alternatives: strings.TrimSpace(r.PostFormValue("alternatives")),
-		Keywords:     strings.TrimSpace(r.PostFormValue("keywords")),
-		Answer:       strings.TrimSpace(r.PostFormValue("answer")),
+		ID:           formText(r, "id"),
+		Category:     formText(r, "category"),
+		Question:     formText(r, "question"),
+		Alternatives: formText(r, "alternatives"),
+		Keywords:     formText(r, "keywords"),
+		Answer:       formText(r, "answer"),
 		Enabled:      r.PostFormValue("enabled") != "",
 		MissID:       r.PostFormValue("miss"),
 	}
@@ -89,4 +90,12 @@ func splitKeywords(s string) []string {
 		}
 	}
 	return out
+}
+
+// formText is a text field of the posted form, trimmed and cleaned of NUL,
+// control and bidirectional-override characters (jpinput.CleanText), as
+// text from students is: PostgreSQL refuses NUL, and none has a place in
+// an FAQ entry.
+func formText(r *http.Request, name string) string {
+	return strings.TrimSpace(jpinput.CleanText(r.PostFormValue(name)))
 }

@@ -35,32 +35,27 @@ func (s *server) renderLogin(w http.ResponseWriter, r *http.Request, status int,
 }
 
 // login checks the password and starts a session. A client that failed
-// too often in a row must wait first; its try is not even checked.
+// too often in a row must wait first; its try is not even checked. Every
+// try is counted as a failure before the password is compared (a right one
+// clears the count), so parallel tries are let through one at a time.
 func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	ctx, client, now := r.Context(), clientKey(r), s.now()
-	failures, last, err := s.store.AdminLoginFailures(ctx, client)
+	ctx, client, now := r.Context(), s.clientKey(r), s.now()
+	failures, wait, err := s.store.ReserveAdminLogin(ctx, client, now, now.Add(-failureWindow), loginWait)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	if now.Sub(last) < failureWindow {
-		if wait := last.Add(loginWait(failures)).Sub(now); wait > 0 {
-			secs := int((wait + time.Second - 1) / time.Second)
-			w.Header().Set("Retry-After", strconv.Itoa(secs))
-			s.renderLogin(w, r, http.StatusTooManyRequests, "", fmt.Sprintf(
-				"ログインの失敗が続いたため、しばらく受け付けを止めています。%d秒ほど待ってから、もう一度お試しください。", secs))
-			return
-		}
+	if wait > 0 {
+		secs := int((wait + time.Second - 1) / time.Second)
+		w.Header().Set("Retry-After", strconv.Itoa(secs))
+		s.renderLogin(w, r, http.StatusTooManyRequests, "", fmt.Sprintf(
+			"ログインの失敗が続いたため、しばらく受け付けを止めています。%d秒ほど待ってから、もう一度お試しください。", secs))
+		return
 	}
 	given := sha256.Sum256([]byte(r.PostFormValue("password")))
 	if subtle.ConstantTimeCompare(given[:], s.password[:]) != 1 {
-		n, err := s.store.RecordAdminLoginFailure(ctx, client, now, now.Add(-failureWindow))
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		s.log.WarnContext(ctx, "admin: wrong password", "failures_in_a_row", n)
+		s.log.WarnContext(ctx, "admin: wrong password", "failures_in_a_row", failures)
 		s.renderLogin(w, r, http.StatusUnauthorized, "", "パスワードが正しくありません。")
 		return
 	}
@@ -96,6 +91,6 @@ func (s *server) logout(w http.ResponseWriter, r *http.Request, sess session) {
 		s.serverError(w, r, err)
 		return
 	}
-	clearSessionCookie(w, r)
+	s.clearSessionCookie(w, r)
 	http.Redirect(w, r, "/admin/login?msg=loggedout", http.StatusSeeOther)
 }

@@ -4,14 +4,15 @@ import "net/http"
 
 // routes returns every route of the page, in one place. Pages need a
 // session; handlers that change something also need the session's CSRF
-// token. Every response gets the security headers, and cross-origin posts
-// are refused before anything else runs.
+// token. Every response gets the security headers; a target that is no
+// UTF-8 or holds control characters or dot segments gets 400, and
+// cross-origin posts are refused, before anything else runs.
 func (s *server) routes() http.Handler {
 	mux := http.NewServeMux()
 	page := func(pattern string, h pageFunc) { mux.Handle(pattern, s.requireSession(h)) }
 	change := func(pattern string, h pageFunc) { mux.Handle(pattern, s.requireSession(s.requireCSRF(h))) }
 
-	mux.Handle("GET /admin/static/", staticHandler())
+	mux.Handle("GET "+staticPrefix, s.staticHandler())
 	mux.HandleFunc("GET /admin/login", s.loginPage)
 	mux.HandleFunc("POST /admin/login", s.login)
 	change("POST /admin/logout", s.logout)
@@ -43,5 +44,5 @@ func (s *server) routes() http.Handler {
 
 	page("/admin/", s.notFound)
 
-	return securityHeaders(http.NewCrossOriginProtection().Handler(mux))
+	return securityHeaders(s.saneTargets(http.NewCrossOriginProtection().Handler(mux)))
 }

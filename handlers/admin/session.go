@@ -97,25 +97,19 @@ func wantsHTML(r *http.Request) bool {
 	return strings.Contains(r.Header.Get("Accept"), "text/html")
 }
 
-// isHTTPS reports whether the client reached us over HTTPS, directly or
-// through a proxy that says so.
-func isHTTPS(r *http.Request) bool {
-	return r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https")
-}
-
 // setSessionCookie gives the browser the session token.
 func (s *server) setSessionCookie(w http.ResponseWriter, r *http.Request, token string) {
 	http.SetCookie(w, &http.Cookie{
 		Name: cookieName, Value: token, Path: cookiePath, MaxAge: int(s.ttl.Seconds()),
-		HttpOnly: true, Secure: isHTTPS(r), SameSite: http.SameSiteLaxMode,
+		HttpOnly: true, Secure: s.proxies.isHTTPS(r), SameSite: http.SameSiteLaxMode,
 	})
 }
 
 // clearSessionCookie makes the browser forget the session token.
-func clearSessionCookie(w http.ResponseWriter, r *http.Request) {
+func (s *server) clearSessionCookie(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{
 		Name: cookieName, Value: "", Path: cookiePath, MaxAge: -1,
-		HttpOnly: true, Secure: isHTTPS(r), SameSite: http.SameSiteLaxMode,
+		HttpOnly: true, Secure: s.proxies.isHTTPS(r), SameSite: http.SameSiteLaxMode,
 	})
 }
 

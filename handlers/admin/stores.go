@@ -80,10 +80,13 @@ type SessionStore interface {
 	DeleteAdminSession(ctx context.Context, tokenHash string) error
 	// PruneAdminSessions deletes expired sessions and stale failure counts.
 	PruneAdminSessions(ctx context.Context, now, failuresBefore time.Time) error
-	// RecordAdminLoginFailure counts a failed login of client and returns its failures in a row.
-	RecordAdminLoginFailure(ctx context.Context, client string, at, resetBefore time.Time) (int, error)
-	// AdminLoginFailures returns client's failures in a row and when the last was.
-	AdminLoginFailures(ctx context.Context, client string) (int, time.Time, error)
+	// ReserveAdminLogin counts a login attempt of client as a failure and
+	// returns its failures in a row, or, when the client must still wait
+	// (wait(failures) after its last failure), counts nothing and returns
+	// what is left of the wait; atomically, so parallel attempts are
+	// counted one by one.
+	ReserveAdminLogin(ctx context.Context, client string, at, resetBefore time.Time,
+		wait func(failures int) time.Duration) (failures int, retryAfter time.Duration, err error)
 	// ClearAdminLoginFailures forgets client's failures.
 	ClearAdminLoginFailures(ctx context.Context, client string) error
 }
