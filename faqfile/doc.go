@@ -36,4 +36,7 @@
 // with its line number, as a [*ValidationError]; [Encode] writes the same
 // format; [Default] returns the built-in content from the embedded
 // default.yaml.
+//
+// It imports faq (the entry type and its one validation) and a YAML library,
+// nothing else of the project.
 package faqfile

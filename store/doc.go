@@ -18,4 +18,7 @@
 // Driver errors are translated to bot.ErrNotFound, bot.ErrConflict and
 // bot.ErrActiveApplication in one place (errors.go), so callers never see a
 // driver type.
+//
+// It imports bot, worker and faq (their ports and types) and the drivers;
+// never HTTP, a channel or an SDK, and it never calls back into the domain.
 package store

@@ -19,4 +19,6 @@
 //
 // The package declares the small storage interfaces it uses (stores.go);
 // *store.Store implements them. Logs never carry personal data.
+//
+// It imports bot, faq, faqfile and export; never store, a channel or SQL.
 package admin

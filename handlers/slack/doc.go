@@ -22,4 +22,7 @@
 // modals do their short database work at once and leave everything that
 // is sent to the outbox. The Sender delivers the outbox to Slack with
 // Block Kit, within Slack's limits.
+//
+// It imports handlers, bot, worker, faq and jpinput and the Slack SDK; never store,
+// another channel, or SQL: what it needs from storage it declares (deps.go).
 package slack
