@@ -5,6 +5,6 @@
 // the default rich menu.
 //
 // It imports handlers (body and logging), bot, worker and jpinput and the
-// LINE SDK; never store, another
-// channel, or SQL: the worker and the store are handed to it by cmd.
+// LINE SDK; never store, another channel, or SQL: the worker and the store
+// are handed to it by cmd.
 package line

@@ -23,6 +23,7 @@
 // is sent to the outbox. The Sender delivers the outbox to Slack with
 // Block Kit, within Slack's limits.
 //
-// It imports handlers, bot, worker, faq and jpinput and the Slack SDK; never store,
-// another channel, or SQL: what it needs from storage it declares (deps.go).
+// It imports handlers, bot, worker, faq and jpinput and the Slack SDK;
+// never store, another channel, or SQL: what it needs from storage it
+// declares (deps.go).
 package slack
