@@ -16,7 +16,7 @@ const helpText = "*sakebot の使い方*（FAQ・未回答の操作は採用ス�
 	"• `/sakebot faq delete ID` … FAQを削除（確認があります）\n" +
 	"• `/sakebot misses` … ボットが答えられなかった質問（多い順）\n" +
 	"• `/sakebot help` … この説明\n" +
-	"応募の通知のボタンで選考状況を変えられます。担当者対応のスレッドへの返信は、候補者のLINEに届きます（「//」で始めた返信は届きません）。"
+	"応募の通知のボタンで選考状況を変えられます。担当者対応のスレッドへの返信は、候補者がお使いのLINEやSlackのDMに届きます（「//」で始めた返信は届きません）。"
 
 // commands is POST /slack/commands: the form decoded, then onCommand.
 func (a *App) commands(w http.ResponseWriter, r *http.Request, _ []byte) {
