@@ -20,7 +20,6 @@ type Sender struct {
 	records Records
 	log     *slog.Logger
 	pace    *pacer
-	now     func() time.Time
 }
 
 var _ worker.Sender = (*Sender)(nil)
@@ -28,7 +27,7 @@ var _ worker.Sender = (*Sender)(nil)
 // NewSender returns a Sender posting with cfg's token.
 func NewSender(cfg Config, records Records, log *slog.Logger) *Sender {
 	return &Sender{api: newAPI(cfg, 10*time.Second), records: records, log: log,
-		pace: newPacer(cfg.interval()), now: cfg.clock()}
+		pace: newPacer(cfg.interval())}
 }
 
 // Send implements worker.Sender.

@@ -1,7 +1,6 @@
 package slack_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -19,13 +18,7 @@ import (
 func TestSocketModeTakesTheHTTPPaths(t *testing.T) {
 	storetest.ForEachEngine(t, func(t *testing.T, dbURL string) {
 		e := newEnv(t, dbURL, 27)
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		events := make(chan socketmode.Event, 16)
-		acks := &socketAcks{acks: map[string]any{}}
-		s := e.app.NewSocketWith(events, acks.ack)
-		done := make(chan struct{})
-		go func() { defer close(done); s.Serve(ctx) }()
+		events, acks, stop := serveSocket(t, e)
 
 		// A recruiter's reply, sent twice (Slack's retry), reaches the
 		// candidate once.
@@ -74,8 +67,6 @@ func TestSocketModeTakesTheHTTPPaths(t *testing.T) {
 		if p := acks.wait(t, "env-bad"); p != nil {
 			t.Errorf("malformed event ack payload: %v", p)
 		}
-		cancel()
-		<-done
-		s.Wait()
+		stop()
 	})
 }

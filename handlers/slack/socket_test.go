@@ -50,16 +50,26 @@ func socketEvent(typ socketmode.EventType, reqType, envelope string, payload []b
 		Payload: payload, AcceptsResponsePayload: reqType != socketmode.RequestTypeEventsAPI}}
 }
 
+// serveSocket serves the Socket Mode events sent on the returned channel
+// with e's app, acking into acks; stop ends it and waits for what it
+// was handling (it also runs when the test ends).
+func serveSocket(t *testing.T, e *env) (events chan socketmode.Event, acks *socketAcks, stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	events = make(chan socketmode.Event, 16)
+	acks = &socketAcks{acks: map[string]any{}}
+	s := e.app.NewSocketWith(events, acks.ack)
+	done := make(chan struct{})
+	go func() { defer close(done); s.Serve(ctx) }()
+	var once sync.Once
+	stop = func() { once.Do(func() { cancel(); <-done; s.Wait() }) }
+	t.Cleanup(stop)
+	return events, acks, stop
+}
+
 func TestSocketModeDispatch(t *testing.T) {
 	storetest.ForEachEngine(t, func(t *testing.T, dbURL string) {
 		e := newEnv(t, dbURL, 24)
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		events := make(chan socketmode.Event, 16)
-		acks := &socketAcks{acks: map[string]any{}}
-		s := e.app.NewSocketWith(events, acks.ack)
-		done := make(chan struct{})
-		go func() { defer close(done); s.Serve(ctx) }()
+		events, acks, stop := serveSocket(t, e)
 		events <- socketmode.Event{Type: socketmode.EventTypeConnected, Data: &socketmode.ConnectedEvent{ConnectionCount: 1}}
 
 		// An event: a DM, in the inbox before the ack, then answered.
@@ -119,9 +129,7 @@ func TestSocketModeDispatch(t *testing.T) {
 		// A request the handler cannot take (malformed) is acked or dropped, never retried for ever.
 		events <- socketEvent(socketmode.EventTypeSlashCommand, socketmode.RequestTypeSlashCommands, "env-bad", []byte(`[`))
 		acks.wait(t, "env-bad")
-		cancel()
-		<-done
-		s.Wait()
+		stop()
 	})
 }
 
