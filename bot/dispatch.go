@@ -2,6 +2,7 @@ package bot
 
 import (
 	"errors"
+
 	"github.com/sakemodel/sakebot/faq"
 )
 

@@ -3,9 +3,10 @@ package bot
 import (
 	"context"
 	"errors"
-	"github.com/sakemodel/sakebot/faq"
 	"log/slog"
 	"time"
+
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // DefaultFormExpiry is how long an unfinished form is kept when Config

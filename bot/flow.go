@@ -2,9 +2,10 @@ package bot
 
 import (
 	"errors"
+	"strconv"
+
 	"github.com/sakemodel/sakebot/faq"
 	"github.com/sakemodel/sakebot/jpinput"
-	"strconv"
 )
 
 // startApplication begins the form with the consent step, unless the

@@ -1,11 +1,12 @@
 package bot
 
 import (
-	"github.com/sakemodel/sakebot/jpinput"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/sakemodel/sakebot/jpinput"
 )
 
 // fieldSpec describes one question of the application form.

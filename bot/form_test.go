@@ -3,12 +3,12 @@ package bot_test
 import (
 	"context"
 	"errors"
-	"github.com/sakemodel/sakebot/faq"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
 )
 
 func TestFormHappyPath(t *testing.T) {

@@ -2,9 +2,10 @@ package bot
 
 import (
 	"errors"
-	"github.com/sakemodel/sakebot/faq"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // idle handles a message outside the form: commands, small talk, FAQ.

@@ -1,8 +1,9 @@
 package bot
 
 import (
-	"github.com/sakemodel/sakebot/faq"
 	"strings"
+
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // intent is what a short message asks the bot to do, apart from answering

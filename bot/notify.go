@@ -1,8 +1,9 @@
 package bot
 
 import (
-	"github.com/sakemodel/sakebot/jpinput"
 	"time"
+
+	"github.com/sakemodel/sakebot/jpinput"
 )
 
 // DefaultHandoffTimeout is how long an open handoff lasts without a

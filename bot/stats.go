@@ -1,8 +1,9 @@
 package bot
 
 import (
-	"github.com/sakemodel/sakebot/faq"
 	"time"
+
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // StatsQuery selects the period the staff dashboard summarises.

@@ -2,8 +2,9 @@ package bot
 
 import (
 	"context"
-	"github.com/sakemodel/sakebot/faq"
 	"time"
+
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // HandoffStore finds handoffs outside a conversation's transaction: a

@@ -3,8 +3,9 @@ package bot
 import (
 	"errors"
 	"fmt"
-	"github.com/sakemodel/sakebot/jpinput"
 	"strings"
+
+	"github.com/sakemodel/sakebot/jpinput"
 )
 
 // submit stores the application and ends the form.

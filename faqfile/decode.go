@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/sakemodel/sakebot/faq"
 	"io"
 	"regexp"
 	"slices"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sakemodel/sakebot/faq"
 	"gopkg.in/yaml.v3"
 )
 

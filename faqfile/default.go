@@ -3,6 +3,7 @@ package faqfile
 import (
 	"bytes"
 	_ "embed"
+
 	"github.com/sakemodel/sakebot/faq"
 )
 

@@ -2,11 +2,11 @@ package faqfile
 
 import (
 	"fmt"
-	"github.com/sakemodel/sakebot/faq"
 	"io"
 	"regexp"
 	"strings"
 
+	"github.com/sakemodel/sakebot/faq"
 	"gopkg.in/yaml.v3"
 )
 

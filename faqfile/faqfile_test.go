@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/sakemodel/sakebot/faq"
 	"io"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // lines joins lines with newlines, so YAML in tests can be written one line

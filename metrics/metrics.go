@@ -6,7 +6,6 @@ package metrics
 
 import (
 	"context"
-	"github.com/sakemodel/sakebot/worker"
 	"log/slog"
 	"net/http"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // Snapshot is what the database says at scrape time.

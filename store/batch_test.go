@@ -3,13 +3,13 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 	"testing"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/store"
 	"github.com/sakemodel/sakebot/store/storetest"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // batchEvent is a text message event from user.

@@ -3,11 +3,11 @@ package store
 import (
 	"context"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 	"time"
 
 	"github.com/lib/pq"
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // readBatchSQL reads, for each listed event (channel, user, window start,

@@ -4,10 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"github.com/sakemodel/sakebot/faq"
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // upsertFAQSQL creates an entry or replaces it, moving its version on, and

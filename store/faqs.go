@@ -6,11 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/sakemodel/sakebot/faq"
 	"strconv"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // faqRow is a row of faqs.

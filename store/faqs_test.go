@@ -2,12 +2,12 @@ package store_test
 
 import (
 	"context"
-	"github.com/sakemodel/sakebot/faq"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
 	"github.com/sakemodel/sakebot/store"
 )
 

@@ -3,11 +3,11 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"github.com/sakemodel/sakebot/faq"
 	"testing"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
 	"github.com/sakemodel/sakebot/store"
 	"github.com/sakemodel/sakebot/store/storetest"
 )

@@ -6,11 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 var _ worker.Inbox = (*Store)(nil)

@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 	"testing"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/store"
 	"github.com/sakemodel/sakebot/store/storetest"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // TestMain stops the throwaway PostgreSQL cluster, if the tests started one.

@@ -5,11 +5,11 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 var _ worker.Outbox = (*Store)(nil)

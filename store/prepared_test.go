@@ -3,12 +3,12 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 	"testing"
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/store"
 	"github.com/sakemodel/sakebot/store/storetest"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // A store opened before the migrations cannot run a batch; once they are

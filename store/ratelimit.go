@@ -2,10 +2,10 @@ package store
 
 import (
 	"context"
-	"github.com/sakemodel/sakebot/worker"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 var _ worker.RateCounter = (*Store)(nil)

@@ -3,13 +3,13 @@ package store_test
 import (
 	"context"
 	"database/sql"
-	"github.com/sakemodel/sakebot/faq"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
 	"github.com/sakemodel/sakebot/store"
 	"github.com/sakemodel/sakebot/store/storetest"
 )

@@ -3,8 +3,9 @@ package worker
 import (
 	"context"
 	"fmt"
-	"github.com/sakemodel/sakebot/bot"
 	"time"
+
+	"github.com/sakemodel/sakebot/bot"
 )
 
 // The fast lane answers a webhook's events inside the request that brought

@@ -3,8 +3,9 @@ package worker
 import (
 	"context"
 	"errors"
-	"github.com/sakemodel/sakebot/bot"
 	"time"
+
+	"github.com/sakemodel/sakebot/bot"
 )
 
 // Sender delivers outbox deliveries on one channel (LINE, Slack).

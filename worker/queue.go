@@ -2,8 +2,9 @@ package worker
 
 import (
 	"context"
-	"github.com/sakemodel/sakebot/bot"
 	"time"
+
+	"github.com/sakemodel/sakebot/bot"
 )
 
 // Event is one incoming platform event, written durably to the inbox

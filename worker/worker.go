@@ -3,13 +3,14 @@ package worker
 import (
 	"context"
 	"errors"
-	"github.com/sakemodel/sakebot/bot"
-	"github.com/sakemodel/sakebot/internal/groupcommit"
-	"github.com/sakemodel/sakebot/jpinput"
 	"log/slog"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/internal/groupcommit"
+	"github.com/sakemodel/sakebot/jpinput"
 )
 
 // Config is what a Worker needs.

@@ -5,11 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/sakemodel/sakebot/faq"
 	"os"
 	"strings"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // askResult is one line of `ask --json`, as DESIGN.md specifies.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 	"log/slog"
 	"net"
 	"net/http"
@@ -15,6 +14,7 @@ import (
 	"github.com/sakemodel/sakebot/handlers/line"
 	"github.com/sakemodel/sakebot/metrics"
 	"github.com/sakemodel/sakebot/store"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // shutdownGrace bounds how long serve waits for in-flight requests at exit.

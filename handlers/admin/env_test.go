@@ -3,7 +3,6 @@ package admin_test
 import (
 	"bytes"
 	"context"
-	"github.com/sakemodel/sakebot/faq"
 	"io"
 	"log/slog"
 	"mime/multipart"
@@ -19,6 +18,7 @@ import (
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
 	"github.com/sakemodel/sakebot/faqfile"
 	"github.com/sakemodel/sakebot/handlers/admin"
 	"github.com/sakemodel/sakebot/handlers/line"

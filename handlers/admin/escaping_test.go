@@ -2,10 +2,11 @@ package admin_test
 
 import (
 	"context"
-	"github.com/sakemodel/sakebot/faq"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // TestTypedTextIsEscaped puts markup where students and staff type, and

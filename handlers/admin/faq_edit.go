@@ -3,13 +3,13 @@ package admin
 import (
 	"context"
 	"errors"
-	"github.com/sakemodel/sakebot/faq"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // faqEditView is what the editor shows.

@@ -1,10 +1,11 @@
 package admin
 
 import (
-	"github.com/sakemodel/sakebot/faq"
-	"github.com/sakemodel/sakebot/jpinput"
 	"net/http"
 	"strings"
+
+	"github.com/sakemodel/sakebot/faq"
+	"github.com/sakemodel/sakebot/jpinput"
 )
 
 // faqForm is the editor's form: the entry as typed, with what is wrong.

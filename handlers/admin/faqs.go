@@ -1,10 +1,11 @@
 package admin
 
 import (
-	"github.com/sakemodel/sakebot/faq"
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // faqListView is what the FAQ list shows.

@@ -2,14 +2,14 @@ package admin
 
 import (
 	"fmt"
-	"github.com/sakemodel/sakebot/faq"
-	"github.com/sakemodel/sakebot/jpinput"
 	"html/template"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
+	"github.com/sakemodel/sakebot/jpinput"
 )
 
 // jst is the time zone staff read times in.

@@ -3,13 +3,13 @@ package admin
 import (
 	"context"
 	"errors"
-	"github.com/sakemodel/sakebot/faq"
 	"net/http"
 	"slices"
 	"strconv"
 	"unicode/utf8"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
 	"github.com/sakemodel/sakebot/faqfile"
 )
 

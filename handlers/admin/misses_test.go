@@ -2,13 +2,13 @@ package admin_test
 
 import (
 	"context"
-	"github.com/sakemodel/sakebot/faq"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // recordMisses counts questions the bot could not answer, as the engine does.

@@ -2,10 +2,10 @@ package admin
 
 import (
 	"context"
-	"github.com/sakemodel/sakebot/faq"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // FAQStore is the FAQ storage the editor works on.

@@ -2,8 +2,9 @@ package admin
 
 import (
 	"context"
-	"github.com/sakemodel/sakebot/faq"
 	"strings"
+
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // tryView is the result of the 「試す」 box: what the bot would do with a

@@ -3,7 +3,6 @@ package line
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/line/line-bot-sdk-go/v8/linebot/webhook"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // parseSDK is parse as it was before the fast path: every event through

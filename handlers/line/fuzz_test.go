@@ -3,7 +3,6 @@ package line_test
 import (
 	"bytes"
 	"context"
-	"github.com/sakemodel/sakebot/worker"
 	"io"
 	"log/slog"
 	"net/http"
@@ -13,6 +12,7 @@ import (
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/handlers/line"
 	"github.com/sakemodel/sakebot/handlers/line/linetest"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // inboxRecorder keeps what the webhook accepted, for the fuzzer.

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -19,6 +18,7 @@ import (
 	"github.com/sakemodel/sakebot/handlers/line/linetest"
 	"github.com/sakemodel/sakebot/store"
 	"github.com/sakemodel/sakebot/store/storetest"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 func TestMain(m *testing.M) { storetest.Main(m) }

@@ -4,12 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"github.com/sakemodel/sakebot/faq"
 	"strings"
 	"sync"
 	"testing"
 
 	_ "github.com/lib/pq" // the trigger that makes a batch fail
+	"github.com/sakemodel/sakebot/faq"
 	"github.com/sakemodel/sakebot/store/storetest"
 )
 

@@ -3,7 +3,6 @@ package line
 import (
 	"context"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/line/line-bot-sdk-go/v8/linebot/messaging_api"
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // MaxReplyAge is how old an event may be for its reply token to be tried;

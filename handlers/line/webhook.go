@@ -4,13 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"github.com/sakemodel/sakebot/worker"
 	"log/slog"
 	"net/http"
 	"time"
 
 	"github.com/line/line-bot-sdk-go/v8/linebot/webhook"
 	"github.com/sakemodel/sakebot/handlers"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // MaxBodyBytes caps a webhook body; larger requests get 413.

@@ -2,11 +2,11 @@ package slack
 
 import (
 	"context"
-	"github.com/sakemodel/sakebot/jpinput"
-	"github.com/sakemodel/sakebot/worker"
 	"strings"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/jpinput"
+	"github.com/sakemodel/sakebot/worker"
 	"github.com/slack-go/slack"
 )
 

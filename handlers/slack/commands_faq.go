@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/sakemodel/sakebot/faq"
 	"strings"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
 	"github.com/slack-go/slack"
 )
 

@@ -2,10 +2,10 @@ package slack
 
 import (
 	"context"
-	"github.com/sakemodel/sakebot/faq"
-	"github.com/sakemodel/sakebot/worker"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // Inbox is where events are written before Slack gets its answer.

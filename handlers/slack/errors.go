@@ -3,10 +3,10 @@ package slack
 import (
 	"errors"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 	"net/http"
 	"time"
 
+	"github.com/sakemodel/sakebot/worker"
 	"github.com/slack-go/slack"
 )
 

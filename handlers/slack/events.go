@@ -4,12 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"github.com/sakemodel/sakebot/worker"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // outerEvent is the envelope of the Events API.

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 	"io"
 	"log/slog"
 	"net/http"
@@ -25,6 +24,7 @@ import (
 	"github.com/sakemodel/sakebot/handlers/slack/slacktest"
 	"github.com/sakemodel/sakebot/store"
 	"github.com/sakemodel/sakebot/store/storetest"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 func TestMain(m *testing.M) { storetest.Main(m) }

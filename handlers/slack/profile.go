@@ -2,11 +2,11 @@ package slack
 
 import (
 	"context"
-	"github.com/sakemodel/sakebot/worker"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/sakemodel/sakebot/worker"
 	"github.com/slack-go/slack"
 )
 

@@ -3,11 +3,11 @@ package slack
 import (
 	"context"
 	"errors"
-	"github.com/sakemodel/sakebot/worker"
 	"strconv"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/worker"
 	"github.com/slack-go/slack"
 )
 

@@ -3,11 +3,11 @@ package slack
 import (
 	"context"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 	"log/slog"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/worker"
 	"github.com/slack-go/slack"
 )
 

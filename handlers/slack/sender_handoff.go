@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/sakemodel/sakebot/worker"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // openThread posts the first message of a handoff's thread, once (like a

@@ -3,9 +3,9 @@ package slack
 import (
 	"context"
 	"errors"
-	"github.com/sakemodel/sakebot/worker"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/worker"
 	"github.com/slack-go/slack"
 )
 

@@ -1,11 +1,12 @@
 package slack
 
 import (
-	"github.com/sakemodel/sakebot/jpinput"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sakemodel/sakebot/jpinput"
 )
 
 // slackMarkup matches Slack's <…> markup in message text: mentions,
