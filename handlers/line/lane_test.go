@@ -161,7 +161,9 @@ func TestFastLaneOnlyStoresUnderABacklog(t *testing.T) {
 	exec := sqlExec(t, url)
 	exec(`CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.3); RETURN NULL; END $$`)
 	exec(`CREATE TRIGGER slow AFTER INSERT ON inbox FOR EACH STATEMENT EXECUTE FUNCTION slow()`)
-	const students = 60
+	// More students than one batch takes (laneMaxRequests, 64) plus the
+	// backlog: whatever a batch takes, more than 8 are left waiting.
+	const students = 100
 	var wg sync.WaitGroup
 	for u := range students {
 		wg.Go(func() {
