@@ -41,4 +41,13 @@ type Miss struct {
 	FirstAt   time.Time
 	LastAt    time.Time
 	Dismissed bool
+	Picks     []MissPick // what students picked from the did-you-mean choices, most picked first
+}
+
+// MissPick counts how often students who asked a missed question picked
+// one FAQ entry from the did-you-mean choices: the entry the question
+// should have found, which staff can add it to as a phrasing.
+type MissPick struct {
+	FAQID string
+	Count int
 }

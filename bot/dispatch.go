@@ -35,7 +35,7 @@ func (t *turn) dispatch() {
 		t.reask()
 		return
 	}
-	text := t.in.Text
+	text, formAnswer := t.in.Text, false
 	if t.in.Kind == KindPostback {
 		p := parsePostback(t.in.Postback)
 		if p.Step != "" && (p.Step != t.stepMarker() || p.Version != t.conv.Version) {
@@ -44,16 +44,17 @@ func (t *turn) dispatch() {
 			return
 		}
 		if p.FAQID != "" {
-			t.answerFAQByID(p.FAQID)
+			t.answerFAQByID(p.FAQID, p.MissID)
 			return
 		}
-		text = p.Text
+		text, formAnswer = p.Text, p.Step != ""
 	}
 	if t.in.Group {
 		t.group(text)
 		return
 	}
-	if t.e.notify.On() && t.conv.Mode != ModeIdle && detectIntent(text) == intentHuman {
+	if t.e.notify.On() && t.conv.Mode != ModeIdle && !formAnswer && !t.choiceAnswer(text) &&
+		madeIntent(readRequestBeside(t.e.answerer.Index(), text)) == intentHuman {
 		t.handoff(HandoffAsked, "") // the form waits until the handoff ends
 		return
 	}

@@ -79,6 +79,21 @@ func (t *turn) answer(text string) {
 	t.setAnswer(spec, i, v)
 }
 
+// choiceAnswer reports whether text answers the current form question
+// with one of its choices (「相談したい」 at the 北見勤務 step is an answer,
+// not a request for a person).
+func (t *turn) choiceAnswer(text string) bool {
+	if t.conv.Mode != ModeForm && t.conv.Mode != ModeFix {
+		return false
+	}
+	spec, i := specOf(t.conv.Step)
+	if i < 0 || len(spec.Choices) == 0 || spec.Field == FieldSchool {
+		return false
+	}
+	_, err := spec.Parse(text, t.now)
+	return err == nil
+}
+
 // control handles 戻る, やめる, スキップ and ヘルプ inside the form. Choice
 // fields take their own answers first (「なし」 is an answer there).
 func (t *turn) control(text string, spec fieldSpec, i int) bool {
@@ -87,7 +102,11 @@ func (t *turn) control(text string, spec fieldSpec, i int) bool {
 			return false
 		}
 	}
-	switch detectIntent(text) {
+	in := detectIntent(text)
+	if r := readRequest(text); r.intent == intentCancel && r.mood == faq.Hedged {
+		in = intentCancel // it asks before anything is thrown away
+	}
+	switch in {
 	case intentBack:
 		t.back(i)
 	case intentCancel:
@@ -158,13 +177,15 @@ func (t *turn) interruption(text string) bool {
 	}
 	switch {
 	case m.Outcome == faq.Answered:
-		t.say(m.Candidates[0].FAQ.Answer)
+		t.answerEntry(m.Candidates[0].FAQ)
 	case !isClearQuestion(text) || t.conv.Step == FieldMotivation:
 		return false
 	case m.Outcome == faq.Ambiguous:
-		t.offer(m)
+		t.offer(m, 0)
+	case m.Outcome == faq.Suggested:
+		t.offer(m, t.recordMiss(text, m.Normalized))
 	default:
-		t.fail(t.tx.RecordMiss(t.ctx, text, m.Normalized))
+		t.recordMiss(text, m.Normalized)
 		t.say(msgFallbackInForm)
 	}
 	t.reask()

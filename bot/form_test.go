@@ -255,8 +255,8 @@ func TestSmallTalkAndHandoff(t *testing.T) {
 
 func TestFallbackRecordsMissAndOffersPerson(t *testing.T) {
 	forEngine(t, func(t *testing.T, h *harness) {
-		h.say("初任給はいくらですか？", "お答えできる情報がありません", "[担当者と話す]")
-		h.say("初任給はいくらですか", "採用担当者におつなぎしましょうか")
+		h.say("制服はありますか？", "お答えできる情報がありません", "[担当者と話す]")
+		h.say("制服はありますか", "採用担当者におつなぎしましょうか")
 		h.say("はい", "採用担当者におつなぎします")
 		misses, err := h.store.ListMisses(context.Background(), 10)
 		if err != nil {

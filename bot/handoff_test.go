@@ -74,10 +74,10 @@ func TestHandoffRoundTrip(t *testing.T) {
 		ctx := context.Background()
 		h.send(bot.Incoming{Kind: bot.KindFollow, DisplayName: "北見 花子"})
 		h.say("社員旅行はありますか？", "お答えできる情報がありません")
-		h.say("ボーナスは年に何回ありますか？", "おつなぎしましょうか")
+		h.say("副業はできますか？", "おつなぎしましょうか")
 		h.say("はい", "採用担当者におつなぎします", "[ボットに戻る]")
 		hand := h.openHandoffOf()
-		if hand.Reason != bot.HandoffUnanswered || hand.Question != "ボーナスは年に何回ありますか？" ||
+		if hand.Reason != bot.HandoffUnanswered || hand.Question != "副業はできますか？" ||
 			len(hand.Recent) != 2 || hand.Recent[0] != "社員旅行はありますか？" {
 			t.Fatalf("handoff: %+v", hand)
 		}

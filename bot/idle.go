@@ -2,32 +2,48 @@ package bot
 
 import (
 	"errors"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/sakemodel/sakebot/faq"
 )
 
-// idle handles a message outside the form: commands, small talk, FAQ.
+// idle handles a message outside the form: requests, small talk, FAQ.
+// A request is read in the whole message and in each clause: one made in
+// passing beside a question (「応募したいけど研修って何ヶ月？」) is offered
+// after the answer; a negated or hedged one (「まだ応募はしないです」,
+// 「応募するか迷ってます」) is never carried out.
 func (t *turn) idle(text string) {
-	switch detectIntent(text) {
+	r := readRequestBeside(t.e.answerer.Index(), text)
+	switch {
+	case r.intent == intentNone:
+		t.faq(text)
+	case r.mood != faq.Plain:
+		t.notARequest(text, r)
+	case asksMore(r.rest):
+		t.questionAndRequest(text, r)
+	default:
+		t.request(r.intent)
+	}
+}
+
+// request carries out a request made outside the form.
+func (t *turn) request(in intent) {
+	switch in {
 	case intentApply:
 		t.startApplication()
 	case intentStatus:
 		t.status()
 	case intentHuman:
 		t.handoff(HandoffAsked, "")
-	case intentMenu, intentHelp:
+	case intentMenu, intentHelp, intentGreeting:
 		t.greet()
 	case intentFAQMenu:
 		t.faqMenu()
 	case intentForget:
 		t.askForget()
-	case intentGreeting:
-		t.greet()
 	case intentThanks:
 		t.say(msgThanks)
-	case intentAck:
+	case intentAck, intentBack, intentCancel, intentSkip:
 		t.say(msgAck)
 	case intentYes:
 		if t.conv.Misses >= 2 {
@@ -38,9 +54,67 @@ func (t *turn) idle(text string) {
 	case intentNo:
 		t.conv.Misses = 0
 		t.say(msgAck)
-	default:
-		t.faq(text)
 	}
+}
+
+// notARequest answers a message that names a request without making it:
+// what it asks is answered when the FAQ can; otherwise the bot says the
+// request can wait (negated) or offers it (hedged).
+func (t *turn) notARequest(text string, r request) {
+	m := t.e.answerer.Index().Match(text)
+	if m.Outcome == faq.Answered {
+		t.faq(text)
+		if b, ok := requestButton(r.intent); ok && r.mood == faq.Hedged {
+			t.say(msgRequestOffer, b)
+		}
+		return
+	}
+	if b, ok := requestButton(r.intent); ok && r.mood == faq.Hedged {
+		t.say(msgHedgedRequest, b, menu("よくある質問"))
+		return
+	}
+	if r.mood == faq.Negated && r.score >= intentThreshold {
+		t.say(msgNotNow)
+		return
+	}
+	t.faq(text)
+}
+
+// questionAndRequest answers the question a message asks beside a request
+// (「応募したいけど研修って何ヶ月？」) and offers the request as a button;
+// when the FAQ cannot answer it, the request is carried out.
+func (t *turn) questionAndRequest(text string, r request) {
+	m := t.e.answerer.Index().Match(r.rest)
+	if m.Outcome != faq.Answered {
+		if whole := t.e.answerer.Index().Match(text); whole.Outcome == faq.Answered {
+			r.rest = text
+		} else {
+			t.request(r.intent)
+			return
+		}
+	}
+	t.faq(r.rest)
+	if b, ok := requestButton(r.intent); ok {
+		t.say(msgRequestOffer, b)
+	} else {
+		t.request(r.intent)
+	}
+}
+
+// requestButton is the menu choice that makes a request, for the requests
+// worth offering after an answer.
+func requestButton(in intent) (Choice, bool) {
+	switch in {
+	case intentApply:
+		return menu("応募する"), true
+	case intentHuman:
+		return menu("担当者と話す"), true
+	case intentStatus:
+		return menu("応募状況"), true
+	case intentForget:
+		return menu("個人情報を削除"), true
+	}
+	return Choice{}, false
 }
 
 // greet says what the bot can do.
@@ -57,83 +131,6 @@ func menu(text string) Choice {
 	return Choice{Label: text, Text: text, Postback: MenuPostback(text)}
 }
 
-// faq answers a question from the FAQ, offers choices when unsure, or
-// falls back to a person.
-func (t *turn) faq(text string) {
-	t.remember(text)
-	m := t.matchCounted(text)
-	switch m.Outcome {
-	case faq.Answered:
-		t.conv.Misses = 0
-		t.say(m.Candidates[0].FAQ.Answer)
-	case faq.Ambiguous:
-		t.conv.Misses = 0
-		t.offer(m)
-	default:
-		t.miss(text, m.Normalized)
-	}
-}
-
-// matchCounted ranks the FAQ for text and counts the question for the dashboard.
-func (t *turn) matchCounted(text string) faq.Match {
-	index := t.e.answerer.Index()
-	m, ok := t.pre.matchFor(index, text)
-	if !ok {
-		m = index.Match(text)
-	}
-	outcome, id := "missed", ""
-	switch best, ok := m.Best(); {
-	case m.Outcome == faq.Answered && ok:
-		outcome, id = "answered", best.FAQ.ID
-	case m.Outcome == faq.Ambiguous:
-		outcome = "ambiguous"
-	}
-	t.fail(t.tx.RecordQuestion(t.ctx, t.in.Key.Channel, outcome, id))
-	return m
-}
-
-// offer asks which of the close candidates was meant.
-func (t *turn) offer(m faq.Match) {
-	choices := make([]Choice, 0, len(m.Candidates))
-	for _, c := range m.Candidates {
-		choices = append(choices, faqChoice(c.FAQ))
-	}
-	t.say(msgDidYouMean, choices...)
-}
-
-// miss records an unanswered question and offers a person.
-func (t *turn) miss(text, normalized string) {
-	if strings.TrimSpace(normalized) != "" {
-		t.fail(t.tx.RecordMiss(t.ctx, text, normalized))
-	}
-	t.conv.Misses++
-	if t.conv.Misses >= 2 {
-		t.say(msgFallbackTwice, Choice{Label: "はい", Text: "はい"}, Choice{Label: "いいえ", Text: "いいえ"})
-		return
-	}
-	t.say(msgFallback, menu("担当者と話す"), menu("よくある質問"), menu("メニュー"))
-}
-
-// faqChoice offers an FAQ entry as a choice that answers it directly.
-func faqChoice(f faq.FAQ) Choice {
-	return Choice{Label: truncate(f.Question, 20), Text: f.Question, Postback: postback{FAQID: f.ID}.encode()}
-}
-
-// answerFAQByID answers the entry a choice named.
-func (t *turn) answerFAQByID(id string) {
-	for _, f := range t.e.answerer.FAQs() {
-		if f.ID == id {
-			t.fail(t.tx.RecordQuestion(t.ctx, t.in.Key.Channel, OutcomeChosen, f.ID))
-			t.conv.Misses = 0
-			t.say(f.Answer)
-			t.reask()
-			return
-		}
-	}
-	t.say(msgFAQGone)
-	t.reask()
-}
-
 // faqMenu lists one question of each category as choices.
 func (t *turn) faqMenu() {
 	seen := map[string]bool{}
@@ -143,7 +140,7 @@ func (t *turn) faqMenu() {
 			continue
 		}
 		seen[f.Category] = true
-		choices = append(choices, faqChoice(f))
+		choices = append(choices, faqChoice(f, 0))
 	}
 	t.say(msgFAQMenu, choices...)
 }

@@ -2,12 +2,13 @@ package bot
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/sakemodel/sakebot/faq"
 )
 
-// intent is what a short message asks the bot to do, apart from answering
-// an FAQ question.
+// intent is what a message asks the bot to do, apart from answering an FAQ
+// question.
 type intent int
 
 const (
@@ -29,46 +30,200 @@ const (
 	intentForget
 )
 
-// intentPhrases are matched against the whole message after normalisation
-// and after polite endings are stripped, so 「応募したいです」 is intentApply
-// but 「応募方法を教えて」 is left to the FAQ.
-var intentPhrases = map[intent][]string{
-	intentApply:    {"応募したい", "応募する", "応募", "応募します", "応募希望", "エントリー", "エントリーしたい", "エントリーする", "申し込みたい", "申し込む", "申込", "申し込み", "応募を始める", "応募をはじめる", "応募したいです", "応募させてください"},
-	intentStatus:   {"応募状況", "応募状況を確認", "選考状況", "選考状況を確認", "ステータス", "状況確認", "応募の状況", "選考の状況", "応募状況を教えて", "選考状況を教えて"},
-	intentHuman:    {"担当者と話したい", "担当者と話す", "担当者", "担当者につないで", "人と話したい", "人間と話したい", "オペレーター", "有人対応", "担当の方と話したい", "担当者に相談したい", "担当者に聞きたい", "はい担当者と話す", "スタッフと話したい"},
-	intentMenu:     {"メニュー", "menu", "はじめに戻る", "最初から", "できること", "何ができる", "なにができる", "使い方"},
-	intentFAQMenu:  {"よくある質問", "faq", "質問一覧", "よくある質問を見る"},
-	intentGreeting: {"こんにちは", "こんばんは", "おはよう", "おはようございます", "はじめまして", "初めまして", "よろしく", "よろしくお願いします", "hello", "hi", "やあ", "どうも"},
-	intentThanks:   {"ありがとう", "ありがとうございます", "ありがとうございました", "助かりました", "感謝します", "thanks", "thank you", "thx", "サンキュー", "どうもありがとう"},
-	intentAck:      {"了解", "了解です", "りょうかい", "わかりました", "分かりました", "ok", "オッケー", "おけ", "承知しました"},
-	intentBack:     {"戻る", "もどる", "前の質問", "前に戻る", "ひとつ前", "back"},
-	intentCancel:   {"やめる", "キャンセル", "中止", "やめます", "やめたい", "応募をやめる", "cancel", "取り消し"},
-	intentSkip:     {"スキップ", "skip", "なし", "特になし", "とくになし", "ありません", "飛ばす"},
-	intentHelp:     {"ヘルプ", "help", "助けて", "使い方を教えて"},
-	intentYes:      {"はい", "うん", "yes", "同意する", "同意します", "同意", "はいやめる", "続けない"},
-	intentForget:   {"個人情報を削除", "個人情報を削除したい", "個人情報の削除", "個人情報を消して", "データを削除", "データを削除したい", "私のデータを削除", "登録を削除", "退会", "退会したい"},
-	intentNo:       {"いいえ", "いや", "no", "同意しない", "同意しません", "いいえ続ける", "続ける"},
+// intentNames name the intents for `ask --json` and the tests.
+var intentNames = map[intent]string{
+	intentNone: "none", intentApply: "apply", intentStatus: "status", intentHuman: "human",
+	intentMenu: "menu", intentFAQMenu: "faqmenu", intentGreeting: "greeting", intentThanks: "thanks",
+	intentAck: "ack", intentBack: "back", intentCancel: "cancel", intentSkip: "skip", intentHelp: "help",
+	intentYes: "yes", intentNo: "no", intentForget: "forget",
 }
 
-// politeEndings are stripped from the end of a message before intents are
-// matched.
-var politeEndings = []string{"をお願いします", "お願いします", "おねがいします", "したいです", "します", "です", "ください", "下さい", "ね", "よ", "!"}
+// String names the intent in lower case ("apply").
+func (i intent) String() string { return intentNames[i] }
 
-var intentIndex = buildIntentIndex()
+// IntentName names the request text makes plainly, as the bot reads it
+// outside the form ("apply", "human", …), or "none"; a request made beside
+// a question (「応募したいけど研修って何ヶ月？」) is named too.
+func IntentName(ix *faq.Index, text string) string {
+	if r := readRequestBeside(ix, text); r.made() {
+		return r.intent.String()
+	}
+	return intentNone.String()
+}
 
-func buildIntentIndex() map[string]intent {
-	idx := map[string]intent{}
-	for in, phrases := range intentPhrases {
-		for _, p := range phrases {
-			idx[commandKey(p)] = in
+// intentThreshold is the score a message (or a clause of it) needs for
+// the request it is most like to be taken as that request. It was chosen
+// by measuring TestRequestAccuracy on bot/testdata/requests_dev.tsv.
+const intentThreshold = 0.5
+
+// exactScore is the score of a message that is, after normalisation and
+// polite endings, one of the short commands of intentCommands.
+const exactScore = 1.0
+
+// request is what a message asks the bot to do.
+type request struct {
+	intent intent
+	score  float64
+	mood   faq.Mood // a negated or hedged request is not made
+	rest   string   // the rest of the message, when only a clause makes the request
+}
+
+// made reports whether the message makes the request: plainly, and as a
+// whole or with nothing else in it that asks.
+func (r request) made() bool { return r.intent != intentNone && r.mood == faq.Plain }
+
+// readRequest classifies text, as a whole and clause by clause: 「応募したい
+// けど研修って何ヶ月？」 makes the request apply with the rest 「研修って何ヶ月？」.
+func readRequest(text string) request {
+	best := classify(text)
+	clauses := splitClauses(text)
+	if len(clauses) < 2 {
+		return best
+	}
+	for i, c := range clauses {
+		r := classify(c)
+		if r.intent == intentNone || r.score <= best.score {
+			continue
+		}
+		rest := append(append([]string{}, clauses[:i]...), clauses[i+1:]...)
+		r.rest = strings.Join(rest, "")
+		best = r
+	}
+	return best
+}
+
+// readRequestBeside is readRequest, except that a message the FAQ
+// answers better than any request is a question: 「サケモデルとは何ですか」
+// shares its words with 「サケモデルに応募したい」 but asks about the model.
+// A short command always wins.
+func readRequestBeside(ix *faq.Index, text string) request {
+	r := readRequest(text)
+	if r.intent == intentNone || r.score >= exactScore || r.rest != "" {
+		return r
+	}
+	m := ix.Match(text)
+	if best, ok := m.Best(); ok && m.Outcome == faq.Answered && best.Score > r.score {
+		return request{}
+	}
+	return r
+}
+
+// detectIntent returns the request text makes as a whole, plainly, or
+// intentNone. The form uses it: there a message either is a command or is
+// an answer.
+func detectIntent(text string) intent {
+	return madeIntent(readRequest(text))
+}
+
+// madeIntent is the intent of a request made as a whole, or intentNone.
+func madeIntent(r request) intent {
+	if !r.made() || asksMore(r.rest) {
+		return intentNone
+	}
+	return r.intent
+}
+
+// classify scores text against the intents' examples.
+func classify(text string) request {
+	k := commandKey(text)
+	if k == "" {
+		return request{}
+	}
+	if in, ok := intentCommands()[k]; ok {
+		return request{intent: in, score: exactScore}
+	}
+	mood := faq.MoodOf(text)
+	if core, ok := cutHedge(text); ok {
+		if r := classify(core); r.intent != intentNone {
+			r.mood = faq.Hedged
+			return r
 		}
 	}
-	return idx
+	m := intentIndex().Match(text)
+	best, ok := m.Best()
+	if !ok || best.Score < intentThreshold {
+		return request{}
+	}
+	return request{intent: intentByName[best.FAQ.ID], score: best.Score, mood: mood}
 }
 
-// commandKey is the form of a message that intents are matched on.
+// cutHedge returns what a hesitation is about: 「やめるか迷ってます」 is
+// about 「やめる」.
+func cutHedge(text string) (string, bool) {
+	for _, h := range hedgeCuts {
+		if i := strings.Index(text, h); i > 0 {
+			return text[:i], true
+		}
+	}
+	return "", false
+}
+
+// hedgeCuts start the hesitation of 「〜か迷ってます」 and the like.
+var hedgeCuts = []string{"かどうか", "か迷", "か悩", "か考え", "しようかな", "するかな", "しようか", "か検討"}
+
+// asksMore reports whether rest, the part of a message beside a request,
+// says anything the bot should answer too.
+func asksMore(rest string) bool {
+	if strings.TrimSpace(faq.Normalize(rest)) == "" {
+		return false
+	}
+	return looksLikeQuestion(rest) || strings.Contains(rest, "知りたい") || strings.Contains(rest, "教えて")
+}
+
+// splitClauses cuts text into its sentences and the clauses a conjunctive
+// ending leads (〜けど、〜ので、〜が、), each keeping its punctuation.
+func splitClauses(text string) []string {
+	var out []string
+	start := 0
+	rs := []rune(text)
+	for i := 0; i < len(rs); i++ {
+		end := -1
+		switch rs[i] {
+		case '。', '！', '!', '？', '?', '\n', '、', ',', '，':
+			end = i + 1
+		default:
+			for _, c := range clauseEnds {
+				if hasRunesAt(rs, i, c) && i+len(c) < len(rs) {
+					end = i + len(c)
+					break
+				}
+			}
+		}
+		if end > start {
+			if s := strings.TrimSpace(string(rs[start:end])); s != "" {
+				out = append(out, s)
+			}
+			start = end
+			i = end - 1
+		}
+	}
+	if s := strings.TrimSpace(string(rs[start:])); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// clauseEnds end a clause that leads up to another.
+var clauseEnds = [][]rune{[]rune("けれども"), []rune("けれど"), []rune("けど"), []rune("ので"), []rune("のですが"), []rune("んですが"), []rune("ですが")}
+
+// hasRunesAt reports whether rs holds c at i.
+func hasRunesAt(rs []rune, i int, c []rune) bool {
+	if i+len(c) > len(rs) {
+		return false
+	}
+	for j, r := range c {
+		if rs[i+j] != r {
+			return false
+		}
+	}
+	return true
+}
+
+// commandKey is the form of a message that short commands are matched on:
+// normalised, without spaces and polite endings.
 func commandKey(s string) string {
 	k := strings.ReplaceAll(faq.Normalize(s), " ", "")
+	k = strings.TrimRight(k, "!！?？。.〜~ー")
 	for changed := true; changed; {
 		changed = false
 		for _, ek := range politeKeys {
@@ -80,6 +235,10 @@ func commandKey(s string) string {
 	return k
 }
 
+// politeEndings are stripped from the end of a message before it is looked
+// up among the short commands.
+var politeEndings = []string{"をお願いします", "お願いします", "おねがいします", "です", "ください", "下さい", "ね", "よ", "!"}
+
 var politeKeys = func() []string {
 	keys := make([]string, len(politeEndings))
 	for i, e := range politeEndings {
@@ -88,41 +247,38 @@ var politeKeys = func() []string {
 	return keys
 }()
 
-// detectIntent returns the intent of a whole message, or intentNone.
-func detectIntent(text string) intent {
-	k := commandKey(text)
-	if k == "" {
-		return intentNone
-	}
-	return intentIndex[k]
-}
-
-// isClearQuestion reports whether text is unmistakably a question: a
-// question mark or a polite question ending.
-func isClearQuestion(text string) bool {
-	t := strings.TrimSpace(text)
-	if strings.ContainsAny(t, "?？") {
-		return true
-	}
-	for _, end := range []string{"ですか", "ますか", "でしょうか", "って何", "ってなに", "とは"} {
-		if strings.HasSuffix(t, end) {
-			return true
+// intentCommands maps the command key of every short command (はい, ok,
+// 戻る) to its intent: a message that is one of them is that request
+// without further analysis, which short words (はい, no) do not survive.
+var intentCommands = sync.OnceValue(func() map[string]intent {
+	idx := map[string]intent{}
+	for _, ex := range intentExamples {
+		for _, p := range ex.commands {
+			idx[commandKey(p)] = ex.intent
 		}
 	}
-	return false
-}
+	return idx
+})
 
-// looksLikeQuestion reports whether text reads as a question rather than an
-// answer to a form field.
-func looksLikeQuestion(text string) bool {
-	t := strings.TrimSpace(text)
-	if strings.ContainsAny(t, "?？") {
-		return true
-	}
-	for _, end := range []string{"ですか", "ますか", "でしょうか", "か", "って何", "ってなに", "とは", "の", "って"} {
-		if strings.HasSuffix(t, end) {
-			return true
+// intentIndex is the index the longer phrasings of the requests are
+// matched in, by the analysis and scoring the FAQ uses.
+var intentIndex = sync.OnceValue(func() *faq.Index {
+	entries := make([]faq.FAQ, 0, len(intentExamples))
+	for _, ex := range intentExamples {
+		if len(ex.phrasings) == 0 {
+			continue
 		}
+		entries = append(entries, faq.FAQ{ID: ex.intent.String(), Question: ex.phrasings[0],
+			Alternatives: ex.phrasings[1:], Enabled: true})
 	}
-	return false
-}
+	return faq.NewIndex(entries, intentConcepts...)
+})
+
+// intentByName maps the names of intents back.
+var intentByName = func() map[string]intent {
+	m := make(map[string]intent, len(intentNames))
+	for in, name := range intentNames {
+		m[name] = in
+	}
+	return m
+}()

@@ -110,8 +110,14 @@ type QuestionTx interface {
 	// staff dashboard.
 	RecordQuestion(ctx context.Context, channel Channel, outcome, faqID string) error
 	// RecordMiss counts a question the bot could not answer; questions with
-	// the same normalized form are counted together.
-	RecordMiss(ctx context.Context, question, normalized string) error
+	// the same normalized form are counted together. It returns the id of
+	// the miss, which a did-you-mean choice carries back (0 when nothing was
+	// recorded).
+	RecordMiss(ctx context.Context, question, normalized string) (int64, error)
+	// RecordMissPick records that the student who asked miss picked the
+	// entry faqID from the did-you-mean choices offered for it; an unknown
+	// miss (deleted since) is ignored.
+	RecordMissPick(ctx context.Context, missID int64, faqID string) error
 }
 
 // OutboxTx is what leaves after commit.

@@ -25,6 +25,9 @@ type Source interface {
 	// FAQRevision is a number that changes whenever any entry changes, on
 	// any replica: a cheap way to know when to rebuild the index.
 	FAQRevision(ctx context.Context) (int64, error)
+	// ListConcepts returns every concept (synonym group), ordered by name;
+	// FAQRevision changes when one changes too.
+	ListConcepts(ctx context.Context) ([]Concept, error)
 }
 
 // NewAnswerer returns an Answerer over store; the index is built on first use.
@@ -47,13 +50,17 @@ func (a *Answerer) Refresh(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	concepts, err := a.store.ListConcepts(ctx)
+	if err != nil {
+		return err
+	}
 	enabled := make([]FAQ, 0, len(faqs))
 	for _, f := range faqs {
 		if f.Enabled {
 			enabled = append(enabled, f)
 		}
 	}
-	a.current, a.faqs, a.revision, a.loaded = NewIndex(enabled), enabled, rev, true
+	a.current, a.faqs, a.revision, a.loaded = NewIndex(enabled, concepts...), enabled, rev, true
 	return nil
 }
 

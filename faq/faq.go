@@ -10,6 +10,7 @@ type FAQ struct {
 	Keywords     []string  // optional words that strongly suggest this entry
 	Answer       string    // polite answer of one to four sentences
 	Category     string    // grouping for staff, e.g. "研修"
+	OfferPerson  bool      // the answer comes with a 担当者と話す button (the article does not settle it)
 	Enabled      bool      // disabled entries are never used to answer
 	Version      int       // incremented on every edit (optimistic locking)
 	UpdatedBy    string    // who last changed it ("seed", a Slack user, "admin")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,7 +20,8 @@ const (
 
 // Where the default FAQ content and the development set live.
 var (
-	defaultFAQPath = filepath.Join("..", "faqfile", "default.yaml")
+	defaultFAQPath      = filepath.Join("..", "faqfile", "default.yaml")
+	defaultConceptsPath = filepath.Join("..", "faqfile", "concepts.yaml")
 	devSetPath     = filepath.Join("testdata", "faq_dev.tsv")
 )
 
@@ -33,6 +35,7 @@ type yamlFAQ struct {
 	Keywords     []string `yaml:"keywords"`
 	Answer       string   `yaml:"answer"`
 	Enabled      *bool    `yaml:"enabled"`
+	OfferPerson  bool     `yaml:"offer_person"`
 }
 
 // loadDefaultFAQs reads faqfile/default.yaml, skipping the test when it
@@ -64,10 +67,35 @@ func readDefaultFAQs() ([]FAQ, error) {
 		faqs = append(faqs, FAQ{
 			ID: r.ID, Category: r.Category, Question: r.Question,
 			Alternatives: r.Alternatives, Keywords: r.Keywords, Answer: r.Answer,
-			Enabled: r.Enabled == nil || *r.Enabled, Version: 1, UpdatedBy: "seed",
+			Enabled: r.Enabled == nil || *r.Enabled, Version: 1, UpdatedBy: "seed", OfferPerson: r.OfferPerson,
 		})
 	}
 	return faqs, nil
+}
+
+// loadDefaultConcepts reads faqfile/concepts.yaml (none when it does not
+// exist yet).
+func loadDefaultConcepts(tb testing.TB) []Concept {
+	tb.Helper()
+	data, err := os.ReadFile(defaultConceptsPath)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var raw []struct {
+		Name  string   `yaml:"name"`
+		Words []string `yaml:"words"`
+	}
+	if err := yaml.Unmarshal(data, &raw); err != nil {
+		tb.Fatalf("%s: %v", defaultConceptsPath, err)
+	}
+	out := make([]Concept, 0, len(raw))
+	for _, r := range raw {
+		out = append(out, Concept{Name: r.Name, Words: r.Words})
+	}
+	return out
 }
 
 // devCase is one line of the development set; Want is "-" for a question
@@ -112,14 +140,17 @@ func loadCases(tb testing.TB, path string) []devCase {
 	return cases
 }
 
-// devResult counts how the matcher did on the development set.
+// devResult counts how the matcher did on a question set.
 type devResult struct {
 	onTopic, answered, ambiguousRight int
+	suggestedRight, unanswered        int // of the on-topic questions not answered: the right entry among did-you-mean choices
 	offTopic, rejected                int
 	failures                          []string
 }
 
-// score runs every case through ix.
+// scoreDevSet runs every case through ix. An off-topic question counts as
+// rejected when it is not answered, or answered by an entry that states no
+// fact (OfferPerson: "the article does not say; ask a person").
 func scoreDevSet(ix *Index, cases []devCase) devResult {
 	var r devResult
 	for _, c := range cases {
@@ -127,7 +158,7 @@ func scoreDevSet(ix *Index, cases []devCase) devResult {
 		best, _ := m.Best()
 		if c.Want == "-" {
 			r.offTopic++
-			if m.Outcome != Answered {
+			if m.Outcome != Answered || best.FAQ.OfferPerson {
 				r.rejected++
 				continue
 			}
@@ -139,6 +170,12 @@ func scoreDevSet(ix *Index, cases []devCase) devResult {
 				continue
 			case m.Outcome == Ambiguous && best.FAQ.ID == c.Want:
 				r.ambiguousRight++
+			}
+			if m.Outcome != Answered {
+				r.unanswered++
+				if (m.Outcome == Suggested || m.Outcome == Ambiguous) && slices.ContainsFunc(m.Candidates, func(s Scored) bool { return s.FAQ.ID == c.Want }) {
+					r.suggestedRight++
+				}
 			}
 		}
 		r.failures = append(r.failures, describeFailure(c, m))
@@ -159,7 +196,7 @@ func describeFailure(c devCase, m Match) string {
 func TestFAQAccuracy(t *testing.T) {
 	faqs := loadDefaultFAQs(t)
 	cases := loadDevSet(t)
-	ix := NewIndex(faqs)
+	ix := NewIndex(faqs, loadDefaultConcepts(t)...)
 	known := make(map[string]bool)
 	for _, f := range faqs {
 		known[f.ID] = true

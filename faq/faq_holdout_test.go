@@ -20,7 +20,7 @@ const (
 func TestFAQHoldout(t *testing.T) {
 	faqs := loadDefaultFAQs(t)
 	cases := loadCases(t, holdoutSetPath)
-	r := scoreDevSet(NewIndex(faqs), cases)
+	r := scoreDevSet(NewIndex(faqs, loadDefaultConcepts(t)...), cases)
 	acc, rej := ratio(r.answered, r.onTopic), ratio(r.rejected, r.offTopic)
 	t.Logf("held-out on-topic: %d/%d answered correctly (%.3f); %d more ambiguous with the right one first",
 		r.answered, r.onTopic, acc, r.ambiguousRight)

@@ -18,6 +18,12 @@ const (
 	// for the match to be Ambiguous rather than Answered.
 	AmbiguityMargin = 0.03
 
+	// SuggestFloor is the score, below AnswerThreshold, from which the best
+	// entries are offered as "did you mean" choices rather than nothing:
+	// the question shares its topic with them, though not enough to
+	// answer. Below it a question shares too little with any entry.
+	SuggestFloor = 0.30
+
 	// CandidateFloor is the lowest score kept among Candidates; entries
 	// below it share too little with the question to be worth showing.
 	CandidateFloor = 0.15
@@ -38,6 +44,7 @@ const (
 	Missed    Outcome = iota // no entry is good enough: fall back to a person
 	Answered                 // Best answers the question
 	Ambiguous                // two or more entries are close: offer Candidates as choices
+	Suggested                // no entry is good enough, but Candidates are near: ask "did you mean"
 )
 
 // String names the outcome in lower case ("answered").
@@ -49,6 +56,8 @@ func (o Outcome) String() string {
 		return "answered"
 	case Ambiguous:
 		return "ambiguous"
+	case Suggested:
+		return "suggested"
 	}
 	return "unknown"
 }
@@ -102,8 +111,15 @@ func decide(c []Scored) (Outcome, []Scored) { return decideAt(c, AnswerThreshold
 
 // decideAt is decide with another answer threshold, for measuring.
 func decideAt(c []Scored, threshold float64) (Outcome, []Scored) {
-	if len(c) == 0 || c[0].Score < threshold {
+	if len(c) == 0 || c[0].Score < SuggestFloor {
 		return Missed, c
+	}
+	if c[0].Score < threshold {
+		n := 1
+		for n < len(c) && c[n].Score >= SuggestFloor {
+			n++
+		}
+		return Suggested, c[:n]
 	}
 	near := 1
 	for near < len(c) && c[near].Score >= c[0].Score-AmbiguityMargin {

@@ -143,6 +143,8 @@ type analyzer struct {
 	toks   []analyzedToken // the tokens of every sentence, one after another
 	joined []byte          // texts' working memory
 	words  *wordLattice    // the analyser's, from latticePool while analyze runs
+
+	concepts conceptMap // the index's concepts, while it analyses for one
 }
 
 // analyzerPool holds analyzers for Match.
@@ -158,8 +160,8 @@ var analyzerPool = sync.Pool{New: func() any { return new(analyzer) }}
 // All three are in hiragana; spaces are boundaries. Every part weighs how
 // much it says about what is asked: see contentWeight and the clause
 // weights above.
-func analyzeText(text string, fix func(string) string) analysis {
-	var an analyzer
+func analyzeText(text string, fix func(string) string, concepts conceptMap) analysis {
+	an := analyzer{concepts: concepts}
 	return an.analyze(text, fix)
 }
 
@@ -234,7 +236,7 @@ func (an *analyzer) write(kanaOnly bool) {
 			out[writtenSpace].write(tok.written, max(tok.content, functionWeight), d)
 			out[readingSpace].write(tok.reading, 1, d)
 			if tok.content > 0 {
-				out[wordSpace].word(tok.written, tok.content, d)
+				out[wordSpace].word(an.concepts.word(tok.written), tok.content, d)
 			}
 		}
 	}

@@ -44,6 +44,7 @@ type Index struct {
 	phraseStart  []int32 // entry → its first phrase; the last is len(phraseEntry)
 	spaces       [numSpaces]gramSpace
 	spelling     spellingIndex
+	concepts     conceptMap // words taken for one another
 	matchScratch sync.Pool // *matchScratch for Match
 }
 
@@ -82,15 +83,16 @@ type gramWeight struct {
 	w  float32
 }
 
-// NewIndex builds an index over the enabled entries of faqs.
-func NewIndex(faqs []FAQ) *Index {
-	ix := &Index{}
+// NewIndex builds an index over the enabled entries of faqs, taking the
+// words of each concept for one another.
+func NewIndex(faqs []FAQ, concepts ...Concept) *Index {
+	ix := &Index{concepts: newConceptMap(concepts)}
 	for _, f := range faqs {
 		if f.Enabled {
 			ix.faqs = append(ix.faqs, f)
 		}
 	}
-	forms := analyzeEntries(ix.faqs)
+	forms := analyzeEntries(ix.faqs, ix.concepts)
 	ix.spelling = newSpellingIndex(forms)
 	var b [numSpaces]spaceBuilder
 	for k := range b {
@@ -119,7 +121,7 @@ func entryTexts(f FAQ) []string {
 }
 
 // analyzeEntries analyses the texts of every entry, on every core.
-func analyzeEntries(faqs []FAQ) [][]analysis {
+func analyzeEntries(faqs []FAQ, concepts conceptMap) [][]analysis {
 	out := make([][]analysis, len(faqs))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -129,7 +131,7 @@ func analyzeEntries(faqs []FAQ) [][]analysis {
 				texts := entryTexts(faqs[e])
 				forms := make([]analysis, len(texts))
 				for i, t := range texts {
-					forms[i] = analyzeText(t, nil)
+					forms[i] = analyzeText(t, nil, concepts)
 				}
 				out[e] = forms
 			}

@@ -55,7 +55,7 @@ func TestCharGramsRuneKeys(t *testing.T) {
 		{s: "x \uFFFDyz 北見", w: []float32{1, 0, 1, 1, 1, 0, 1, 1}, d: []float32{1, 0, 1, 1, 1, 0, 1, 1}},
 	}
 	for _, q := range []string{"研修って何ヶ月？", "ﾘﾓｰﾄﾜｰｸできる？", "けんしゅうきかんは", "ZohoCRMってなに"} {
-		a := analyzeText(q, nil)
+		a := analyzeText(q, nil, nil)
 		texts = append(texts, a.spaces[writtenSpace], a.spaces[readingSpace])
 	}
 	for _, text := range texts {

@@ -79,7 +79,9 @@ func (ix *Index) rank(question string) []Scored {
 	sc.hit = sc.hit[:0]
 	an := analyzerPool.Get().(*analyzer)
 	defer analyzerPool.Put(an)
+	an.concepts = ix.concepts
 	a := an.analyze(question, ix.spelling.correct)
+	an.concepts = nil
 	weights := &spaceWeights
 	if a.kanaOnly {
 		weights = &kanaSpaceWeights

@@ -228,7 +228,7 @@ func TestMatchUnknownTopicMisses(t *testing.T) {
 }
 
 func TestAnalyzeWeighsTheAskingClause(t *testing.T) {
-	a := analyzeText("北見工大の3年です。寮はありますか", nil)
+	a := analyzeText("北見工大の3年です。寮はありますか", nil, nil)
 	words := a.spaces[wordSpace]
 	got := map[string]float32{}
 	for i, w := range strings.Fields(words.s) {
@@ -237,7 +237,7 @@ func TestAnalyzeWeighsTheAskingClause(t *testing.T) {
 	if got["寮"] != 1 || got["工大"] != statementWeight {
 		t.Errorf("words %q weigh %v, want 寮 1 and 工大 %v", words.s, words.d, statementWeight)
 	}
-	a = analyzeText("東京は遠いんですけど、寮はありますか", nil)
+	a = analyzeText("東京は遠いんですけど、寮はありますか", nil, nil)
 	got = map[string]float32{}
 	for i, w := range strings.Fields(a.spaces[wordSpace].s) {
 		got[w] = a.spaces[wordSpace].d[i]
@@ -246,7 +246,7 @@ func TestAnalyzeWeighsTheAskingClause(t *testing.T) {
 		t.Errorf("words %q weigh %v, want 寮 1 and 東京 %v", a.spaces[wordSpace].s, a.spaces[wordSpace].d, subClauseWeight)
 	}
 	for _, q := range []string{"教えてください", "ありがとうございます", "ですか？", "ｗｗｗ"} {
-		if s := analyzeText(q, nil).spaces[wordSpace].s; s != "" {
+		if s := analyzeText(q, nil, nil).spaces[wordSpace].s; s != "" {
 			t.Errorf("analyzeText(%q) has content words %q", q, s)
 		}
 	}

@@ -18,37 +18,86 @@ import (
 // yamlLineError matches the "yaml: line N: message" errors of gopkg.in/yaml.v3.
 var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// Decode reads a FAQ file and returns its entries in file order.
+// Decode reads a FAQ file and returns its entries in file order; it is
+// [DecodeFile] for callers that want only the entries (the concepts of a
+// file are checked all the same).
+func Decode(r io.Reader) ([]faq.FAQ, error) {
+	f, err := DecodeFile(r)
+	if err != nil {
+		return nil, err
+	}
+	return f.FAQs, nil
+}
+
+// DecodeFile reads a FAQ file, in either form (a list of entries, or a
+// mapping of faqs and concepts), and returns its entries and concepts in
+// file order.
 //
-// If the file cannot be imported, Decode returns a [*ValidationError]
+// If the file cannot be imported, DecodeFile returns a [*ValidationError]
 // listing every problem at once, each with its line number: unknown keys,
-// missing or invalid values, duplicate ids, text that is not UTF-8, and so
-// on. A YAML syntax error stops the parser, so only the first one is
-// reported, at the line where the YAML parser locates it (the offending line,
-// or the start of the entry, list or quoted text it occurs in). No entries
-// are returned with an error. Any other error comes from reading r.
+// missing or invalid values, duplicate ids or concept names, text that is
+// not UTF-8, and so on. A YAML syntax error stops the parser, so only the
+// first one is reported, at the line where the YAML parser locates it (the
+// offending line, or the start of the entry, list or quoted text it occurs
+// in). Nothing is returned with an error. Any other error comes from
+// reading r.
 //
 // Strings are trimmed of surrounding whitespace. The returned entries have
-// Enabled set to true unless the file says "enabled: false", and Version 0,
-// empty UpdatedBy and zero UpdatedAt: those belong to the database.
-func Decode(r io.Reader) ([]faq.FAQ, error) {
+// Enabled set to true unless the file says "enabled: false", OfferPerson
+// only when it says "offer_person: true", and Version 0, empty UpdatedBy
+// and zero UpdatedAt: those belong to the database, as do a concept's
+// UpdatedBy and UpdatedAt.
+func DecodeFile(r io.Reader) (File, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("faqfile: read: %w", err)
+		return File{}, fmt.Errorf("faqfile: read: %w", err)
 	}
-	d := &decoder{ids: make(map[string]int)}
-	faqs := d.file(data)
-	if len(d.problems) > 0 {
-		slices.SortStableFunc(d.problems, func(a, b Problem) int { return a.Line - b.Line })
-		return nil, &ValidationError{Problems: d.problems}
+	d := newDecoder()
+	f := d.file(data)
+	if err := d.err(); err != nil {
+		return File{}, err
 	}
-	return faqs, nil
+	return f, nil
+}
+
+// decodeConcepts reads a file that is a list of concepts, as concepts.yaml
+// is.
+func decodeConcepts(data []byte) ([]faq.Concept, error) {
+	d := newDecoder()
+	var concepts []faq.Concept
+	if root := d.root(data, "concepts"); root != nil {
+		if root.Kind != yaml.SequenceNode {
+			d.report(root.Line, "", "the file must be a list of concepts, each starting with \"- name: ...\"")
+		} else {
+			concepts = d.concepts(root)
+		}
+	}
+	if err := d.err(); err != nil {
+		return nil, err
+	}
+	return concepts, nil
 }
 
 // decoder collects the problems found while decoding one file.
 type decoder struct {
 	problems []Problem
 	ids      map[string]int // id -> line of its first use
+	names    map[string]int // concept name -> line of its first use
+}
+
+// newDecoder returns a decoder for one file.
+func newDecoder() *decoder {
+	return &decoder{ids: make(map[string]int), names: make(map[string]int)}
+}
+
+// err returns the problems found, ordered by line, as a *ValidationError,
+// or nil when there are none.
+func (d *decoder) err() error {
+	if len(d.problems) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(d.problems, func(a, b Problem) int { return a.Line - b.Line })
+	return &ValidationError{Problems: d.problems}
 }
 
 func (d *decoder) report(line int, field, format string, args ...any) {
@@ -145,8 +194,27 @@ func printable(r rune) bool {
 	return false
 }
 
-// file decodes a whole file.
-func (d *decoder) file(data []byte) []faq.FAQ {
+// file decodes a whole file: a list of entries, or a mapping of entries
+// (faqs) and concepts.
+func (d *decoder) file(data []byte) File {
+	root := d.root(data, "FAQ entries")
+	switch {
+	case root == nil:
+		return File{}
+	case root.Kind == yaml.SequenceNode:
+		return File{FAQs: d.entries(root)}
+	case root.Kind == yaml.MappingNode && slices.ContainsFunc(fileKeys, func(k string) bool { return hasKey(root, k) }):
+		return d.sections(root)
+	}
+	d.report(root.Line, "", "the file must be a list of FAQ entries, each starting with \"- id: ...\", "+
+		"or a mapping with the keys %s", strings.Join(fileKeys, " and "))
+	return File{}
+}
+
+// root parses a file of one YAML document and returns its top node, nil
+// (with the problems reported) when there is none. what says what the file
+// is expected to list.
+func (d *decoder) root(data []byte, what string) *yaml.Node {
 	if !d.encoding(data) {
 		return nil
 	}
@@ -154,7 +222,7 @@ func (d *decoder) file(data []byte) []faq.FAQ {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			d.report(1, "", "the file is empty; expected a list of FAQ entries")
+			d.report(1, "", "the file is empty; expected a list of %s", what)
 		} else {
 			d.syntax(data, err)
 		}
@@ -171,23 +239,153 @@ func (d *decoder) file(data []byte) []faq.FAQ {
 	root := &doc
 	if root.Kind == yaml.DocumentNode {
 		if len(root.Content) == 0 {
-			d.report(1, "", "the file is empty; expected a list of FAQ entries")
+			d.report(1, "", "the file is empty; expected a list of %s", what)
 			return nil
 		}
 		root = root.Content[0]
 	}
-	root = deref(root)
-	if root.Kind != yaml.SequenceNode {
-		d.report(root.Line, "", "the file must be a list of FAQ entries, each starting with \"- id: ...\"")
+	return deref(root)
+}
+
+// hasKey reports whether the mapping n has the key.
+func hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// sections decodes a file written as a mapping: faqs, a list of entries,
+// and concepts, a list of concepts; either may be left out.
+func (d *decoder) sections(n *yaml.Node) File {
+	var f File
+	seen := make(map[string]int, len(fileKeys)) // key -> line
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], deref(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode {
+			d.report(k.Line, "", "a key must be a plain name such as %q", keyFAQs)
+			continue
+		}
+		name := k.Value
+		if first, dup := seen[name]; dup {
+			d.report(k.Line, name, "appears twice in the file (first on line %d)", first)
+			continue
+		}
+		seen[name] = k.Line
+		switch name {
+		case keyFAQs:
+			if list := d.section(k, v, "FAQ entries", keyID); list != nil {
+				f.FAQs = d.entries(list)
+			}
+		case keyConcepts:
+			if list := d.section(k, v, "concepts", keyName); list != nil {
+				f.Concepts = d.concepts(list)
+			}
+		default:
+			d.unknownKey(k, fileKeys)
+		}
+	}
+	return f
+}
+
+// section returns the list a key of the file's mapping holds, nil when it
+// is empty or, reported, not a list. first is the first key of an item,
+// for the message.
+func (d *decoder) section(k, v *yaml.Node, what, first string) *yaml.Node {
+	switch {
+	case v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null":
+		return nil
+	case v.Kind != yaml.SequenceNode:
+		d.report(k.Line, k.Value, "must be a list of %s, each starting with \"- %s: ...\", not a %s", what, first, kindName(v))
 		return nil
 	}
-	faqs := make([]faq.FAQ, 0, len(root.Content))
-	for _, item := range root.Content {
+	return v
+}
+
+// entries decodes a list of entries.
+func (d *decoder) entries(list *yaml.Node) []faq.FAQ {
+	faqs := make([]faq.FAQ, 0, len(list.Content))
+	for _, item := range list.Content {
 		if f, ok := d.entry(item); ok {
 			faqs = append(faqs, f)
 		}
 	}
 	return faqs
+}
+
+// concepts decodes a list of concepts.
+func (d *decoder) concepts(list *yaml.Node) []faq.Concept {
+	concepts := make([]faq.Concept, 0, len(list.Content))
+	for _, item := range list.Content {
+		if c, ok := d.concept(item); ok {
+			concepts = append(concepts, c)
+		}
+	}
+	return concepts
+}
+
+// concept decodes one concept. ok is false if it could not be decoded at
+// all; problems with its name or words are reported but still yield a
+// concept. The values are checked by [faq.ValidateConcept], after the
+// file's own rules.
+func (d *decoder) concept(n *yaml.Node) (c faq.Concept, ok bool) {
+	line := n.Line
+	n = deref(n)
+	if n.Kind != yaml.MappingNode {
+		d.report(line, "", "each concept must be a mapping with the keys %s", strings.Join(conceptKeys, ", "))
+		return c, false
+	}
+	e := newPlaces()
+	seen := make(map[string]int, len(conceptKeys)) // key -> line
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], deref(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode {
+			d.report(k.Line, "", "a key must be a plain name such as %q", keyName)
+			continue
+		}
+		name := k.Value
+		if first, dup := seen[name]; dup {
+			d.report(k.Line, name, "appears twice in the same concept (first on line %d)", first)
+			continue
+		}
+		seen[name] = k.Line
+		e.lines[spot{name, 0}] = k.Line
+		switch name {
+		case keyName:
+			c.Name = d.text(e, k, v)
+			d.conceptName(e, k, c.Name)
+		case keyWords:
+			c.Words = d.list(e, k, v)
+		default:
+			d.unknownKey(k, conceptKeys)
+		}
+	}
+	d.validateConcept(c, n.Line, e)
+	return c, true
+}
+
+// conceptName checks that a non-empty concept name is unique in the file.
+func (d *decoder) conceptName(e *places, k *yaml.Node, name string) {
+	if name == "" || e.bad[spot{keyName, 0}] {
+		return
+	}
+	if first, dup := d.names[name]; dup {
+		d.report(k.Line, keyName, "duplicate concept name %q (first used on line %d)", name, first)
+		return
+	}
+	d.names[name] = k.Line
+}
+
+// unknownKey reports a key that is not one of known, suggesting the
+// closest if it looks like a typo.
+func (d *decoder) unknownKey(k *yaml.Node, known []string) {
+	msg := "unknown key; allowed keys are " + strings.Join(known, ", ")
+	if s := suggest(k.Value, known); s != "" {
+		msg = fmt.Sprintf("unknown key (did you mean %q?); allowed keys are %s", s, strings.Join(known, ", "))
+	}
+	d.report(k.Line, k.Value, "%s", msg)
 }
 
 // entry decodes one list item. ok is false if it could not be decoded at
@@ -230,14 +428,12 @@ func (d *decoder) entry(n *yaml.Node) (f faq.FAQ, ok bool) {
 			f.Keywords = d.list(e, k, v)
 		case keyAnswer:
 			f.Answer = d.text(e, k, v)
+		case keyOfferPerson:
+			f.OfferPerson = d.bool(k, v, false)
 		case keyEnabled:
-			f.Enabled = d.bool(k, v)
+			f.Enabled = d.bool(k, v, true)
 		default:
-			msg := "unknown key; allowed keys are " + strings.Join(knownKeys, ", ")
-			if s := suggest(name); s != "" {
-				msg = fmt.Sprintf("unknown key (did you mean %q?); allowed keys are %s", s, strings.Join(knownKeys, ", "))
-			}
-			d.report(k.Line, name, "%s", msg)
+			d.unknownKey(k, knownKeys)
 		}
 	}
 	// A file needs ids: importing it again must replace, not add.
@@ -316,12 +512,13 @@ func (d *decoder) list(e *places, k, v *yaml.Node) []string {
 	return out
 }
 
-// bool decodes the enabled flag.
-func (d *decoder) bool(k, v *yaml.Node) bool {
+// bool decodes a flag (enabled, offer_person); one that is not true or
+// false is reported and taken as def.
+func (d *decoder) bool(k, v *yaml.Node, def bool) bool {
 	var b bool
 	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" || v.Decode(&b) != nil {
 		d.report(k.Line, k.Value, "must be true or false")
-		return true
+		return def
 	}
 	return b
 }
@@ -350,10 +547,10 @@ func kindName(n *yaml.Node) string {
 
 // suggest returns the known key closest to an unknown one, if it is close
 // enough to be a likely typo.
-func suggest(key string) string {
+func suggest(key string, known []string) string {
 	lower := strings.ToLower(strings.TrimSpace(key))
 	best, bestDist := "", 3 // at most two edits away
-	for _, k := range knownKeys {
+	for _, k := range known {
 		if dist := editDistance(lower, k); dist < bestDist {
 			best, bestDist = k, dist
 		}

@@ -11,22 +11,36 @@ import (
 )
 
 // Encode writes faqs to w in the file format [Decode] reads, in the order
-// given.
+// given: a list of entries. It is [EncodeFile] without concepts.
+func Encode(w io.Writer, faqs []faq.FAQ) error {
+	return EncodeFile(w, File{FAQs: faqs})
+}
+
+// EncodeFile writes f to w in the file format [DecodeFile] reads, in the
+// order given: a list of entries when there are no concepts (the form
+// older files have), else a mapping with the keys faqs and concepts.
 //
 // Each entry is written with the keys id, category, question, alternatives,
-// keywords (only when there are any), answer and enabled (only when the entry
-// is disabled). Lists are written one item per line, strings are quoted only
-// where YAML needs it, multi-line answers use a literal block, and Japanese
-// text is written as is, not escaped. Version, UpdatedBy and UpdatedAt are
-// not part of the format and are not written.
+// keywords (only when there are any), answer, offer_person (only when it is
+// true) and enabled (only when the entry is disabled); each concept with
+// name and words, the words on one line ([事務所, 職場, オフィス]). Lists of
+// entries are written one item per line, strings are quoted only where
+// YAML needs it, multi-line answers use a literal block, and Japanese text
+// is written as is, not escaped. Version, UpdatedBy and UpdatedAt are not
+// part of the format and are not written.
 //
-// Encode does not validate: it writes whatever it is given, so that an export
-// never fails. For entries that [Decode] accepts, Decode(Encode(faqs))
-// returns the same content fields.
-func Encode(w io.Writer, faqs []faq.FAQ) error {
-	root := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-	for _, f := range faqs {
-		root.Content = append(root.Content, entryNode(f))
+// EncodeFile does not validate: it writes whatever it is given, so that an
+// export never fails. For a file that [DecodeFile] accepts,
+// DecodeFile(EncodeFile(f)) returns the same content fields.
+func EncodeFile(w io.Writer, f File) error {
+	root := entriesNode(f.FAQs)
+	if len(f.Concepts) > 0 {
+		concepts := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, c := range f.Concepts {
+			concepts.Content = append(concepts.Content, conceptNode(c))
+		}
+		root = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map",
+			Content: []*yaml.Node{strNode(keyFAQs), root, strNode(keyConcepts), concepts}}
 	}
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
@@ -37,6 +51,23 @@ func Encode(w io.Writer, faqs []faq.FAQ) error {
 		return fmt.Errorf("faqfile: encode: %w", err)
 	}
 	return nil
+}
+
+// entriesNode builds the list of entries.
+func entriesNode(faqs []faq.FAQ) *yaml.Node {
+	root := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, f := range faqs {
+		root.Content = append(root.Content, entryNode(f))
+	}
+	return root
+}
+
+// conceptNode builds the mapping for one concept, its words in flow style.
+func conceptNode(c faq.Concept) *yaml.Node {
+	words := listNode(c.Words)
+	words.Style = yaml.FlowStyle
+	return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map",
+		Content: []*yaml.Node{strNode(keyName), strNode(c.Name), strNode(keyWords), words}}
 }
 
 // entryNode builds the mapping for one entry.
@@ -53,6 +84,9 @@ func entryNode(f faq.FAQ) *yaml.Node {
 		add(keyKeywords, listNode(f.Keywords))
 	}
 	add(keyAnswer, strNode(f.Answer))
+	if f.OfferPerson {
+		add(keyOfferPerson, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
 	if !f.Enabled {
 		add(keyEnabled, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false"})
 	}

@@ -25,7 +25,7 @@ const (
 )
 
 // Keys of an entry, in the order [Encode] writes them: the field names of
-// [faq.Problem], and enabled.
+// [faq.Problem], offer_person and enabled.
 const (
 	keyID           = faq.FieldID
 	keyCategory     = faq.FieldCategory
@@ -33,19 +33,47 @@ const (
 	keyAlternatives = faq.FieldAlternatives
 	keyKeywords     = faq.FieldKeywords
 	keyAnswer       = faq.FieldAnswer
+	keyOfferPerson  = "offer_person"
 	keyEnabled      = "enabled"
 )
 
 // knownKeys lists every key an entry may have, in file order.
-var knownKeys = []string{keyID, keyCategory, keyQuestion, keyAlternatives, keyKeywords, keyAnswer, keyEnabled}
+var knownKeys = []string{keyID, keyCategory, keyQuestion, keyAlternatives, keyKeywords, keyAnswer, keyOfferPerson, keyEnabled}
+
+// Keys of a concept, in file order: the field names of [faq.Problem].
+const (
+	keyName  = faq.FieldName
+	keyWords = faq.FieldWords
+)
+
+// conceptKeys lists every key a concept may have, in file order.
+var conceptKeys = []string{keyName, keyWords}
+
+// Keys of a file written as a mapping, in file order.
+const (
+	keyFAQs     = "faqs"
+	keyConcepts = "concepts"
+)
+
+// fileKeys lists every key of a file written as a mapping.
+var fileKeys = []string{keyFAQs, keyConcepts}
+
+// File is what a FAQ file holds: entries and concepts (synonym groups).
+type File struct {
+	// FAQs are the entries, in file order.
+	FAQs []faq.FAQ
+	// Concepts are the concepts, in file order.
+	Concepts []faq.Concept
+}
 
 // Problem is one thing wrong with a FAQ file.
 type Problem struct {
 	// Line is the 1-based line of the file the problem is on, or 0 when
 	// the YAML parser could not tell.
 	Line int
-	// Field is the entry key the problem concerns, such as "answer", or ""
-	// when it concerns the file or a whole entry.
+	// Field is the entry (or concept) key the problem concerns, such as
+	// "answer" or "words", or "" when it concerns the file or a whole
+	// entry.
 	Field string
 	// Message says what is wrong, e.g. "must not be empty".
 	Message string

@@ -420,9 +420,9 @@ func TestItemsKeepTheirPlace(t *testing.T) {
 
 func TestUnknownKey(t *testing.T) {
 	wantProblems(t, lines(append(entry("x"), "  keyword: [a]", "  Answer: b", "  note: staff only")...),
-		Problem{5, "keyword", `unknown key (did you mean "keywords"?); allowed keys are id, category, question, alternatives, keywords, answer, enabled`},
-		Problem{6, "Answer", `unknown key (did you mean "answer"?); allowed keys are id, category, question, alternatives, keywords, answer, enabled`},
-		Problem{7, "note", "unknown key; allowed keys are id, category, question, alternatives, keywords, answer, enabled"},
+		Problem{5, "keyword", `unknown key (did you mean "keywords"?); allowed keys are id, category, question, alternatives, keywords, answer, offer_person, enabled`},
+		Problem{6, "Answer", `unknown key (did you mean "answer"?); allowed keys are id, category, question, alternatives, keywords, answer, offer_person, enabled`},
+		Problem{7, "note", "unknown key; allowed keys are id, category, question, alternatives, keywords, answer, offer_person, enabled"},
 	)
 }
 
@@ -459,12 +459,12 @@ func TestMultipleProblemsReportedTogether(t *testing.T) {
 	want := []Problem{
 		{1, "id", `"Bad_ID" must be 1 to 64 lowercase letters (a-z), digits and hyphens, starting with a letter or digit`},
 		{3, "question", "must not be empty"},
-		{5, "enabeld", `unknown key (did you mean "enabled"?); allowed keys are id, category, question, alternatives, keywords, answer, enabled`},
+		{5, "enabeld", `unknown key (did you mean "enabled"?); allowed keys are id, category, question, alternatives, keywords, answer, offer_person, enabled`},
 		{6, "answer", "is required"},
 		{9, "alternatives", "item 2 must not be empty"},
 		{10, "id", `duplicate id "ok" (first used on line 6)`},
 		{14, "enabled", "must be true or false"},
-		{15, "", "each entry must be a mapping with the keys id, category, question, alternatives, keywords, answer, enabled"},
+		{15, "", "each entry must be a mapping with the keys id, category, question, alternatives, keywords, answer, offer_person, enabled"},
 	}
 	wantProblems(t, src, want...)
 
@@ -472,12 +472,12 @@ func TestMultipleProblemsReportedTogether(t *testing.T) {
 	wantErr := strings.Join([]string{
 		`line 1: id: "Bad_ID" must be 1 to 64 lowercase letters (a-z), digits and hyphens, starting with a letter or digit`,
 		"line 3: question: must not be empty",
-		`line 5: enabeld: unknown key (did you mean "enabled"?); allowed keys are id, category, question, alternatives, keywords, answer, enabled`,
+		`line 5: enabeld: unknown key (did you mean "enabled"?); allowed keys are id, category, question, alternatives, keywords, answer, offer_person, enabled`,
 		"line 6: answer: is required",
 		"line 9: alternatives: item 2 must not be empty",
 		`line 10: id: duplicate id "ok" (first used on line 6)`,
 		"line 14: enabled: must be true or false",
-		"line 15: each entry must be a mapping with the keys id, category, question, alternatives, keywords, answer, enabled",
+		"line 15: each entry must be a mapping with the keys id, category, question, alternatives, keywords, answer, offer_person, enabled",
 	}, "\n")
 	if err.Error() != wantErr {
 		t.Errorf("Error() =\n%s\nwant\n%s", err.Error(), wantErr)

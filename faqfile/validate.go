@@ -25,27 +25,52 @@ func newPlaces() *places {
 // value concerned (entryLine for a missing key), in this format's words.
 // A value already reported as not being text is not reported again.
 func (d *decoder) validate(f faq.FAQ, entryLine int, e *places) {
-	for _, p := range faq.Validate(f) {
+	d.reportProblems(faq.Validate(f), entryLine, e, f.ID)
+}
+
+// validateConcept reports what faq.ValidateConcept finds wrong with c, as
+// validate does for an entry.
+func (d *decoder) validateConcept(c faq.Concept, conceptLine int, e *places) {
+	d.reportProblems(faq.ValidateConcept(c), conceptLine, e, "")
+}
+
+// reportProblems reports the problems of the entry or concept at
+// entryLine, with id the entry's id.
+func (d *decoder) reportProblems(ps []faq.Problem, entryLine int, e *places, id string) {
+	for _, p := range ps {
 		at := spot{p.Field, p.Item}
 		if e.bad[at] || e.bad[spot{p.Field, 0}] {
 			continue
 		}
 		line, present := e.lines[at]
+		if !present {
+			line = entryLine
+		}
 		switch {
 		case p.Rule == faq.Required && p.Item > 0:
 			d.report(line, p.Field, "item %d must not be empty", p.Item)
 		case p.Rule == faq.Required && present:
 			d.report(line, p.Field, "must not be empty")
 		case p.Rule == faq.Required:
-			d.report(entryLine, p.Field, "is required")
+			d.report(line, p.Field, "is required")
 		case p.Rule == faq.TooLong && p.Item > 0:
 			d.report(line, p.Field, "item %d must be at most %d characters (it has %d)", p.Item, p.Limit, p.Count)
 		case p.Rule == faq.TooLong:
 			d.report(line, p.Field, "must be at most %d characters (it has %d)", p.Limit, p.Count)
 		case p.Rule == faq.TooMany:
 			d.report(line, p.Field, "must have at most %d items (it has %d)", p.Limit, p.Count)
+		case p.Rule == faq.TooFew && !present:
+			d.report(line, p.Field, "is required: a list of at least %d words that mean the same", p.Limit)
+		case p.Rule == faq.TooFew:
+			d.report(line, p.Field, "must have at least %d different words (it has %d)", p.Limit, p.Count)
+		case p.Rule == faq.Duplicate:
+			d.report(line, p.Field, "item %d is the same as item %d", p.Item, p.Count)
+		case p.Rule == faq.ControlChar && p.Item > 0:
+			d.report(line, p.Field, "item %d must not contain control characters (tabs, line breaks, …)", p.Item)
+		case p.Rule == faq.ControlChar:
+			d.report(line, p.Field, "must not contain control characters (tabs, line breaks, …)")
 		case p.Rule == faq.BadID:
-			d.report(line, p.Field, "%q must be 1 to %d lowercase letters (a-z), digits and hyphens, starting with a letter or digit", f.ID, faq.MaxIDLength)
+			d.report(line, p.Field, "%q must be 1 to %d lowercase letters (a-z), digits and hyphens, starting with a letter or digit", id, faq.MaxIDLength)
 		default: // a rule this format has no words for: as staff see it
 			d.report(line, p.Field, "%s", p.Message)
 		}

@@ -23,3 +23,11 @@ func (s *Store) Setting(name string) (string, error) {
 	err := s.db.Get(&v, "SELECT current_setting($1)", name)
 	return v, err
 }
+
+// MissPickRows counts the rows of faq_miss_picks, whatever their miss (for
+// tests).
+func (s *Store) MissPickRows(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.GetContext(ctx, &n, "SELECT COUNT(*) FROM faq_miss_picks")
+	return n, err
+}

@@ -15,7 +15,8 @@ import (
 const upsertFAQSQL = insertFAQSQL + `
 ON CONFLICT (id) DO UPDATE SET question = excluded.question,
 	alternatives = excluded.alternatives, keywords = excluded.keywords,
-	answer = excluded.answer, category = excluded.category, enabled = excluded.enabled,
+	answer = excluded.answer, category = excluded.category, offer_person = excluded.offer_person,
+	enabled = excluded.enabled,
 	version = faqs.version + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at
 RETURNING version`
 
@@ -27,11 +28,32 @@ const seedFAQSQL = insertFAQSQL + ` ON CONFLICT (id) DO NOTHING RETURNING versio
 // empty ID is assigned), recording by as their author (when by is empty,
 // each entry's UpdatedBy) in the entries and, one event each, in the FAQ
 // audit trail. Entries not in faqs stay. The database counts as seeded
-// afterwards.
+// afterwards. It is ImportFAQFile without concepts.
 func (s *Store) ImportFAQs(ctx context.Context, faqs []faq.FAQ, by string) error {
+	return s.ImportFAQFile(ctx, faqs, nil, by)
+}
+
+// ImportFAQFile imports what a FAQ file holds, in one transaction: the
+// entries as ImportFAQs does, and the concepts the same way, by name:
+// each is created or has its words replaced (the last one wins when a
+// name comes twice), one event each in the FAQ audit trail, and concepts
+// not in the file stay. Every concept is checked with
+// faq.ValidateConcept first: a *faq.ValidationError when one is refused,
+// and nothing is imported. With concepts, the database counts as given
+// concepts afterwards (SeedConcepts does nothing); a file without any
+// says nothing about them.
+func (s *Store) ImportFAQFile(ctx context.Context, faqs []faq.FAQ, concepts []faq.Concept, by string) error {
 	return s.withTx(ctx, func(tx *sqlx.Tx) error {
 		if _, err := claimMeta(ctx, tx, metaFAQSeeded, "1"); err != nil {
 			return err
+		}
+		if len(concepts) > 0 {
+			if _, err := claimMeta(ctx, tx, metaConceptsSeeded, "1"); err != nil {
+				return err
+			}
+			if err := writeConcepts(ctx, tx, concepts, by, s.now(), true); err != nil {
+				return err
+			}
 		}
 		return writeFAQs(ctx, tx, upsertFAQSQL, faqs, by, s.now())
 	})

@@ -21,6 +21,7 @@ type faqRow struct {
 	Keywords     string    `db:"keywords"`     // JSON array
 	Answer       string    `db:"answer"`
 	Category     string    `db:"category"`
+	OfferPerson  bool      `db:"offer_person"`
 	Enabled      bool      `db:"enabled"`
 	Version      int       `db:"version"`
 	UpdatedBy    string    `db:"updated_by"`
@@ -33,7 +34,7 @@ func fromFAQ(f faq.FAQ) faqRow {
 	return faqRow{
 		ID: f.ID, Question: f.Question, Answer: f.Answer, Category: f.Category,
 		Alternatives: jsonList(f.Alternatives), Keywords: jsonList(f.Keywords),
-		Enabled: f.Enabled, Version: f.Version, UpdatedBy: f.UpdatedBy,
+		OfferPerson: f.OfferPerson, Enabled: f.Enabled, Version: f.Version, UpdatedBy: f.UpdatedBy,
 		CreatedAt: ts(f.UpdatedAt), UpdatedAt: ts(f.UpdatedAt),
 	}
 }
@@ -42,7 +43,7 @@ func fromFAQ(f faq.FAQ) faqRow {
 func toFAQ(r faqRow) (faq.FAQ, error) {
 	f := faq.FAQ{
 		ID: r.ID, Question: r.Question, Answer: r.Answer, Category: r.Category,
-		Enabled: r.Enabled, Version: r.Version, UpdatedBy: r.UpdatedBy, UpdatedAt: r.UpdatedAt.Time,
+		OfferPerson: r.OfferPerson, Enabled: r.Enabled, Version: r.Version, UpdatedBy: r.UpdatedBy, UpdatedAt: r.UpdatedAt.Time,
 	}
 	var err error
 	if f.Alternatives, err = parseList(r.Alternatives); err != nil {
@@ -79,8 +80,8 @@ func parseList(s string) ([]string, error) {
 }
 
 // faqColumns lists the columns of faqs in the order of faqRow.
-const faqColumns = `id, question, alternatives, keywords, answer, category, enabled, version,
-	updated_by, created_at, updated_at`
+const faqColumns = `id, question, alternatives, keywords, answer, category, offer_person, enabled,
+	version, updated_by, created_at, updated_at`
 
 // listFAQsSQL selects every entry.
 const listFAQsSQL = `SELECT ` + faqColumns + ` FROM faqs ORDER BY category, id`
@@ -116,7 +117,7 @@ func (s *Store) FAQ(ctx context.Context, id string) (faq.FAQ, error) {
 
 // insertFAQSQL inserts one entry.
 const insertFAQSQL = `INSERT INTO faqs (` + faqColumns + `) VALUES (:id, :question, :alternatives,
-	:keywords, :answer, :category, :enabled, :version, :updated_by, :created_at, :updated_at)`
+	:keywords, :answer, :category, :offer_person, :enabled, :version, :updated_by, :created_at, :updated_at)`
 
 // CreateFAQ stores a new entry at version 1 and records f.UpdatedBy as its
 // creator in the FAQ audit trail, assigning an ID ("faq-N") when
@@ -174,7 +175,7 @@ func nextFAQID(ctx context.Context, tx *sqlx.Tx) (string, error) {
 
 // updateFAQSQL saves an entry if it is still at the version read.
 const updateFAQSQL = `UPDATE faqs SET question = ?, alternatives = ?, keywords = ?, answer = ?,
-	category = ?, enabled = ?, version = version + 1, updated_by = ?, updated_at = ?
+	category = ?, offer_person = ?, enabled = ?, version = version + 1, updated_by = ?, updated_at = ?
 	WHERE id = ? AND version = ?`
 
 // UpdateFAQ saves f if f.Version is the stored version (recording
@@ -186,7 +187,7 @@ func (s *Store) UpdateFAQ(ctx context.Context, f *faq.FAQ) error {
 	r.UpdatedAt = ts(s.now())
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, tx.Rebind(updateFAQSQL), r.Question, r.Alternatives, r.Keywords,
-			r.Answer, r.Category, r.Enabled, r.UpdatedBy, r.UpdatedAt, r.ID, r.Version)
+			r.Answer, r.Category, r.OfferPerson, r.Enabled, r.UpdatedBy, r.UpdatedAt, r.ID, r.Version)
 		if err != nil {
 			return wrap(err, "update faq %s", r.ID)
 		}
@@ -228,9 +229,15 @@ func faqChangeMiss(ctx context.Context, tx *sqlx.Tx, what, id string, err error)
 // when that is 0), returning what the audit trail records of it.
 const deleteFAQSQL = `DELETE FROM faqs WHERE id = ? AND (? = 0 OR version = ?) RETURNING version, question`
 
+// deleteFAQPicksSQL forgets that students picked a deleted entry for a
+// question, so the misses page offers no gone entry (nor a new one that
+// reuses its id).
+const deleteFAQPicksSQL = `DELETE FROM faq_miss_picks WHERE faq_id = ?`
+
 // DeleteFAQ removes an entry if it is still at version (so nobody's newer
-// edit is deleted unseen; 0 deletes whatever version is stored) and records
-// actor as who deleted it in the FAQ audit trail. bot.ErrConflict when it
+// edit is deleted unseen; 0 deletes whatever version is stored), with the
+// picks of it recorded for unanswered questions, and records actor as who
+// deleted it in the FAQ audit trail. bot.ErrConflict when it
 // changed meanwhile, bot.ErrNotFound when it is gone.
 func (s *Store) DeleteFAQ(ctx context.Context, id string, version int, actor string) error {
 	return s.withTx(ctx, func(tx *sqlx.Tx) error {
@@ -243,6 +250,9 @@ func (s *Store) DeleteFAQ(ctx context.Context, id string, version int, actor str
 			return faqChangeMiss(ctx, tx, "delete", id, nil)
 		}
 		if err != nil {
+			return wrap(err, "delete faq %s", id)
+		}
+		if _, err := tx.ExecContext(ctx, tx.Rebind(deleteFAQPicksSQL), id); err != nil {
 			return wrap(err, "delete faq %s", id)
 		}
 		if _, err := bumpMeta(ctx, tx, metaFAQRevision); err != nil {

@@ -22,7 +22,7 @@ func TestForgetCandidate(t *testing.T) {
 				conv := bot.Conversation{Key: key, Mode: bot.ModeForm, Answers: map[bot.Field]string{bot.FieldEmail: "a@b.jp"}}
 				h := bot.Handoff{Key: key, Reason: "requested"}
 				return errorsJoin(tx.SaveConversation(ctx, &conv), tx.RecordHandoff(ctx, &h),
-					tx.RecordMiss(ctx, "質問 "+key.UserID, "質問 "+key.UserID))
+					recordMiss(ctx, tx, "質問 "+key.UserID))
 			})
 		}
 		before, err := s.ListApplications(ctx, bot.ApplicationFilter{})

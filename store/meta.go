@@ -11,6 +11,9 @@ const (
 	metaFAQSeeded   = "faq_seeded"   // present once the FAQ was seeded (or imported)
 	metaFAQRevision = "faq_revision" // bumped with every FAQ change
 	metaFAQSequence = "faq_sequence" // numbers the ids CreateFAQ assigns
+	// metaConceptsSeeded is present once concepts were seeded (or
+	// imported); the down migration of faq_concepts deletes it.
+	metaConceptsSeeded = "faq_concepts_seeded"
 )
 
 // bumpMetaSQL increments a numeric meta value, creating it at 1.

@@ -18,7 +18,8 @@ func TestPurgeKeepsRecentDataAndLogsWithoutData(t *testing.T) {
 		submit(t, s, c, "北見 太郎")
 		inTx(t, s, key, func(tx bot.Tx) error {
 			conv := bot.Conversation{Key: key, Mode: bot.ModeForm, Answers: map[bot.Field]string{bot.FieldEmail: "a@b.jp"}}
-			return errorsJoin(tx.SaveConversation(ctx, &conv), tx.RecordMiss(ctx, "電話は09012345678です", "電話は09012345678です"))
+			id, err := tx.RecordMiss(ctx, "電話は09012345678です", "電話は09012345678です")
+			return errorsJoin(err, tx.SaveConversation(ctx, &conv), tx.RecordMissPick(ctx, id, "dorm"))
 		})
 		// A cutoff in the past: everything is recent and stays.
 		n, err := s.Purge(ctx, storetest.Now().Add(-time.Hour))
@@ -38,6 +39,9 @@ func TestPurgeKeepsRecentDataAndLogsWithoutData(t *testing.T) {
 		must(t, err)
 		if len(apps) != 0 || len(misses) != 0 {
 			t.Fatalf("left after purge: %d applications, %d misses", len(apps), len(misses))
+		}
+		if picks, err := s.MissPickRows(ctx); err != nil || picks != 0 {
+			t.Fatalf("left after purge: %d picks (%v); want them gone with their miss", picks, err)
 		}
 		inTx(t, s, key, func(tx bot.Tx) error {
 			_, err := tx.Candidate(ctx, key)

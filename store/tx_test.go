@@ -27,7 +27,7 @@ func TestInTxRollsBackOnError(t *testing.T) {
 			if err := tx.SaveConversation(ctx, &conv); err != nil {
 				return err
 			}
-			if err := tx.RecordMiss(ctx, "消える質問", "消える質問"); err != nil {
+			if _, err := tx.RecordMiss(ctx, "消える質問", "消える質問"); err != nil {
 				return err
 			}
 			h := bot.Handoff{Key: key, Reason: "requested"}

@@ -55,6 +55,9 @@ func run(ctx context.Context, o options) error {
 	if _, err := s.SeedFAQs(ctx, faqfile.Default()); err != nil {
 		return err
 	}
+	if _, err := s.SeedConcepts(ctx, faqfile.DefaultConcepts()); err != nil {
+		return err
+	}
 	if err := seed(ctx, s, clk); err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"time"
 
@@ -33,6 +34,10 @@ var applicants = []applicant{
 var misses = []string{"寮の家賃はいくらですか", "寮の家賃はいくらですか？", "寮の家賃はいくらですか", "冬の通勤は大変ですか",
 	"冬の通勤は大変ですか", "副業はできますか", "大学院生でも応募できますか", "車の免許は必要ですか"}
 
+// picks are the entries students picked from the did-you-mean choices
+// offered for a question the bot was unsure of (each pick asks it again).
+var picks = map[string][]string{"冬の通勤は大変ですか": {"kitami-winter", "kitami-winter", "work-style"}}
+
 // popular are the entries students ask about most, most asked first.
 var popular = []string{"training-period", "how-to-apply", "work-style", "who-can-apply", "kitami-winter",
 	"it-inexperienced", "return-to-kitami"}
@@ -61,6 +66,9 @@ func seed(ctx context.Context, s *store.Store, clk *clock) error {
 			return err
 		}
 	}
+	if err := pick(ctx, s); err != nil {
+		return err
+	}
 	key := bot.UserKey{Channel: bot.ChannelLINE, UserID: "U02"}
 	clk.Set(today.Add(-40 * time.Minute))
 	err := s.InTx(ctx, key, func(tx bot.Tx) error {
@@ -70,6 +78,26 @@ func seed(ctx context.Context, s *store.Store, clk *clock) error {
 		return err
 	}
 	return askMonth(ctx, s, clk)
+}
+
+// pick records the picks, each by a student who asked the question.
+func pick(ctx context.Context, s *store.Store) error {
+	for q, ids := range picks {
+		for i, id := range ids {
+			key := bot.UserKey{Channel: bot.ChannelLINE, UserID: fmt.Sprintf("U-pick-%d", i)}
+			err := s.InTx(ctx, key, func(tx bot.Tx) error {
+				miss, err := tx.RecordMiss(ctx, q, faq.Normalize(q))
+				if err != nil {
+					return err
+				}
+				return tx.RecordMissPick(ctx, miss, id)
+			})
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // apply stores a's candidate and application.

@@ -23,7 +23,8 @@ type app struct {
 }
 
 // openApp opens the database, applies migrations, seeds the default FAQ
-// into a fresh database and builds the engine.
+// into a fresh database (and the default concepts into one that never had
+// any) and builds the engine.
 func openApp(ctx context.Context, e *env, log *slog.Logger) (*app, error) {
 	s, err := store.Open(ctx, e.cfg.DatabaseURL, e.now)
 	if err != nil {
@@ -40,6 +41,14 @@ func openApp(ctx context.Context, e *env, log *slog.Logger) (*app, error) {
 	}
 	if seeded {
 		log.Info("seeded the default FAQ", "entries", len(faqfile.Default()))
+	}
+	seeded, err = s.SeedConcepts(ctx, faqfile.DefaultConcepts())
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("seed FAQ concepts: %w", err)
+	}
+	if seeded {
+		log.Info("seeded the default FAQ concepts", "concepts", len(faqfile.DefaultConcepts()))
 	}
 	eng := bot.NewEngine(bot.Config{Store: s, Logger: log, FormExpiry: e.cfg.FormExpiry, Now: e.now, Notify: notifyOf(e.cfg)})
 	return &app{store: s, engine: eng, log: log, now: e.now}, nil

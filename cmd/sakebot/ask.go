@@ -19,6 +19,13 @@ type askResult struct {
 	FAQID    string  `json:"faq_id"`
 	Score    float64 `json:"score"`
 	Answer   string  `json:"answer"`
+	// Intent is the request the message makes ("apply", "human", …, or
+	// "none"), read as the bot reads it outside the form.
+	Intent string `json:"intent"`
+	// Choices are the entries offered as "did you mean" (or, when two are
+	// close, "which one"), best first; absent when the bot answers or
+	// has nothing near.
+	Choices []string `json:"choices,omitempty"`
 }
 
 func runAsk(ctx context.Context, e *env, args []string) error {
@@ -37,7 +44,7 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		return printAnswer(e, askResultOf(q, m), *asJSON)
+		return printAnswer(e, askResultOf(q, m, bot.IntentName(a.engine.Answerer().Index(), q)), *asJSON)
 	}
 	if fs.NArg() > 0 {
 		return answer(strings.Join(fs.Args(), " "))
@@ -54,8 +61,13 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	return sc.Err()
 }
 
-func askResultOf(q string, m faq.Match) askResult {
-	r := askResult{Question: q, Answer: bot.FallbackText}
+func askResultOf(q string, m faq.Match, intent string) askResult {
+	r := askResult{Question: q, Answer: bot.FallbackText, Intent: intent}
+	if m.Outcome == faq.Suggested || m.Outcome == faq.Ambiguous {
+		for _, c := range m.Candidates {
+			r.Choices = append(r.Choices, c.FAQ.ID)
+		}
+	}
 	best, ok := m.Best()
 	if ok {
 		r.Score = best.Score
@@ -74,6 +86,10 @@ func printAnswer(e *env, r askResult, asJSON bool) error {
 	}
 	if r.Matched {
 		_, err := fmt.Fprintf(e.stdout, "%s\n  (faq %s, score %.2f)\n", r.Answer, r.FAQID, r.Score)
+		return err
+	}
+	if len(r.Choices) > 0 {
+		_, err := fmt.Fprintf(e.stdout, "%s\n  (no FAQ entry matched; best score %.2f; did you mean: %s)\n", r.Answer, r.Score, strings.Join(r.Choices, ", "))
 		return err
 	}
 	_, err := fmt.Fprintf(e.stdout, "%s\n  (no FAQ entry matched; best score %.2f)\n", r.Answer, r.Score)

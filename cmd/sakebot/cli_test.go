@@ -87,7 +87,7 @@ func TestChatContinuesWithTheSameUser(t *testing.T) {
 
 func TestAskJSON(t *testing.T) {
 	env := map[string]string{"DATABASE_URL": storetest.SQLiteURL(t)}
-	out, err := cli(t, env, "研修は何ヶ月ですか\n初任給はいくらですか\n", "ask", "--json")
+	out, err := cli(t, env, "研修は何ヶ月ですか\n制服はありますか\n", "ask", "--json")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 func runFAQ(ctx context.Context, e *env, args []string) error {
-	const usage = "faq export [FILE] | faq import FILE\n\nexport writes every FAQ entry as YAML (to FILE, or stdout);\nimport validates FILE, then creates or replaces its entries in one transaction."
+	const usage = "faq export [FILE] | faq import FILE\n\nexport writes every FAQ entry and concept (synonym group) as YAML (to FILE, or stdout);\nimport validates FILE, then creates or replaces its entries and concepts in one transaction."
 	fs := newFlags(e.stdout, "faq", usage)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -34,21 +34,26 @@ func faqExport(ctx context.Context, e *env, path string) error {
 	if err != nil {
 		return err
 	}
+	concepts, err := a.store.ListConcepts(ctx)
+	if err != nil {
+		return err
+	}
+	file := faqfile.File{FAQs: faqs, Concepts: concepts}
 	if path == "" || path == "-" {
-		return faqfile.Encode(e.stdout, faqs)
+		return faqfile.EncodeFile(e.stdout, file)
 	}
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	if err := faqfile.Encode(f, faqs); err != nil {
+	if err := faqfile.EncodeFile(f, file); err != nil {
 		f.Close()
 		return err
 	}
 	if err := f.Close(); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "exported %d entries to %s\n", len(faqs), path)
+	fmt.Fprintf(e.stdout, "exported %d entries and %d concepts to %s\n", len(faqs), len(concepts), path)
 	return nil
 }
 
@@ -57,7 +62,7 @@ func faqImport(ctx context.Context, e *env, path string) error {
 	if err != nil {
 		return err
 	}
-	faqs, err := faqfile.Decode(f)
+	file, err := faqfile.DecodeFile(f)
 	f.Close()
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -67,9 +72,9 @@ func faqImport(ctx context.Context, e *env, path string) error {
 		return err
 	}
 	defer a.Close()
-	if err := a.store.ImportFAQs(ctx, faqs, "cli"); err != nil {
+	if err := a.store.ImportFAQFile(ctx, file.FAQs, file.Concepts, "cli"); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "imported %d entries from %s\n", len(faqs), path)
+	fmt.Fprintf(e.stdout, "imported %d entries and %d concepts from %s\n", len(file.FAQs), len(file.Concepts), path)
 	return nil
 }

@@ -25,7 +25,7 @@ var pages = []string{
 var changes = []string{
 	"/admin/logout", "/admin/faqs", "/admin/faqs/training-period/edit", "/admin/faqs/training-period/enabled",
 	"/admin/faqs/training-period/delete", "/admin/faqs/import", "/admin/misses/1/dismiss",
-	"/admin/misses/1/attach", "/admin/applications/1/status",
+	"/admin/misses/1/attach", "/admin/misses/1/phrasing", "/admin/applications/1/status",
 }
 
 func TestPagesNeedASession(t *testing.T) {
@@ -188,6 +188,7 @@ func TestPostsWithoutCSRFTokenChangeNothing(t *testing.T) {
 			{"/admin/faqs", url.Values{"id": {"new-one"}, "question": {"x"}, "answer": {"x"}, "category": {"x"}}},
 			{"/admin/applications/" + itoa(app.ID) + "/status", url.Values{"status": {"offer"}}},
 			{"/admin/misses/1/dismiss", url.Values{}},
+			{"/admin/misses/1/phrasing", url.Values{"faq": {"training-period"}}},
 			{"/admin/logout", url.Values{}},
 		}
 		for _, p := range posts {

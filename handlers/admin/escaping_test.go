@@ -2,6 +2,7 @@ package admin_test
 
 import (
 	"context"
+	"html/template"
 	"net/url"
 	"strings"
 	"testing"
@@ -22,9 +23,7 @@ func TestTypedTextIsEscaped(t *testing.T) {
 			t.Fatal(err)
 		}
 		a := addApplication(t, e.store, "U-x", "北見"+evil, "志望動機"+evil)
-		if err := e.store.RecordMiss(ctx, "質問"+evil, "質問"+evil); err != nil {
-			t.Fatal(err)
-		}
+		recordPicks(t, e, "質問"+evil, "evil") // a student picked the entry for it
 		misses, _ := e.store.ListMisses(ctx, 0)
 		for _, p := range []string{
 			"/admin/faqs", "/admin/faqs?try=" + url.QueryEscape("寮はありますか"+evil), "/admin/faqs/evil/edit?try=" + url.QueryEscape(evil),
@@ -39,6 +38,18 @@ func TestTypedTextIsEscaped(t *testing.T) {
 			if !strings.Contains(r.Body, "&lt;script&gt;") {
 				t.Errorf("%s: the typed markup is not shown as text", p)
 			}
+		}
+		// The one-click button names the entry as text, and adds the
+		// question as typed; the notice after it shows the entry as text.
+		wantBody(t, e.get("/admin/misses"), addButton(f.Question))
+		r := e.post("/admin/misses/"+itoa(misses[0].ID)+"/phrasing", url.Values{"csrf": {e.csrf()}, "faq": {"evil"}})
+		r = e.get(wantRedirect(t, r, "/admin/misses?msg=phrased"))
+		if strings.Contains(r.Body, "<script") || strings.Contains(r.Body, "<img src=x") {
+			t.Error("/admin/misses after adding: markup is not escaped")
+		}
+		wantBody(t, r, "質問を「"+template.HTMLEscapeString(f.Question)+"」の言い回しとして追加し")
+		if got, _ := e.store.FAQ(ctx, "evil"); got.Alternatives[len(got.Alternatives)-1] != "質問"+evil {
+			t.Errorf("alternatives = %q, want the question as typed", got.Alternatives)
 		}
 	})
 }

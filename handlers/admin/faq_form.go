@@ -17,6 +17,7 @@ type faqForm struct {
 	Alternatives string // one per line
 	Keywords     string // separated by commas, 、 or lines
 	Answer       string
+	OfferPerson  bool // the answer comes with a 「担当者と話す」 button
 	Enabled      bool
 	Version      int               // the version the editor started from
 	MissID       string            // the unanswered question this entry is made from
@@ -27,7 +28,7 @@ type faqForm struct {
 func formOf(f faq.FAQ) faqForm {
 	return faqForm{ID: f.ID, Category: f.Category, Question: f.Question,
 		Alternatives: strings.Join(f.Alternatives, "\n"), Keywords: strings.Join(f.Keywords, "、"),
-		Answer: f.Answer, Enabled: f.Enabled, Version: f.Version}
+		Answer: f.Answer, OfferPerson: f.OfferPerson, Enabled: f.Enabled, Version: f.Version}
 }
 
 // parseFAQForm reads the posted editor.
@@ -39,6 +40,7 @@ func parseFAQForm(r *http.Request) faqForm {
 		Alternatives: formText(r, "alternatives"),
 		Keywords:     formText(r, "keywords"),
 		Answer:       formText(r, "answer"),
+		OfferPerson:  r.PostFormValue("offer_person") != "",
 		Enabled:      r.PostFormValue("enabled") != "",
 		MissID:       r.PostFormValue("miss"),
 	}
@@ -50,7 +52,7 @@ func parseFAQForm(r *http.Request) faqForm {
 func (f *faqForm) entry() (faq.FAQ, bool) {
 	f.Errors = map[string]string{}
 	e := faq.FAQ{ID: f.ID, Category: f.Category, Question: f.Question, Answer: f.Answer,
-		Enabled: f.Enabled, Version: f.Version, UpdatedBy: "admin",
+		OfferPerson: f.OfferPerson, Enabled: f.Enabled, Version: f.Version, UpdatedBy: "admin",
 		Alternatives: splitLines(f.Alternatives), Keywords: splitKeywords(f.Keywords)}
 	checked := e
 	if !f.New {

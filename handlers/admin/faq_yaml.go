@@ -13,16 +13,22 @@ type faqImportView struct {
 	Problems []faqfile.Problem // what is wrong with the uploaded file
 }
 
-// faqExport downloads every entry as the YAML file `sakebot faq import`
-// reads.
+// faqExport downloads every entry and concept as the YAML file `sakebot
+// faq import` reads.
 func (s *server) faqExport(w http.ResponseWriter, r *http.Request, sess session) {
-	faqs, err := s.store.ListFAQs(r.Context())
+	ctx := r.Context()
+	faqs, err := s.store.ListFAQs(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	concepts, err := s.store.ListConcepts(ctx)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	var buf bytes.Buffer
-	if err := faqfile.Encode(&buf, faqs); err != nil {
+	if err := faqfile.EncodeFile(&buf, faqfile.File{FAQs: faqs, Concepts: concepts}); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -38,8 +44,8 @@ func (s *server) faqImportPage(w http.ResponseWriter, r *http.Request, sess sess
 }
 
 // faqImport checks an uploaded YAML file and, when it has no problem,
-// creates or replaces its entries in one go; otherwise nothing changes and
-// every problem is listed with its line.
+// creates or replaces its entries and concepts in one go; otherwise
+// nothing changes and every problem is listed with its line.
 func (s *server) faqImport(w http.ResponseWriter, r *http.Request, sess session) {
 	file, _, err := r.FormFile("file")
 	if err != nil {
@@ -48,7 +54,7 @@ func (s *server) faqImport(w http.ResponseWriter, r *http.Request, sess session)
 		return
 	}
 	defer file.Close()
-	faqs, err := faqfile.Decode(file)
+	f, err := faqfile.DecodeFile(file)
 	var invalid *faqfile.ValidationError
 	if errors.As(err, &invalid) {
 		s.render(w, r, http.StatusUnprocessableEntity, "faq_import", view{Title: "YAMLの取り込み", Nav: "faqs",
@@ -60,10 +66,10 @@ func (s *server) faqImport(w http.ResponseWriter, r *http.Request, sess session)
 		s.serverError(w, r, err)
 		return
 	}
-	if err := s.store.ImportFAQs(r.Context(), faqs, "admin"); err != nil {
+	if err := s.store.ImportFAQFile(r.Context(), f.FAQs, f.Concepts, "admin"); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	s.log.InfoContext(r.Context(), "admin: faq imported", "entries", len(faqs))
+	s.log.InfoContext(r.Context(), "admin: faq imported", "entries", len(f.FAQs), "concepts", len(f.Concepts))
 	redirect(w, r, "/admin/faqs?msg=imported")
 }

@@ -6,11 +6,9 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/faq"
-	"github.com/sakemodel/sakebot/faqfile"
 )
 
 // missesShown is how many unanswered questions the list shows.
@@ -24,15 +22,51 @@ type missAttachView struct {
 	FAQs      []faq.FAQ    // every entry, to choose from
 }
 
-// missList shows the unanswered questions, most frequent first.
+// missView is an unanswered question on the list, with the entries
+// students picked for it from the bot's did-you-mean choices.
+type missView struct {
+	bot.Miss
+	Picked []pickView // most picked first
+}
+
+// pickView is an entry students picked for a question, which staff can add
+// the question to as another way of asking it.
+type pickView struct {
+	FAQ   faq.FAQ
+	Count int
+}
+
+// missList shows the unanswered questions, most frequent first, each with
+// the entries students picked for it.
 func (s *server) missList(w http.ResponseWriter, r *http.Request, sess session) {
-	misses, err := s.store.ListMisses(r.Context(), missesShown)
+	ctx := r.Context()
+	misses, err := s.store.ListMisses(ctx, missesShown)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
+	faqs, err := s.store.ListFAQs(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	byID := make(map[string]faq.FAQ, len(faqs))
+	for _, f := range faqs {
+		byID[f.ID] = f
+	}
+	views := make([]missView, 0, len(misses))
+	for _, m := range misses {
+		v := missView{Miss: m}
+		for _, p := range m.Picks {
+			if f, ok := byID[p.FAQID]; ok { // an entry deleted since is no choice
+				v.Picked = append(v.Picked, pickView{FAQ: f, Count: p.Count})
+			}
+		}
+		views = append(views, v)
+	}
+	flash, errMsg := missNotice(r, byID)
 	s.render(w, r, http.StatusOK, "misses", view{Title: "回答できなかった質問", Nav: "misses", CSRF: sess.csrf,
-		Flash: flashOf(r), Data: misses})
+		Flash: flash, Error: errMsg, Data: views})
 }
 
 // missDismiss takes a question off the list.
@@ -84,9 +118,9 @@ func (s *server) renderAttach(w http.ResponseWriter, r *http.Request, sess sessi
 		Error: errMsg, Data: v})
 }
 
-// missAttach adds the question to an entry as another way of asking it,
-// then takes it off the list and opens the entry with the question in the
-// 「試す」 box.
+// missAttach adds the question to an entry as another way of asking it
+// (addPhrasing: validated, version-checked, audited), then takes it off
+// the list and opens the entry with the question in the 「試す」 box.
 func (s *server) missAttach(w http.ResponseWriter, r *http.Request, sess session) {
 	ctx, faqID := r.Context(), r.PostFormValue("faq")
 	m, err := s.findMiss(ctx, r.PathValue("id"))
@@ -94,39 +128,22 @@ func (s *server) missAttach(w http.ResponseWriter, r *http.Request, sess session
 		s.renderAttach(w, r, sess, http.StatusNotFound, faqID, "")
 		return
 	}
-	f, err := s.store.FAQ(ctx, faqID)
-	if errors.Is(err, bot.ErrNotFound) {
+	f, _, err := s.addPhrasing(ctx, faqID, m.Question)
+	var invalid *invalidPhrasing
+	switch {
+	case errors.Is(err, bot.ErrNotFound):
 		s.renderAttach(w, r, sess, http.StatusUnprocessableEntity, "", "追加先のFAQを選んでください。")
 		return
-	}
-	if err != nil {
+	case errors.Is(err, bot.ErrConflict):
+		s.renderAttach(w, r, sess, http.StatusConflict, faqID,
+			"ちょうどほかの方がこのFAQを更新しました。お手数ですが、もう一度「追加する」を押してください。")
+		return
+	case errors.As(err, &invalid):
+		s.renderAttach(w, r, sess, http.StatusUnprocessableEntity, faqID, invalid.message())
+		return
+	case err != nil:
 		s.serverError(w, r, err)
 		return
-	}
-	switch {
-	case utf8.RuneCountInString(m.Question) > faqfile.MaxQuestionLength:
-		s.renderAttach(w, r, sess, http.StatusUnprocessableEntity, faqID,
-			"この質問は200文字を超えるため、別の言い方には追加できません。「FAQを作成」から短くまとめてご登録ください。")
-		return
-	case len(f.Alternatives) >= faqfile.MaxListItems:
-		s.renderAttach(w, r, sess, http.StatusUnprocessableEntity, faqID,
-			"このFAQには別の言い方がすでに50件あるため、追加できません。")
-		return
-	}
-	if !hasPhrasing(f, m.Question) {
-		f.Alternatives = append(f.Alternatives, m.Question)
-		f.UpdatedBy = "admin"
-		err = s.store.UpdateFAQ(ctx, &f)
-		if errors.Is(err, bot.ErrConflict) {
-			s.renderAttach(w, r, sess, http.StatusConflict, faqID,
-				"ちょうどほかの方がこのFAQを更新しました。お手数ですが、もう一度「追加する」を押してください。")
-			return
-		}
-		if err != nil {
-			s.faqGone(w, r, sess, err)
-			return
-		}
-		s.log.InfoContext(ctx, "admin: question added to a faq", "faq", f.ID)
 	}
 	if err := s.store.DismissMiss(ctx, m.ID); err != nil && !errors.Is(err, bot.ErrNotFound) {
 		s.serverError(w, r, err)

@@ -13,7 +13,7 @@ import (
 // view is what every page template gets.
 type view struct {
 	Title string // the page's title, after which the site's name follows
-	Nav   string // the current section: "dashboard", "faqs", "misses", "applications"
+	Nav   string // the current section: "dashboard", "faqs", "concepts", "misses", "applications"
 	CSRF  string // the session's CSRF token for the page's forms; empty when logged out
 	Flash string // a notice of what was just done
 	Error string // what went wrong, shown above the content
@@ -95,18 +95,23 @@ func (s *server) notFound(w http.ResponseWriter, r *http.Request, sess session) 
 
 // flashes are the notices a redirect after a change asks for with ?msg=.
 var flashes = map[string]string{
-	"loggedout": "ログアウトしました。",
-	"created":   "FAQを追加しました。",
-	"saved":     "保存しました。",
-	"deleted":   "FAQを削除しました。",
-	"enabled":   "FAQを有効にしました。回答に使われます。",
-	"disabled":  "FAQを無効にしました。回答には使われません。",
-	"stale":     "ほかの方が先に更新していたため、切り替えませんでした。最新の状態をご確認ください。",
-	"imported":  "YAMLファイルを取り込みました。",
-	"dismissed": "質問を一覧から外しました。同じ質問が再び来ると、また表示されます。",
-	"attached":  "質問を「別の言い方」として追加しました。",
-	"status":    "選考状況を変更しました。",
-	"forgotten": "応募者の個人情報を削除しました。削除の記録（件数のみ）が残ります。",
+	"loggedout":       "ログアウトしました。",
+	"created":         "FAQを追加しました。",
+	"saved":           "保存しました。",
+	"deleted":         "FAQを削除しました。",
+	"enabled":         "FAQを有効にしました。回答に使われます。",
+	"disabled":        "FAQを無効にしました。回答には使われません。",
+	"stale":           "ほかの方が先に更新していたため、切り替えませんでした。最新の状態をご確認ください。",
+	"imported":        "YAMLファイルを取り込みました。",
+	"concept_created": "言い換えを追加しました。ボットはすぐにこの言い換えを使います。",
+	"concept_saved":   "言い換えを保存しました。ボットはすぐにこの内容を使います。",
+	"concept_deleted": "言い換えを削除しました。",
+	"dismissed":       "質問を一覧から外しました。同じ質問が再び来ると、また表示されます。",
+	"attached":        "質問を「別の言い方」として追加しました。",
+	"phrased":         "質問を言い回しとして追加し、一覧から外しました。",
+	"phrasing-known":  "この質問はすでに言い回しとして登録されていたため、一覧から外しました。",
+	"status":          "選考状況を変更しました。",
+	"forgotten":       "応募者の個人情報を削除しました。削除の記録（件数のみ）が残ります。",
 }
 
 // flashOf is the notice the request's ?msg= asks for, if any.

@@ -31,10 +31,18 @@ func (s *server) routes() http.Handler {
 	page("GET /admin/faqs/import", s.faqImportPage)
 	change("POST /admin/faqs/import", s.faqImport)
 
+	page("GET /admin/concepts", s.conceptList)
+	page("GET /admin/concepts/new", s.conceptNew)
+	page("GET /admin/concepts/edit", s.conceptEdit)
+	change("POST /admin/concepts", s.conceptSave)
+	page("GET /admin/concepts/delete", s.conceptDeleteConfirm)
+	change("POST /admin/concepts/delete", s.conceptDelete)
+
 	page("GET /admin/misses", s.missList)
 	change("POST /admin/misses/{id}/dismiss", s.missDismiss)
 	page("GET /admin/misses/{id}/attach", s.missAttachPage)
 	change("POST /admin/misses/{id}/attach", s.missAttach)
+	change("POST /admin/misses/{id}/phrasing", s.missPhrasing)
 
 	page("GET /admin/applications", s.applicationList)
 	page("GET /admin/applications.csv", s.applicationCSV)

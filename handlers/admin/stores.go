@@ -24,9 +24,25 @@ type FAQStore interface {
 	// when 0), recording actor in the FAQ audit trail; bot.ErrConflict when
 	// it changed meanwhile, bot.ErrNotFound when it is gone.
 	DeleteFAQ(ctx context.Context, id string, version int, actor string) error
-	// ImportFAQs creates or replaces entries in one transaction, recording
-	// by in the FAQ audit trail of each.
-	ImportFAQs(ctx context.Context, faqs []faq.FAQ, by string) error
+	// ImportFAQFile creates or replaces the entries and the concepts of a
+	// FAQ file in one transaction, recording by in the FAQ audit trail of
+	// each.
+	ImportFAQFile(ctx context.Context, faqs []faq.FAQ, concepts []faq.Concept, by string) error
+}
+
+// ConceptStore holds the concepts (synonym groups) the matcher reads
+// along with the FAQ; every change moves the FAQ revision, so the bot uses
+// it at once.
+type ConceptStore interface {
+	// ListConcepts returns every concept, ordered by name.
+	ListConcepts(ctx context.Context) ([]faq.Concept, error)
+	// SaveConcept creates the concept named c.Name or replaces its words,
+	// recording actor in the FAQ audit trail; a *faq.ValidationError when
+	// faq.ValidateConcept refuses it.
+	SaveConcept(ctx context.Context, c faq.Concept, actor string) error
+	// DeleteConcept removes a concept, recording actor in the FAQ audit
+	// trail; bot.ErrNotFound when there is none.
+	DeleteConcept(ctx context.Context, name, actor string) error
 }
 
 // MissStore holds the questions the bot could not answer.
@@ -94,6 +110,7 @@ type SessionStore interface {
 // Store is all the storage the page needs.
 type Store interface {
 	FAQStore
+	ConceptStore
 	MissStore
 	ApplicationStore
 	StatsStore

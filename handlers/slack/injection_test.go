@@ -20,7 +20,7 @@ func TestStudentMarkupStaysText(t *testing.T) {
 		e.line.Unlock()
 		e.lineFollow("U410")
 		e.lineText("U410", "社員旅行はありますか？")
-		e.lineText("U410", "ボーナスは年に何回ありますか？")
+		e.lineText("U410", "副業はできますか？")
 		e.lineText("U410", "はい")
 		e.lineText("U410", "<!everyone> <https://evil.example/2|ここをクリック>")
 
@@ -54,7 +54,7 @@ func TestHandoffWithoutName(t *testing.T) {
 	e.line.Unlock()
 	e.lineFollow("U411")
 	e.lineText("U411", "社員旅行はありますか？")
-	e.lineText("U411", "ボーナスは年に何回ありますか？")
+	e.lineText("U411", "副業はできますか？")
 	e.lineText("U411", "はい")
 	parent := e.handoffThread()
 	if strings.Contains(parent.Text, "-さん") || !strings.Contains(parent.Text, "LINEの候補者") {

@@ -36,6 +36,11 @@ const (
 // offered and saving keeps it as stored.
 const msgFieldTooLong = "この項目は長いため、管理画面で編集してください（ここで保存しても、いまの内容のまま変わりません）。"
 
+// msgOfferPersonKept notes, in the modal of an entry whose answer comes
+// with a 「担当者と話す」 button, that the modal keeps it: it is set on the
+// admin page.
+const msgOfferPersonKept = "この回答には「担当者と話す」ボタンが添えられます。この設定は管理画面で変更できます。ここで保存しても変わりません。"
+
 // faqModalInput is what the FAQ modal starts with: empty for a new entry,
 // the entry for an edit, an unanswered question for an entry made from it.
 type faqModalInput struct {
@@ -67,6 +72,9 @@ func faqModal(in faqModalInput) (slack.ModalViewRequest, error) {
 	if m.editing && len(f.Keywords) > 0 {
 		m.blocks = append(m.blocks, contextBlock(fmt.Sprintf(
 			"キーワード（%d件）は管理画面で編集できます。ここで保存しても変わりません。", len(f.Keywords))))
+	}
+	if m.editing && f.OfferPerson {
+		m.blocks = append(m.blocks, contextBlock(msgOfferPersonKept))
 	}
 	meta, _ := json.Marshal(m.meta)
 	if len(meta) > maxMetadata || len(m.blocks) > maxBlocks {

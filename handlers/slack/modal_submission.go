@@ -37,8 +37,8 @@ func (m modalMeta) topBlock() string {
 }
 
 // keepStored returns the stored entry with the fields the modal offered
-// replaced by the edited ones; the others (keywords, enabled, and any
-// field too long to offer) stay as stored.
+// replaced by the edited ones; the others (keywords, enabled, offer_person,
+// and any field too long to offer) stay as stored.
 func (m modalMeta) keepStored(stored, edited faq.FAQ) faq.FAQ {
 	f := stored
 	if !m.kept(blockQuestion) {

@@ -55,7 +55,7 @@ func (a *App) submitFAQ(ctx context.Context, ic *slack.InteractionCallback) any 
 
 // updateFAQ saves the edited boxes over the entry at the version the modal
 // was opened at, keeping what the modal does not show (keywords, enabled,
-// and any field too long to show whole).
+// offer_person, and any field too long to show whole).
 func (a *App) updateFAQ(ctx context.Context, meta modalMeta, edited faq.FAQ) (faq.FAQ, error) {
 	stored, err := a.store.FAQ(ctx, meta.ID)
 	if err != nil {
