@@ -54,7 +54,7 @@ func IntentName(ix *faq.Index, text string) string {
 // intentThreshold is the score a message (or a clause of it) needs for
 // the request it is most like to be taken as that request. It was chosen
 // by measuring TestRequestAccuracy on bot/testdata/requests_dev.tsv.
-const intentThreshold = 0.5
+const intentThreshold = 0.45
 
 // exactScore is the score of a message that is, after normalisation and
 // polite endings, one of the short commands of intentCommands.
@@ -81,6 +81,9 @@ func readRequest(text string) request {
 		return best
 	}
 	for i, c := range clauses {
+		if tellsWhatWasDone(c) {
+			continue // 「応募したんですけど、」 is what was done, not a request
+		}
 		r := classify(c)
 		if r.intent == intentNone || r.score <= best.score {
 			continue
@@ -106,6 +109,17 @@ func readRequestBeside(ix *faq.Index, text string) request {
 		return request{}
 	}
 	return r
+}
+
+// tellsWhatWasDone reports whether a clause says what the student did
+// (応募したんですけど, エントリーしましたが): past, not a request.
+func tellsWhatWasDone(clause string) bool {
+	for _, p := range []string{"したん", "しました", "したけど", "したが", "したので", "してるん", "しているん"} {
+		if strings.Contains(clause, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // detectIntent returns the request text makes as a whole, plainly, or
@@ -237,7 +251,7 @@ func commandKey(s string) string {
 
 // politeEndings are stripped from the end of a message before it is looked
 // up among the short commands.
-var politeEndings = []string{"をお願いします", "お願いします", "おねがいします", "です", "ください", "下さい", "ね", "よ", "!"}
+var politeEndings = []string{"をお願いします", "お願いします", "おねがいします", "お願いしまーす", "です", "っす", "ください", "下さい", "ね", "よ", "で", "!"}
 
 var politeKeys = func() []string {
 	keys := make([]string, len(politeEndings))

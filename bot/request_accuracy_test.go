@@ -2,6 +2,7 @@ package bot
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,7 +69,8 @@ func readRight(ix *faq.Index, c requestCase) (bool, string) {
 		got = "none"
 	}
 	if got != c.intent {
-		return false, "read " + got + " (" + r.mood.String() + ")"
+		b, _ := intentIndex().Match(c.msg).Best()
+		return false, fmt.Sprintf("read %s (%s); nearest %s %.2f", got, r.mood, b.FAQ.ID, b.Score)
 	}
 	if c.faq == "-" {
 		return true, ""

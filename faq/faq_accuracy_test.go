@@ -22,7 +22,7 @@ const (
 var (
 	defaultFAQPath      = filepath.Join("..", "faqfile", "default.yaml")
 	defaultConceptsPath = filepath.Join("..", "faqfile", "concepts.yaml")
-	devSetPath     = filepath.Join("testdata", "faq_dev.tsv")
+	devSetPath          = filepath.Join("testdata", "faq_dev.tsv")
 )
 
 // yamlFAQ is one entry of faqfile/default.yaml, decoded here so that the

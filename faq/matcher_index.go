@@ -45,7 +45,7 @@ type Index struct {
 	spaces       [numSpaces]gramSpace
 	spelling     spellingIndex
 	concepts     conceptMap // words taken for one another
-	matchScratch sync.Pool // *matchScratch for Match
+	matchScratch sync.Pool  // *matchScratch for Match
 }
 
 // The spaces a question is matched in.

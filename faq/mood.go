@@ -31,6 +31,12 @@ func (m Mood) String() string {
 // politely in the negative.
 func MoodOf(text string) Mood {
 	k := normalizeKeepKana(text)
+	for _, not := range []string{"じゃなくて", "ではなくて", "じゃなく", "ではなく"} {
+		if i := strings.LastIndex(k, not); i >= 0 {
+			k = k[i+len(not):] // 「ボットじゃなくて人がいい」 asks for what follows
+			break
+		}
+	}
 	if k == "" {
 		return Plain
 	}
@@ -70,7 +76,7 @@ func afterVerb(pos string) bool { return pos == "動詞" || pos == "助動詞" }
 
 // hedgeMarks are the normalised words that put a request in doubt or in a
 // supposition.
-var hedgeMarks = []string{"迷っ", "迷い", "悩ん", "悩み", "考え中", "検討中", "どうしよう", "かどうか", "するか", "しようかな", "かもしれ", "もし", "仮に", "たらどうなる", "たら どうなる"}
+var hedgeMarks = []string{"迷っ", "迷い", "悩ん", "悩み", "考え中", "検討中", "どうしよう", "かどうか", "するか", "しようかな", "かもしれ", "もし", "仮に", "したら", "たらどうなる", "たら どうなる", "とどうなる", "と どうなる", "ばどうなる"}
 
 // askingInTheNegative reports whether a negated text asks for something
 // politely (話せませんか, いただけないでしょうか, もらえないかな).
