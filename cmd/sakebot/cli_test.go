@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -187,5 +188,38 @@ func TestHelpAndUsageErrors(t *testing.T) {
 	}
 	if _, err := cli(t, map[string]string{"DATABASE_URL": "mysql://nope"}, "", "migrate"); err == nil {
 		t.Error("an unknown database URL must fail")
+	}
+}
+
+// ask --json names the request a message makes and the entries the bot
+// would offer as "did you mean".
+func TestAskJSONIntentAndChoices(t *testing.T) {
+	env := map[string]string{"DATABASE_URL": storetest.SQLiteURL(t)}
+	out, err := cli(t, env, "担当者と話したいです\n北見のおすすめのラーメン屋\n研修は何ヶ月ですか\n", "ask", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("want one line per question:\n%s", out)
+	}
+	var got [3]struct {
+		Intent  string   `json:"intent"`
+		Matched bool     `json:"matched"`
+		Choices []string `json:"choices"`
+	}
+	for i, l := range lines {
+		if err := json.Unmarshal([]byte(l), &got[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got[0].Intent != "human" {
+		t.Errorf("担当者と話したいです: intent %q, want human", got[0].Intent)
+	}
+	if got[1].Matched || !slices.Contains(got[1].Choices, "sightseeing") || got[1].Intent != "none" {
+		t.Errorf("did you mean: %+v, want sightseeing among the choices", got[1])
+	}
+	if !got[2].Matched || got[2].Intent != "none" || got[2].Choices != nil {
+		t.Errorf("answered question: %+v", got[2])
 	}
 }
