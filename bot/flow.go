@@ -97,13 +97,12 @@ func (t *turn) choiceAnswer(text string) bool {
 // control handles 戻る, やめる, スキップ and ヘルプ inside the form. Choice
 // fields take their own answers first (「なし」 is an answer there).
 func (t *turn) control(text string, spec fieldSpec, i int) bool {
-	if len(spec.Choices) > 0 && spec.Field != FieldSchool {
-		if _, err := spec.Parse(text, t.now); err == nil {
-			return false
-		}
+	if t.choiceAnswer(text) {
+		return false
 	}
-	in := detectIntent(text)
-	if r := readRequest(text); r.intent == intentCancel && r.mood == faq.Hedged {
+	r := readRequest(text)
+	in := madeIntent(r)
+	if r.intent == intentCancel && r.mood == faq.Hedged {
 		in = intentCancel // it asks before anything is thrown away
 	}
 	switch in {

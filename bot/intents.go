@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/sakemodel/sakebot/faq"
 )
@@ -146,7 +147,6 @@ func classify(text string) request {
 	if in, ok := intentCommands()[k]; ok {
 		return request{intent: in, score: exactScore}
 	}
-	mood := faq.MoodOf(text)
 	if core, ok := cutHedge(text); ok {
 		if r := classify(core); r.intent != intentNone {
 			r.mood = faq.Hedged
@@ -158,7 +158,7 @@ func classify(text string) request {
 	if !ok || best.Score < intentThreshold {
 		return request{}
 	}
-	return request{intent: intentByName[best.FAQ.ID], score: best.Score, mood: mood}
+	return request{intent: intentByName[best.FAQ.ID], score: best.Score, mood: faq.MoodOf(text)}
 }
 
 // cutHedge returns what a hesitation is about: 「やめるか迷ってます」 is
@@ -189,49 +189,37 @@ func asksMore(rest string) bool {
 func splitClauses(text string) []string {
 	var out []string
 	start := 0
-	rs := []rune(text)
-	for i := 0; i < len(rs); i++ {
+	for i, r := range text {
+		if i < start {
+			continue // inside a clause ending already cut
+		}
 		end := -1
-		switch rs[i] {
+		switch r {
 		case '。', '！', '!', '？', '?', '\n', '、', ',', '，':
-			end = i + 1
+			end = i + utf8.RuneLen(r)
 		default:
 			for _, c := range clauseEnds {
-				if hasRunesAt(rs, i, c) && i+len(c) < len(rs) {
+				if strings.HasPrefix(text[i:], c) && i+len(c) < len(text) {
 					end = i + len(c)
 					break
 				}
 			}
 		}
 		if end > start {
-			if s := strings.TrimSpace(string(rs[start:end])); s != "" {
+			if s := strings.TrimSpace(text[start:end]); s != "" {
 				out = append(out, s)
 			}
 			start = end
-			i = end - 1
 		}
 	}
-	if s := strings.TrimSpace(string(rs[start:])); s != "" {
+	if s := strings.TrimSpace(text[start:]); s != "" {
 		out = append(out, s)
 	}
 	return out
 }
 
 // clauseEnds end a clause that leads up to another.
-var clauseEnds = [][]rune{[]rune("けれども"), []rune("けれど"), []rune("けど"), []rune("ので"), []rune("のですが"), []rune("んですが"), []rune("ですが")}
-
-// hasRunesAt reports whether rs holds c at i.
-func hasRunesAt(rs []rune, i int, c []rune) bool {
-	if i+len(c) > len(rs) {
-		return false
-	}
-	for j, r := range c {
-		if rs[i+j] != r {
-			return false
-		}
-	}
-	return true
-}
+var clauseEnds = []string{"けれども", "けれど", "けど", "ので", "のですが", "んですが", "ですが"}
 
 // commandKey is the form of a message that short commands are matched on:
 // normalised, without spaces and polite endings.
