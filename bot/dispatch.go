@@ -54,7 +54,7 @@ func (t *turn) dispatch() {
 		return
 	}
 	if t.e.notify.On() && t.conv.Mode != ModeIdle && !formAnswer && !t.choiceAnswer(text) &&
-		madeIntent(readRequestBeside(t.e.answerer.Index(), text)) == intentHuman {
+		madeIntent(t.requestOf(text)) == intentHuman {
 		t.handoff(HandoffAsked, "") // the form waits until the handoff ends
 		return
 	}

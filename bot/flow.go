@@ -100,7 +100,7 @@ func (t *turn) control(text string, spec fieldSpec, i int) bool {
 	if t.choiceAnswer(text) {
 		return false
 	}
-	r := readRequest(text)
+	r := t.requestRead(text)
 	in := madeIntent(r)
 	if r.intent == intentCancel && r.mood == faq.Hedged {
 		in = intentCancel // it asks before anything is thrown away

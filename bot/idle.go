@@ -13,7 +13,7 @@ import (
 // after the answer; a negated or hedged one (「まだ応募はしないです」,
 // 「応募するか迷ってます」) is never carried out.
 func (t *turn) idle(text string) {
-	r := readRequestBeside(t.e.answerer.Index(), text)
+	r := t.requestOf(text)
 	switch {
 	case r.intent == intentNone:
 		t.faq(text)

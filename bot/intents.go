@@ -101,15 +101,41 @@ func readRequest(text string) request {
 // shares its words with 「サケモデルに応募したい」 but asks about the model.
 // A short command always wins.
 func readRequestBeside(ix *faq.Index, text string) request {
-	r := readRequest(text)
+	return besideFAQ(readRequest(text), func() faq.Match { return ix.Match(text) })
+}
+
+// besideFAQ is readRequestBeside for a request r already read, with the
+// message's FAQ match from match (called only when needed).
+func besideFAQ(r request, match func() faq.Match) request {
 	if r.intent == intentNone || r.score >= exactScore || r.rest != "" {
 		return r
 	}
-	m := ix.Match(text)
+	m := match()
 	if best, ok := m.Best(); ok && m.Outcome == faq.Answered && best.Score > r.score {
 		return request{}
 	}
 	return r
+}
+
+// requestOf is readRequestBeside for the turn's text, using what was read
+// and matched before the turn when it was.
+func (t *turn) requestOf(text string) request {
+	return besideFAQ(t.requestRead(text), func() faq.Match {
+		index := t.e.answerer.Index()
+		if m, ok := t.pre.matchFor(index, text); ok {
+			return m
+		}
+		return index.Match(text)
+	})
+}
+
+// requestRead is readRequest for the turn's text, read before the turn
+// when it was.
+func (t *turn) requestRead(text string) request {
+	if r, ok := t.pre.requestFor(text); ok {
+		return r
+	}
+	return readRequest(text)
 }
 
 // tellsWhatWasDone reports whether a clause says what the student did
