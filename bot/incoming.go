@@ -10,6 +10,7 @@ const (
 	ChannelLINE  Channel = "line"
 	ChannelSlack Channel = "slack"
 	ChannelCLI   Channel = "cli"
+	ChannelWeb   Channel = "web" // the web chat on the recruiting page
 )
 
 // UserKey identifies one person on one channel; it is the unit of ordering

@@ -38,11 +38,16 @@ var forgetSQL = []string{
 	`DELETE FROM candidates WHERE channel = ? AND user_id = ?`,
 }
 
+// forgetWebChatSQL deletes the web chat lines of a visitor (the user id of
+// a bot.ChannelWeb key).
+const forgetWebChatSQL = `DELETE FROM webchat_messages WHERE visitor = ?`
+
 // ForgetCandidate deletes the personal data of the user: the candidate,
-// their conversation, applications with their audit trails, handoffs, and
-// their queued events and deliveries, in one transaction holding the
-// user's lock, and records the deletion (without the data) in the
-// deletion log. It reports whether anything was deleted.
+// their conversation, applications with their audit trails, handoffs,
+// their queued events and deliveries, and a web chat visitor's lines, in
+// one transaction holding the user's lock, and records the deletion
+// (without the data) in the deletion log. It reports whether anything was
+// deleted.
 func (s *Store) ForgetCandidate(ctx context.Context, key bot.UserKey, actor string) (bool, error) {
 	var deleted bool
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
@@ -62,19 +67,31 @@ func (t *Tx) ForgetCandidate(ctx context.Context, key bot.UserKey, actor string)
 	return forget(ctx, t.tx, t.now(), key, actor)
 }
 
-// forget deletes the user's rows table by table and logs the deletion.
+// forget deletes the user's rows table by table (a web chat visitor's
+// lines too) and logs the deletion.
 func forget(ctx context.Context, tx *sqlx.Tx, at time.Time, key bot.UserKey, actor string) (bool, error) {
 	var deleted int64
-	for _, query := range forgetSQL {
-		res, err := tx.ExecContext(ctx, tx.Rebind(query), string(key.Channel), key.UserID)
+	del := func(query string, args ...any) error {
+		res, err := tx.ExecContext(ctx, tx.Rebind(query), args...)
 		if err != nil {
-			return false, wrap(err, "forget %s:%s", key.Channel, key.UserID)
+			return wrap(err, "forget %s:%s", key.Channel, key.UserID)
 		}
 		n, err := res.RowsAffected()
 		if err != nil {
-			return false, wrap(err, "forget %s:%s", key.Channel, key.UserID)
+			return wrap(err, "forget %s:%s", key.Channel, key.UserID)
 		}
 		deleted += n
+		return nil
+	}
+	for _, query := range forgetSQL {
+		if err := del(query, string(key.Channel), key.UserID); err != nil {
+			return false, err
+		}
+	}
+	if key.Channel == bot.ChannelWeb {
+		if err := del(forgetWebChatSQL, key.UserID); err != nil {
+			return false, err
+		}
 	}
 	return deleted > 0, logDeletion(ctx, tx, at, "forget", actor, subject(key), deleted)
 }

@@ -21,6 +21,10 @@ func TestMigrationsGoDownAndUp(t *testing.T) {
 				tx.RecordQuestion(ctx, bot.ChannelLINE, bot.OutcomeChosen, "training"),
 				tx.RecordMissPick(ctx, miss, "training"))
 		})
+		addVisitorLine(t, s, "v-mig", "c-1", "研修は？")
+		addBotLine(t, s, "v-mig", 1, []bot.Reply{{Text: "あります"}})
+		_, err := s.WebChatSecret(ctx)
+		must(t, err)
 		questions := func() string {
 			g, err := s.Gauges(ctx)
 			must(t, err)

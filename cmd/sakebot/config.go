@@ -33,7 +33,9 @@ type config struct {
 	RateLimit          int            // messages per candidate per minute; 0 turns the limit off
 	RetentionMonths    int            // personal data older than this is purged; 0 keeps it
 	PprofAddr          string         // loopback address for /debug/pprof; empty turns it off
-	TrustedProxies     []netip.Prefix // peers whose X-Forwarded-For/-Proto the admin page believes
+	TrustedProxies     []netip.Prefix // peers whose X-Forwarded-For/-Proto the admin page and the web chat believe
+	WebChat            bool           // the web chat at / (WEBCHAT_ENABLED, on unless "false")
+	WebChatOrigins     []string       // sites that may embed the web chat widget
 }
 
 // loadConfig reads the configuration from getenv, falling back to a .env
@@ -85,6 +87,12 @@ func loadConfig(getenv func(string) string) (config, error) {
 	}
 	c.PprofAddr = get(EnvPprofAddr, "")
 	if c.TrustedProxies, err = parseTrustedProxies(get("TRUSTED_PROXIES", "")); err != nil {
+		return config{}, err
+	}
+	if c.WebChat, err = parseBool("WEBCHAT_ENABLED", get("WEBCHAT_ENABLED", "true")); err != nil {
+		return config{}, err
+	}
+	if c.WebChatOrigins, err = parseOrigins(get("WEBCHAT_ALLOWED_ORIGINS", "")); err != nil {
 		return config{}, err
 	}
 	c.SlackAppToken = get("SLACK_APP_TOKEN", "")

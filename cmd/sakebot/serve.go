@@ -12,6 +12,7 @@ import (
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/handlers"
 	"github.com/sakemodel/sakebot/handlers/line"
+	"github.com/sakemodel/sakebot/handlers/webchat"
 	"github.com/sakemodel/sakebot/metrics"
 	"github.com/sakemodel/sakebot/store"
 	"github.com/sakemodel/sakebot/worker"
@@ -39,7 +40,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer stopPprof()
-	w, err := wire(a, e.cfg, log)
+	w, err := wire(ctx, a, e.cfg, log)
 	if err != nil {
 		return err
 	}
@@ -50,6 +51,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	srv := handlers.NewServer(e.cfg.Addr, handlers.NewHandler(handlers.Config{Logger: log, Ready: a.store.Ready, Mounts: w.mounts,
 		Metrics: w.metrics.Handler(), Instrument: w.metrics.Instrument}), log)
 	log.Info("serving", "addr", ln.Addr().String(), "database", a.store.Dialect())
+	if w.webChat {
+		log.Info("web chat: open " + chatURL(ln.Addr()) + " in a browser")
+	}
 	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	done := make(chan struct{})
 	go func() { defer close(done); w.worker.Run(workCtx) }()
@@ -84,8 +88,10 @@ type wiring struct {
 	worker  *worker.Worker
 	metrics *metrics.Metrics
 	// runners receive events by other means than the server (Slack's
-	// Socket Mode); each runs until its context ends, and an error stops serve.
+	// Socket Mode) or run beside it (the web chat's poll); each runs until
+	// its context ends, and an error stops serve.
 	runners []func(context.Context) error
+	webChat bool // the web chat is mounted at /
 }
 
 // wire builds everything in dependency order: the channels' outgoing
@@ -93,7 +99,7 @@ type wiring struct {
 // receives events and hands them to the worker (webhooks, Slack's routes or
 // socket, the admin page). Each channel that is off is announced in one
 // line.
-func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
+func wire(ctx context.Context, a *app, cfg config, log *slog.Logger) (*wiring, error) {
 	m := metrics.New(snapshot(a.store), log)
 	out, err := newOutgoing(a, cfg, log)
 	if err != nil {
@@ -113,6 +119,13 @@ func wire(a *app, cfg config, log *slog.Logger) (*wiring, error) {
 	} else {
 		log.Info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to turn it on")
 	}
+	if out.webHub != nil {
+		if err := mountWebChat(ctx, w, a, cfg, log, wk, out.webHub); err != nil {
+			return nil, err
+		}
+	} else {
+		log.Info("the web chat is off: WEBCHAT_ENABLED is false")
+	}
 	if h, ok := adminMount(a, cfg, log.With("channel", "admin")); ok {
 		w.mounts["/admin/"] = h
 	} else if cfg.AdminPassword == "" {
@@ -128,6 +141,7 @@ type outgoing struct {
 	busy     map[bot.Channel]worker.BusyIndicator
 	line     *line.Client // nil when LINE is off
 	slack    bool         // Slack is on
+	webHub   *webchat.Hub // nil when the web chat is off
 }
 
 // newOutgoing builds the outgoing half of every channel whose credentials
@@ -139,6 +153,7 @@ func newOutgoing(a *app, cfg config, log *slog.Logger) (*outgoing, error) {
 		return nil, err
 	}
 	out.addSlack(a, cfg, log)
+	out.addWebChat(a, cfg)
 	return out, nil
 }
 

@@ -26,14 +26,14 @@ func TestWireSlack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	if w, err := wire(a, config{}, log); err != nil || len(w.mounts) != 0 {
+	if w, err := wire(t.Context(), a, config{}, log); err != nil || len(w.mounts) != 0 {
 		t.Fatalf("without credentials: %v %v", err, w.mounts)
 	}
 	out, err := newOutgoing(a, cfg, log)
 	if err != nil || !out.slack || out.senders[bot.ChannelSlack] == nil || out.profiles[bot.ChannelSlack] == nil {
 		t.Fatalf("outgoing: %+v %v", out, err)
 	}
-	w, err := wire(a, cfg, log)
+	w, err := wire(t.Context(), a, cfg, log)
 	if err != nil {
 		t.Fatalf("wire: %v", err)
 	}
@@ -59,7 +59,7 @@ func TestWireSlackSocketMode(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	w, err := wire(a, cfg, log)
+	w, err := wire(t.Context(), a, cfg, log)
 	if err != nil || len(w.mounts) != 0 || len(w.runners) != 1 {
 		t.Fatalf("wire: %v mounts %v runners %d", err, w.mounts, len(w.runners))
 	}

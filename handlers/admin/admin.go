@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/netip"
 	"time"
+
+	"github.com/sakemodel/sakebot/handlers/clientip"
 )
 
 // DefaultSessionTTL is how long a login lasts when Config.SessionTTL is 0.
@@ -45,7 +47,7 @@ type server struct {
 	now      func() time.Time
 	ttl      time.Duration
 	password [sha256.Size]byte // the password's hash, compared in constant time
-	proxies  proxies           // whose forwarded headers are believed
+	proxies  clientip.Proxies  // whose forwarded headers are believed
 	pages    pages
 }
 
@@ -59,7 +61,7 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	s := &server{
 		store: cfg.Store, desk: cfg.Desk, answerer: cfg.Answerer, log: cfg.Logger, now: cfg.Now, ttl: cfg.SessionTTL,
-		password: sha256.Sum256([]byte(cfg.Password)), proxies: proxies(cfg.TrustedProxies),
+		password: sha256.Sum256([]byte(cfg.Password)), proxies: clientip.Proxies(cfg.TrustedProxies),
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)

@@ -101,7 +101,7 @@ func wantsHTML(r *http.Request) bool {
 func (s *server) setSessionCookie(w http.ResponseWriter, r *http.Request, token string) {
 	http.SetCookie(w, &http.Cookie{
 		Name: cookieName, Value: token, Path: cookiePath, MaxAge: int(s.ttl.Seconds()),
-		HttpOnly: true, Secure: s.proxies.isHTTPS(r), SameSite: http.SameSiteLaxMode,
+		HttpOnly: true, Secure: s.proxies.IsHTTPS(r), SameSite: http.SameSiteLaxMode,
 	})
 }
 
@@ -109,7 +109,7 @@ func (s *server) setSessionCookie(w http.ResponseWriter, r *http.Request, token 
 func (s *server) clearSessionCookie(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{
 		Name: cookieName, Value: "", Path: cookiePath, MaxAge: -1,
-		HttpOnly: true, Secure: s.proxies.isHTTPS(r), SameSite: http.SameSiteLaxMode,
+		HttpOnly: true, Secure: s.proxies.IsHTTPS(r), SameSite: http.SameSiteLaxMode,
 	})
 }
 

@@ -36,8 +36,8 @@ func loginWait(failures int) time.Duration {
 }
 
 // clientKey identifies the client for the slow-down: a hash of its address
-// (see proxies.clientAddr), so the database keeps no address.
+// (see clientip.Proxies.Addr), so the database keeps no address.
 func (s *server) clientKey(r *http.Request) string {
-	sum := sha256.Sum256([]byte("sakebot-admin-login:" + s.proxies.clientAddr(r)))
+	sum := sha256.Sum256([]byte("sakebot-admin-login:" + s.proxies.Addr(r)))
 	return hex.EncodeToString(sum[:16])
 }

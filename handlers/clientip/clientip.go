@@ -1,4 +1,8 @@
-package admin
+// Package clientip tells where an HTTP request came from: the client's
+// address and whether it used HTTPS, believing X-Forwarded-For and
+// X-Forwarded-Proto only from configured proxies (TRUSTED_PROXIES). The
+// admin page's sign-in throttle and the web chat's rate limits key on it.
+package clientip
 
 import (
 	"net"
@@ -7,13 +11,13 @@ import (
 	"strings"
 )
 
-// proxies are the peers whose X-Forwarded-For and X-Forwarded-Proto the
-// page believes (Config.TrustedProxies). Any client can send those headers,
-// so from any other peer they are ignored: the client is the peer itself.
-type proxies []netip.Prefix
+// Proxies are the peers whose X-Forwarded-For and X-Forwarded-Proto are
+// believed (TRUSTED_PROXIES). Any client can send those headers, so from
+// any other peer they are ignored: the client is the peer itself.
+type Proxies []netip.Prefix
 
 // trusts reports whether a is one of the proxies.
-func (p proxies) trusts(a netip.Addr) bool {
+func (p Proxies) trusts(a netip.Addr) bool {
 	a = a.Unmap()
 	for _, pre := range p {
 		if pre.Contains(a) {
@@ -37,14 +41,14 @@ func peer(r *http.Request) (addr netip.Addr, ok bool) {
 	return addr.WithZone("").Unmap(), true
 }
 
-// clientAddr is the address the request came from: the direct peer's,
+// Addr is the address the request came from: the direct peer's,
 // unless the peer is a trusted proxy. Then X-Forwarded-For is read from the
 // right, each trusted proxy naming the hop before it, and the client is the
 // first address that is not a trusted proxy (a client can forge entries
 // further left, never that one). An entry that is no address ends the walk
 // at the proxy that wrote it, so a mangled header slows down that proxy's
 // clients together rather than letting any of them go unnoticed.
-func (p proxies) clientAddr(r *http.Request) string {
+func (p Proxies) Addr(r *http.Request) string {
 	client, ok := peer(r)
 	if !ok {
 		return r.RemoteAddr
@@ -66,10 +70,10 @@ func (p proxies) clientAddr(r *http.Request) string {
 	return client.String()
 }
 
-// isHTTPS reports whether the client reached us over HTTPS: directly, or
+// IsHTTPS reports whether the client reached us over HTTPS: directly, or
 // through a trusted proxy whose X-Forwarded-Proto (its own, the last
 // value) says https.
-func (p proxies) isHTTPS(r *http.Request) bool {
+func (p Proxies) IsHTTPS(r *http.Request) bool {
 	if r.TLS != nil {
 		return true
 	}
