@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -335,6 +336,31 @@ func TestWebChatLinesArePurged(t *testing.T) {
 		// A purged line's page id may come again: it is a new line.
 		if _, created := addVisitorLine(t, s, "v-both", "c-1", "また"); !created {
 			t.Error("a purged line's client id was still taken")
+		}
+	})
+}
+
+// TestWebVisitorsSince lists each visitor with lines written at or after
+// the time given, once, whoever wrote them.
+func TestWebVisitorsSince(t *testing.T) {
+	webContract(t, func(t *testing.T, s *store.Store, clock *storetest.Clock, _ string) {
+		addVisitorLine(t, s, "v-old", "c-1", "古い")
+		clock.Advance(10 * time.Second)
+		since := clock.Now()
+		addVisitorLine(t, s, "v-new", "c-1", "新しい")
+		addBotLine(t, s, "v-new", 41, webReplies)
+		addBotLine(t, s, "v-bot", 42, webReplies)
+		got, err := s.WebVisitorsSince(context.Background(), since)
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(got)
+		if want := []string{"v-bot", "v-new"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("WebVisitorsSince = %v; want %v", got, want)
+		}
+		clock.Advance(time.Second)
+		if got, err := s.WebVisitorsSince(context.Background(), clock.Now()); err != nil || len(got) != 0 {
+			t.Errorf("nothing new: got %v, %v", got, err)
 		}
 	})
 }
