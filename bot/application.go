@@ -83,7 +83,8 @@ type ApplicationEvent struct {
 
 // ApplicationFilter selects applications for listing and export.
 type ApplicationFilter struct {
-	Status Status // empty for all
-	Query  string // matches reference, name, kana, school, email (empty for all)
-	Limit  int    // 0 for no limit
+	Status  Status  // empty for all
+	Channel Channel // the channel the candidate applied on, empty for all
+	Query   string  // matches reference, name, kana, school, email (empty for all)
+	Limit   int     // 0 for no limit
 }

@@ -16,12 +16,15 @@ const listApplicationsSQL = `SELECT ` + applicationColumns + ` FROM applications
 var queryColumns = []string{"ref", "name", "kana", "school", "email"}
 
 // ListApplications returns the applications matching f, newest first: of
-// status f.Status (all when empty), whose reference, name, kana, school or
-// email contains f.Query (case-insensitively; all when empty), at most
-// f.Limit (all when 0).
+// status f.Status (all when empty), made on channel f.Channel (all when
+// empty), whose reference, name, kana, school or email contains f.Query
+// (case-insensitively; all when empty), at most f.Limit (all when 0).
 func (s *Store) ListApplications(ctx context.Context, f bot.ApplicationFilter) ([]bot.Application, error) {
 	if f.Status != "" && !f.Status.Valid() {
 		return nil, fmt.Errorf("store: list applications: unknown status %q", f.Status)
+	}
+	if f.Channel != "" && !f.Channel.Valid() {
+		return nil, fmt.Errorf("store: list applications: unknown channel %q", f.Channel)
 	}
 	query, args := listApplicationsQuery(f)
 	var rows []applicationRow
@@ -38,6 +41,9 @@ func listApplicationsQuery(f bot.ApplicationFilter) (string, []any) {
 	var args []any
 	if f.Status != "" {
 		where, args = append(where, "status = ?"), append(args, string(f.Status))
+	}
+	if f.Channel != "" {
+		where, args = append(where, "channel = ?"), append(args, string(f.Channel))
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		pattern := "%" + escapeLike(strings.ToLower(q)) + "%"

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/sakemodel/sakebot/bot"
@@ -22,6 +23,10 @@ const (
 	FROM question_log q LEFT JOIN faqs f ON f.id = q.faq_id
 	WHERE q.at >= ? AND q.at < ? AND q.outcome IN ('answered', 'chosen') AND q.faq_id <> ''
 	GROUP BY q.faq_id ORDER BY n DESC, q.faq_id LIMIT ?`
+
+	candidatesByChannelSQL = `SELECT channel, COUNT(*) AS n FROM candidates GROUP BY channel`
+
+	applicationsByChannelSQL = `SELECT channel, COUNT(*) AS n FROM applications GROUP BY channel`
 
 	countOpenHandoffsSQL = `SELECT COUNT(*) FROM handoffs WHERE status IN ('requested', 'open')`
 
@@ -90,6 +95,52 @@ func (s *Store) applicationsByStatus(ctx context.Context, counts map[bot.Status]
 		counts[bot.Status(r.Status)] = r.N
 	}
 	return nil
+}
+
+// ChannelCounts counts the candidates and the applications of each
+// channel, as they are now: every channel of bot.Channels in its order
+// (zero counts included), then any other channel found stored, by name.
+func (s *Store) ChannelCounts(ctx context.Context) ([]bot.ChannelCount, error) {
+	candidates, err := s.countByChannel(ctx, candidatesByChannelSQL, "candidates")
+	if err != nil {
+		return nil, err
+	}
+	applications, err := s.countByChannel(ctx, applicationsByChannelSQL, "applications")
+	if err != nil {
+		return nil, err
+	}
+	channels := bot.Channels()
+	var others []bot.Channel
+	for _, counts := range []map[bot.Channel]int{candidates, applications} {
+		for c := range counts {
+			if !slices.Contains(channels, c) && !slices.Contains(others, c) {
+				others = append(others, c)
+			}
+		}
+	}
+	slices.Sort(others)
+	out := make([]bot.ChannelCount, 0, len(channels)+len(others))
+	for _, c := range append(channels, others...) {
+		out = append(out, bot.ChannelCount{Channel: c, Candidates: candidates[c], Applications: applications[c]})
+	}
+	return out, nil
+}
+
+// countByChannel runs query, which selects channel and n, into a map;
+// what names the figure in an error.
+func (s *Store) countByChannel(ctx context.Context, query, what string) (map[bot.Channel]int, error) {
+	var rows []struct {
+		Channel string `db:"channel"`
+		N       int    `db:"n"`
+	}
+	if err := s.db.SelectContext(ctx, &rows, query); err != nil {
+		return nil, wrap(err, "stats: %s by channel", what)
+	}
+	counts := make(map[bot.Channel]int, len(rows))
+	for _, r := range rows {
+		counts[bot.Channel(r.Channel)] = r.N
+	}
+	return counts, nil
 }
 
 // questionsByDay counts the questions asked from since to end by their

@@ -10,11 +10,13 @@ import (
 	"github.com/sakemodel/sakebot/export"
 )
 
-// runApplications exports applications, optionally only those in one status.
+// runApplications exports applications, optionally only those in one
+// status or of one channel.
 func runApplications(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e.stdout, "applications", "applications export [--format csv|json] [--status STATUS]\n\nWrites applications to stdout: CSV for Excel (UTF-8 with BOM) or JSON with the values as stored.")
+	fs := newFlags(e.stdout, "applications", "applications export [--format csv|json] [--status STATUS] [--channel CHANNEL]\n\nWrites applications to stdout: CSV for Excel (UTF-8 with BOM) or JSON with the values as stored.")
 	format := fs.String("format", "csv", "csv or json")
 	status := fs.String("status", "", "only applications in this status, by key or Japanese name: "+statusChoices())
+	channel := fs.String("channel", "", "only applications made on this channel, by key or name: "+channelChoices())
 	if err := parseFlags(fs, reorderFlags(args)); err != nil {
 		return err
 	}
@@ -29,12 +31,16 @@ func runApplications(ctx context.Context, e *env, args []string) error {
 	if !ok {
 		return usageError{fmt.Sprintf("unknown --status %q (use one of: %s)", *status, statusChoices())}
 	}
+	ch, ok := parseChannel(*channel)
+	if !ok {
+		return usageError{fmt.Sprintf("unknown --channel %q (use one of: %s)", *channel, channelChoices())}
+	}
 	a, err := openApp(ctx, e, quietLogger(os.Stderr))
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	apps, err := a.store.ListApplications(ctx, bot.ApplicationFilter{Status: st})
+	apps, err := a.store.ListApplications(ctx, bot.ApplicationFilter{Status: st, Channel: ch})
 	if err != nil {
 		return err
 	}
@@ -72,6 +78,35 @@ func statusChoices() string {
 	return b.String()
 }
 
+// parseChannel reads a --channel value: empty (every channel), a key such
+// as "web", or the name shown on the admin page, such as "Webチャット"; case
+// does not matter.
+func parseChannel(s string) (bot.Channel, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", true
+	}
+	for _, c := range bot.Channels() {
+		if strings.EqualFold(s, string(c)) || strings.EqualFold(s, c.Label()) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// channelChoices lists the channels as "key (名前)", in the admin page's
+// order.
+func channelChoices() string {
+	var b strings.Builder
+	for i, c := range bot.Channels() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s (%s)", c, c.Label())
+	}
+	return b.String()
+}
+
 // reorderFlags moves flags before positional arguments, so both
 // "export --format json" and "--format json export" work.
 func reorderFlags(args []string) []string {
@@ -95,7 +130,7 @@ func reorderFlags(args []string) []string {
 // isValueFlag reports whether flag a takes the next argument as its value.
 func isValueFlag(a string) bool {
 	switch a {
-	case "-format", "--format", "-status", "--status":
+	case "-format", "--format", "-status", "--status", "-channel", "--channel":
 		return true
 	}
 	return false

@@ -12,7 +12,7 @@ import (
 // runForget deletes one candidate's personal data, naming the channel it
 // searched, and fails when that channel holds no such candidate.
 func runForget(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e.stdout, "forget", "forget [--channel line|slack|cli] USER_ID\n\nDeletes a candidate's personal data: the candidate, the conversation, applications and handoffs.")
+	fs := newFlags(e.stdout, "forget", "forget [--channel line|slack|web|cli] USER_ID\n\nDeletes a candidate's personal data: the candidate, the conversation, applications and handoffs.")
 	channel := fs.String("channel", "line", "the channel the user id belongs to")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -22,8 +22,8 @@ func runForget(ctx context.Context, e *env, args []string) error {
 		return usageError{"forget needs exactly one USER_ID"}
 	}
 	ch := bot.Channel(*channel)
-	if ch != bot.ChannelLINE && ch != bot.ChannelSlack && ch != bot.ChannelCLI {
-		return usageError{fmt.Sprintf("unknown channel %q (use line, slack or cli)", *channel)}
+	if !ch.Valid() {
+		return usageError{fmt.Sprintf("unknown channel %q (use line, slack, web or cli)", *channel)}
 	}
 	a, err := openApp(ctx, e, quietLogger(os.Stderr))
 	if err != nil {

@@ -22,7 +22,9 @@ func serveWith(t *testing.T, env map[string]string) (string, *syncBuffer) {
 	ctx, cancel := context.WithCancel(context.Background())
 	out := &syncBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"sakebot"}, func(k string) string { return full[k] }, strings.NewReader(""), out) }()
+	go func() {
+		done <- run(ctx, []string{"sakebot"}, func(k string) string { return full[k] }, strings.NewReader(""), out)
+	}()
 	t.Cleanup(func() {
 		cancel()
 		select {

@@ -18,7 +18,8 @@ const applicationsShown = 500
 // applicationListView is what the list shows.
 type applicationListView struct {
 	Applications []bot.Application
-	Status       bot.Status // the filter, empty for all
+	Status       bot.Status  // the filter, empty for all
+	Channel      bot.Channel // the filter, empty for all
 	Query        string
 	CSVURL       string // the download of the same filter
 	More         bool   // more match than are shown
@@ -31,18 +32,38 @@ type applicationView struct {
 }
 
 // applicationFilter reads the list's filter from the query; an unknown
-// status means all.
+// status or channel means all.
 func applicationFilter(r *http.Request) bot.ApplicationFilter {
 	q := r.URL.Query()
-	f := bot.ApplicationFilter{Status: bot.Status(q.Get("status")), Query: strings.TrimSpace(q.Get("q"))}
+	f := bot.ApplicationFilter{Status: bot.Status(q.Get("status")), Channel: bot.Channel(q.Get("channel")),
+		Query: strings.TrimSpace(q.Get("q"))}
 	if !f.Status.Valid() {
 		f.Status = ""
+	}
+	if !f.Channel.Valid() {
+		f.Channel = ""
 	}
 	return f
 }
 
-// applicationList shows the applications, newest first, filtered by status
-// and search words.
+// filterQuery is the query string of a filter (without its limit), for
+// links to the same selection.
+func filterQuery(f bot.ApplicationFilter) url.Values {
+	q := url.Values{}
+	if f.Status != "" {
+		q.Set("status", string(f.Status))
+	}
+	if f.Channel != "" {
+		q.Set("channel", string(f.Channel))
+	}
+	if f.Query != "" {
+		q.Set("q", f.Query)
+	}
+	return q
+}
+
+// applicationList shows the applications, newest first, filtered by
+// status, channel and search words.
 func (s *server) applicationList(w http.ResponseWriter, r *http.Request, sess session) {
 	f := applicationFilter(r)
 	f.Limit = applicationsShown + 1
@@ -51,19 +72,12 @@ func (s *server) applicationList(w http.ResponseWriter, r *http.Request, sess se
 		s.serverError(w, r, err)
 		return
 	}
-	v := applicationListView{Applications: apps, Status: f.Status, Query: f.Query}
+	v := applicationListView{Applications: apps, Status: f.Status, Channel: f.Channel, Query: f.Query}
 	if len(apps) > applicationsShown {
 		v.Applications, v.More = apps[:applicationsShown], true
 	}
-	q := url.Values{}
-	if f.Status != "" {
-		q.Set("status", string(f.Status))
-	}
-	if f.Query != "" {
-		q.Set("q", f.Query)
-	}
 	v.CSVURL = "/admin/applications.csv"
-	if len(q) > 0 {
+	if q := filterQuery(f); len(q) > 0 {
 		v.CSVURL += "?" + q.Encode()
 	}
 	s.render(w, r, http.StatusOK, "applications", view{Title: "応募", Nav: "applications", CSRF: sess.csrf,

@@ -18,6 +18,7 @@ type dashboardView struct {
 	Stats        bot.Stats
 	Applications int // all of them
 	ByStatus     []statusCount
+	ByChannel    []bot.ChannelCount
 	Chart        chart
 }
 
@@ -39,7 +40,12 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request, sess session)
 		s.serverError(w, r, err)
 		return
 	}
-	v := dashboardView{Stats: st, Chart: newChart(st.Days)}
+	byChannel, err := s.store.ChannelCounts(r.Context())
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	v := dashboardView{Stats: st, ByChannel: byChannel, Chart: newChart(st.Days)}
 	most := 0
 	for _, status := range bot.Statuses {
 		v.Applications += st.Applications[status]

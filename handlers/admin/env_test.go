@@ -290,11 +290,17 @@ func clip(s string) string {
 	return s
 }
 
-// addApplication stores a candidate and an application of theirs.
+// addApplication stores a LINE candidate and an application of theirs.
 func addApplication(t *testing.T, s *store.Store, userID, name, motivation string) bot.Application {
 	t.Helper()
+	return addApplicationOn(t, s, bot.UserKey{Channel: bot.ChannelLINE, UserID: userID}, name, motivation)
+}
+
+// addApplicationOn stores a candidate of key and an application of theirs.
+func addApplicationOn(t *testing.T, s *store.Store, key bot.UserKey, name, motivation string) bot.Application {
+	t.Helper()
 	ctx := context.Background()
-	key := bot.UserKey{Channel: bot.ChannelLINE, UserID: userID}
+	userID := key.UserID
 	a := bot.Application{Key: key, Name: name, Kana: "キタミ タロウ", School: "北見工業大学",
 		Department: "工学部 地球環境工学科", Graduation: "2027-03", Email: userID + "@example.jp",
 		Phone: "09012345678", KitamiWish: "はい", ITExperience: "授業で少し", Motivation: motivation}

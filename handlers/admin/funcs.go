@@ -23,7 +23,8 @@ var funcs = template.FuncMap{
 	"statuses":   func() []bot.Status { return bot.Statuses },
 	"status":     func(s string) bot.Status { return bot.Status(s) },
 	"outcome":    outcomeLabel,
-	"channel":    channelLabel,
+	"channel":    bot.Channel.Label,
+	"channels":   bot.Channels,
 	"actor":      actorLabel,
 	"reason":     reasonLabel,
 	"handoff":    handoffStatusLabel,
@@ -65,19 +66,6 @@ func outcomeLabel(o faq.Outcome) string {
 	default:
 		return "回答できません（担当者をご案内します）"
 	}
-}
-
-// channelLabel names a channel.
-func channelLabel(c bot.Channel) string {
-	switch c {
-	case bot.ChannelLINE:
-		return "LINE"
-	case bot.ChannelSlack:
-		return "Slack"
-	case bot.ChannelCLI:
-		return "ターミナル"
-	}
-	return string(c)
 }
 
 // actorLabel says who changed an application.

@@ -83,6 +83,9 @@ type Desk interface {
 type StatsStore interface {
 	// Stats summarises candidates, questions, applications and handoffs.
 	Stats(ctx context.Context, q bot.StatsQuery) (bot.Stats, error)
+	// ChannelCounts counts the candidates and applications of every
+	// channel, in the order of bot.Channels.
+	ChannelCounts(ctx context.Context) ([]bot.ChannelCount, error)
 }
 
 // SessionStore keeps the page's login sessions and failed login counts in

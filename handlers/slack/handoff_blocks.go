@@ -7,9 +7,6 @@ import (
 	"github.com/slack-go/slack"
 )
 
-// channelLabels name the candidate's channel for recruiters.
-var channelLabels = map[bot.Channel]string{bot.ChannelLINE: "LINE", bot.ChannelSlack: "Slack", bot.ChannelCLI: "ターミナル"}
-
 // reasonLabels say why a handoff was opened.
 var reasonLabels = map[bot.HandoffReason]string{
 	bot.HandoffAsked:      "担当者と話したいとの依頼",
@@ -34,7 +31,7 @@ func handoffBlocks(v bot.HandoffView) []slack.Block {
 	blocks := []slack.Block{
 		header(title),
 		fieldsSection("*表示名*\n"+mrkdwnText(name, 200), "*受付番号*\n"+mrkdwnText(ref, 50),
-			"*経路*\n"+channelLabels[v.Key.Channel], "*きっかけ*\n"+reasonLabels[v.Reason],
+			"*経路*\n"+v.Key.Channel.Label(), "*きっかけ*\n"+reasonLabels[v.Reason],
 			"*開始*\n"+bot.FormatJST(v.CreatedAt)),
 	}
 	if v.Question != "" {
@@ -64,7 +61,7 @@ func handoffText(v bot.HandoffView) string {
 		return "担当者対応（終了）"
 	}
 	if strings.TrimSpace(v.DisplayName) == "" {
-		return "担当者への接続依頼（" + channelLabels[v.Key.Channel] + "の候補者）"
+		return "担当者への接続依頼（" + v.Key.Channel.Label() + "の候補者）"
 	}
 	return "担当者への接続依頼：" + v.DisplayName + "さん"
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/sakemodel/sakebot/handlers/line/linetest"
 	slackh "github.com/sakemodel/sakebot/handlers/slack"
 	"github.com/sakemodel/sakebot/handlers/slack/slacktest"
+	"github.com/sakemodel/sakebot/handlers/webchat"
 	"github.com/sakemodel/sakebot/store"
 	"github.com/sakemodel/sakebot/store/storetest"
 	"github.com/sakemodel/sakebot/worker"
@@ -73,10 +74,12 @@ func newEnv(t *testing.T, url string, seed uint64) *env {
 		NotifyChannel: notifyChannel, Staff: []string{staffUser}, MinInterval: -1, Now: clock.Now}
 	e.engine = bot.NewEngine(bot.Config{Store: e.store, Logger: log, Now: clock.Now,
 		Notify: bot.Notify{Channel: bot.ChannelSlack, To: notifyChannel}})
+	hub := webchat.NewHub()
 	e.worker = worker.New(worker.Config{Engine: e.engine, Inbox: e.store, Outbox: e.store, Logger: log,
 		Senders: map[bot.Channel]worker.Sender{
 			bot.ChannelLINE:  line.NewSender(client, log),
 			bot.ChannelSlack: slackh.NewSender(sc, e.store, log),
+			bot.ChannelWeb:   webchat.NewSender(e.store, hub),
 		},
 		Profiles:    map[bot.Channel]worker.ProfileSource{bot.ChannelLINE: client, bot.ChannelSlack: slackh.NewProfiles(sc)},
 		MaxAttempts: 60, Batch: e.store,
@@ -84,6 +87,12 @@ func newEnv(t *testing.T, url string, seed uint64) *env {
 	e.app = slackh.New(sc, e.store, e.engine, e.worker.Wake, log)
 	mounts := e.app.Routes()
 	mounts["POST /line/webhook"] = line.NewWebhook(lc, e.worker, nil, log) // the fast lane, as serve wires it
+	secret, err := e.store.WebChatSecret(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mounts["/webchat/"] = webchat.New(webchat.Config{Log: e.store, Inbox: e.worker, Hub: hub, Secret: secret,
+		VisitorTTL: time.Hour, Now: clock.Now, Logger: log})
 	e.srv = httptest.NewServer(handlers.NewHandler(handlers.Config{Logger: log, Ready: e.store.Ready, Mounts: mounts}))
 	t.Cleanup(e.srv.Close)
 	return e

@@ -97,7 +97,7 @@ func (a *App) staffHome(ctx context.Context) ([]slack.Block, error) {
 	}
 	for _, ap := range apps {
 		line := "*" + escape(ap.Ref) + "*　" + mrkdwnText(ap.Name, 100) + "（" + mrkdwnText(ap.School, 100) + "）\n" +
-			ap.Status.Label() + "・" + ap.CreatedAt.In(jst).Format("2006-01-02 15:04") + "・" + channelLabels[ap.Key.Channel]
+			ap.Status.Label() + "・" + ap.CreatedAt.In(jst).Format("2006-01-02 15:04") + "・" + ap.Key.Channel.Label()
 		blocks = append(blocks, section(line))
 	}
 	blocks = append(blocks, header("答えられなかった質問（多い順）"))

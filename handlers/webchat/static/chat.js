@@ -161,7 +161,7 @@
 
   // Builds the element of a server line, or null when it shows nothing.
   function renderLine(line) {
-    const fromBot = line.from === 'bot';
+    const fromBot = line.from !== 'visitor'; // anything else speaks to the visitor
     const row = make('div', `line ${fromBot ? 'bot' : 'visitor'}`);
     row.dataset.id = String(line.id);
     if (line.client_id) row.dataset.clientId = line.client_id;
@@ -216,19 +216,20 @@
     } catch {
       return;
     }
-    if (!line || typeof line.id !== 'number' || state.seen.has(line.id)) return;
-    state.seen.add(line.id);
+    const id = Number(line && line.id);
+    if (!Number.isFinite(id) || state.seen.has(id)) return; // shown already
+    state.seen.add(id);
     if (!state.ready) state.replayed++;
     if (line.from === 'visitor' && confirmOwn(line)) return;
 
-    const stick = !state.ready || nearBottom();
+    const stick = state.ready && nearBottom(); // onReady scrolls after the replay
     const row = renderLine(line);
     if (row) insertLine(row);
-    if (line.from === 'bot') {
+    if (line.from !== 'visitor') {
       retireChoices(row);
       if (state.ready) hideTyping();
     }
-    if (stick && state.ready) scrollToBottom();
+    if (stick) scrollToBottom();
   }
 
   // A visitor line we already show (sent from this page) only confirms it.
@@ -329,8 +330,8 @@
     showTyping();
     for (let attempt = 0; ; attempt++) {
       const res = await post(entry.body);
-      if (entry.confirmed) return;
       if (res.ok) { clearError(); return; }
+      if (entry.confirmed) return;
       if (!res.retry || attempt >= RETRY_DELAYS.length) { fail(entry, res); return; }
       await sleep(RETRY_DELAYS[attempt] * (0.8 + Math.random() * 0.4));
       if (entry.confirmed) return;
@@ -446,12 +447,20 @@
 
   // ---- Input --------------------------------------------------------------
 
-  function onInput() {
+  // Grows the input with its text (or, when empty, its placeholder, which
+  // wraps on narrow screens), up to the CSS max-height.
+  function autosize() {
     const input = els.input;
-    // Grow with the text, up to the CSS max-height.
+    const empty = input.value === '';
+    if (empty) input.value = input.placeholder;
     input.style.height = 'auto';
     input.style.height = `${input.scrollHeight + input.offsetHeight - input.clientHeight}px`;
-    const n = input.value.length;
+    if (empty) input.value = '';
+  }
+
+  function onInput() {
+    autosize();
+    const n = els.input.value.length;
     els.counter.hidden = n < COUNTER_FROM;
     els.counter.classList.toggle('full', n >= MAX_LEN);
     els.counter.textContent = n < COUNTER_FROM ? '' : `${n.toLocaleString('ja-JP')} / ${MAX_LEN.toLocaleString('ja-JP')} 文字`;
@@ -504,6 +513,8 @@
     els.input.addEventListener('compositionend', onCompositionEnd);
     els.input.addEventListener('keyup', () => { state.justComposed = false; });
     els.input.addEventListener('input', onInput);
+    window.addEventListener('resize', autosize);
+    autosize();
     if (EMBED) {
       window.addEventListener('focus', onFrameFocus);
       document.addEventListener('keydown', onEscape);
