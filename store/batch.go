@@ -186,8 +186,11 @@ func (t *BatchTx) lockFree(ctx context.Context, keys []bot.UserKey) ([]bot.UserK
 // insertEventsSQL stores a batch of events, skipping those seen before; %s
 // is the source of the rows (see rowSet).
 const insertEventsSQL = `WITH v (event_id, channel, user_id, payload, status, received_at, processed_at) AS (%s)
-INSERT INTO inbox (event_id, channel, user_id, payload, status, received_at, due_at, processed_at)
-SELECT event_id, channel, user_id, payload, status, received_at, received_at, processed_at FROM v WHERE TRUE
+INSERT INTO inbox (event_id, channel, user_id, payload, status, received_at, due_at, processed_at, waiting)
+SELECT event_id, channel, user_id, payload, status, received_at, received_at, processed_at,
+	CASE WHEN status = 'pending' AND EXISTS (SELECT 1 FROM inbox p WHERE p.channel = v.channel
+		AND p.user_id = v.user_id AND p.status = 'pending') THEN 1 ELSE 0 END
+FROM v WHERE TRUE
 ON CONFLICT (event_id) DO NOTHING
 RETURNING event_id, seq`
 

@@ -12,8 +12,12 @@ import (
 
 // BenchmarkClaimBehindDeepBacklog measures ClaimNextEvent when one user has
 // a deep backlog whose head is leased (being processed), and another
-// user's event waits behind it: the claim must skip the whole backlog.
-// go test ./store -run '^$' -bench ClaimBehindDeepBacklog -benchtime 50x
+// user's event waits behind it: the claim must not read the whole backlog
+// (its events wait, see 00012_inbox_waiting.sql). On the 2-core machine of
+// 2026-12-05, per claim behind 1,000 / 10,000 events: PostgreSQL 12 / 56 ms
+// before the waiting flag, 1.5 / 1.1 ms after; SQLite 1.3 / 13 ms before,
+// 0.95 / 0.76 ms after (-benchtime 500x: each claim is one commit).
+// go test ./store -run '^$' -bench ClaimBehindDeepBacklog -benchtime 500x
 func BenchmarkClaimBehindDeepBacklog(b *testing.B) {
 	for _, depth := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("postgres/%d", depth), func(b *testing.B) {

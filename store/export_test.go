@@ -31,3 +31,18 @@ func (s *Store) MissPickRows(ctx context.Context) (int, error) {
 	err := s.db.GetContext(ctx, &n, "SELECT COUNT(*) FROM faq_miss_picks")
 	return n, err
 }
+
+// MarkDoneUnreleased marks an event done without releasing the next event
+// of its user, as when an event of theirs was being stored meanwhile and
+// the release did not see it yet (for tests).
+func (s *Store) MarkDoneUnreleased(ctx context.Context, eventID string) error {
+	_, err := s.db.ExecContext(ctx, s.db.Rebind(`UPDATE inbox SET status = 'done' WHERE event_id = ?`), eventID)
+	return err
+}
+
+// WaitingEvents counts the events that wait behind another (for tests).
+func (s *Store) WaitingEvents(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.GetContext(ctx, &n, `SELECT COUNT(*) FROM inbox WHERE waiting = 1`)
+	return n, err
+}

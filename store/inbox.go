@@ -26,10 +26,13 @@ type inboxRow struct {
 	Payload string `db:"payload"`
 }
 
-// acceptEventSQL stores an event unless its id was seen before.
+// acceptEventSQL stores an event unless its id was seen before; it waits
+// when its user has a pending event already (see 00012_inbox_waiting).
 const acceptEventSQL = `
-INSERT INTO inbox (event_id, channel, user_id, payload, received_at, due_at)
-VALUES (?, ?, ?, ?, ?, ?)
+INSERT INTO inbox (event_id, channel, user_id, payload, received_at, due_at, waiting)
+SELECT ?, ?, ?, ?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM inbox p
+	WHERE p.channel = ? AND p.user_id = ? AND p.status = 'pending') THEN 1 ELSE 0 END
+WHERE TRUE
 ON CONFLICT (event_id) DO NOTHING`
 
 // AcceptEvents stores the events not seen before, in one transaction, and
@@ -46,8 +49,8 @@ func (s *Store) AcceptEvents(ctx context.Context, events []worker.Event) (int, e
 				return fmt.Errorf("store: encode event: %w", err)
 			}
 			at := ts(ev.ReceivedAt)
-			res, err := tx.ExecContext(ctx, tx.Rebind(acceptEventSQL), ev.ID,
-				string(ev.Incoming.Key.Channel), ev.Incoming.Key.UserID, string(payload), at, at)
+			ch, user := string(ev.Incoming.Key.Channel), ev.Incoming.Key.UserID
+			res, err := tx.ExecContext(ctx, tx.Rebind(acceptEventSQL), ev.ID, ch, user, string(payload), at, at, ch, user)
 			if err != nil {
 				return wrap(err, "accept event")
 			}
@@ -62,10 +65,13 @@ func (s *Store) AcceptEvents(ctx context.Context, events []worker.Event) (int, e
 
 // nextEventSQL selects the oldest due pending event whose user has no
 // earlier pending event; FOR UPDATE SKIP LOCKED (PostgreSQL only) lets
-// replicas take different users' events at once.
+// replicas take different users' events at once. Only events that do not
+// wait are scanned (inbox_ready_idx): at most about one a user, however
+// many that user has queued; the NOT EXISTS keeps the order should a
+// waiting flag be missing (events of one user stored in one batch).
 const nextEventSQL = `
 SELECT seq, event_id, payload FROM inbox i
-WHERE status = 'pending' AND due_at <= ?
+WHERE status = 'pending' AND waiting = 0 AND due_at <= ?
   AND NOT EXISTS (SELECT 1 FROM inbox p WHERE p.channel = i.channel AND p.user_id = i.user_id
                   AND p.status = 'pending' AND p.seq < i.seq)
 ORDER BY seq LIMIT 1`
@@ -82,6 +88,9 @@ const claimEventSQL = `UPDATE inbox SET due_at = ? WHERE seq = ? AND status = 'p
 // over the network, outside any transaction, before ProcessEvent. An event
 // that cannot be decoded is counted as failed and returned as an error.
 func (s *Store) ClaimNextEvent(ctx context.Context, lease time.Duration) (worker.Event, bool, error) {
+	if err := s.sweepWaiting(ctx); err != nil {
+		return worker.Event{}, false, err
+	}
 	var r inboxRow
 	found := false
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {
@@ -141,8 +150,11 @@ func (s *Store) ProcessEvent(ctx context.Context, ev worker.Event, fn func(bot.T
 		if err := fn(s.tx(tx)); err != nil {
 			return &eventError{id: ev.ID, err: err}
 		}
-		_, err := tx.ExecContext(ctx, tx.Rebind(eventDoneSQL), ts(s.now()), ev.Seq)
-		return wrap(err, "mark event done")
+		if _, err := tx.ExecContext(ctx, tx.Rebind(eventDoneSQL), ts(s.now()), ev.Seq); err != nil {
+			return wrap(err, "mark event done")
+		}
+		_, err := tx.ExecContext(ctx, tx.Rebind(releaseNextSQL), string(ev.Incoming.Key.Channel), ev.Incoming.Key.UserID)
+		return wrap(err, "release next event")
 	})
 	var failed *eventError
 	if errors.As(err, &failed) {
@@ -178,7 +190,13 @@ func (s *Store) FailEvent(ctx context.Context, id string, reason string) error {
 	due := s.now().Add(backoff(attempts))
 	_, err := s.db.ExecContext(ctx, s.db.Rebind(failEventSQL), truncateReason(reason), ts(due),
 		maxEventAttempts, maxEventAttempts, id)
-	return wrap(err, "fail event")
+	if err != nil {
+		return wrap(err, "fail event")
+	}
+	if attempts+1 >= maxEventAttempts { // given up: the next event of its user goes on
+		_, err = s.db.ExecContext(ctx, s.db.Rebind(releaseNextOfEventSQL), id)
+	}
+	return wrap(err, "release next event")
 }
 
 // purgeInboxSQL forgets processed events received before a cutoff; their

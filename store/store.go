@@ -25,6 +25,7 @@ type Store struct {
 	migrator *goose.Provider
 	prep     prepared // the fast lane's statements on PostgreSQL
 	clock    func() time.Time
+	sweep    sweeper // when the waiting events were last swept
 }
 
 // Open connects to the database at databaseURL: postgres://… or
