@@ -49,7 +49,13 @@ func newEnv(t *testing.T, url string) *env { return newEnvTrusting(t, url, nil) 
 
 // newEnvTrusting is newEnv behind the proxies given (TRUSTED_PROXIES).
 func newEnvTrusting(t *testing.T, url string, proxies []netip.Prefix) *env {
-	e := &env{t: t, clock: storetest.NewRunningClock(t), proxies: proxies}
+	return newEnvOn(t, url, proxies, storetest.NewRunningClock(t))
+}
+
+// newEnvOn is newEnvTrusting on the clock given (a stopped one holds the
+// rate limits' buckets still).
+func newEnvOn(t *testing.T, url string, proxies []netip.Prefix, clock *storetest.Clock) *env {
+	e := &env{t: t, clock: clock, proxies: proxies}
 	e.store = storetest.Open(t, url, e.clock.Now)
 	ctx := context.Background()
 	if _, err := e.store.SeedFAQs(ctx, faqfile.Default()); err != nil {

@@ -2,6 +2,7 @@ package webchat_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/netip"
 	"strings"
@@ -100,7 +101,7 @@ func TestControlCharactersAreCleaned(t *testing.T) {
 // TestSendRateLimit: a burst beyond the visitor's allowance is refused
 // with 429 and a polite message, before anything is stored.
 func TestSendRateLimit(t *testing.T) {
-	e := newEnv(t, storetest.SQLiteURL(t))
+	e := newEnvOn(t, storetest.SQLiteURL(t), nil, storetest.NewClock(t)) // a stopped clock: no refill
 	v := e.newVisitor()
 	var accepted, refused int
 	for i := range 15 {
@@ -221,5 +222,41 @@ func TestStreamsPerVisitorAreBounded(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != http.StatusTooManyRequests {
 		t.Errorf("the 9th stream = %d; want 429", res.StatusCode)
+	}
+}
+
+// TestAddressLimitIgnoresForgedForwarding: X-Forwarded-For from a client
+// that is not a trusted proxy is ignored, so many visitors from one
+// address share its allowance however they label their requests.
+func TestAddressLimitIgnoresForgedForwarding(t *testing.T) {
+	e := newEnvOn(t, storetest.SQLiteURL(t), nil, storetest.NewClock(t))
+	var accepted, refused int
+	for i := range 7 {
+		v := e.newVisitor()
+		for j := range 10 {
+			data := []byte(mustJSON(map[string]string{"id": newClientID(), "kind": "message", "text": "こんにちは"}))
+			req, _ := http.NewRequest("POST", e.srv.URL+"/webchat/messages", strings.NewReader(string(data)))
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Origin", e.srv.URL)
+			req.Header.Set("X-Forwarded-For", fmt.Sprintf("203.0.113.%d", i*10+j))
+			res, err := v.client.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			switch res.StatusCode {
+			case 202:
+				accepted++
+			case 429:
+				refused++
+			default:
+				t.Fatalf("status %d", res.StatusCode)
+			}
+		}
+	}
+	// The clock stands still: the address has its burst of 60. Believed, the
+	// forged headers would let all 70 through.
+	if accepted != 60 || refused != 10 {
+		t.Errorf("accepted %d, refused %d from one address; want 60 and 10 (its burst), whatever X-Forwarded-For said", accepted, refused)
 	}
 }
