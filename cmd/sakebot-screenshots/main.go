@@ -1,15 +1,21 @@
-// Command sakebot-screenshots takes the pictures of the admin page that
-// README.md shows, docs/admin-dashboard.png and docs/admin-faqs.png. It
-// serves the page over a temporary SQLite database filled with a month of
-// sample activity, on a fixed date, and photographs it with headless
-// Chromium. Run it from the repository root after changing the page:
+// Command sakebot-screenshots takes the pictures that README.md shows: of
+// the admin page, docs/admin-dashboard.png and docs/admin-faqs.png, and of
+// the web chat, docs/webchat-desktop.png (a 1280×800 window) and
+// docs/webchat-phone.png (360×740, as on a phone). It serves both, wired
+// as `sakebot serve` wires them, over a temporary SQLite database filled
+// with a month of sample activity, on a fixed date, and photographs them
+// with headless Chromium. In the web chat it talks like a student: after
+// the bot's greeting it asks a question, then a vague one that the bot
+// answers with "did you mean" choices, each answered by the real engine
+// and worker. Run it from the repository root after changing a page:
 //
 //	go run ./cmd/sakebot-screenshots
 //
 // Japanese needs a CJK font (Debian's fonts-noto-cjk). -chromium says where
 // Chromium is (default $SAKEBOT_CHROMIUM, else /usr/bin/chromium); -out
-// writes elsewhere; -width 390 shows the page as on a phone, and -pages
-// adds other pages to look at while styling (e.g. -pages /admin/misses).
+// writes elsewhere; -width 390 shows the admin page as on a phone, and
+// -pages adds other admin pages to look at while styling (e.g. -pages
+// /admin/misses).
 package main
 
 import (

@@ -29,8 +29,8 @@ var jst = time.FixedZone("JST", 9*60*60)
 // again changes only what the page changed.
 var today = time.Date(2026, time.November, 24, 14, 0, 0, 0, jst)
 
-// run seeds a temporary database, serves the admin page over it and
-// photographs it.
+// run seeds a temporary database, serves the admin page and the web chat
+// over it and photographs them.
 func run(ctx context.Context, o options) error {
 	if _, err := os.Stat(o.chromium); err != nil {
 		return fmt.Errorf("no Chromium at %s (install Debian's chromium package, or use -chromium): %w", o.chromium, err)
@@ -61,12 +61,15 @@ func run(ctx context.Context, o options) error {
 	if err := seed(ctx, s, clk); err != nil {
 		return fmt.Errorf("seed: %w", err)
 	}
-	base, stop, err := serve(s, clk)
+	base, stop, err := serve(ctx, s, clk)
 	if err != nil {
 		return err
 	}
 	defer stop()
-	return shoot(ctx, o, base, dir)
+	if err := shoot(ctx, o, base, dir); err != nil {
+		return err
+	}
+	return shootWebChat(ctx, o, base, dir)
 }
 
 // japaneseFont fails when fontconfig knows no Japanese font: Chromium
@@ -80,12 +83,20 @@ func japaneseFont() error {
 	return errors.New("no Japanese font: install one first (Debian: apt-get install fonts-noto-cjk)")
 }
 
-// serve serves the admin page over s on a free local port, wired as
-// `sakebot serve` wires it, and returns its address and how to stop it.
-func serve(s *store.Store, clk *clock) (string, func(), error) {
+// serve serves the admin page and the web chat over s on a free local
+// port, wired as `sakebot serve` wires them, with the worker that answers
+// the chat running, and returns its address and how to stop it all.
+func serve(ctx context.Context, s *store.Store, clk *clock) (string, func(), error) {
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	eng := bot.NewEngine(bot.Config{Store: s, Now: clk.Now})
 	h, err := admin.New(admin.Config{Password: password, Store: s, Desk: eng, Answerer: eng.Answerer(),
-		Logger: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})), Now: clk.Now})
+		Logger: log, Now: clk.Now})
+	if err != nil {
+		return "", nil, err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/admin/", h)
+	work, err := mountWebChat(ctx, mux, s, eng, clk, log)
 	if err != nil {
 		return "", nil, err
 	}
@@ -93,13 +104,18 @@ func serve(s *store.Store, clk *clock) (string, func(), error) {
 	if err != nil {
 		return "", nil, err
 	}
-	mux := http.NewServeMux()
-	mux.Handle("/admin/", h)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			fmt.Fprintln(os.Stderr, "sakebot-screenshots: serve:", err)
 		}
 	}()
-	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
+	workCtx, stopWork := context.WithCancel(context.WithoutCancel(ctx))
+	done := make(chan struct{})
+	go func() { defer close(done); work(workCtx) }()
+	return "http://" + ln.Addr().String(), func() {
+		srv.Close()
+		stopWork()
+		<-done
+	}, nil
 }
