@@ -19,12 +19,14 @@ type questionSet struct {
 // questionSets are the sets besides faq_dev.tsv and faq_holdout.tsv:
 // faq_dev2.tsv was written in students' own words by a helper who saw only
 // the source article, and is tuned on; faq_blind.tsv was written the same
-// way by another helper and never tuned on (measured once, 2026-12-04:
-// 0.865 / 0.850 / 0.870). The floors sit just under what was measured, so
-// a drop fails; they are not the targets (0.95 / 0.90 / 0.5).
+// way by another helper, measured blind once (2026-12-04: 0.865 / 0.850 /
+// 0.870) and a development set since (the facts an entry cannot state,
+// attribute.go, took its off-topic figure to 0.933 and dev2's from 0.850 to
+// 0.917). The floors sit just under what was measured, so a drop fails;
+// they are not the targets (0.95 / 0.90 / 0.5).
 var questionSets = []questionSet{
-	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.95, minRejected: 0.85, minSuggested: 0.5},
-	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.85, minRejected: 0.83, minSuggested: 0.8},
+	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.95, minRejected: 0.91, minSuggested: 0.5},
+	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.86, minRejected: 0.93, minSuggested: 0.8},
 }
 
 func TestQuestionSets(t *testing.T) {

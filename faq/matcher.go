@@ -91,7 +91,22 @@ func (ix *Index) Match(question string) Match {
 	m := Match{Question: question, Normalized: Normalize(question)}
 	m.Candidates = ix.rank(clipBytes(question, MaxQuestionBytes))
 	m.Outcome, m.Candidates = decide(m.Candidates)
+	if m.Outcome == Answered && ix.asksUnstated(m) {
+		m.Outcome = Suggested // close to the entry, but asking what it does not say
+	}
 	return m
+}
+
+// asksUnstated reports whether m's question asks for a fact (an age, a
+// price…) its best entry cannot state; an entry that says it cannot
+// state such things (OfferPerson) is the right answer anyway.
+func (ix *Index) asksUnstated(m Match) bool {
+	asked := askedAttributes(m.Normalized)
+	if len(asked) == 0 || m.Candidates[0].FAQ.OfferPerson {
+		return false
+	}
+	e := slices.IndexFunc(ix.faqs, func(f FAQ) bool { return f.ID == m.Candidates[0].FAQ.ID })
+	return e >= 0 && !statesAll(asked, ix.texts[e])
 }
 
 // clipBytes cuts s to at most n bytes, at a rune boundary.

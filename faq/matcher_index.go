@@ -45,6 +45,7 @@ type Index struct {
 	spaces       [numSpaces]gramSpace
 	spelling     spellingIndex
 	concepts     conceptMap // words taken for one another
+	texts        []string   // entry → its whole normalised text (see attribute)
 	matchScratch sync.Pool  // *matchScratch for Match
 }
 
@@ -102,6 +103,7 @@ func NewIndex(faqs []FAQ, concepts ...Concept) *Index {
 	}
 	for e, f := range ix.faqs {
 		ix.add(int32(e), f, forms[e], &b)
+		ix.texts = append(ix.texts, entryText(f))
 	}
 	ix.phraseStart = append(ix.phraseStart, int32(len(ix.phraseEntry)))
 	for k := range b {

@@ -1,0 +1,81 @@
+package faq
+
+import "strings"
+
+// attribute is a particular fact a question can ask for about whatever it
+// names (a person's age, a company's founding year, a price), told by cue
+// words in the question. An entry can state it only if its own text holds
+// one of the evidence words. A question that asks for such a fact is
+// close to the entry about its subject (「R・Mさんって何歳？」 and the entry
+// on the first member share everything but the age), so the score alone
+// would answer it with a fact it did not ask for.
+type attribute struct {
+	name     string
+	cues     []string // in the question: it asks for the fact
+	evidence []string // in an entry's text: the entry can state it
+}
+
+// attributes are the facts a student asks for that an entry about the
+// subject may well not state. Cues and evidence are matched on normalised
+// text (Normalize), as substrings.
+var attributes = normalizeAttributes([]attribute{
+	{"age", []string{"何歳", "何才", "年齢", "歳いくつ", "いくつですか", "年はいくつ"}, []string{"歳", "才", "年齢"}},
+	{"real name", []string{"本名", "フルネーム", "氏名"}, []string{"本名", "氏名", "フルネーム"}},
+	{"marriage", []string{"結婚", "既婚", "独身", "彼女いる", "彼氏いる", "恋人"}, []string{"結婚", "既婚", "独身", "恋人"}},
+	{"founding", []string{"設立", "創業", "創立", "何年目の会社"}, []string{"設立", "創業", "創立"}},
+	{"finance", []string{"株価", "売上", "売り上げ", "資本金", "上場", "時価総額", "利益"}, []string{"株価", "売上", "資本金", "上場", "利益"}},
+	{"population", []string{"人口"}, []string{"人口"}},
+	{"price", []string{"料金", "値段", "無料", "有料", "費用", "ライセンス料"}, []string{"料金", "値段", "無料", "有料", "費用", "円"}},
+	{"head count", []string{"社員数", "従業員数", "何社", "社員は何人", "社員って何人", "社員何人"}, []string{"社員数", "従業員", "名の社員", "人の社員"}},
+})
+
+// normalizeAttributes normalises the words of attrs as questions are.
+func normalizeAttributes(attrs []attribute) []attribute {
+	for i := range attrs {
+		for j, w := range attrs[i].cues {
+			attrs[i].cues[j] = Normalize(w)
+		}
+		for j, w := range attrs[i].evidence {
+			attrs[i].evidence[j] = Normalize(w)
+		}
+	}
+	return attrs
+}
+
+// askedAttributes returns the attributes a normalised question asks for.
+func askedAttributes(normalized string) []*attribute {
+	var out []*attribute
+	for i := range attributes {
+		if containsAny(normalized, attributes[i].cues) {
+			out = append(out, &attributes[i])
+		}
+	}
+	return out
+}
+
+// states reports whether an entry's normalised text can state a.
+func (a *attribute) states(entryText string) bool { return containsAny(entryText, a.evidence) }
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// statesAll reports whether an entry's normalised text can state every
+// attribute asked.
+func statesAll(asked []*attribute, entryText string) bool {
+	for _, a := range asked {
+		if !a.states(entryText) {
+			return false
+		}
+	}
+	return true
+}
+
+// entryText is the normalised text of an entry, all of it, for the
+// attributes' evidence.
+func entryText(f FAQ) string { return Normalize(strings.Join(entryTexts(f), "\n")) }

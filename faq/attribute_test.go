@@ -1,0 +1,35 @@
+package faq
+
+import "testing"
+
+// TestFactsTheEntryDoesNotState: a question about an entry's subject that
+// asks for a fact the entry does not hold (an age, a founding year, a
+// price) is not answered with that entry; it is offered as a choice. The
+// entry that says it cannot state such things (OfferPerson) still
+// answers, and questions that ask nothing of the kind are unchanged.
+func TestFactsTheEntryDoesNotState(t *testing.T) {
+	ix := NewIndex(loadDefaultFAQs(t), loadDefaultConcepts(t)...)
+	for _, q := range []string{
+		"サケモデル第1号の方はおいくつですか？年齢を知りたいです",
+		"第一号のR・Mさんって結婚されてますか",
+		"Zooops Japanの資本金はどれくらい？",
+		"ズープスジャパンって創業何年ですか",
+		"Zohoのライセンス料金っていくらかかるの？",
+	} {
+		m := ix.Match(q)
+		if m.Outcome == Answered {
+			t.Errorf("%q answered with %s; it asks for a fact the entry does not state", q, m.Candidates[0].FAQ.ID)
+		}
+	}
+	for q, want := range map[string]string{
+		"研修は何ヶ月ですか":           "training-period",
+		"サケモデル第1号はどんな人ですか？":   "first-member",
+		"Zooops Japanってどんな会社": "company",
+		"給料の金額はいくらですか？":       "salary-benefits",
+	} {
+		m := ix.Match(q)
+		if best, ok := m.Best(); m.Outcome != Answered || !ok || best.FAQ.ID != want {
+			t.Errorf("%q: %v %v; want answered with %s", q, m.Outcome, m.Candidates, want)
+		}
+	}
+}
