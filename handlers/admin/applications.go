@@ -146,7 +146,7 @@ func (s *server) applicationSetStatus(w http.ResponseWriter, r *http.Request, se
 		s.renderApplication(w, r, sess, http.StatusUnprocessableEntity, "変更後の選考状況を選んでください。")
 		return
 	}
-	_, changed, err := s.desk.SetApplicationStatus(ctx, id, to, "admin")
+	_, changed, err := s.desk.SetApplicationStatus(ctx, id, to, sess.actor())
 	switch {
 	case errors.Is(err, bot.ErrActiveApplication):
 		s.renderApplication(w, r, sess, http.StatusConflict,

@@ -130,7 +130,7 @@ func (s *server) conceptSave(w http.ResponseWriter, r *http.Request, sess sessio
 			return
 		}
 	}
-	err := s.store.SaveConcept(ctx, c, "admin")
+	err := s.store.SaveConcept(ctx, c, sess.actor())
 	var invalid *faq.ValidationError
 	if errors.As(err, &invalid) {
 		form.Errors = conceptErrors(invalid.Problems)
@@ -182,7 +182,7 @@ func (s *server) conceptDeleteConfirm(w http.ResponseWriter, r *http.Request, se
 // audit trail as done from this page; the bot stops using it at once.
 func (s *server) conceptDelete(w http.ResponseWriter, r *http.Request, sess session) {
 	ctx, name := r.Context(), formText(r, "name")
-	err := s.store.DeleteConcept(ctx, name, "admin")
+	err := s.store.DeleteConcept(ctx, name, sess.actor())
 	if errors.Is(err, bot.ErrNotFound) {
 		s.renderError(w, r, http.StatusNotFound, sess, "この言い換えはすでに削除されています。")
 		return

@@ -25,7 +25,7 @@ func (s *server) faqDeleteConfirm(w http.ResponseWriter, r *http.Request, sess s
 func (s *server) faqDelete(w http.ResponseWriter, r *http.Request, sess session) {
 	ctx, id := r.Context(), r.PathValue("id")
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
-	err := s.store.DeleteFAQ(ctx, id, version, "admin")
+	err := s.store.DeleteFAQ(ctx, id, version, sess.actor())
 	if errors.Is(err, bot.ErrConflict) {
 		f, err := s.store.FAQ(ctx, id)
 		if err != nil {
@@ -55,7 +55,7 @@ func (s *server) faqSetEnabled(w http.ResponseWriter, r *http.Request, sess sess
 	}
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	f.Enabled = r.PostFormValue("enabled") == "true"
-	f.UpdatedBy = "admin"
+	f.UpdatedBy = sess.actor()
 	msg := "disabled"
 	if f.Enabled {
 		msg = "enabled"

@@ -43,7 +43,7 @@ func (s *server) faqNew(w http.ResponseWriter, r *http.Request, sess session) {
 func (s *server) faqCreate(w http.ResponseWriter, r *http.Request, sess session) {
 	form := parseFAQForm(r)
 	form.New = true
-	e, ok := form.entry()
+	e, ok := form.entry(sess.actor())
 	if !ok {
 		s.renderEditor(w, r, sess, http.StatusUnprocessableEntity, faqEditView{Form: form})
 		return
@@ -89,7 +89,7 @@ func (s *server) faqUpdate(w http.ResponseWriter, r *http.Request, sess session)
 	form.ID = id
 	form.Version, _ = strconv.Atoi(r.PostFormValue("version"))
 	v := faqEditView{Form: form, TryText: r.PostFormValue("try")}
-	e, ok := v.Form.entry()
+	e, ok := v.Form.entry(sess.actor())
 	if !ok {
 		s.renderEditor(w, r, sess, http.StatusUnprocessableEntity, v)
 		return

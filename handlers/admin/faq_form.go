@@ -48,11 +48,11 @@ func parseFAQForm(r *http.Request) faqForm {
 
 // entry checks the form with faq.Validate and returns the entry it
 // describes, changed by this page; ok is false when f.Errors says what to
-// fix (the first problem of each field).
-func (f *faqForm) entry() (faq.FAQ, bool) {
+// fix (the first problem of each field). actor is who changes it.
+func (f *faqForm) entry(actor string) (faq.FAQ, bool) {
 	f.Errors = map[string]string{}
 	e := faq.FAQ{ID: f.ID, Category: f.Category, Question: f.Question, Answer: f.Answer,
-		OfferPerson: f.OfferPerson, Enabled: f.Enabled, Version: f.Version, UpdatedBy: "admin",
+		OfferPerson: f.OfferPerson, Enabled: f.Enabled, Version: f.Version, UpdatedBy: actor,
 		Alternatives: splitLines(f.Alternatives), Keywords: splitKeywords(f.Keywords)}
 	checked := e
 	if !f.New {

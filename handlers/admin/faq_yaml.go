@@ -66,7 +66,7 @@ func (s *server) faqImport(w http.ResponseWriter, r *http.Request, sess session)
 		s.serverError(w, r, err)
 		return
 	}
-	if err := s.store.ImportFAQFile(r.Context(), f.FAQs, f.Concepts, "admin"); err != nil {
+	if err := s.store.ImportFAQFile(r.Context(), f.FAQs, f.Concepts, sess.actor()); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

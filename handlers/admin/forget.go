@@ -25,7 +25,7 @@ func (s *server) applicationForget(w http.ResponseWriter, r *http.Request, sess 
 		s.renderApplication(w, r, sess, http.StatusUnprocessableEntity, "削除する場合は、確認のチェックを入れてください。")
 		return
 	}
-	if _, err := s.desk.ForgetCandidate(ctx, app.Key, "admin"); err != nil {
+	if _, err := s.desk.ForgetCandidate(ctx, app.Key, sess.actor()); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

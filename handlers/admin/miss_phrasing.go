@@ -47,7 +47,7 @@ func phrasingOf(question string) string {
 // already had the question as its question or one of its phrasings.
 // bot.ErrNotFound when the entry is gone, bot.ErrConflict when it kept
 // changing, an *invalidPhrasing when the question cannot be added.
-func (s *server) addPhrasing(ctx context.Context, faqID, question string) (faq.FAQ, bool, error) {
+func (s *server) addPhrasing(ctx context.Context, faqID, question, actor string) (faq.FAQ, bool, error) {
 	phrasing := phrasingOf(question)
 	for range phrasingAttempts {
 		f, err := s.store.FAQ(ctx, faqID)
@@ -58,7 +58,7 @@ func (s *server) addPhrasing(ctx context.Context, faqID, question string) (faq.F
 			return f, false, nil
 		}
 		f.Alternatives = append(f.Alternatives, phrasing)
-		f.UpdatedBy = "admin"
+		f.UpdatedBy = actor
 		checked := f
 		checked.ID = "" // as the editor checks an existing entry: its id is not edited
 		if ps := faq.Validate(checked); len(ps) > 0 {
@@ -91,7 +91,7 @@ func (s *server) missPhrasing(w http.ResponseWriter, r *http.Request, sess sessi
 		s.serverError(w, r, err)
 		return
 	}
-	f, added, err := s.addPhrasing(ctx, faqID, m.Question)
+	f, added, err := s.addPhrasing(ctx, faqID, m.Question, sess.actor())
 	var invalid *invalidPhrasing
 	switch {
 	case errors.Is(err, bot.ErrNotFound):

@@ -128,7 +128,7 @@ func (s *server) missAttach(w http.ResponseWriter, r *http.Request, sess session
 		s.renderAttach(w, r, sess, http.StatusNotFound, faqID, "")
 		return
 	}
-	f, _, err := s.addPhrasing(ctx, faqID, m.Question)
+	f, _, err := s.addPhrasing(ctx, faqID, m.Question, sess.actor())
 	var invalid *invalidPhrasing
 	switch {
 	case errors.Is(err, bot.ErrNotFound):

@@ -25,6 +25,9 @@ type session struct {
 	csrf      string // the token its forms carry
 }
 
+// actor is who acts in this session, as the audit trails record it.
+func (sess session) actor() string { return "admin" }
+
 // pageFunc is a handler that runs inside a session.
 type pageFunc func(w http.ResponseWriter, r *http.Request, sess session)
 
