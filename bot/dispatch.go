@@ -53,7 +53,7 @@ func (t *turn) dispatch() {
 		t.group(text)
 		return
 	}
-	if t.e.notify.On() && t.conv.Mode != ModeIdle && !formAnswer && !t.choiceAnswer(text) &&
+	if t.e.notify.Handoffs() && t.conv.Mode != ModeIdle && !formAnswer && !t.choiceAnswer(text) &&
 		madeIntent(t.requestOf(text)) == intentHuman {
 		t.handoff(HandoffAsked, "") // the form waits until the handoff ends
 		return

@@ -2,11 +2,11 @@ package bot
 
 import "time"
 
-// Handoff is a candidate talking to a person instead of the bot. Without a
-// place to notify recruiters (see Notify) it is only recorded ("requested");
-// with one, it is "open" while recruiters and the candidate talk through a
-// thread (SlackChannel, SlackTS) until a recruiter, the candidate or the
-// timeout closes it.
+// Handoff is a candidate talking to a person instead of the bot. When
+// nobody would answer (see Notify.Handoffs) it is only recorded
+// ("requested"); otherwise it is "open" while staff and the candidate talk,
+// through a Slack thread (SlackChannel, SlackTS) and the admin page's
+// inbox, until staff, the candidate or the timeout close it.
 type Handoff struct {
 	ID           int64
 	Key          UserKey
@@ -53,9 +53,12 @@ type HandoffView struct {
 	Handoff
 	DisplayName    string // the candidate's display name on their channel, if known
 	ApplicationRef string // the reference of their newest application, if any
+	ApplicationID  int64  // the id of that application, 0 when none
 }
 
-// KindStaffReply is a recruiter's reply in the thread of an open handoff:
-// Incoming.Key is the candidate's, Text the reply, Thread the thread's ts.
+// KindStaffReply is a staff member's reply to a candidate in an open
+// handoff: Incoming.Key is the candidate's, Text the reply, Staff who wrote
+// it; Thread is the Slack thread's ts when it was written there, empty
+// when it came from the admin page (which names the handoff in Handoff).
 // The engine passes it on to the candidate if that handoff is still open.
 const KindStaffReply Kind = "staff_reply"

@@ -82,7 +82,7 @@ func (t *turn) pushOut() error {
 // for Notify.HandoffTimeout and reports how many it closed. Run it now and
 // then (the engine also closes an idle handoff when its candidate writes).
 func (e *Engine) CloseIdleHandoffs(ctx context.Context) (int, error) {
-	if !e.notify.On() {
+	if !e.notify.Handoffs() {
 		return 0, nil
 	}
 	idle, err := e.store.IdleHandoffs(ctx, e.now().Add(-e.notify.HandoffTimeout), 100)

@@ -48,11 +48,13 @@ func (t *turn) openHandoff(reason HandoffReason, question string) {
 	t.say(text, backToBot())
 }
 
-// relayedToHandoff passes what the candidate says to recruiters while a handoff
-// is open and reports whether it did. An open handoff idle for longer
-// than the timeout is closed first, and the message is answered as usual.
+// relayedToHandoff passes what the candidate says to staff while a
+// handoff is open (kept in its conversation, and posted in its Slack
+// thread when recruiters are notified there) and reports whether it did.
+// An open handoff idle for longer than the timeout is closed first, and
+// the message is answered as usual.
 func (t *turn) relayedToHandoff() bool {
-	if !t.e.notify.On() || t.in.Group {
+	if !t.e.notify.Handoffs() || t.in.Group {
 		return false
 	}
 	switch t.in.Kind {
@@ -88,8 +90,10 @@ func (t *turn) relayedToHandoff() bool {
 		t.say(msgHandoffAlready, backToBot())
 		return true
 	}
+	text = truncate(text, maxRelayRunes)
 	t.fail(t.tx.TouchHandoff(t.ctx, h.ID, t.now))
-	t.notice(DeliveryHandoffRelay, h.ID, Reply{Text: truncate(text, maxRelayRunes)})
+	t.recordHandoffMessage(h.ID, FromCandidate, "", text)
+	t.notice(DeliveryHandoffRelay, h.ID, Reply{Text: text})
 	return true
 }
 
@@ -115,8 +119,9 @@ func (t *turn) relayText() string {
 	return t.in.Text
 }
 
-// endHandoff closes h on behalf of by and tells recruiters; it reports
-// whether this call closed it.
+// endHandoff closes h on behalf of by, keeps a line saying so in its
+// conversation and tells recruiters; it reports whether this call closed
+// it.
 func (t *turn) endHandoff(h Handoff, by string) bool {
 	closed, err := t.tx.CloseHandoff(t.ctx, h.ID, by, t.now)
 	if err != nil {
@@ -124,6 +129,11 @@ func (t *turn) endHandoff(h Handoff, by string) bool {
 		return false
 	}
 	if closed {
+		staff := by
+		if by == ClosedByCandidate || by == ClosedByTimeout {
+			staff = ""
+		}
+		t.recordHandoffMessage(h.ID, FromBot, staff, closeLine(by))
 		t.notice(DeliveryHandoffClose, h.ID)
 		t.e.log.InfoContext(t.ctx, "handoff closed", "handoff", h.ID, "by", closer(by))
 	}
@@ -139,30 +149,9 @@ func closer(by string) string {
 	return "staff"
 }
 
-// staffReply passes a recruiter's reply to the candidate, marked as from
-// the recruiting team, if the handoff of that thread is still open.
-func (t *turn) staffReply() {
-	text := strings.TrimSpace(t.in.Text)
-	h, err := t.tx.OpenHandoff(t.ctx, t.in.Key)
-	switch {
-	case errors.Is(err, ErrNotFound):
-		return
-	case err != nil:
-		t.fail(err)
-		return
-	case text == "" || h.SlackTS == "" || h.SlackTS != t.in.Thread:
-		return // a reply in the thread of an older, closed handoff
-	}
-	if c, err := t.tx.Candidate(t.ctx, t.in.Key); err == nil && c.Blocked {
-		return
-	}
-	t.fail(t.tx.TouchHandoff(t.ctx, h.ID, t.now))
-	t.say(msgFromStaff + text)
-}
-
 // remember keeps a question for a handoff that may follow.
 func (t *turn) remember(text string) {
-	if !t.e.notify.On() || t.in.Group || strings.TrimSpace(text) == "" {
+	if !t.e.notify.Handoffs() || t.in.Group || strings.TrimSpace(text) == "" {
 		return
 	}
 	t.fail(t.tx.RememberQuestion(t.ctx, t.in.Key, truncate(strings.TrimSpace(text), 500), t.now))

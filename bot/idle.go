@@ -9,9 +9,11 @@ import (
 
 // idle handles a message outside the form: requests, small talk, FAQ.
 // A request is read in the whole message and in each clause: one made in
-// passing beside a question (「応募したいけど研修って何ヶ月？」) is offered
-// after the answer; a negated or hedged one (「まだ応募はしないです」,
-// 「応募するか迷ってます」) is never carried out.
+// passing beside a question (「応募したいけど研修って何ヶ月？」) or on a
+// condition the FAQ can settle (「在宅で働けるなら応募したい」) is offered
+// after the answer; a negated, hedged or asked-about one (「まだ応募は
+// しないです」, 「応募するか迷ってます」, 「応募状況ってどこで見られますか」)
+// is never carried out.
 func (t *turn) idle(text string) {
 	r := t.requestOf(text)
 	switch {
@@ -19,7 +21,7 @@ func (t *turn) idle(text string) {
 		t.faq(text)
 	case r.mood != faq.Plain:
 		t.notARequest(text, r)
-	case asksMore(r.rest):
+	case asksMore(r.rest) || conditional(r.rest):
 		t.questionAndRequest(text, r)
 	default:
 		t.request(r.intent)
@@ -59,14 +61,20 @@ func (t *turn) request(in intent) {
 
 // notARequest answers a message that names a request without making it:
 // what it asks is answered when the FAQ can; otherwise the bot says the
-// request can wait (negated) or offers it (hedged).
+// request can wait (negated), offers it (hedged) or says where it is made
+// (asked about).
 func (t *turn) notARequest(text string, r request) {
+	offer := r.mood == faq.Hedged || r.mood == faq.Asked
 	m := t.e.answerer.Index().Match(text)
 	if m.Outcome == faq.Answered {
 		t.faq(text)
-		if b, ok := requestButton(r.intent); ok && r.mood == faq.Hedged {
+		if b, ok := requestButton(r.intent); ok && offer {
 			t.say(msgRequestOffer, b)
 		}
+		return
+	}
+	if b, ok := requestButton(r.intent); ok && r.mood == faq.Asked {
+		t.say(msgAskedRequest, b)
 		return
 	}
 	if b, ok := requestButton(r.intent); ok && r.mood == faq.Hedged {
@@ -178,11 +186,12 @@ func (t *turn) latestApplication() (Application, bool) {
 	return a, err == nil
 }
 
-// handoff connects the user to a person when recruiters are notified
-// (see openHandoff); otherwise it records the request and tells the user.
+// handoff connects the user to a person when someone answers handoffs
+// (see openHandoff and Notify.Handoffs); otherwise it records the request
+// and tells the user.
 func (t *turn) handoff(reason HandoffReason, question string) {
 	t.conv.Misses = 0
-	if t.e.notify.On() {
+	if t.e.notify.Handoffs() {
 		t.openHandoff(reason, question)
 		return
 	}

@@ -44,5 +44,7 @@ type Incoming struct {
 	Group       bool      // said in a group or room: answer briefly, never collect personal data
 	ReplyTo     string    // where replies go when not the user's own chat (a LINE group or room, a Slack channel)
 	Thread      string    // a Slack thread to answer in, if any
+	Staff       string    // KindStaffReply: who replied, as an actor string (an admin page's actor, a Slack user id)
+	Handoff     int64     // KindStaffReply from the admin page: the handoff answered
 	At          time.Time // when the platform says it happened (reply tokens age from it); the turn itself runs on the engine's clock
 }

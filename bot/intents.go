@@ -3,7 +3,6 @@ package bot
 import (
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/sakemodel/sakebot/faq"
 )
@@ -75,18 +74,22 @@ func (r request) made() bool { return r.intent != intentNone && r.mood == faq.Pl
 
 // readRequest classifies text, as a whole and clause by clause: 「応募したい
 // けど研修って何ヶ月？」 makes the request apply with the rest 「研修って何ヶ月？」.
+// A clause that tells what was done, or supposes, makes no request; nor
+// does any clause make the request a clause supposes (「人事の方と話すなら
+// 電話ですか？」 asks how, on the supposition of talking).
 func readRequest(text string) request {
 	best := classify(text)
 	clauses := splitClauses(text)
 	if len(clauses) < 2 {
 		return best
 	}
+	supposed := supposedIntents(clauses)
 	for i, c := range clauses {
-		if tellsWhatWasDone(c) {
-			continue // 「応募したんですけど、」 is what was done, not a request
+		if tellsWhatWasDone(c) || supposes(c) {
+			continue // 「応募したんですけど、」 was done, 「在宅で働けるなら」 is supposed
 		}
 		r := classify(c)
-		if r.intent == intentNone || r.score <= best.score {
+		if r.intent == intentNone || r.score <= best.score || supposed[r.intent] {
 			continue
 		}
 		rest := append(append([]string{}, clauses[:i]...), clauses[i+1:]...)
@@ -94,6 +97,24 @@ func readRequest(text string) request {
 		best = r
 	}
 	return best
+}
+
+// supposedIntents returns the requests the supposing clauses among
+// clauses name (「担当者と話すなら」 names human), if any.
+func supposedIntents(clauses []string) map[intent]bool {
+	var out map[intent]bool
+	for _, c := range clauses {
+		if !supposes(c) {
+			continue
+		}
+		if r := classify(c); r.intent != intentNone {
+			if out == nil {
+				out = map[intent]bool{}
+			}
+			out[r.intent] = true
+		}
+	}
+	return out
 }
 
 // readRequestBeside is readRequest, except that a message the FAQ
@@ -105,9 +126,12 @@ func readRequestBeside(ix *faq.Index, text string) request {
 }
 
 // besideFAQ is readRequestBeside for a request r already read, with the
-// message's FAQ match from match (called only when needed).
+// message's FAQ match from match (called only when needed). A request
+// read in a clause beside a question stands: the question is answered
+// too. One beside only a condition is weighed like one read in the whole:
+// 「工大生なら誰でも応募できる？」 asks who can apply.
 func besideFAQ(r request, match func() faq.Match) request {
-	if r.intent == intentNone || r.score >= exactScore || r.rest != "" {
+	if r.intent == intentNone || r.score >= exactScore || r.rest != "" && !onlyCondition(r.rest) {
 		return r
 	}
 	m := match()
@@ -138,17 +162,6 @@ func (t *turn) requestRead(text string) request {
 	return readRequest(text)
 }
 
-// tellsWhatWasDone reports whether a clause says what the student did
-// (応募したんですけど, エントリーしましたが): past, not a request.
-func tellsWhatWasDone(clause string) bool {
-	for _, p := range []string{"したん", "しました", "したけど", "したが", "したので", "してるん", "しているん"} {
-		if strings.Contains(clause, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // detectIntent returns the request text makes as a whole, plainly, or
 // intentNone. The form uses it: there a message either is a command or is
 // an answer.
@@ -166,6 +179,7 @@ func madeIntent(r request) intent {
 
 // classify scores text against the intents' examples.
 func classify(text string) request {
+	text = withoutLaughter(text)
 	k := commandKey(text)
 	if k == "" {
 		return request{}
@@ -179,19 +193,47 @@ func classify(text string) request {
 			return r
 		}
 	}
-	m := intentIndex().Match(text)
-	best, ok := m.Best()
-	if !ok || best.Score < intentThreshold {
+	best, read, ok := nearestIntent(text)
+	if !ok {
 		return request{}
 	}
-	return request{intent: intentByName[best.FAQ.ID], score: best.Score, mood: faq.MoodOf(text)}
+	in := intentByName[best.FAQ.ID]
+	return request{intent: in, score: best.Score, mood: moodOf(in, read)}
+}
+
+// nearestIntent returns the intent whose examples text is most like, by
+// the analysis the FAQ uses, and the text as it was read, if it is like
+// enough. A message in katakana alone is read by its sound too
+// (ﾀﾝﾄｳｼｬﾆｶﾜｯﾃ as たんとうしゃにかわって), as typed in hiragana.
+func nearestIntent(text string) (faq.Scored, string, bool) {
+	best, _ := intentIndex().Match(text).Best()
+	read := text
+	if kana, ok := katakanaAsHiragana(text); ok {
+		if b, ok := intentIndex().Match(kana).Best(); ok && b.Score > best.Score {
+			best, read = b, kana
+		}
+	}
+	return best, read, best.Score >= intentThreshold
+}
+
+// moodOf is the mood in which text makes request in. Only the requests
+// that go through a process the FAQ explains, and that the bot offers as
+// a button, can be asked about (応募状況ってどこで確認できますか); asking
+// how to use the bot, go back or skip (どうやって使うんですか) asks to do it.
+func moodOf(in intent, text string) faq.Mood {
+	m := faq.MoodOf(text)
+	if _, offered := requestButton(in); m == faq.Asked && !offered {
+		return faq.Plain
+	}
+	return m
 }
 
 // cutHedge returns what a hesitation is about: 「やめるか迷ってます」 is
-// about 「やめる」.
+// about 「やめる」. An embedded question that asks to be told
+// (「通ったかどうか知りたい」) is no hesitation.
 func cutHedge(text string) (string, bool) {
 	for _, h := range hedgeCuts {
-		if i := strings.Index(text, h); i > 0 {
+		if i := strings.Index(text, h); i > 0 && !faq.AsksToKnow(text[i+len(h):]) {
 			return text[:i], true
 		}
 	}
@@ -210,50 +252,30 @@ func asksMore(rest string) bool {
 	return looksLikeQuestion(rest) || strings.Contains(rest, "知りたい") || strings.Contains(rest, "教えて")
 }
 
-// splitClauses cuts text into its sentences and the clauses a conjunctive
-// ending leads (〜けど、〜ので、〜が、), each keeping its punctuation.
-func splitClauses(text string) []string {
-	var out []string
-	start := 0
-	for i, r := range text {
-		if i < start {
-			continue // inside a clause ending already cut
-		}
-		end := -1
-		switch r {
-		case '。', '！', '!', '？', '?', '\n', '、', ',', '，':
-			end = i + utf8.RuneLen(r)
-		default:
-			for _, c := range clauseEnds {
-				if strings.HasPrefix(text[i:], c) && i+len(c) < len(text) {
-					end = i + len(c)
-					break
-				}
-			}
-		}
-		if end > start {
-			if s := strings.TrimSpace(text[start:end]); s != "" {
-				out = append(out, s)
-			}
-			start = end
-		}
-	}
-	if s := strings.TrimSpace(text[start:]); s != "" {
-		out = append(out, s)
-	}
-	return out
-}
+// onlyCondition reports whether rest, the part of a message beside a
+// request, is a condition and asks nothing else.
+func onlyCondition(rest string) bool { return conditional(rest) && !asksMore(rest) }
 
-// clauseEnds end a clause that leads up to another.
-var clauseEnds = []string{"けれども", "けれど", "けど", "ので", "のですが", "んですが", "ですが"}
+// conditional reports whether rest, the part of a message beside a
+// request, holds a condition the request is made on (「在宅で働けるなら」
+// 応募したい): the FAQ may settle it before the request is carried out.
+func conditional(rest string) bool {
+	for _, c := range splitClauses(rest) {
+		if supposes(c) {
+			return true
+		}
+	}
+	return false
+}
 
 // commandKey is the form of a message that short commands are matched on:
 // normalised, without spaces and polite endings.
 func commandKey(s string) string {
 	k := strings.ReplaceAll(faq.Normalize(s), " ", "")
-	k = strings.TrimRight(k, "!！?？。.〜~ー")
 	for changed := true; changed; {
 		changed = false
+		// a long vowel may end a word before the ending (ノーです)
+		k = strings.TrimRight(k, "!！?？。.〜~ー")
 		for _, ek := range politeKeys {
 			if ek != "" && len(k) > len(ek) && strings.HasSuffix(k, ek) {
 				k, changed = strings.TrimSuffix(k, ek), true

@@ -21,6 +21,7 @@ const (
 	msgRequestOffer  = "ほかにご用件があれば、下のボタンからどうぞ。"
 	msgHedgedRequest = "承知しました。ご検討中でしたら、気になることを何でもご質問ください。決まりましたら、下のボタンからいつでも手続きできます。"
 	msgNotNow        = "承知しました。気になることがあれば、いつでもお気軽にご質問ください。"
+	msgAskedRequest  = "下のボタンから、このトークでいつでもお手続きいただけます。"
 	msgGroupPrivate  = "応募や個別のご相談は、ボットとの1対1のトークでお願いします。"
 	msgGroupHello    = "サケモデルの採用案内ボットです。サケモデルや研修、働き方についてのご質問にお答えします。"
 	// FallbackText is what the bot says when it cannot answer from the FAQ.

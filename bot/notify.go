@@ -11,19 +11,29 @@ import (
 const DefaultHandoffTimeout = 24 * time.Hour
 
 // Notify is where recruiters work: a channel (Slack) and an address on it
-// (a Slack channel id). New applications are posted there, and handoffs
-// become threads there. The zero value turns both off: applications are
-// only stored, and a request for a person is only recorded.
+// (a Slack channel id), and the admin page's inbox. New applications are
+// posted to the channel, and handoffs become threads there; with Inbox,
+// staff answer handoffs on the admin page too (or only there, without a
+// channel). The zero value turns everything off: applications are only
+// stored, and a request for a person is only recorded.
 type Notify struct {
 	Channel Channel // whose Sender posts to recruiters, e.g. ChannelSlack
 	To      string  // the address on it, e.g. a Slack channel id
+	// Inbox says staff answer handoffs in the admin page's inbox
+	// (対応中の会話): handoffs open even without a channel.
+	Inbox bool
 	// HandoffTimeout closes an open handoff after this long without a
 	// message either way; zero means DefaultHandoffTimeout.
 	HandoffTimeout time.Duration
 }
 
-// On reports whether recruiters are notified at all.
+// On reports whether recruiters are notified in a channel (Slack).
 func (n Notify) On() bool { return n.Channel != "" && n.To != "" }
+
+// Handoffs reports whether someone answers a candidate who asks for a
+// person (recruiters in the channel, staff in the admin page's inbox), so
+// that a handoff opens rather than being only recorded.
+func (n Notify) Handoffs() bool { return n.On() || n.Inbox }
 
 // Key is the outbox key of the deliveries to recruiters: one queue, so
 // they leave one at a time and in order (Slack allows about one message a

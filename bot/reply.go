@@ -7,6 +7,10 @@ type Reply struct {
 	Text    string   `json:"text,omitempty"`
 	Choices []Choice `json:"choices,omitempty"` // offered answers (quick replies, buttons)
 	Summary *Summary `json:"summary,omitempty"` // the form's confirmation card
+	// Staff marks a staff member's reply relayed into a handoff's thread
+	// (DeliveryHandoffRelay of a reply written on the admin page): who
+	// wrote it, as an actor string. Empty in every other reply.
+	Staff string `json:"staff,omitempty"`
 }
 
 // Choice is an answer the user can pick instead of typing.

@@ -69,8 +69,9 @@ type CandidateTx interface {
 	// when it would become active beside another active one.
 	ChangeApplicationStatus(ctx context.Context, id int64, to Status, actor string) (Application, bool, error)
 	// ForgetCandidate deletes the user's personal data (the candidate,
-	// conversation, applications and their events, handoffs, and what is
-	// still queued for them) inside this transaction; actor says who asked.
+	// conversation, applications and their events, handoffs with their
+	// messages, and what is still queued for them) inside this
+	// transaction; actor says who asked.
 	ForgetCandidate(ctx context.Context, key UserKey, actor string) (bool, error)
 }
 
@@ -86,6 +87,10 @@ type HandoffTx interface {
 	Handoff(ctx context.Context, id int64) (Handoff, error)
 	// TouchHandoff records a message in an open handoff at at.
 	TouchHandoff(ctx context.Context, id int64, at time.Time) error
+	// AddHandoffMessage keeps a line of a handoff's conversation (what
+	// the candidate said, a staff reply, the bot's closing line), setting
+	// m.ID; it is deleted with the handoff.
+	AddHandoffMessage(ctx context.Context, m *HandoffMessage) error
 	// CloseHandoff closes an open handoff on behalf of by and forgets the
 	// candidate's questions it kept; it reports false (and changes
 	// nothing) when the handoff was not open.

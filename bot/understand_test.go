@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/faq"
+	"github.com/sakemodel/sakebot/faqfile"
 )
 
 // The request wordings the understanding issue names, through the engine
@@ -69,6 +71,109 @@ func TestDidYouMeanRecordsThePick(t *testing.T) {
 		}
 		if len(misses) != 1 || len(misses[0].Picks) != 1 || misses[0].Picks[0].Count != 1 {
 			t.Fatalf("misses = %+v, want the question with one pick", misses)
+		}
+	})
+}
+
+// wording is a message and the request it makes ("none" when it makes
+// none).
+type wording struct{ text, want string }
+
+// requestKinds are wordings of the kinds of message the request sets found
+// misread, each written anew (none is a line of a set): what every kind
+// must read, in words nobody tuned on.
+var requestKinds = map[string][]wording{
+	// words and phrasings the examples did not hold
+	"vocabulary": {
+		{"人間のスタッフに代わってほしいです", "human"},
+		{"有人で対応してもらえますか", "human"},
+		{"応募フォームに記入したいです", "apply"},
+		{"エントリー希望します", "apply"},
+		{"選考に通過したか知りたい", "status"},
+		{"入力を終了したいです", "cancel"},
+		{"履歴を全部消してください", "forget"},
+		{"違うよ", "no"},
+		{"ノーです", "no"},
+		{"ボットにはどんなことを質問できる？", "help"},
+		{"できることの一覧ってある？", "help"},
+	},
+	// typed in kana alone, katakana half or full width, or hiragana
+	"kana": {
+		{"ｵｳﾎﾞｼﾀｲﾃﾞｽ", "apply"},
+		{"タントウシャトハナシタイ", "human"},
+		{"おうぼするね", "apply"},
+	},
+	// laughter closing a message says nothing about the request
+	"laughter": {
+		{"担当者と話したいｗｗ", "human"},
+		{"応募します笑", "apply"},
+	},
+	// not knowing asks to be told; not knowing whether is a doubt; an
+	// embedded question that asks to be told is no hesitation
+	"not knowing": {
+		{"使い方がよくわからないです", "help"},
+		{"ボットに何を聞いたらいいかわからない", "help"},
+		{"応募したいか自分でもわからない", "none"},
+		{"合格したかどうか教えてください", "status"},
+		{"応募するかどうか悩んでる", "none"},
+		{"応募はまだです", "none"},
+	},
+	// a question about making a request (whether it is needed, how or
+	// where it is made) does not make it; asking how to use the bot or
+	// where the FAQ is asks for them
+	"asked about": {
+		{"個人情報の削除って必要ですか？", "none"},
+		{"応募状況はどうやって見ればいいですか？", "none"},
+		{"担当者とはどこで話せますか", "none"},
+		{"どうやって使うの？", "help"},
+		{"よくある質問はどこで見られますか？", "faqmenu"},
+		{"採用担当の方に聞けばいいですか？", "none"},
+		{"退会するとどうなりますか", "none"},
+	},
+	// a request made on a condition is made; the condition is not a request
+	"condition": {
+		{"大学院生でも大丈夫なら応募したいです", "apply"},
+		{"できれば担当者と話したいです", "human"},
+		{"どうすればいいですか", "none"},
+		{"人事の方と話すなら電話ですか？", "none"},
+	},
+	// a clause telling what the student had meant to do is not a request
+	"what was": {
+		{"前は応募したいと思ってたけど、研修は何ヶ月ですか", "none"},
+	},
+}
+
+// Each kind of wording the request sets found misread is read right in
+// new words.
+func TestRequestKinds(t *testing.T) {
+	ix := faq.NewIndex(faqfile.Default(), faqfile.DefaultConcepts()...)
+	for kind, ws := range requestKinds {
+		t.Run(kind, func(t *testing.T) { checkWordings(t, ix, ws) })
+	}
+}
+
+// checkWordings checks that each wording makes the request it wants.
+func checkWordings(t *testing.T, ix *faq.Index, ws []wording) {
+	t.Helper()
+	for _, w := range ws {
+		if got := bot.IntentName(ix, w.text); got != w.want {
+			t.Errorf("IntentName(%q) = %s, want %s", w.text, got, w.want)
+		}
+	}
+}
+
+// A question about a request is answered or pointed to its button, and
+// the request is not carried out; a request made on a condition the FAQ
+// settles is offered after the answer.
+func TestAskedAndConditionalRequests(t *testing.T) {
+	forEngine(t, func(t *testing.T, h *harness) {
+		if r := repliesText(h.say("応募状況ってどこから見られますか？", "[応募状況]")); strings.Contains(r, "まだ応募は受け付けていません") {
+			t.Fatalf("a question about the status told the status:\n%s", r)
+		}
+		h.key.UserID = "U0002"
+		r := repliesText(h.say("在宅で働けるなら応募したいです", "[応募する]"))
+		if strings.Contains(r, "個人情報の取り扱い") {
+			t.Fatalf("the form started before the condition was answered:\n%s", r)
 		}
 	})
 }

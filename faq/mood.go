@@ -3,8 +3,9 @@ package faq
 import "strings"
 
 // Mood is how a message holds what it says about doing something: plainly
-// (応募したいです), negated (まだ応募はしないです) or in doubt (応募するか
-// 迷ってます, もし応募したら). A request is a request only when plain.
+// (応募したいです), negated (まだ応募はしないです), in doubt (応募するか
+// 迷ってます, もし応募したら) or asked about (応募状況ってどこで確認できますか).
+// A request is a request only when plain.
 type Mood int
 
 // The moods of a message.
@@ -12,6 +13,7 @@ const (
 	Plain   Mood = iota // says it
 	Negated             // says it is not so, or not wanted
 	Hedged              // wonders, hesitates, supposes
+	Asked               // asks whether it is needed, or how or where it is done
 )
 
 // String names the mood in lower case.
@@ -21,14 +23,19 @@ func (m Mood) String() string {
 		return "negated"
 	case Hedged:
 		return "hedged"
+	case Asked:
+		return "asked"
 	}
 	return "plain"
 }
 
 // MoodOf analyses text (a short message or one clause of one) with the
-// analyser the matcher uses and tells its mood. A negative question that
+// analyser the matcher uses and tells its mood. 「まだです」 (not yet)
+// negates. A negative question that
 // asks for something (話せませんか, もらえないですか) is plain: Japanese asks
-// politely in the negative.
+// politely in the negative. So is saying what one does not know
+// (使い方がわかりません, どうやって使えばいいかわからない): it asks to be
+// told; but not knowing whether (応募したいかわからない) is a doubt.
 func MoodOf(text string) Mood {
 	k := normalizeKeepKana(text)
 	for _, not := range []string{"じゃなくて", "ではなくて", "じゃなく", "ではなく"} {
@@ -40,23 +47,62 @@ func MoodOf(text string) Mood {
 	if k == "" {
 		return Plain
 	}
-	for _, h := range hedgeMarks {
-		if strings.Contains(k, h) {
-			return Hedged
+	if hedged(k) {
+		return Hedged
+	}
+	if asksAboutDoing(text, k) {
+		return Asked
+	}
+	if notYet(text, k) {
+		return Negated
+	}
+	return moodOfWords(k)
+}
+
+// notYet reports whether text, normalised k, says that something is not
+// so yet (応募はまだです), which negates it: put as a question (結果まだ？)
+// it asks instead.
+func notYet(text, k string) bool {
+	if isQuestionForm(text, k) {
+		return false
+	}
+	for _, end := range []string{"まだ", "まだです", "まだだ", "まだだよ", "まだですよ", "まだですね", "まだっす", "まだなんです"} {
+		if strings.HasSuffix(k, end) {
+			return true
 		}
 	}
+	return false
+}
+
+// moodOfWords tells the mood of normalised text k from its words: a
+// hesitating verb hedges it, a negation negates it, unless it negates a
+// verb of knowing (see MoodOf) or asks politely in the negative.
+func moodOfWords(k string) Mood {
 	la := latticePool.Get().(*wordLattice)
 	defer latticePool.Put(la)
 	d := ipaDictionary()
 	toks := la.tokenize(k)
-	negated := false
+	negated, interrogative := false, false
+	verb := -1 // the last verb's index
 	for i, tok := range toks {
 		pos, base := d.field(tok, 0), d.field(tok, 6)
 		switch {
+		case isInterrogative(pos, base) && pos != "動詞":
+			interrogative = true
 		case pos == "動詞" && (base == "迷う" || base == "悩む" || base == "ためらう"):
 			return Hedged
+		case pos == "助動詞" && tok.surface == "なら" && i > 0 && afterVerb(d.field(toks[i-1], 0)):
+			return Hedged // 話すなら, 応募したいなら: supposed, like 〜したら
+		case pos == "動詞":
+			verb = i
 		case pos == "助動詞" && (base == "ない" || base == "ぬ" || base == "ん"):
-			negated = true
+			if verb < 0 || !knowingVerb(d.field(toks[verb], 6)) {
+				negated = true
+				break
+			}
+			if verb > 0 && toks[verb-1].surface == "か" && !interrogative {
+				return Hedged // 応募したいかわからない: whether is in doubt
+			}
 		case pos == "形容詞" && base == "ない" && i > 0 && afterVerb(d.field(toks[i-1], 0)):
 			negated = true // し|なく|て, し|たく|ない — not 予定が|ない
 		}
@@ -70,13 +116,93 @@ func MoodOf(text string) Mood {
 	return Plain
 }
 
+// knowingVerb reports whether base is a verb of knowing, whose negation
+// (わからない, 知らない) says what one lacks rather than refuses anything.
+func knowingVerb(base string) bool {
+	switch base {
+	case "わかる", "分かる", "判る", "解る", "知る":
+		return true
+	}
+	return false
+}
+
 // afterVerb reports whether a word of part of speech pos ends a verb
 // phrase, which a following ない negates.
 func afterVerb(pos string) bool { return pos == "動詞" || pos == "助動詞" }
 
 // hedgeMarks are the normalised words that put a request in doubt or in a
 // supposition.
-var hedgeMarks = []string{"迷っ", "迷い", "悩ん", "悩み", "考え中", "検討中", "どうしよう", "かどうか", "するか", "しようかな", "かもしれ", "もし", "仮に", "したら", "たらどうなる", "たら どうなる", "とどうなる", "と どうなる", "ばどうなる"}
+var hedgeMarks = []string{"迷っ", "迷い", "悩ん", "悩み", "考え中", "検討中", "どうしよう", "かどうか", "するか", "しようかな", "かもしれ", "もし", "仮に", "したら", "たらどうな", "たら どうな", "とどうな", "と どうな", "ばどうな"}
+
+// hedged reports whether normalised text k holds a hedge mark, other than
+// an embedded question that is asked (通ったかどうか知りたい).
+func hedged(k string) bool {
+	for _, h := range hedgeMarks {
+		for from := 0; ; {
+			i := strings.Index(k[from:], h)
+			if i < 0 {
+				break
+			}
+			from += i + len(h)
+			if !strings.HasSuffix(h, "か") || !AsksToKnow(k[from:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// AsksToKnow reports whether s, the words that follow an embedded
+// question (〜かどうか, 〜するか), ask to be told its answer: 「通ったか
+// どうか知りたい」 and 「届いているか確認したい」 ask, where 「応募するか
+// どうか迷う」 hesitates. s may be raw or normalised.
+func AsksToKnow(s string) bool {
+	s = strings.TrimLeft(normalizeKeepKana(s), "をがはも ")
+	for _, v := range knowingAsks {
+		if strings.HasPrefix(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// knowingAsks are the normalised words with which a student asks to know
+// something.
+var knowingAsks = []string{"知りた", "しりた", "知らせ", "しらせ", "教え", "おしえ", "確認", "かくにん", "確かめ", "たしかめ", "見たい", "みたい", "見せ", "みせ", "聞きたい", "ききたい", "調べ", "しらべ"}
+
+// askMarks are the normalised words with which a question asks about
+// doing something rather than do it: whether it is needed or advised
+// (〜すればいいですか), and how or where it is done.
+var askMarks = []string{"必要", "どこで", "どこから", "どこに", "どこを", "どうやって", "どうすれば", "どうしたら", "どのように", "どのよう", "方法", "仕方", "やり方", "手順", "ばいい", "ばよい", "たらいい"}
+
+// asksAboutDoing reports whether text, normalised k, is a question about
+// doing something (担当者と話す必要ってありますか, 選考状況ってどこで確認
+// できるんですか) rather than a request to do it.
+func asksAboutDoing(text, k string) bool {
+	if !isQuestionForm(text, k) {
+		return false
+	}
+	for _, m := range askMarks {
+		if strings.Contains(k, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// isQuestionForm reports whether text, normalised k, is put as a
+// question: with a question mark, a question ending, or asking to be told.
+func isQuestionForm(text, k string) bool {
+	if strings.ContainsAny(text, "?？") {
+		return true
+	}
+	for _, end := range []string{"か", "の", "かな", "かね", "っけ"} {
+		if strings.HasSuffix(k, end) {
+			return true
+		}
+	}
+	return strings.Contains(k, "教え") || strings.Contains(k, "知りた")
+}
 
 // askingInTheNegative reports whether a negated text asks for something
 // politely (話せませんか, いただけないでしょうか, もらえないかな).

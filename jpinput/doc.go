@@ -5,7 +5,8 @@
 // stored form or an *InvalidInputError whose message is one polite
 // Japanese line with an example. CleanText cleans any text a channel
 // receives (control and bidirectional formatting characters) before it is
-// stored.
+// stored. SearchKey folds what staff search for and what is searched into
+// one form (width, kana, case, spaces, hyphens).
 //
 // Pure functions only: it imports nothing of the project, no I/O.
 package jpinput

@@ -17,22 +17,24 @@ import (
 
 // adminSessionRow is a row of admin_sessions.
 type adminSessionRow struct {
-	TokenHash string    `db:"token_hash"`
-	CSRFToken string    `db:"csrf_token"`
-	CreatedAt timestamp `db:"created_at"`
-	ExpiresAt timestamp `db:"expires_at"`
+	TokenHash string        `db:"token_hash"`
+	CSRFToken string        `db:"csrf_token"`
+	StaffID   sql.NullInt64 `db:"staff_id"`
+	CreatedAt timestamp     `db:"created_at"`
+	ExpiresAt timestamp     `db:"expires_at"`
 }
 
 // insertAdminSessionSQL stores a new session.
-const insertAdminSessionSQL = `INSERT INTO admin_sessions (token_hash, csrf_token, created_at, expires_at)
-VALUES (:token_hash, :csrf_token, :created_at, :expires_at)`
+const insertAdminSessionSQL = `INSERT INTO admin_sessions (token_hash, csrf_token, staff_id, created_at, expires_at)
+VALUES (:token_hash, :csrf_token, :staff_id, :created_at, :expires_at)`
 
 // CreateAdminSession stores a session of the staff page under the hash of
 // its token (the token itself is never stored), with the CSRF token its
-// forms must carry and when it expires. bot.ErrConflict when the hash is
-// taken.
-func (s *Store) CreateAdminSession(ctx context.Context, tokenHash, csrfToken string, expiresAt time.Time) error {
-	r := adminSessionRow{TokenHash: tokenHash, CSRFToken: csrfToken, CreatedAt: ts(s.now()), ExpiresAt: ts(expiresAt)}
+// forms must carry, the staff account signed in (0: the break-glass
+// password) and when it expires. bot.ErrConflict when the hash is taken.
+func (s *Store) CreateAdminSession(ctx context.Context, tokenHash, csrfToken string, staffID int64, expiresAt time.Time) error {
+	r := adminSessionRow{TokenHash: tokenHash, CSRFToken: csrfToken, StaffID: sql.NullInt64{Int64: staffID, Valid: staffID > 0},
+		CreatedAt: ts(s.now()), ExpiresAt: ts(expiresAt)}
 	if _, err := s.db.NamedExecContext(ctx, insertAdminSessionSQL, r); err != nil {
 		return wrap(err, "create admin session")
 	}
@@ -40,18 +42,19 @@ func (s *Store) CreateAdminSession(ctx context.Context, tokenHash, csrfToken str
 }
 
 // adminSessionSQL selects a session by the hash of its token.
-const adminSessionSQL = `SELECT token_hash, csrf_token, created_at, expires_at FROM admin_sessions
+const adminSessionSQL = `SELECT token_hash, csrf_token, staff_id, created_at, expires_at FROM admin_sessions
 	WHERE token_hash = ?`
 
 // AdminSession returns the CSRF token of the session whose token hashes to
-// tokenHash and when it expires; bot.ErrNotFound when there is none (never
-// created, logged out or pruned). Expiry is the caller's to check.
-func (s *Store) AdminSession(ctx context.Context, tokenHash string) (csrfToken string, expiresAt time.Time, err error) {
+// tokenHash, its staff account (0: the break-glass password) and when it
+// expires; bot.ErrNotFound when there is none (never created, logged out,
+// ended by a password change or pruned). Expiry is the caller's to check.
+func (s *Store) AdminSession(ctx context.Context, tokenHash string) (csrfToken string, staffID int64, expiresAt time.Time, err error) {
 	var r adminSessionRow
 	if err := s.db.GetContext(ctx, &r, s.db.Rebind(adminSessionSQL), tokenHash); err != nil {
-		return "", time.Time{}, wrap(err, "admin session")
+		return "", 0, time.Time{}, wrap(err, "admin session")
 	}
-	return r.CSRFToken, r.ExpiresAt.Time, nil
+	return r.CSRFToken, r.StaffID.Int64, r.ExpiresAt.Time, nil
 }
 
 // deleteAdminSessionSQL ends a session.

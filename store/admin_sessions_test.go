@@ -14,20 +14,20 @@ func TestAdminSessions(t *testing.T) {
 	contract(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		expires := storetest.Now().Add(12 * time.Hour).UTC().Truncate(time.Microsecond)
-		must(t, s.CreateAdminSession(ctx, "hash-1", "csrf-1", expires))
-		wantErr(t, s.CreateAdminSession(ctx, "hash-1", "csrf-x", expires), bot.ErrConflict)
+		must(t, s.CreateAdminSession(ctx, "hash-1", "csrf-1", 0, expires))
+		wantErr(t, s.CreateAdminSession(ctx, "hash-1", "csrf-x", 0, expires), bot.ErrConflict)
 
-		csrf, at, err := s.AdminSession(ctx, "hash-1")
+		csrf, _, at, err := s.AdminSession(ctx, "hash-1")
 		must(t, err)
 		if csrf != "csrf-1" {
 			t.Errorf("csrf = %q, want csrf-1", csrf)
 		}
 		sameTime(t, "expires", at, expires)
-		_, _, err = s.AdminSession(ctx, "hash-2")
+		_, _, _, err = s.AdminSession(ctx, "hash-2")
 		wantErr(t, err, bot.ErrNotFound)
 
 		must(t, s.DeleteAdminSession(ctx, "hash-1"))
-		_, _, err = s.AdminSession(ctx, "hash-1")
+		_, _, _, err = s.AdminSession(ctx, "hash-1")
 		wantErr(t, err, bot.ErrNotFound)
 		must(t, s.DeleteAdminSession(ctx, "hash-1")) // twice is fine
 	})
@@ -37,17 +37,17 @@ func TestAdminSessionsPrune(t *testing.T) {
 	contract(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		now := storetest.Now()
-		must(t, s.CreateAdminSession(ctx, "old", "c", now.Add(-time.Minute)))
-		must(t, s.CreateAdminSession(ctx, "live", "c", now.Add(time.Hour)))
+		must(t, s.CreateAdminSession(ctx, "old", "c", 0, now.Add(-time.Minute)))
+		must(t, s.CreateAdminSession(ctx, "live", "c", 0, now.Add(time.Hour)))
 		_, err := s.RecordAdminLoginFailure(ctx, "stale", now.Add(-2*time.Hour), now.Add(-3*time.Hour))
 		must(t, err)
 		_, err = s.RecordAdminLoginFailure(ctx, "fresh", now, now.Add(-time.Hour))
 		must(t, err)
 
 		must(t, s.PruneAdminSessions(ctx, now, now.Add(-time.Hour)))
-		_, _, err = s.AdminSession(ctx, "old")
+		_, _, _, err = s.AdminSession(ctx, "old")
 		wantErr(t, err, bot.ErrNotFound)
-		_, _, err = s.AdminSession(ctx, "live")
+		_, _, _, err = s.AdminSession(ctx, "live")
 		must(t, err)
 		if n, _, err := s.AdminLoginFailures(ctx, "stale"); err != nil || n != 0 {
 			t.Errorf("stale failures = %d, %v; want pruned", n, err)

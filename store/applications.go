@@ -33,9 +33,13 @@ type applicationRow struct {
 	SlackTS      string    `db:"slack_ts"`
 	CreatedAt    timestamp `db:"created_at"`
 	UpdatedAt    timestamp `db:"updated_at"`
+	// SearchKey is written, never read back (applicationColumns leaves it
+	// out): what ListApplications searches, see searchKey.
+	SearchKey string `db:"search_key"`
 }
 
-// fromApplication converts an application for storage.
+// fromApplication converts an application for storage, with its search
+// key.
 func fromApplication(a bot.Application) applicationRow {
 	return applicationRow{
 		ID: a.ID, Ref: a.Ref, CandidateID: a.CandidateID,
@@ -46,6 +50,7 @@ func fromApplication(a bot.Application) applicationRow {
 		Status: string(a.Status), Active: a.Status.Active(),
 		SlackChannel: a.SlackChannel, SlackTS: a.SlackTS,
 		CreatedAt: ts(a.CreatedAt), UpdatedAt: ts(a.UpdatedAt),
+		SearchKey: searchKey(a.Ref, a.Name, a.Kana, a.School, a.Email, a.Phone),
 	}
 }
 

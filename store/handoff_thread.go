@@ -36,28 +36,42 @@ func (s *Store) HandoffByThread(ctx context.Context, channel, threadTS string) (
 	return toHandoff(r)
 }
 
-// handoffViewSQL reads what recruiters see about a handoff's candidate:
-// the display name and the reference of the newest application.
-const handoffViewSQL = `
-SELECT COALESCE((SELECT display_name FROM candidates c WHERE c.channel = h.channel AND c.user_id = h.user_id), '') AS display_name,
-	COALESCE((SELECT ref FROM applications a WHERE a.channel = h.channel AND a.user_id = h.user_id
-		ORDER BY a.created_at DESC, a.id DESC LIMIT 1), '') AS ref
-FROM handoffs h WHERE h.id = ?`
+// handoffCandidateColumns are what staff see about a handoff's (h)
+// candidate: the display name, and the reference and id of the newest
+// application.
+const handoffCandidateColumns = `
+	COALESCE((SELECT c.display_name FROM candidates c WHERE c.channel = h.channel AND c.user_id = h.user_id), '') AS display_name,
+	COALESCE((SELECT a.ref FROM applications a WHERE a.channel = h.channel AND a.user_id = h.user_id
+		ORDER BY a.created_at DESC, a.id DESC LIMIT 1), '') AS ref,
+	COALESCE((SELECT a.id FROM applications a WHERE a.channel = h.channel AND a.user_id = h.user_id
+		ORDER BY a.created_at DESC, a.id DESC LIMIT 1), 0) AS app_id`
+
+// handoffCandidateRow is a row of handoffCandidateColumns.
+type handoffCandidateRow struct {
+	DisplayName string `db:"display_name"`
+	Ref         string `db:"ref"`
+	AppID       int64  `db:"app_id"`
+}
+
+// view is h as staff see it, with this row's candidate.
+func (r handoffCandidateRow) view(h bot.Handoff) bot.HandoffView {
+	return bot.HandoffView{Handoff: h, DisplayName: r.DisplayName, ApplicationRef: r.Ref, ApplicationID: r.AppID}
+}
+
+// handoffViewSQL reads what recruiters see about a handoff's candidate.
+const handoffViewSQL = `SELECT ` + handoffCandidateColumns + ` FROM handoffs h WHERE h.id = ?`
 
 // HandoffView returns a handoff with its candidate's display name and
-// newest application reference, or bot.ErrNotFound.
+// newest application (reference and id), or bot.ErrNotFound.
 func (s *Store) HandoffView(ctx context.Context, id int64) (bot.HandoffView, error) {
 	h, err := s.Handoff(ctx, id)
 	if err != nil {
 		return bot.HandoffView{}, err
 	}
-	var r struct {
-		DisplayName string `db:"display_name"`
-		Ref         string `db:"ref"`
-	}
+	var r handoffCandidateRow
 	err = s.db.GetContext(ctx, &r, s.db.Rebind(handoffViewSQL), id)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return bot.HandoffView{}, wrap(err, "handoff %d", id)
 	}
-	return bot.HandoffView{Handoff: h, DisplayName: r.DisplayName, ApplicationRef: r.Ref}, nil
+	return r.view(h), nil
 }

@@ -33,6 +33,7 @@ var forgetSQL = []string{
 	`DELETE FROM outbox WHERE channel = ? AND user_id = ?`,
 	`DELETE FROM inbox WHERE channel = ? AND user_id = ?`,
 	`DELETE FROM applications WHERE channel = ? AND user_id = ?`,
+	`DELETE FROM handoff_messages WHERE handoff_id IN (SELECT id FROM handoffs WHERE channel = ? AND user_id = ?)`,
 	`DELETE FROM handoffs WHERE channel = ? AND user_id = ?`,
 	`DELETE FROM conversations WHERE channel = ? AND user_id = ?`,
 	`DELETE FROM candidates WHERE channel = ? AND user_id = ?`,
@@ -43,11 +44,11 @@ var forgetSQL = []string{
 const forgetWebChatSQL = `DELETE FROM webchat_messages WHERE visitor = ?`
 
 // ForgetCandidate deletes the personal data of the user: the candidate,
-// their conversation, applications with their audit trails, handoffs,
-// their queued events and deliveries, and a web chat visitor's lines, in
-// one transaction holding the user's lock, and records the deletion
-// (without the data) in the deletion log. It reports whether anything was
-// deleted.
+// their conversation, applications with their audit trails, handoffs with
+// their conversations, their queued events and deliveries, and a web chat
+// visitor's lines, in one transaction holding the user's lock, and records
+// the deletion (without the data) in the deletion log. It reports whether
+// anything was deleted.
 func (s *Store) ForgetCandidate(ctx context.Context, key bot.UserKey, actor string) (bool, error) {
 	var deleted bool
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {

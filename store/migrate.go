@@ -41,11 +41,12 @@ func newMigrator(db *sqlx.DB, dialect string) (*goose.Provider, error) {
 	return p, nil
 }
 
-// Migrate applies every embedded migration not applied yet. Running it
-// again is a no-op.
+// Migrate applies every embedded migration not applied yet, then computes
+// the search keys of applications stored without one (see
+// backfillSearchKeys). Running it again is a no-op.
 func (s *Store) Migrate(ctx context.Context) error {
 	if _, err := s.migrator.Up(ctx); err != nil {
 		return fmt.Errorf("store: migrate: %w", err)
 	}
-	return nil
+	return s.backfillSearchKeys(ctx)
 }

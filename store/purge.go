@@ -15,6 +15,7 @@ import (
 var purgeSQL = []string{
 	`DELETE FROM applications WHERE created_at < ?`,
 	`DELETE FROM conversations WHERE updated_at < ?`,
+	`DELETE FROM handoff_messages WHERE handoff_id IN (SELECT id FROM handoffs WHERE created_at < ?)`,
 	`DELETE FROM handoffs WHERE created_at < ?`,
 	`DELETE FROM webchat_messages WHERE created_at < ?`,
 	`DELETE FROM candidates WHERE updated_at < ? AND id NOT IN (SELECT candidate_id FROM applications)`,
@@ -24,10 +25,10 @@ var purgeSQL = []string{
 }
 
 // Purge deletes personal data older than cutoff: applications (with their
-// audit trails), conversations, handoffs, web chat lines, candidates with
-// nothing left, unanswered questions (students sometimes type personal
-// details), and processed queue rows. The deletion is logged with its row
-// count only.
+// audit trails), conversations, handoffs (with their conversations), web
+// chat lines, candidates with nothing left, unanswered questions (students
+// sometimes type personal details), and processed queue rows. The deletion
+// is logged with its row count only.
 func (s *Store) Purge(ctx context.Context, cutoff time.Time) (int, error) {
 	var total int64
 	err := s.withTx(ctx, func(tx *sqlx.Tx) error {

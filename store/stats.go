@@ -12,7 +12,22 @@ import (
 // Statements of Stats. The day of a question is its date in Japan; the two
 // engines spell that differently (see dayExpr).
 const (
-	countCandidatesSQL = `SELECT COUNT(*) FROM candidates`
+	// peopleSQL is everyone who talked to the bot, one row per user key:
+	// whoever wrote on any channel (each received event is in the inbox,
+	// consent or not), and every candidate (a LINE friend who only added
+	// the bot, say). Left out: the opening of the web chat, which no one
+	// wrote (web:<visitor>:open), and the groups, rooms and Slack channels
+	// the bot answers in, which are keyed by the place, not by a person
+	// (LINE group ids start with C, room ids with R; Slack channel ids
+	// with C or G, while its users' start with U or W).
+	peopleSQL = `SELECT channel, user_id FROM candidates
+	UNION
+	SELECT channel, user_id FROM inbox
+	WHERE NOT (channel = 'web' AND event_id LIKE 'web:%:open')
+	  AND NOT (channel = 'line' AND substr(user_id, 1, 1) IN ('C', 'R'))
+	  AND NOT (channel = 'slack' AND substr(user_id, 1, 1) IN ('C', 'G'))`
+
+	countPeopleSQL = `SELECT COUNT(*) FROM (` + peopleSQL + `) people`
 
 	applicationsByStatusSQL = `SELECT status, COUNT(*) AS n FROM applications GROUP BY status`
 
@@ -24,7 +39,7 @@ const (
 	WHERE q.at >= ? AND q.at < ? AND q.outcome IN ('answered', 'chosen') AND q.faq_id <> ''
 	GROUP BY q.faq_id ORDER BY n DESC, q.faq_id LIMIT ?`
 
-	candidatesByChannelSQL = `SELECT channel, COUNT(*) AS n FROM candidates GROUP BY channel`
+	peopleByChannelSQL = `SELECT channel, COUNT(*) AS n FROM (` + peopleSQL + `) people GROUP BY channel`
 
 	applicationsByChannelSQL = `SELECT channel, COUNT(*) AS n FROM applications GROUP BY channel`
 
@@ -44,16 +59,16 @@ func (s *Store) dayExpr() string {
 	return `strftime('%Y-%m-%d', at, '+9 hours')`
 }
 
-// Stats summarises the data for the staff dashboard: candidates and
-// applications as they are now; questions (by outcome, per day and per
+// Stats summarises the data for the staff dashboard: the people who talked
+// to the bot (see peopleSQL) and the applications, as they are now; questions (by outcome, per day and per
 // answering entry) from q.Since to the end of its q.Days days in Japan; the
 // open handoffs. At most q.Top entries and handoffs are listed.
 func (s *Store) Stats(ctx context.Context, q bot.StatsQuery) (bot.Stats, error) {
 	st := bot.Stats{Applications: map[bot.Status]int{}}
 	first := bot.StartOfDayJST(q.Since)
 	end := first.AddDate(0, 0, max(q.Days, 0))
-	if err := s.db.GetContext(ctx, &st.Candidates, countCandidatesSQL); err != nil {
-		return bot.Stats{}, wrap(err, "stats: candidates")
+	if err := s.db.GetContext(ctx, &st.Candidates, countPeopleSQL); err != nil {
+		return bot.Stats{}, wrap(err, "stats: people")
 	}
 	if err := s.applicationsByStatus(ctx, st.Applications); err != nil {
 		return bot.Stats{}, err
@@ -97,11 +112,11 @@ func (s *Store) applicationsByStatus(ctx context.Context, counts map[bot.Status]
 	return nil
 }
 
-// ChannelCounts counts the candidates and the applications of each
-// channel, as they are now: every channel of bot.Channels in its order
+// ChannelCounts counts the people who talked to the bot (see peopleSQL)
+// and the applications of each channel, as they are now: every channel of bot.Channels in its order
 // (zero counts included), then any other channel found stored, by name.
 func (s *Store) ChannelCounts(ctx context.Context) ([]bot.ChannelCount, error) {
-	candidates, err := s.countByChannel(ctx, candidatesByChannelSQL, "candidates")
+	candidates, err := s.countByChannel(ctx, peopleByChannelSQL, "people")
 	if err != nil {
 		return nil, err
 	}

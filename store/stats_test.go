@@ -12,6 +12,7 @@ import (
 	"github.com/sakemodel/sakebot/faq"
 	"github.com/sakemodel/sakebot/store"
 	"github.com/sakemodel/sakebot/store/storetest"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // logQuestionAt writes a question_log row at a chosen time, as the engine
@@ -151,6 +152,62 @@ func TestStatsSummary(t *testing.T) {
 		}
 		if !deleted {
 			t.Errorf("TopFAQs = %+v, want the deleted entry with no question", all.TopFAQs)
+		}
+	})
+}
+
+// TestStatsCountsEveryoneWhoWrote counts everyone who wrote to the bot,
+// consent or not, once each, whichever channel; not a web chat only
+// opened, nor the groups and channels the bot answers in.
+func TestStatsCountsEveryoneWhoWrote(t *testing.T) {
+	contract(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		wrote := func(id string, key bot.UserKey, kind bot.Kind, group bool) {
+			t.Helper()
+			ev := worker.Event{ID: id, Incoming: bot.Incoming{Key: key, Kind: kind, Text: "研修はありますか", Group: group}}
+			_, err := s.AcceptEvents(ctx, []worker.Event{ev})
+			must(t, err)
+		}
+		web := func(id string) bot.UserKey { return bot.UserKey{Channel: bot.ChannelWeb, UserID: id} }
+		slack := func(id string) bot.UserKey { return bot.UserKey{Channel: bot.ChannelSlack, UserID: id} }
+
+		// Three students chat; one of them goes on to consent to the form.
+		wrote("web:v-1:open", web("v-1"), bot.KindOpen, false)
+		wrote("web:v-1:m1", web("v-1"), bot.KindMessage, false)
+		wrote("web:v-1:m2", web("v-1"), bot.KindMessage, false)
+		wrote("web:v-2:m1", web("v-2"), bot.KindMessage, false)
+		wrote("slack:Ev1", slack("U0STUDENT"), bot.KindMessage, false)
+		addCandidate(t, s, web("v-2")) // the consent
+		if ok, err := processNext(ctx, s, func(worker.Event) error { return nil }); !ok || err != nil {
+			t.Fatalf("process an event: %v %v", ok, err) // processed events (their text gone) still count
+		}
+		st, err := s.Stats(ctx, bot.StatsQuery{Since: storetest.Now(), Days: 1})
+		must(t, err)
+		if st.Candidates != 3 {
+			t.Errorf("after 3 students chatted (1 consented), Candidates = %d, want 3", st.Candidates)
+		}
+
+		// Not people who wrote: a web chat only opened, a LINE group and
+		// room, a Slack channel. A LINE friend who only added the bot is.
+		wrote("web:v-3:open", web("v-3"), bot.KindOpen, false)
+		wrote("line:g1", lineUser("C0123456789abcdef0123456789abcdef"), bot.KindMessage, true)
+		wrote("line:r1", lineUser("R0123456789abcdef0123456789abcdef"), bot.KindMessage, true)
+		wrote("slack:Ev2", slack("C0CHANNEL"), bot.KindMessage, true)
+		wrote("line:f1", lineUser("U0123456789abcdef0123456789abcdef"), bot.KindFollow, false)
+		addCandidate(t, s, lineUser("U0123456789abcdef0123456789abcdef"))
+
+		st, err = s.Stats(ctx, bot.StatsQuery{Since: storetest.Now(), Days: 1})
+		must(t, err)
+		if st.Candidates != 4 {
+			t.Errorf("Candidates = %d, want 4: 3 who wrote and a LINE friend", st.Candidates)
+		}
+		counts, err := s.ChannelCounts(ctx)
+		must(t, err)
+		want := map[bot.Channel]int{bot.ChannelLINE: 1, bot.ChannelSlack: 1, bot.ChannelWeb: 2, bot.ChannelCLI: 0}
+		for _, c := range counts {
+			if c.Candidates != want[c.Channel] {
+				t.Errorf("%s: %d people, want %d", c.Channel, c.Candidates, want[c.Channel])
+			}
 		}
 	})
 }

@@ -8,14 +8,14 @@ import (
 	"github.com/sakemodel/sakebot/bot"
 )
 
-// insertApplicationSQL stores a new application.
+// insertApplicationSQL stores a new application with its search key.
 const insertApplicationSQL = `
 INSERT INTO applications (ref, candidate_id, channel, user_id, name, kana, school, department,
 	graduation, email, phone, kitami_wish, it_experience, motivation, status, active,
-	slack_channel, slack_ts, created_at, updated_at)
+	slack_channel, slack_ts, created_at, updated_at, search_key)
 VALUES (:ref, :candidate_id, :channel, :user_id, :name, :kana, :school, :department,
 	:graduation, :email, :phone, :kitami_wish, :it_experience, :motivation, :status, :active,
-	:slack_channel, :slack_ts, :created_at, :updated_at)
+	:slack_channel, :slack_ts, :created_at, :updated_at, :search_key)
 RETURNING id`
 
 // CreateApplication stores a submitted application of a stored candidate

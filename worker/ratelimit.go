@@ -6,9 +6,10 @@ import "github.com/sakemodel/sakebot/bot"
 const msgRateLimited = "たくさんのメッセージをありがとうございます。処理が追いつかないため、1分ほどしてからもう一度お送りください。入力中の応募内容はそのまま残っています。"
 
 // limited reports whether the per-user rate limit applies to in: to
-// everything but an unfollow, which must always take effect.
+// everything but an unfollow, which must always take effect, and a staff
+// reply, which is not the user's to send.
 func (w *Worker) limited(in bot.Incoming) bool {
-	return w.cfg.RateLimit > 0 && in.Kind != bot.KindUnfollow
+	return w.cfg.RateLimit > 0 && in.Kind != bot.KindUnfollow && in.Kind != bot.KindStaffReply
 }
 
 // over reports whether in is over the limit, given the user's events in

@@ -8,22 +8,23 @@ import (
 )
 
 // adminMount returns the staff web page, to be mounted at "/admin/", and
-// true when ADMIN_PASSWORD is set; nil and false when it is not (serve
-// then says the page is off). Status changes and deletions go through the
+// true; nil and false when it could not start. Staff sign in with their
+// accounts (sakebot staff add); ADMIN_PASSWORD, when set, also signs in as
+// a break-glass 管理者. Status changes and deletions go through the
 // engine, so the Slack notice is updated (or retracted) and a candidate
 // invited to an interview is told, as when staff click in Slack. The
 // page's 「試す」 box uses the engine's answerer, so it says exactly what
-// the bot would. Its login slow-down keys on the client's address, taken
-// from X-Forwarded-For only when the peer is one of TRUSTED_PROXIES.
-func adminMount(a *app, cfg config, log *slog.Logger) (http.Handler, bool) {
-	if cfg.AdminPassword == "" {
-		return nil, false
-	}
+// the bot would. Replies written in 対応中の会話 go to inbox (the worker),
+// as events of the candidate's, and 対応終了 through the engine. Its login slow-down keys on the client's address, taken
+// from X-Forwarded-For only when the peer is one of TRUSTED_PROXIES, and
+// on the account tried.
+func adminMount(a *app, cfg config, log *slog.Logger, inbox admin.Inbox) (http.Handler, bool) {
 	h, err := admin.New(admin.Config{
 		Password:       cfg.AdminPassword,
 		Store:          a.store,
 		Desk:           a.engine,
 		Answerer:       a.engine.Answerer(),
+		Inbox:          inbox,
 		Logger:         log,
 		Now:            a.now,
 		TrustedProxies: cfg.TrustedProxies,
@@ -31,6 +32,9 @@ func adminMount(a *app, cfg config, log *slog.Logger) (http.Handler, bool) {
 	if err != nil {
 		log.Error("the admin page is off: it could not start", "err", err)
 		return nil, false
+	}
+	if cfg.AdminPassword != "" {
+		log.Warn("ADMIN_PASSWORD is set: it signs in to the admin page as a break-glass 管理者; unset it once staff accounts exist")
 	}
 	return h, true
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sakemodel/sakebot/store/storetest"
+	"github.com/sakemodel/sakebot/worker"
 )
 
 // TestAdminMount mounts the admin page only when ADMIN_PASSWORD is set.
@@ -22,11 +23,11 @@ func TestAdminMount(t *testing.T) {
 	}
 	defer a.Close()
 
-	if h, ok := adminMount(a, e.cfg, log); ok || h != nil {
+	if h, ok := adminMount(a, e.cfg, log, nil); ok || h != nil {
 		t.Fatalf("without ADMIN_PASSWORD: %v, %v; want off", h, ok)
 	}
 	e.cfg.AdminPassword = "pw"
-	h, ok := adminMount(a, e.cfg, log)
+	h, ok := adminMount(a, e.cfg, log, worker.New(worker.Config{Engine: a.engine, Inbox: a.store, Outbox: a.store}))
 	if !ok {
 		t.Fatal("with ADMIN_PASSWORD the page is off")
 	}

@@ -58,12 +58,16 @@ func openApp(ctx context.Context, e *env, log *slog.Logger) (*app, error) {
 func (a *app) Close() error { return a.store.Close() }
 
 // notifyOf is where recruiters are told of applications and handoffs: the
-// Slack channel SLACK_NOTIFY_CHANNEL when Slack is on, else nowhere.
+// Slack channel SLACK_NOTIFY_CHANNEL when Slack is on; and staff answer
+// handoffs in the admin page's 対応中の会話 (serve always mounts the
+// page), so a candidate who asks for a person is answered with Slack off
+// too.
 func notifyOf(cfg config) bot.Notify {
-	if cfg.SlackToken == "" || cfg.SlackChannel == "" {
-		return bot.Notify{}
+	n := bot.Notify{Inbox: true}
+	if cfg.SlackToken != "" && cfg.SlackChannel != "" {
+		n.Channel, n.To = bot.ChannelSlack, cfg.SlackChannel
 	}
-	return bot.Notify{Channel: bot.ChannelSlack, To: cfg.SlackChannel}
+	return n
 }
 
 // newLogger builds the logger from LOG_FORMAT and LOG_LEVEL.

@@ -41,6 +41,7 @@ func commands() []command {
 		{"faq", "export or import the FAQ as YAML", runFAQ},
 		{"applications", "export applications as CSV or JSON", runApplications},
 		{"forget", "delete a candidate's personal data", runForget},
+		{"staff", "manage the admin page's staff accounts (add, list, disable, reset-password)", runStaff},
 		{"purge", "delete personal data older than the retention period", runPurge},
 		{"line", "set up LINE: 'line richmenu' installs the default rich menu", runLINE},
 	}

@@ -126,10 +126,9 @@ func wire(ctx context.Context, a *app, cfg config, log *slog.Logger) (*wiring, e
 	} else {
 		log.Info("the web chat is off: WEBCHAT_ENABLED is false")
 	}
-	if h, ok := adminMount(a, cfg, log.With("channel", "admin")); ok {
+	if h, ok := adminMount(a, cfg, log.With("channel", "admin"), wk); ok {
 		w.mounts["/admin/"] = h
-	} else if cfg.AdminPassword == "" {
-		log.Info("the admin page is off: set ADMIN_PASSWORD to turn it on")
+		log.Info("the admin page is at /admin/: staff sign in with their accounts (sakebot staff add creates the first)")
 	}
 	return w, nil
 }

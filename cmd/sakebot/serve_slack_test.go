@@ -26,8 +26,8 @@ func TestWireSlack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	if w, err := wire(t.Context(), a, config{}, log); err != nil || len(w.mounts) != 0 {
-		t.Fatalf("without credentials: %v %v", err, w.mounts)
+	if w, err := wire(t.Context(), a, config{}, log); err != nil || len(w.mounts) != 1 || w.mounts["/admin/"] == nil {
+		t.Fatalf("without credentials (only the admin page, always on): %v %v", err, w.mounts)
 	}
 	out, err := newOutgoing(a, cfg, log)
 	if err != nil || !out.slack || out.senders[bot.ChannelSlack] == nil || out.profiles[bot.ChannelSlack] == nil {
@@ -60,7 +60,7 @@ func TestWireSlackSocketMode(t *testing.T) {
 	}
 	defer a.Close()
 	w, err := wire(t.Context(), a, cfg, log)
-	if err != nil || len(w.mounts) != 0 || len(w.runners) != 1 {
+	if err != nil || len(w.mounts) != 1 || w.mounts["/admin/"] == nil || len(w.runners) != 1 {
 		t.Fatalf("wire: %v mounts %v runners %d", err, w.mounts, len(w.runners))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -120,7 +120,7 @@ func TestServeAnswersLINE(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("serve did not stop")
 	}
-	for _, want := range []string{"Slack is off", "admin page is off", "serving"} {
+	for _, want := range []string{"Slack is off", "admin page is at /admin/", "serving"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("start-up log lacks %q:\n%s", want, out.String())
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sakemodel/sakebot/handlers/clientip"
+	"github.com/sakemodel/sakebot/internal/password"
 )
 
 // DefaultSessionTTL is how long a login lasts when Config.SessionTTL is 0.
@@ -16,7 +17,9 @@ const DefaultSessionTTL = 12 * time.Hour
 
 // Config is what the page needs.
 type Config struct {
-	// Password is the staff password (ADMIN_PASSWORD); it must not be empty.
+	// Password is the break-glass password (ADMIN_PASSWORD): when set, it
+	// signs in as a 管理者 without an account (the page says so); staff
+	// otherwise sign in with their accounts (sakebot staff add).
 	Password string
 	// Store is the storage; *store.Store implements it.
 	Store Store
@@ -26,12 +29,19 @@ type Config struct {
 	// Answerer answers the 「試す」 box; use the engine's, so the box says
 	// exactly what the bot would.
 	Answerer Asker
+	// Inbox takes the replies staff write in 対応中の会話 as events for
+	// the engine, so they are ordered with the candidate's own messages
+	// and handled once; use the worker. Nil: replies are refused.
+	Inbox Inbox
 	// Logger receives errors and notable actions, never personal data.
 	Logger *slog.Logger
 	// SessionTTL is how long a login lasts (DefaultSessionTTL when 0).
 	SessionTTL time.Duration
 	// Now is the clock (time.Now when nil); tests move it.
 	Now func() time.Time
+	// PasswordCost is the bcrypt cost of the passwords the page sets
+	// (password.DefaultCost when 0; tests use less).
+	PasswordCost int
 	// TrustedProxies are the peers (TRUSTED_PROXIES) whose X-Forwarded-For
 	// and X-Forwarded-Proto are believed; from any other peer, and from
 	// every peer when empty, the client is the peer itself.
@@ -43,10 +53,13 @@ type server struct {
 	store    Store
 	desk     Desk
 	answerer Asker
+	inbox    Inbox // nil: replies are refused
 	log      *slog.Logger
 	now      func() time.Time
 	ttl      time.Duration
-	password [sha256.Size]byte // the password's hash, compared in constant time
+	password [sha256.Size]byte // the break-glass password's hash, compared in constant time
+	glass    bool              // a break-glass password is set
+	hashCost int               // bcrypt cost of the passwords set here
 	proxies  clientip.Proxies  // whose forwarded headers are believed
 	pages    pages
 }
@@ -54,15 +67,14 @@ type server struct {
 // New returns the page's handler, to be mounted at "/admin/".
 func New(cfg Config) (http.Handler, error) {
 	switch {
-	case cfg.Password == "":
-		return nil, errors.New("admin: empty password")
 	case cfg.Store == nil || cfg.Desk == nil || cfg.Answerer == nil:
 		return nil, errors.New("admin: Store, Desk and Answerer are required")
 	}
 	s := &server{
 		store: cfg.Store, desk: cfg.Desk, answerer: cfg.Answerer, log: cfg.Logger, now: cfg.Now, ttl: cfg.SessionTTL,
-		password: sha256.Sum256([]byte(cfg.Password)), proxies: clientip.Proxies(cfg.TrustedProxies),
+		password: sha256.Sum256([]byte(cfg.Password)), glass: cfg.Password != "", hashCost: cfg.PasswordCost, proxies: clientip.Proxies(cfg.TrustedProxies),
 	}
+	s.inbox = cfg.Inbox
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -71,6 +83,9 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	if s.ttl <= 0 {
 		s.ttl = DefaultSessionTTL
+	}
+	if s.hashCost <= 0 {
+		s.hashCost = password.DefaultCost
 	}
 	var err error
 	if s.pages, err = parsePages(); err != nil {

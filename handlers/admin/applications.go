@@ -29,6 +29,7 @@ type applicationListView struct {
 type applicationView struct {
 	App    bot.Application
 	Events []bot.ApplicationEvent
+	Actors actorNames // who the events' actors are
 }
 
 // applicationFilter reads the list's filter from the query; an unknown
@@ -121,6 +122,11 @@ func (s *server) renderApplication(w http.ResponseWriter, r *http.Request, sess 
 	}
 	if err == nil {
 		v.Events, err = s.store.ApplicationEvents(ctx, id)
+	}
+	var staff []bot.Staff
+	if err == nil {
+		staff, err = s.store.ListStaff(ctx)
+		v.Actors = namesOf(staff)
 	}
 	if err != nil {
 		s.applicationGone(w, r, sess, err)

@@ -12,7 +12,7 @@ const (
 	chartHeight = 240
 	chartLeft   = 40 // room for the axis labels
 	chartRight  = 8
-	chartTop    = 12
+	chartTop    = 20 // room for the top value, which a phone draws larger
 	chartBottom = 28 // room for the dates
 )
 
@@ -48,10 +48,13 @@ type chartTick struct {
 	Value int
 }
 
-// chartLabel is a date under the axis.
+// chartLabel is a date under the axis, centred under its bar (Anchor
+// "middle") or, the last one, ending at its bar's right edge ("end"), so
+// that it stays inside the chart however large a phone draws the text.
 type chartLabel struct {
-	X    float64
-	Text string
+	X      float64
+	Anchor string
+	Text   string
 }
 
 // newChart lays out the daily counts.
@@ -96,7 +99,11 @@ func newChart(days []bot.DayCount) chart {
 		}
 		c.Bars = append(c.Bars, bar)
 		if i%7 == (len(days)-1)%7 {
-			c.Labels = append(c.Labels, chartLabel{X: x + barW/2, Text: fmt.Sprintf("%d/%d", d.Day.Month(), d.Day.Day())})
+			l := chartLabel{X: x + barW/2, Anchor: "middle", Text: fmt.Sprintf("%d/%d", d.Day.Month(), d.Day.Day())}
+			if i == len(days)-1 {
+				l.X, l.Anchor = x+barW, "end"
+			}
+			c.Labels = append(c.Labels, l)
 		}
 	}
 	first, last := days[0].Day, days[len(days)-1].Day

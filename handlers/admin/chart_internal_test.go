@@ -32,3 +32,27 @@ func TestChartStacksBars(t *testing.T) {
 		t.Errorf("title = %q", c.Bars[0].Title)
 	}
 }
+
+// TestChartLastLabelEnds checks that the last date ends at its bar's right
+// edge instead of being centred on it, where a phone's larger text would
+// run past the chart's edge and be cut off.
+func TestChartLastLabelEnds(t *testing.T) {
+	day := bot.StartOfDayJST(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
+	days := make([]bot.DayCount, 30)
+	for i := range days {
+		days[i].Day = day.AddDate(0, 0, i)
+	}
+	c := newChart(days)
+	if len(c.Labels) != 5 {
+		t.Fatalf("labels = %+v, want 5", c.Labels)
+	}
+	for _, l := range c.Labels[:4] {
+		if l.Anchor != "middle" {
+			t.Errorf("label %+v is not centred", l)
+		}
+	}
+	last := c.Labels[4]
+	if last.Text != "3/30" || last.Anchor != "end" || last.X > float64(c.Right) {
+		t.Errorf("last label = %+v, want 3/30 ending within the plot (x <= %d)", last, c.Right)
+	}
+}

@@ -1,14 +1,19 @@
 // Package admin is the staff web page of sakebot, mounted at /admin/ when
 // ADMIN_PASSWORD is set: a dashboard, the FAQ editor with a 「試す」 box
 // that shows which entry would answer a question, the questions the bot
-// could not answer, and the applications with their audit trail and CSV
-// download.
+// could not answer, the applications with their audit trail and CSV
+// download, and 対応中の会話: the conversations of candidates waiting for
+// a person, where staff read what was said (in the Slack thread too),
+// reply to the candidate on their channel and end the handoff.
 //
 // Pages are rendered on the server with html/template (so everything typed
 // by students or staff is escaped) from templates and a stylesheet embedded
-// in the binary; the page uses no script at all and no external resource,
-// and its Content-Security-Policy says so. The UI is in Japanese and works
-// on a phone.
+// in the binary; the page loads no external resource, and its
+// Content-Security-Policy says so. Only the pages of 対応中の会話 run a
+// script, the page's own static/live.js, which fetches fresh fragments of
+// the same page every few seconds (their CSP allows that and nothing
+// more); everything else uses no script at all. The UI is in Japanese and
+// works on a phone.
 //
 // Access: one shared password (compared in constant time; a client address
 // that keeps failing waits longer and longer), then a session whose random
@@ -20,5 +25,6 @@
 // The package declares the small storage interfaces it uses (stores.go);
 // *store.Store implements them. Logs never carry personal data.
 //
-// It imports bot, faq, faqfile and export; never store, a channel or SQL.
+// It imports bot, worker (a staff reply is an event for it), faq, faqfile
+// and export; never store, a channel or SQL.
 package admin

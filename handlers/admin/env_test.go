@@ -79,6 +79,13 @@ func forEachEngine(t *testing.T, fn func(t *testing.T, e *env)) {
 // newEnv opens and seeds the database at dbURL and serves the page.
 func newEnv(t *testing.T, dbURL string) *env {
 	t.Helper()
+	return newEnvNotify(t, dbURL, bot.Notify{Channel: bot.ChannelSlack, To: notifyChannel, Inbox: true})
+}
+
+// newEnvNotify is newEnv with an engine that tells staff as n says (the
+// zero Channel: Slack is off, and staff answer on the page only).
+func newEnvNotify(t *testing.T, dbURL string, n bot.Notify) *env {
+	t.Helper()
 	c := storetest.NewRunningClock(t)
 	s := storetest.Open(t, dbURL, c.Now)
 	if _, err := s.SeedFAQs(context.Background(), faqfile.Default()); err != nil {
@@ -89,10 +96,10 @@ func newEnv(t *testing.T, dbURL string) *env {
 		line: linetest.NewAPI(t), slack: slacktest.NewAPI(t, slackToken, 1)}
 	e.slack.Now = c.Now
 	e.engine = bot.NewEngine(bot.Config{Store: s, Answerer: faq.NewAnswerer(s), Logger: log, Now: c.Now,
-		Notify: bot.Notify{Channel: bot.ChannelSlack, To: notifyChannel}})
+		Notify: n})
 	e.worker = newWorker(t, e, log)
-	h, err := admin.New(admin.Config{Password: password, Store: s, Desk: e.engine, Answerer: e.engine.Answerer(),
-		Logger: log, Now: c.Now})
+	h, err := admin.New(admin.Config{Password: password, Store: s, Desk: e.engine, Answerer: e.engine.Answerer(), PasswordCost: testHashCost,
+		Inbox: e.worker, Logger: log, Now: c.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

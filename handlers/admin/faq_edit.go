@@ -18,7 +18,9 @@ type faqEditView struct {
 	Categories []string // for suggestions
 	Try        *tryView // the 「試す」 box's result, if a question was asked
 	TryText    string
-	Conflict   *faq.FAQ // the entry as someone else saved it while this one was edited
+	Conflict   *faq.FAQ         // the entry as someone else saved it while this one was edited
+	History    []bot.AuditEntry // who changed the entry, newest first
+	Actors     actorNames
 }
 
 // faqNew shows an empty editor, or one holding an unanswered question
@@ -133,6 +135,12 @@ func (s *server) renderEditor(w http.ResponseWriter, r *http.Request, sess sessi
 		return
 	}
 	v.Categories = categories(faqs)
+	if !v.Form.New {
+		if v.History, v.Actors, err = s.history(ctx, bot.AuditFilter{Kind: bot.AuditFAQ, Subject: v.Form.ID, Limit: 50}); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	if v.Try, err = s.try(ctx, v.TryText, v.Form.ID); err != nil {
 		s.serverError(w, r, err)
 		return

@@ -17,27 +17,30 @@ var jst = time.FixedZone("JST", 9*60*60)
 
 // funcs are the helpers templates use.
 var funcs = template.FuncMap{
-	"datetime":   func(t time.Time) string { return formatTime(t, "2006/01/02 15:04") },
-	"date":       func(t time.Time) string { return formatTime(t, "2006/01/02") },
-	"statusText": func(s bot.Status) string { return s.Label() },
-	"statuses":   func() []bot.Status { return bot.Statuses },
-	"status":     func(s string) bot.Status { return bot.Status(s) },
-	"outcome":    outcomeLabel,
-	"channel":    bot.Channel.Label,
-	"channels":   bot.Channels,
-	"actor":      actorLabel,
-	"reason":     reasonLabel,
-	"handoff":    handoffStatusLabel,
-	"phone":      jpinput.FormatPhone,
-	"graduation": bot.GraduationLabel,
-	"score":      func(f float64) string { return fmt.Sprintf("%.2f", f) },
-	"percent":    percent,
-	"lines":      func(l []string) string { return strings.Join(l, "\n") },
-	"commas":     func(l []string) string { return strings.Join(l, "、") },
-	"add":        func(a, b int) int { return a + b },
-	"sub":        func(a, b int) int { return a - b },
-	"max":        func(a, b int) int { return max(a, b) },
-	"num":        func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+	"staffFields": staffFields,
+	"auditText":   auditText,
+	"actorOf":     func(n actorNames, actor string) string { return n.label(actor) },
+	"datetime":    func(t time.Time) string { return formatTime(t, "2006/01/02 15:04") },
+	"date":        func(t time.Time) string { return formatTime(t, "2006/01/02") },
+	"statusText":  func(s bot.Status) string { return s.Label() },
+	"statuses":    func() []bot.Status { return bot.Statuses },
+	"status":      func(s string) bot.Status { return bot.Status(s) },
+	"outcome":     outcomeLabel,
+	"channel":     bot.Channel.Label,
+	"channels":    bot.Channels,
+	"actor":       actorLabel,
+	"reason":      reasonLabel,
+	"handoff":     handoffStatusLabel,
+	"phone":       jpinput.FormatPhone,
+	"graduation":  bot.GraduationLabel,
+	"score":       func(f float64) string { return fmt.Sprintf("%.2f", f) },
+	"percent":     percent,
+	"lines":       func(l []string) string { return strings.Join(l, "\n") },
+	"commas":      func(l []string) string { return strings.Join(l, "、") },
+	"add":         func(a, b int) int { return a + b },
+	"sub":         func(a, b int) int { return a - b },
+	"max":         func(a, b int) int { return max(a, b) },
+	"num":         func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 }
 
 // formatTime shows t in Japan, or a dash when it is not set.
@@ -68,15 +71,51 @@ func outcomeLabel(o faq.Outcome) string {
 	}
 }
 
-// actorLabel says who changed an application.
-func actorLabel(actor string) string {
+// actorLabel says who changed an application, without knowing the staff
+// accounts (see actorNames for the names).
+func actorLabel(actor string) string { return actorNames(nil).label(actor) }
+
+// actorNames names the actors of the audit trails: a staff account's
+// actor ("staff:12") and the Slack user id linked to it both name the
+// person.
+type actorNames map[string]string
+
+// namesOf builds the names of every account.
+func namesOf(staff []bot.Staff) actorNames {
+	names := actorNames{}
+	for _, st := range staff {
+		names[st.Actor()] = st.Name
+		if st.SlackUserID != "" {
+			names[st.SlackUserID] = st.Name
+		}
+	}
+	return names
+}
+
+// label says who actor is, for staff.
+func (n actorNames) label(actor string) string {
 	switch actor {
 	case "candidate":
 		return "応募者"
-	case "admin":
-		return "管理画面"
+	case glassActor:
+		return "緊急用パスワード（管理画面）"
+	case "cli":
+		return "サーバーのコマンド"
+	case "seed":
+		return "初期データ"
+	case "retention":
+		return "自動削除（保存期間）"
 	case "":
 		return "—"
+	}
+	if _, ok := bot.StaffIDOfActor(actor); ok {
+		if name, ok := n[actor]; ok {
+			return name + "（管理画面）"
+		}
+		return "削除されたアカウント（管理画面）"
+	}
+	if name, ok := n[actor]; ok {
+		return name + "（Slack）"
 	}
 	return "Slack（" + actor + "）"
 }

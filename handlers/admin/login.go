@@ -1,17 +1,26 @@
 package admin
 
 import (
+	"context"
 	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
+
+	"github.com/sakemodel/sakebot/bot"
+	"github.com/sakemodel/sakebot/internal/password"
 )
 
 // loginView is what the login page shows.
 type loginView struct {
-	Next string
+	Next  string
+	Email string
+	Glass bool // the break-glass ADMIN_PASSWORD is set
 }
 
 // loginPage shows the login form, or goes to the dashboard when the
@@ -31,17 +40,26 @@ func (s *server) renderLogin(w http.ResponseWriter, r *http.Request, status int,
 		next = localNext(next)
 	}
 	s.render(w, r, status, "login", view{Title: "ログイン", Flash: flash, Error: errMsg,
-		Data: loginView{Next: next}})
+		Data: loginView{Next: next, Email: strings.TrimSpace(r.PostFormValue("email")), Glass: s.glass}})
 }
 
-// login checks the password and starts a session. A client that failed
-// too often in a row must wait first; its try is not even checked. Every
-// try is counted as a failure before the password is compared (a right one
-// clears the count), so parallel tries are let through one at a time.
+// login checks the e-mail and password and starts a session: of the
+// staff account, or, with the e-mail left empty, of the break-glass
+// password when one is set. The client's address and the account named
+// are slowed down separately after failures in a row (so neither many
+// addresses against one account nor one address against many accounts
+// get far); a try that must wait is not even checked. Every try is
+// counted as a failure before the password is compared (a right one
+// clears the counts), so parallel tries are let through one at a time.
 func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-	ctx, client, now := r.Context(), s.clientKey(r), s.now()
-	failures, wait, err := s.store.ReserveAdminLogin(ctx, client, now, now.Add(-failureWindow), loginWait)
+	ctx := r.Context()
+	email := strings.ToLower(strings.TrimSpace(r.PostFormValue("email")))
+	keys := []string{s.clientKey(r)}
+	if email != "" { // the break-glass password slows down per address only, as before accounts
+		keys = append(keys, accountKey(email))
+	}
+	wait, err := s.reserveLogin(ctx, keys)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -53,31 +71,81 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 			"ログインの失敗が続いたため、しばらく受け付けを止めています。%d秒ほど待ってから、もう一度お試しください。", secs))
 		return
 	}
-	given := sha256.Sum256([]byte(r.PostFormValue("password")))
-	if subtle.ConstantTimeCompare(given[:], s.password[:]) != 1 {
-		s.log.WarnContext(ctx, "admin: wrong password", "failures_in_a_row", failures)
-		s.renderLogin(w, r, http.StatusUnauthorized, "", "パスワードが正しくありません。")
-		return
-	}
-	if err := s.startSession(w, r, client); err != nil {
+	staffID, ok, err := s.checkLogin(ctx, email, r.PostFormValue("password"))
+	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	s.log.InfoContext(ctx, "admin: logged in")
+	if !ok {
+		s.log.WarnContext(ctx, "admin: wrong e-mail or password")
+		s.renderLogin(w, r, http.StatusUnauthorized, "", "メールアドレスまたはパスワードが正しくありません。")
+		return
+	}
+	if err := s.startSession(w, r, keys, staffID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.log.InfoContext(ctx, "admin: logged in", "staff", staffID)
 	http.Redirect(w, r, localNext(r.PostFormValue("next")), http.StatusSeeOther)
 }
 
-// startSession forgets the client's failures, prunes what expired and
-// gives the browser a new session.
-func (s *server) startSession(w http.ResponseWriter, r *http.Request, client string) error {
+// reserveLogin counts a try against each key and returns the longest wait
+// any of them must still sit out.
+func (s *server) reserveLogin(ctx context.Context, keys []string) (time.Duration, error) {
+	now := s.now()
+	var longest time.Duration
+	for _, k := range keys {
+		_, wait, err := s.store.ReserveAdminLogin(ctx, k, now, now.Add(-failureWindow), loginWait)
+		if err != nil {
+			return 0, err
+		}
+		longest = max(longest, wait)
+	}
+	return longest, nil
+}
+
+// checkLogin reports whether the password is right for the account of
+// email (its id) or, with email empty, the break-glass password (id 0). A
+// disabled or unknown account costs as much time as a known one.
+func (s *server) checkLogin(ctx context.Context, email, pw string) (int64, bool, error) {
+	if email == "" {
+		given := sha256.Sum256([]byte(pw))
+		return 0, s.glass && subtle.ConstantTimeCompare(given[:], s.password[:]) == 1, nil
+	}
+	st, hash, err := s.store.StaffByEmail(ctx, email)
+	if errors.Is(err, bot.ErrNotFound) {
+		password.Waste(pw)
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	if !password.Matches(hash, pw) || st.Disabled {
+		return 0, false, nil
+	}
+	return st.ID, true, nil
+}
+
+// accountKey identifies the account tried for the slow-down, by a hash of
+// its e-mail (the database keeps failed e-mails only as hashes).
+func accountKey(email string) string {
+	sum := sha256.Sum256([]byte("sakebot-admin-account:" + email))
+	return hex.EncodeToString(sum[:16])
+}
+
+// startSession forgets the failures of keys, prunes what expired and
+// gives the browser a new session of staffID.
+func (s *server) startSession(w http.ResponseWriter, r *http.Request, keys []string, staffID int64) error {
 	ctx, now := r.Context(), s.now()
-	if err := s.store.ClearAdminLoginFailures(ctx, client); err != nil {
-		return err
+	for _, k := range keys {
+		if err := s.store.ClearAdminLoginFailures(ctx, k); err != nil {
+			return err
+		}
 	}
 	if err := s.store.PruneAdminSessions(ctx, now, now.Add(-failureWindow)); err != nil {
 		return err
 	}
-	token, err := s.newSession(ctx)
+	token, err := s.newSession(ctx, staffID)
 	if err != nil {
 		return err
 	}

@@ -1,21 +1,38 @@
 package admin
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/sakemodel/sakebot/bot"
+)
 
 // routes returns every route of the page, in one place. Pages need a
 // session; handlers that change something also need the session's CSRF
-// token. Every response gets the security headers; a target that is no
+// token and a role that may change things (own: what any staff member may
+// do to their own session and password; manage: accounts, 管理者 only). Every response gets the security headers; a target that is no
 // UTF-8 or holds control characters or dot segments gets 400, and
 // cross-origin posts are refused, before anything else runs.
 func (s *server) routes() http.Handler {
 	mux := http.NewServeMux()
 	page := func(pattern string, h pageFunc) { mux.Handle(pattern, s.requireSession(h)) }
-	change := func(pattern string, h pageFunc) { mux.Handle(pattern, s.requireSession(s.requireCSRF(h))) }
+	own := func(pattern string, h pageFunc) { mux.Handle(pattern, s.requireSession(s.requireCSRF(h))) }
+	change := func(pattern string, h pageFunc) { own(pattern, s.requireRole(bot.StaffRole.CanChange, h)) }
+	managePage := func(pattern string, h pageFunc) { page(pattern, s.requireRole(bot.StaffRole.CanManageStaff, h)) }
+	manage := func(pattern string, h pageFunc) { own(pattern, s.requireRole(bot.StaffRole.CanManageStaff, h)) }
 
 	mux.Handle("GET "+staticPrefix, s.staticHandler())
 	mux.HandleFunc("GET /admin/login", s.loginPage)
 	mux.HandleFunc("POST /admin/login", s.login)
-	change("POST /admin/logout", s.logout)
+	own("POST /admin/logout", s.logout)
+	page("GET /admin/account", s.accountPage)
+	own("POST /admin/account/password", s.accountPassword)
+
+	managePage("GET /admin/audit", s.auditLog)
+	managePage("GET /admin/staff", s.staffList)
+	manage("POST /admin/staff", s.staffCreate)
+	managePage("GET /admin/staff/{id}", s.staffEdit)
+	manage("POST /admin/staff/{id}", s.staffUpdate)
+	manage("POST /admin/staff/{id}/password", s.staffResetPassword)
 
 	page("GET /admin/{$}", s.dashboard)
 
@@ -49,6 +66,13 @@ func (s *server) routes() http.Handler {
 	page("GET /admin/applications/{id}", s.applicationDetail)
 	change("POST /admin/applications/{id}/status", s.applicationSetStatus)
 	change("POST /admin/applications/{id}/forget", s.applicationForget)
+
+	page("GET /admin/inbox", s.inboxList)
+	page("GET /admin/inbox/live", s.inboxLive)
+	page("GET /admin/inbox/{id}", s.inboxConversation)
+	page("GET /admin/inbox/{id}/live", s.inboxConversationLive)
+	change("POST /admin/inbox/{id}/reply", s.inboxReply)
+	change("POST /admin/inbox/{id}/close", s.inboxClose)
 
 	page("/admin/", s.notFound)
 

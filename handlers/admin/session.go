@@ -21,12 +21,39 @@ const (
 
 // session is a logged-in staff member's session.
 type session struct {
-	tokenHash string // identifies the session in the store
-	csrf      string // the token its forms carry
+	tokenHash string    // identifies the session in the store
+	csrf      string    // the token its forms carry
+	staff     bot.Staff // who signed in; ID 0: the break-glass ADMIN_PASSWORD
 }
 
+// glassActor is how the audit trails record the break-glass password.
+const glassActor = "admin"
+
 // actor is who acts in this session, as the audit trails record it.
-func (sess session) actor() string { return "admin" }
+func (sess session) actor() string {
+	if sess.staff.ID == 0 {
+		return glassActor
+	}
+	return sess.staff.Actor()
+}
+
+// role is what the session may do: the account's role; the break-glass
+// password is a 管理者.
+func (sess session) role() bot.StaffRole {
+	if sess.staff.ID == 0 {
+		return bot.RoleAdmin
+	}
+	return sess.staff.Role
+}
+
+// sessionKey is the request context's key of the session (see render).
+type sessionKey struct{}
+
+// sessionOf returns the session requireSession put in the request.
+func sessionOf(r *http.Request) (session, bool) {
+	sess, ok := r.Context().Value(sessionKey{}).(session)
+	return sess, ok
+}
 
 // pageFunc is a handler that runs inside a session.
 type pageFunc func(w http.ResponseWriter, r *http.Request, sess session)
@@ -38,37 +65,47 @@ func hashToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// newSession creates a session and returns its token, for the cookie.
-func (s *server) newSession(ctx context.Context) (string, error) {
+// newSession creates a session of the staff account staffID (0: the
+// break-glass password) and returns its token, for the cookie.
+func (s *server) newSession(ctx context.Context, staffID int64) (string, error) {
 	token, csrf := rand.Text(), rand.Text()
-	if err := s.store.CreateAdminSession(ctx, hashToken(token), csrf, s.now().Add(s.ttl)); err != nil {
+	if err := s.store.CreateAdminSession(ctx, hashToken(token), csrf, staffID, s.now().Add(s.ttl)); err != nil {
 		return "", err
 	}
 	return token, nil
 }
 
 // currentSession returns the request's valid session; ok is false when it
-// has none (no cookie, unknown, logged out or expired).
+// has none (no cookie, unknown, logged out, expired, of a disabled
+// account, or of the break-glass password since it was unset).
 func (s *server) currentSession(r *http.Request) (sess session, ok bool, err error) {
 	c, err := r.Cookie(cookieName)
 	if err != nil || c.Value == "" {
 		return session{}, false, nil
 	}
 	hash := hashToken(c.Value)
-	csrf, expires, err := s.store.AdminSession(r.Context(), hash)
+	csrf, staffID, expires, err := s.store.AdminSession(r.Context(), hash)
 	if errors.Is(err, bot.ErrNotFound) {
 		return session{}, false, nil
 	}
 	if err != nil {
 		return session{}, false, err
 	}
-	if !s.now().Before(expires) {
+	sess = session{tokenHash: hash, csrf: csrf}
+	valid := s.now().Before(expires) && (staffID > 0 || s.glass)
+	if valid && staffID > 0 {
+		if sess.staff, _, err = s.store.StaffByID(r.Context(), staffID); err != nil && !errors.Is(err, bot.ErrNotFound) {
+			return session{}, false, err
+		}
+		valid = err == nil && !sess.staff.Disabled
+	}
+	if !valid {
 		if err := s.store.DeleteAdminSession(r.Context(), hash); err != nil {
-			s.log.WarnContext(r.Context(), "admin: delete expired session", "err", err)
+			s.log.WarnContext(r.Context(), "admin: delete ended session", "err", err)
 		}
 		return session{}, false, nil
 	}
-	return session{tokenHash: hash, csrf: csrf}, true, nil
+	return sess, true, nil
 }
 
 // requireSession runs h in the request's session. Without one, a browser
@@ -80,7 +117,7 @@ func (s *server) requireSession(h pageFunc) http.Handler {
 		case err != nil:
 			s.serverError(w, r, err)
 		case ok:
-			h(w, r, sess)
+			h(w, r.WithContext(context.WithValue(r.Context(), sessionKey{}, sess)), sess)
 		case wantsHTML(r):
 			to := "/admin/login"
 			if r.Method == http.MethodGet && r.URL.Path != "/admin/" {

@@ -77,6 +77,24 @@ type Desk interface {
 	// behalf of actor, recorded in the deletion log without the data, and
 	// queues the removal of what recruiters were shown about them.
 	ForgetCandidate(ctx context.Context, key bot.UserKey, actor string) (bool, error)
+	// CloseHandoff ends an open handoff on behalf of actor: its Slack
+	// thread shows it closed, and the candidate is told the bot is back.
+	// It reports whether this call closed it.
+	CloseHandoff(ctx context.Context, id int64, actor string) (bool, error)
+}
+
+// InboxStore is what the inbox of conversations waiting for staff
+// (対応中の会話) reads.
+type InboxStore interface {
+	// WaitingHandoffs returns up to limit open handoffs, newest first,
+	// with their candidates and how many of their messages are unanswered.
+	WaitingHandoffs(ctx context.Context, limit int) ([]bot.WaitingHandoff, error)
+	// OpenHandoffCount counts the open handoffs.
+	OpenHandoffCount(ctx context.Context) (int, error)
+	// HandoffView returns a handoff with its candidate, or bot.ErrNotFound.
+	HandoffView(ctx context.Context, id int64) (bot.HandoffView, error)
+	// HandoffMessages returns a handoff's conversation, oldest first.
+	HandoffMessages(ctx context.Context, handoffID int64) ([]bot.HandoffMessage, error)
 }
 
 // StatsStore summarises the data for the dashboard.
@@ -91,10 +109,12 @@ type StatsStore interface {
 // SessionStore keeps the page's login sessions and failed login counts in
 // the database, so every replica sees the same ones.
 type SessionStore interface {
-	// CreateAdminSession stores a session under the hash of its token.
-	CreateAdminSession(ctx context.Context, tokenHash, csrfToken string, expiresAt time.Time) error
-	// AdminSession returns a session's CSRF token and expiry, or bot.ErrNotFound.
-	AdminSession(ctx context.Context, tokenHash string) (csrfToken string, expiresAt time.Time, err error)
+	// CreateAdminSession stores a session of a staff account (0: the
+	// break-glass password) under the hash of its token.
+	CreateAdminSession(ctx context.Context, tokenHash, csrfToken string, staffID int64, expiresAt time.Time) error
+	// AdminSession returns a session's CSRF token, staff account and
+	// expiry, or bot.ErrNotFound.
+	AdminSession(ctx context.Context, tokenHash string) (csrfToken string, staffID int64, expiresAt time.Time, err error)
 	// DeleteAdminSession ends a session.
 	DeleteAdminSession(ctx context.Context, tokenHash string) error
 	// PruneAdminSessions deletes expired sessions and stale failure counts.
@@ -118,6 +138,16 @@ type Store interface {
 	ApplicationStore
 	StatsStore
 	SessionStore
+	StaffStore
+	InboxStore
+	AuditStore
+}
+
+// AuditStore reads the whole audit log: every trail in one shape.
+type AuditStore interface {
+	// AuditLog returns the entries of every audit trail that f selects,
+	// newest first.
+	AuditLog(ctx context.Context, f bot.AuditFilter) ([]bot.AuditEntry, error)
 }
 
 // Asker ranks the FAQ entries for a question, as the bot would answer it;
@@ -125,4 +155,24 @@ type Store interface {
 type Asker interface {
 	// Ask ranks the enabled entries for question with the FAQ as stored now.
 	Ask(ctx context.Context, question string) (faq.Match, error)
+}
+
+// StaffStore keeps the staff accounts.
+type StaffStore interface {
+	// CreateStaff stores a new account and sets its ID, recording actor in
+	// the accounts' audit trail (so do the other changes); bot.ErrConflict
+	// when its e-mail or Slack user id is another account's.
+	CreateStaff(ctx context.Context, st *bot.Staff, passwordHash, actor string) error
+	// StaffByEmail returns an account and its password hash, or bot.ErrNotFound.
+	StaffByEmail(ctx context.Context, email string) (bot.Staff, string, error)
+	// StaffByID returns an account and its password hash, or bot.ErrNotFound.
+	StaffByID(ctx context.Context, id int64) (bot.Staff, string, error)
+	// ListStaff returns every account, enabled ones first.
+	ListStaff(ctx context.Context) ([]bot.Staff, error)
+	// UpdateStaff saves an account (not its password); disabling it ends
+	// its sessions.
+	UpdateStaff(ctx context.Context, st bot.Staff, actor string) error
+	// SetStaffPassword changes an account's password hash and ends its
+	// sessions but keepSession.
+	SetStaffPassword(ctx context.Context, id int64, passwordHash, keepSession, actor string) error
 }

@@ -36,7 +36,7 @@ func forEachEngineTrusting(t *testing.T, proxies []netip.Prefix, fn func(t *test
 		e.clock = storetest.NewClock(t)
 		h, err := admin.New(admin.Config{Password: password, Store: e.store, Desk: e.engine,
 			Answerer: e.engine.Answerer(), Logger: slog.New(slog.DiscardHandler), Now: e.clock.Now,
-			TrustedProxies: proxies})
+			TrustedProxies: proxies, PasswordCost: testHashCost})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -177,7 +177,7 @@ func (a *App) threadReply(ctx context.Context, ev worker.Event, inc bot.Incoming
 		return worker.Event{}, false, err
 	}
 	a.log.Info("slack: recruiter replied in a handoff's thread", "handoff", h.ID, "staff", in.User)
-	inc.Key, inc.Kind, inc.Text, inc.Thread = h.Key, bot.KindStaffReply, text, in.ThreadTS
+	inc.Key, inc.Kind, inc.Text, inc.Thread, inc.Staff = h.Key, bot.KindStaffReply, text, in.ThreadTS, in.User
 	ev.Incoming = inc
 	return ev, true, nil
 }

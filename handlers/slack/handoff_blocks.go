@@ -75,7 +75,31 @@ func closedText(h bot.Handoff) string {
 	case bot.ClosedByTimeout:
 		return "やり取りがしばらくなかったため、終了しました（" + at + "）。"
 	}
-	return mention(h.ClosedBy) + " が対応を終了しました（" + at + "）。候補者には、ボットの案内に戻ったことを伝えました。"
+	return staffWho(h.ClosedBy) + " が対応を終了しました（" + at + "）。候補者には、ボットの案内に戻ったことを伝えました。"
+}
+
+// staffWho names a staff member who acted on a handoff: a Slack user as a
+// mention, anyone else (an actor of the admin page) as text, saying where.
+func staffWho(actor string) string {
+	if slackID.MatchString(actor) {
+		return mention(actor)
+	}
+	return "管理画面の " + mrkdwnText(actor, 50)
+}
+
+// adminReplyBlocks renders, in the thread, a reply staff wrote on the
+// admin page: who wrote it, and that the candidate received it.
+func adminReplyBlocks(staff, text string) []slack.Block {
+	return []slack.Block{
+		section("*管理画面から返信しました*（" + mention(staff) + "）\n" + mrkdwnText(text, maxSectionText-200)),
+		contextBlock("候補者に「【採用担当より】」として届けました。"),
+	}
+}
+
+// adminReplyPlain is the notification text of a reply written on the
+// admin page.
+func adminReplyPlain(staff, text string) string {
+	return "管理画面から返信（" + clip(staff, 50) + "）：" + clip(text, 200)
 }
 
 // closedPlain is closedText without markup, for a notification text.

@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -35,7 +36,8 @@ func (s *Sender) openThread(ctx context.Context, d bot.Delivery) error {
 	return s.records.SetHandoffThread(ctx, v.ID, ch, ts)
 }
 
-// relay posts what the candidate said in the handoff's thread.
+// relay posts in the handoff's thread what the candidate said, or a reply
+// staff wrote on the admin page (a reply with Staff set).
 func (s *Sender) relay(ctx context.Context, d bot.Delivery) error {
 	v, err := s.records.HandoffView(ctx, d.Ref)
 	if errors.Is(err, bot.ErrNotFound) {
@@ -47,9 +49,14 @@ func (s *Sender) relay(ctx context.Context, d bot.Delivery) error {
 	if v.SlackTS == "" {
 		return worker.Permanent(fmt.Errorf("slack: handoff %d has no thread", v.ID))
 	}
-	text := ""
+	text, staff := "", ""
 	for _, r := range d.Replies {
 		text += r.Text
+		staff = cmp.Or(staff, r.Staff)
+	}
+	if staff != "" {
+		_, _, err = s.post(ctx, v.SlackChannel, v.SlackTS, message(adminReplyPlain(staff, text), adminReplyBlocks(staff, text))...)
+		return err
 	}
 	_, _, err = s.post(ctx, v.SlackChannel, v.SlackTS, message("候補者より："+clip(text, 200), relayBlocks(text))...)
 	return err

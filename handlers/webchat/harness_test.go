@@ -14,6 +14,7 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -29,7 +30,12 @@ import (
 	"github.com/sakemodel/sakebot/worker"
 )
 
-func TestMain(m *testing.M) { storetest.Main(m) }
+func TestMain(m *testing.M) {
+	code := m.Run()
+	stopBrowser() // the browser tests' Chromium, if they started it
+	storetest.Shutdown()
+	os.Exit(code)
+}
 
 // allowedSite is the one site the tests' chat may be embedded in.
 const allowedSite = "https://recruit.example.co.jp"

@@ -11,8 +11,8 @@ import (
 // minute; an address may stand for a whole campus behind one NAT. The
 // worker's per-user rate limit applies on top, to every channel.
 const (
-	visitorRate  = rate.Limit(20.0 / 60) // 20 a minute…
-	visitorBurst = 10                    // …after a burst of 10
+	visitorRate  = rate.Limit(30.0 / 60) // 30 a minute…
+	visitorBurst = 20                    // …after a burst of 20 (a form's choices can be tapped quickly)
 	addrRate     = rate.Limit(120.0 / 60)
 	addrBurst    = 60
 	limiterIdle  = 10 * time.Minute // a limiter unused this long is forgotten

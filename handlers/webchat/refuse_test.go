@@ -104,7 +104,7 @@ func TestSendRateLimit(t *testing.T) {
 	e := newEnvOn(t, storetest.SQLiteURL(t), nil, storetest.NewClock(t)) // a stopped clock: no refill
 	v := e.newVisitor()
 	var accepted, refused int
-	for i := range 15 {
+	for i := range 25 {
 		status, msg := v.post(map[string]string{"id": newClientID(), "kind": "message", "text": "こんにちは" + strings.Repeat("!", i)})
 		switch status {
 		case 202:
@@ -118,8 +118,8 @@ func TestSendRateLimit(t *testing.T) {
 			t.Fatalf("status %d", status)
 		}
 	}
-	if accepted != 10 || refused != 5 {
-		t.Errorf("accepted %d, refused %d; want 10 and 5 (a burst of 10)", accepted, refused)
+	if accepted != 20 || refused != 5 {
+		t.Errorf("accepted %d, refused %d; want 20 and 5 (a burst of 20)", accepted, refused)
 	}
 	time.Sleep(200 * time.Millisecond)
 	lines, _ := e.store.WebLastMessages(context.Background(), v.id(), 100)
@@ -129,8 +129,8 @@ func TestSendRateLimit(t *testing.T) {
 			mine++
 		}
 	}
-	if mine != 10 {
-		t.Errorf("stored %d of the visitor's lines; want the 10 accepted", mine)
+	if mine != 20 {
+		t.Errorf("stored %d of the visitor's lines; want the 20 accepted", mine)
 	}
 }
 

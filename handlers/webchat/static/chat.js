@@ -45,6 +45,8 @@
     typingTimer: 0,
     source: null,
     reconnectTries: 0,
+    lastId: 0,            // the newest server line id shown: a new stream resumes after it
+    errorFor: null,       // the client id of the message #error is about, if any
   };
   let els = null;
 
@@ -219,6 +221,7 @@
     const id = Number(line && line.id);
     if (!Number.isFinite(id) || state.seen.has(id)) return; // shown already
     state.seen.add(id);
+    if (id > state.lastId) state.lastId = id;
     if (!state.ready) state.replayed++;
     if (line.from === 'visitor' && confirmOwn(line)) return;
 
@@ -263,17 +266,23 @@
   }
 
   function connect() {
-    const source = new EventSource('/webchat/events');
+    // A stream the page opens itself (after the server refused one) resumes
+    // after the newest line shown; the browser's own retries send
+    // Last-Event-ID.
+    const source = new EventSource('/webchat/events' + (state.lastId ? '?after=' + state.lastId : ''));
     state.source = source;
     source.addEventListener('line', onLine);
     source.addEventListener('ready', onReady);
     source.addEventListener('error', () => {
-      showStatus(state.reconnectTries >= 5 ? T.offline : T.reconnecting);
+      // Counted on every error, whoever retries, so a server that stays
+      // away ends in the "cannot connect" message.
+      state.reconnectTries++;
+      showStatus(state.reconnectTries > 5 ? T.offline : T.reconnecting);
       // The browser retries by itself (with Last-Event-ID) unless the
       // server refused the stream: then open a new one, later. Its replay
       // is deduplicated by line id.
       if (source.readyState === EventSource.CLOSED) {
-        const delay = Math.min(RECONNECT_MAX, 2000 * 2 ** state.reconnectTries++);
+        const delay = Math.min(RECONNECT_MAX, 2000 * 2 ** Math.min(state.reconnectTries, 5));
         setTimeout(() => { if (state.source === source) connect(); }, delay);
       }
     });
@@ -330,7 +339,7 @@
     showTyping();
     for (let attempt = 0; ; attempt++) {
       const res = await post(entry.body);
-      if (res.ok) { clearError(); return; }
+      if (res.ok) { clearError(entry.body.id); return; }
       if (entry.confirmed) return;
       if (!res.retry || attempt >= RETRY_DELAYS.length) { fail(entry, res); return; }
       await sleep(RETRY_DELAYS[attempt] * (0.8 + Math.random() * 0.4));
@@ -343,17 +352,18 @@
     const { status } = res;
     // The greeting request ('open') fails quietly unless the session is gone.
     if (!entry.row && status !== 401 && status !== 403) return;
+    const id = entry.body.id;
     if (status === 400 || status === 413) {
       showError(res.error || T.badInput);
       withdraw(entry);
     } else if (status === 401 || status === 403) {
-      showError(T.reload, true);
+      showError(T.reload, true, id);
       markFailed(entry, false);
     } else if (status === 429) {
-      showError(res.error || T.tooMany);
+      showError(res.error || T.tooMany, false, id);
       markFailed(entry, true);
     } else {
-      if (res.error && res.status >= 400 && res.status < 500) showError(res.error);
+      if (res.error && res.status >= 400 && res.status < 500) showError(res.error, false, id);
       markFailed(entry, true);
     }
   }
@@ -389,7 +399,7 @@
     els.log.append(row); // it is sent now: it belongs at the end
     scrollToBottom();
     focusInputAfter(event);
-    clearError();
+    clearError(entry.body.id);
     deliver(entry);
   }
 
@@ -430,7 +440,9 @@
 
   // ---- Errors -------------------------------------------------------------
 
-  function showError(text, offerReload) {
+  // showError shows why a message (its client id, or none) was refused.
+  function showError(text, offerReload, forId) {
+    state.errorFor = forId || null;
     const p = make('p', null, text);
     els.error.replaceChildren(p);
     if (offerReload) {
@@ -441,7 +453,11 @@
     }
   }
 
-  function clearError() {
+  // clearError hides the error once the message it is about went through
+  // (or, for an error about no message, at any success).
+  function clearError(id) {
+    if (state.errorFor && state.errorFor !== id) return;
+    state.errorFor = null;
     els.error.replaceChildren();
   }
 

@@ -1,0 +1,154 @@
+package bot
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// splitClauses cuts text into its sentences and the clauses a conjunctive
+// ending leads (〜けど、〜ので、〜が、〜たいから、〜なら、〜れば), each keeping
+// its punctuation.
+func splitClauses(text string) []string {
+	var out []string
+	start := 0
+	for i, r := range text {
+		if i < start {
+			continue // inside a clause ending already cut
+		}
+		end := -1
+		switch r {
+		case '。', '！', '!', '？', '?', '\n', '、', ',', '，':
+			end = i + utf8.RuneLen(r)
+		default:
+			if c, ok := clauseEndAt(text, i); ok {
+				end = i + len(c.mark)
+			}
+		}
+		if end > start {
+			if s := strings.TrimSpace(text[start:end]); s != "" {
+				out = append(out, s)
+			}
+			start = end
+		}
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// clauseEnd is a word that ends a clause leading up to another.
+type clauseEnd struct {
+	mark     string
+	after    string // when set, the runes one of which must come before mark
+	supposes bool   // the clause is a condition (〜なら, 〜れば), not something said
+}
+
+// clauseEnds end a clause that leads up to another, longest first so
+// that 「のですが」 is not cut at its 「ので」. 「から」 ends a clause only
+// after a verb or an adjective (知りたいから), not after a noun (東京から)
+// or a て (相談してから, which says when).
+var clauseEnds = sortedLongestFirst([]clauseEnd{
+	{mark: "けれども"}, {mark: "けれど"}, {mark: "けど"},
+	{mark: "のですが"}, {mark: "んですが"}, {mark: "ですが"}, {mark: "ので"},
+	{mark: "から", after: "いるただすく"},
+	{mark: "ならば", supposes: true}, {mark: "なら", supposes: true},
+	{mark: "れば", supposes: true}, {mark: "えば", supposes: true}, {mark: "けば", supposes: true},
+	{mark: "せば", supposes: true},
+})
+
+// sortedLongestFirst sorts ends so that a longer mark is tried before any
+// shorter one it starts with.
+func sortedLongestFirst(ends []clauseEnd) []clauseEnd {
+	slices.SortStableFunc(ends, func(a, b clauseEnd) int { return cmp.Compare(len(b.mark), len(a.mark)) })
+	return ends
+}
+
+// clauseEndAt returns the clause ending that starts at byte i of text, if
+// one does and text goes on after it.
+func clauseEndAt(text string, i int) (clauseEnd, bool) {
+	for _, c := range clauseEnds {
+		if !strings.HasPrefix(text[i:], c.mark) || i+len(c.mark) >= len(text) {
+			continue
+		}
+		if c.after != "" {
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			if !strings.ContainsRune(c.after, prev) {
+				continue
+			}
+		}
+		rest := text[i+len(c.mark):]
+		if endsSentence(rest) || c.supposes && judgesCondition(rest) {
+			continue
+		}
+		return c, true
+	}
+	return clauseEnd{}, false
+}
+
+// endsSentence reports whether rest, what follows a clause ending, only
+// ends the sentence with a copula, making one phrase with it: the 「から
+// ですか」 of 「川に戻ってくるからですか」 gives no reason for another clause.
+func endsSentence(rest string) bool {
+	if strings.TrimRight(rest, "。！？!?、, ") == "だ" {
+		return true
+	}
+	for _, w := range copulas {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// copulas are the ways a copula starts.
+var copulas = []string{"です", "でし", "じゃな", "なの", "なん", "だよ", "だね", "だった", "だろ"}
+
+// judgesCondition reports whether rest, what follows a condition, only
+// judges it, making one phrase with it (〜すればいい, 〜ならだめ,
+// 〜なければならない), or goes on with the word the mark was part of
+// (the なら of ならない).
+func judgesCondition(rest string) bool {
+	for _, w := range conditionJudgements {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionJudgements are the words that judge a condition.
+var conditionJudgements = []string{"いい", "よい", "良い", "よかっ", "良かっ", "いけ", "なら", "なり", "だめ", "ダメ", "駄目", "大丈夫", "どう", "ok", "OK",
+	"ない", "なく", "なかっ", "ず"}
+
+// supposes reports whether clause is a condition (在宅で働けるなら,
+// 締め切りを過ぎてなければ): what it says is supposed, not asked for.
+func supposes(clause string) bool {
+	c := strings.TrimRight(clause, "、,， ")
+	for _, e := range clauseEnds {
+		if e.supposes && strings.HasSuffix(c, e.mark) {
+			return true
+		}
+	}
+	return false
+}
+
+// tellsWhatWasDone reports whether a clause says what the student did or
+// had meant to do (応募したんですけど, エントリーしましたが, 応募したいと
+// 思ってたけど): past, not a request.
+func tellsWhatWasDone(clause string) bool {
+	for _, p := range []string{"したん", "しました", "したけど", "したが", "したので", "してるん", "しているん"} {
+		if strings.Contains(clause, p) {
+			return true
+		}
+	}
+	c := strings.TrimRight(clause, "、,， ")
+	for _, end := range []string{"たけど", "たけれど", "たけれども", "たが"} {
+		if strings.HasSuffix(c, end) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,80 @@
+package bot
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// withoutLaughter drops the laughter that closes a chat message
+// (中の人だして笑, 応募したいｗｗ, 人と話したい(笑)): it says nothing about
+// the request. A message that is nothing but laughter is left alone.
+func withoutLaughter(text string) string {
+	t := strings.TrimSpace(text)
+	for {
+		s := strings.TrimRightFunc(t, unicode.IsSpace)
+		for _, l := range []string{"(笑)", "（笑）", "笑"} {
+			s = strings.TrimSuffix(s, l)
+		}
+		s = trimLaughingW(s)
+		if s == t {
+			break
+		}
+		t = s
+	}
+	if strings.TrimSpace(t) == "" {
+		return text
+	}
+	return t
+}
+
+// trimLaughingW drops a run of w or ｗ that ends s after a word that is not
+// latin (応募したいｗ), where it is laughter, not a letter.
+func trimLaughingW(s string) string {
+	t := strings.TrimRight(s, "wｗWＷ")
+	if t == s || t == "" {
+		return s
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t); r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		return s // a latin word ending in w (show, now)
+	}
+	return t
+}
+
+// katakanaAsHiragana returns text in hiragana when it is written in
+// katakana alone, full or half width (タントウシャニカワッテ, ﾀﾝﾄｳｼｬﾆｶﾜｯﾃ), as
+// some students type whole sentences; punctuation and spaces are kept.
+func katakanaAsHiragana(text string) (string, bool) {
+	for _, r := range text {
+		if unicode.IsLetter(r) && !isKatakana(r) {
+			return "", false // most messages: known before normalising
+		}
+	}
+	t := norm.NFKC.String(text)
+	kana := false
+	for _, r := range t {
+		switch {
+		case r >= 'ァ' && r <= 'ヶ' || r == 'ー' || r == 'ヽ' || r == 'ヾ':
+			kana = true
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			return "", false
+		}
+	}
+	if !kana {
+		return "", false
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 'ァ' && r <= 'ヶ' {
+			return r - 'ァ' + 'ぁ'
+		}
+		return r
+	}, t), true
+}
+
+// isKatakana reports whether r is katakana, full or half width, or the
+// long-vowel mark.
+func isKatakana(r rune) bool {
+	return r >= 'ァ' && r <= 'ヺ' || r == 'ー' || r == 'ヽ' || r == 'ヾ' || r >= 'ｦ' && r <= 'ﾟ'
+}
