@@ -26,10 +26,14 @@ type requestSet struct {
 // blind once (2026-12-04: 0.875) and tuned on since, like the first.
 // Measured 2026-12-05, the question part checked as the bot answers it
 // (see questionMatch): dev 156/159 (0.981), blind 158/160 (0.988). The
-// floors sit just under that, one miss below each.
+// floors sit just under that, one miss below each. requests_blind2.tsv
+// (136 messages) was written 2026-12-05 by a third helper from the article
+// and the list of requests only, and measured once at the end of that
+// session, after the changes: 119/136 (0.875); never tuned on.
 var requestSets = []requestSet{
 	{name: "dev", path: filepath.Join("testdata", "requests_dev.tsv"), min: 0.97},
 	{name: "blind", path: filepath.Join("testdata", "requests_blind.tsv"), min: 0.98},
+	{name: "blind2", path: filepath.Join("testdata", "requests_blind2.tsv"), min: 0.87},
 }
 
 // requestCase is one line of a request set.

@@ -23,10 +23,14 @@ type questionSet struct {
 // 0.870) and a development set since (the facts an entry cannot state,
 // attribute.go, took its off-topic figure to 0.933 and dev2's from 0.850 to
 // 0.917). The floors sit just under what was measured, so a drop fails;
-// they are not the targets (0.95 / 0.90 / 0.5).
+// they are not the targets (0.95 / 0.90 / 0.5). faq_blind2.tsv (197
+// on-topic, 52 off-topic) was written 2026-12-05 by a third helper from the
+// article and a list of topics only, and measured once at the end of that
+// session: 0.893 / 0.923 / 0.733; never tuned on.
 var questionSets = []questionSet{
 	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.95, minRejected: 0.91, minSuggested: 0.5},
 	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.86, minRejected: 0.93, minSuggested: 0.8},
+	{name: "blind2", path: filepath.Join("testdata", "faq_blind2.tsv"), minOnTopic: 0.89, minRejected: 0.92, minSuggested: 0.73},
 }
 
 func TestQuestionSets(t *testing.T) {
