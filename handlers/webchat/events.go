@@ -42,12 +42,8 @@ func toLine(l bot.ChatLine) line {
 // it reconnects) or, for a page without one, the last replayLines lines;
 // then "ready"; then each new line as it is written, until the page goes.
 func (h *Handler) events(w http.ResponseWriter, r *http.Request) {
-	if !h.origins.checkOrigin(w, r) {
-		return
-	}
-	visitor, ok := h.visitors.of(r)
+	visitor, ok := h.caller(w, r)
 	if !ok {
-		writeError(w, http.StatusUnauthorized, msgNoVisitor)
 		return
 	}
 	after, err := cursor(r)

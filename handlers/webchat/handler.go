@@ -87,5 +87,18 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.mux.ServeHTTP(w, r)
 }
 
+// caller returns the visitor a request of the chat's own pages comes from:
+// its origin is the chat's own or an allowed site, its cookie signed by
+// the server. Otherwise it has answered (403, 401) and ok is false.
+func (h *Handler) caller(w http.ResponseWriter, r *http.Request) (visitor string, ok bool) {
+	if !h.origins.checkOrigin(w, r) {
+		return "", false
+	}
+	if visitor, ok = h.visitors.of(r); !ok {
+		writeError(w, http.StatusUnauthorized, msgNoVisitor)
+	}
+	return visitor, ok
+}
+
 // key is the visitor's conversation key.
 func key(visitor string) bot.UserKey { return bot.UserKey{Channel: bot.ChannelWeb, UserID: visitor} }

@@ -40,12 +40,8 @@ var clientIDPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{8,64}$`)
 // the inbox; 202 means the bot will answer (a retry with the same id is
 // answered once).
 func (h *Handler) send(w http.ResponseWriter, r *http.Request) {
-	if !h.origins.checkOrigin(w, r) {
-		return
-	}
-	visitor, ok := h.visitors.of(r)
+	visitor, ok := h.caller(w, r)
 	if !ok {
-		writeError(w, http.StatusUnauthorized, msgNoVisitor)
 		return
 	}
 	out, status, msg := readOutgoing(w, r)
