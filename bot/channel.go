@@ -10,10 +10,14 @@ var channelLabels = map[Channel]string{
 }
 
 // Label names the channel for staff: 「LINE」, 「Slack」, 「Webチャット」,
-// 「ターミナル」; an unknown channel is shown as it is stored.
+// 「ターミナル」, and 「メール」 for recruiters' e-mail (ChannelEmail); an
+// unknown channel is shown as it is stored.
 func (c Channel) Label() string {
 	if l, ok := channelLabels[c]; ok {
 		return l
+	}
+	if c == ChannelEmail {
+		return "メール" // not in channelLabels: no student's channel, so not Valid
 	}
 	return string(c)
 }

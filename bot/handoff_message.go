@@ -29,9 +29,6 @@ const (
 	FromBot       HandoffFrom = "bot"       // the bot, about the handoff itself (it closed)
 )
 
-// Valid reports whether f is a known sender.
-func (f HandoffFrom) Valid() bool { return f == FromCandidate || f == FromStaff || f == FromBot }
-
 // closeLine is the bot's line in a handoff's conversation when by closed
 // it.
 func closeLine(by string) string {

@@ -11,6 +11,9 @@ const (
 	ChannelSlack Channel = "slack"
 	ChannelCLI   Channel = "cli"
 	ChannelWeb   Channel = "web" // the web chat on the recruiting page
+	// ChannelEmail mails recruiters (Notify) when Slack is off; no
+	// student talks on it, so Channels does not list it.
+	ChannelEmail Channel = "email"
 )
 
 // UserKey identifies one person on one channel; it is the unit of ordering

@@ -12,13 +12,15 @@ const DefaultHandoffTimeout = 24 * time.Hour
 
 // Notify is where recruiters work: a channel (Slack) and an address on it
 // (a Slack channel id), and the admin page's inbox. New applications are
-// posted to the channel, and handoffs become threads there; with Inbox,
+// posted to the channel, and handoffs become threads there (by e-mail,
+// ChannelEmail, only new applications and handoff requests are sent: the
+// deliveries of other kinds are nothing to send there); with Inbox,
 // staff answer handoffs on the admin page too (or only there, without a
 // channel). The zero value turns everything off: applications are only
 // stored, and a request for a person is only recorded.
 type Notify struct {
-	Channel Channel // whose Sender posts to recruiters, e.g. ChannelSlack
-	To      string  // the address on it, e.g. a Slack channel id
+	Channel Channel // whose Sender posts to recruiters: ChannelSlack or ChannelEmail
+	To      string  // the address on it: a Slack channel id ("staff" for e-mail, whose Sender finds the recipients)
 	// Inbox says staff answer handoffs in the admin page's inbox
 	// (対応中の会話): handoffs open even without a channel.
 	Inbox bool
@@ -27,7 +29,7 @@ type Notify struct {
 	HandoffTimeout time.Duration
 }
 
-// On reports whether recruiters are notified in a channel (Slack).
+// On reports whether recruiters are notified in a channel (Slack, e-mail).
 func (n Notify) On() bool { return n.Channel != "" && n.To != "" }
 
 // Handoffs reports whether someone answers a candidate who asks for a

@@ -58,17 +58,25 @@ func openApp(ctx context.Context, e *env, log *slog.Logger) (*app, error) {
 func (a *app) Close() error { return a.store.Close() }
 
 // notifyOf is where recruiters are told of applications and handoffs: the
-// Slack channel SLACK_NOTIFY_CHANNEL when Slack is on; and staff answer
-// handoffs in the admin page's 対応中の会話 (serve always mounts the
-// page), so a candidate who asks for a person is answered with Slack off
-// too.
+// Slack channel SLACK_NOTIFY_CHANNEL when Slack is on; else, with
+// SMTP_HOST set, e-mail to the staff who opted in (only new applications
+// and handoff requests: see handlers/email). Staff answer handoffs in the
+// admin page's 対応中の会話 (serve always mounts the page), so a candidate
+// who asks for a person is answered with Slack off too.
 func notifyOf(cfg config) bot.Notify {
 	n := bot.Notify{Inbox: true}
-	if cfg.SlackToken != "" && cfg.SlackChannel != "" {
+	switch {
+	case slackNotify(cfg):
 		n.Channel, n.To = bot.ChannelSlack, cfg.SlackChannel
+	case emailNotify(cfg):
+		n.Channel, n.To = bot.ChannelEmail, emailTo
 	}
 	return n
 }
+
+// emailTo is Notify.To of e-mail: the recipients are looked up when a
+// mail is sent (the staff accounts with NotifyEmail).
+const emailTo = "staff"
 
 // newLogger builds the logger from LOG_FORMAT and LOG_LEVEL.
 func newLogger(w io.Writer, cfg config) (*slog.Logger, error) {

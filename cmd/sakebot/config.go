@@ -36,6 +36,8 @@ type config struct {
 	TrustedProxies     []netip.Prefix // peers whose X-Forwarded-For/-Proto the admin page and the web chat believe
 	WebChat            bool           // the web chat at / (WEBCHAT_ENABLED, on unless "false")
 	WebChatOrigins     []string       // sites that may embed the web chat widget
+	SMTP               smtpConfig     // mail to recruiters when Slack is off
+	AdminBaseURL       string         // the admin page's site, for links in mails (ADMIN_BASE_URL)
 }
 
 // loadConfig reads the configuration from getenv, falling back to a .env
@@ -95,6 +97,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if c.WebChatOrigins, err = parseOrigins(get("WEBCHAT_ALLOWED_ORIGINS", "")); err != nil {
 		return config{}, err
 	}
+	if err := c.loadSMTP(get); err != nil {
+		return config{}, err
+	}
 	c.SlackAppToken = get("SLACK_APP_TOKEN", "")
 	if c.SlackAppToken != "" && !strings.HasPrefix(c.SlackAppToken, "xapp-") {
 		return config{}, fmt.Errorf("SLACK_APP_TOKEN must be an app-level token (xapp-…) with connections:write; the bot token (xoxb-…) goes in SLACK_BOT_TOKEN")
@@ -120,6 +125,9 @@ func (c config) check() error {
 		return err
 	}
 	if err := c.checkSlack(); err != nil {
+		return err
+	}
+	if err := c.checkSMTP(); err != nil {
 		return err
 	}
 	if n := utf8.RuneCountInString(c.AdminPassword); n > 0 && n < minAdminPassword {

@@ -109,6 +109,7 @@ func wire(ctx context.Context, a *app, cfg config, log *slog.Logger) (*wiring, e
 		RateLimit: cfg.RateLimit, RateCounter: a.store, Processors: 16, Batch: a.store, Now: a.now, Observer: m,
 		Senders: out.senders, Profiles: out.profiles, Busy: out.busy})
 	w := &wiring{mounts: map[string]http.Handler{}, worker: wk, metrics: m}
+	logNotify(cfg, log)
 	if out.line != nil {
 		mountLINE(w, a, cfg, log, wk)
 	} else {
@@ -152,6 +153,7 @@ func newOutgoing(a *app, cfg config, log *slog.Logger) (*outgoing, error) {
 		return nil, err
 	}
 	out.addSlack(a, cfg, log)
+	out.addEmail(a, cfg, log)
 	out.addWebChat(a, cfg)
 	return out, nil
 }

@@ -23,7 +23,7 @@ import (
 func TestServeAnswersHandoffsFromTheAdminPage(t *testing.T) {
 	api := linetest.NewAPI(t)
 	addr := freeAddr(t)
-	env := map[string]string{"DATABASE_URL": storetest.SQLiteURL(t), "ADDR": addr, "ADMIN_PASSWORD": "pw-inbox",
+	env := map[string]string{"DATABASE_URL": storetest.SQLiteURL(t), "ADDR": addr, "ADMIN_PASSWORD": "pw-inbox-long-enough",
 		"LINE_CHANNEL_SECRET": "s3cret", "LINE_CHANNEL_ACCESS_TOKEN": "tok", "LINE_API_BASE_URL": api.URL, "LINE_DATA_API_BASE_URL": api.URL}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -33,6 +33,16 @@ func TestServeAnswersHandoffsFromTheAdminPage(t *testing.T) {
 		done <- run(ctx, []string{"sakebot"}, func(k string) string { return env[k] }, strings.NewReader(""), &out)
 	}()
 	base := "http://" + addr
+	t.Cleanup(func() {
+		if t.Failed() {
+			select {
+			case err := <-done:
+				t.Logf("serve returned %v", err)
+			default:
+			}
+			t.Log(out.String())
+		}
+	})
 	waitFor(t, "healthz", func() bool {
 		res, err := http.Get(base + "/healthz")
 		if err == nil {
@@ -73,7 +83,7 @@ func TestServeAnswersHandoffsFromTheAdminPage(t *testing.T) {
 		text, _ := io.ReadAll(res.Body)
 		return string(text)
 	}
-	page("POST", "/admin/login", url.Values{"password": {"pw-inbox"}})
+	page("POST", "/admin/login", url.Values{"password": {"pw-inbox-long-enough"}})
 	link := regexp.MustCompile(`href="(/admin/inbox/\d+)"`).FindStringSubmatch(page("GET", "/admin/inbox", nil))
 	if link == nil {
 		t.Fatal("the student is not in 対応中の会話")
