@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -151,14 +152,32 @@ func TestStaffFlowInBrowser(t *testing.T) {
 }
 
 // wantText fails the test unless the element sel shows every string.
+// The element is read afresh each time, for a few seconds until it shows
+// all of want: live pages replace their parts while they are read.
 func wantText(t *testing.T, ctx context.Context, sel string, want ...string) {
 	t.Helper()
-	text := get(t, ctx, "read "+sel, chromedp.Text(chromedp.CSS(sel)))
+	read := chromedp.Evaluate[string](`(() => { const n = document.querySelector(` + strconv.Quote(sel) + `); return n ? n.innerText : ""; })()`)
+	var text string
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		text = get(t, ctx, "read "+sel, read)
+		if containsAll(text, want) || time.Now().After(deadline) {
+			break
+		}
+	}
 	for _, w := range want {
 		if !strings.Contains(text, w) {
 			t.Errorf("%s shows %q, want %q in it", sel, text, w)
 		}
 	}
+}
+
+func containsAll(s string, subs []string) bool {
+	for _, w := range subs {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // wantAnswer asks an answerer, as another replica would, and checks the
