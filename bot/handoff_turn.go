@@ -149,9 +149,12 @@ func closer(by string) string {
 	return "staff"
 }
 
-// remember keeps a question for a handoff that may follow.
+// remember keeps a question for a handoff that may follow, for the
+// recruiters' Slack thread (the admin page's inbox shows the conversation
+// from the handoff on). Only with Slack notices: it costs a write per
+// question, which the inbox alone does not justify.
 func (t *turn) remember(text string) {
-	if !t.e.notify.Handoffs() || t.in.Group || strings.TrimSpace(text) == "" {
+	if !t.e.notify.On() || t.in.Group || strings.TrimSpace(text) == "" {
 		return
 	}
 	t.fail(t.tx.RememberQuestion(t.ctx, t.in.Key, truncate(strings.TrimSpace(text), 500), t.now))

@@ -21,7 +21,9 @@ SELECT v.channel AS channel, v.user_id AS user_id,
 	COALESCE(c.resume, '') AS resume, COALESCE(c.misses, 0) AS misses, COALESCE(c.version, 0) AS version,
 	c.updated_at AS updated_at,
 	(SELECT COUNT(*) FROM inbox i WHERE i.channel = v.channel AND i.user_id = v.user_id
-		AND i.received_at > v.since AND i.seq <= v.seq) AS n
+		AND i.received_at > v.since AND i.seq <= v.seq) AS n,
+	EXISTS (SELECT 1 FROM handoffs h WHERE h.channel = v.channel AND h.user_id = v.user_id
+		AND h.status = 'open') AS handoff
 FROM v LEFT JOIN conversations c ON c.channel = v.channel AND c.user_id = v.user_id`
 
 var readBatchPG = pgSQL(fmt.Sprintf(readBatchSQL, unnestSQL("TEXT", "TEXT", "TIMESTAMPTZ", "BIGINT")))
@@ -29,13 +31,15 @@ var readBatchPG = pgSQL(fmt.Sprintf(readBatchSQL, unnestSQL("TEXT", "TEXT", "TIM
 // batchReadRow is a row of readBatchSQL.
 type batchReadRow struct {
 	conversationRow
-	Stored bool `db:"stored"`
-	N      int  `db:"n"`
+	Stored  bool `db:"stored"`
+	N       int  `db:"n"`
+	Handoff bool `db:"handoff"`
 }
 
 // ReadBatch reads what the turns of events need with one query.
 func (t *BatchTx) ReadBatch(ctx context.Context, events []worker.Event, window time.Duration) (worker.BatchRead, error) {
-	out := worker.BatchRead{Conversations: map[bot.UserKey]bot.Conversation{}, Recent: map[bot.UserKey]int{}}
+	out := worker.BatchRead{Conversations: map[bot.UserKey]bot.Conversation{}, Recent: map[bot.UserKey]int{},
+		Handoffs: map[bot.UserKey]bool{}}
 	in := newRowSet(4, len(events))
 	for _, ev := range events {
 		in.add(string(ev.Incoming.Key.Channel), ev.Incoming.Key.UserID, ts(ev.ReceivedAt.Add(-window)), ev.Seq)
@@ -47,6 +51,9 @@ func (t *BatchTx) ReadBatch(ctx context.Context, events []worker.Event, window t
 	for _, r := range rows {
 		key := bot.UserKey{Channel: bot.Channel(r.Channel), UserID: r.UserID}
 		out.Recent[key] = r.N
+		if r.Handoff {
+			out.Handoffs[key] = true
+		}
 		if !r.Stored {
 			continue
 		}

@@ -51,6 +51,7 @@ type BatchTx interface {
 type BatchRead struct {
 	Conversations map[bot.UserKey]bot.Conversation // a user without one is absent
 	Recent        map[bot.UserKey]int              // events in the window, up to the batch's
+	Handoffs      map[bot.UserKey]bool             // users with an open handoff
 }
 
 // BatchWrite is what a batch writes after its turns.

@@ -223,7 +223,7 @@ func (w *Worker) answerBatch(ctx context.Context, tx BatchTx, b *laneBatch) erro
 	for _, ev := range b.ready {
 		key := ev.Incoming.Key
 		c, stored := read.Conversations[key]
-		lt := &laneTx{BatchTx: tx, key: key, conv: c, stored: stored, fresh: true, batch: b}
+		lt := &laneTx{BatchTx: tx, key: key, conv: c, stored: stored, fresh: true, batch: b, handoff: read.Handoffs[key]}
 		d, err := w.respond(ctx, lt, ev, read.Recent[key])
 		if err != nil {
 			return fmt.Errorf("event %s: %w", ev.ID, err)
@@ -256,6 +256,26 @@ type laneTx struct {
 	batch    *laneBatch
 	recent   []RecentQuestion // kept for a handoff, written with the batch's
 	enqueued bool             // the turn queued a delivery itself
+	handoff  bool             // the batch read found an open handoff of the user
+}
+
+// OpenHandoff returns the user's open handoff: none, without a query, when
+// the batch read found none (the batch holds the user's lock, so none can
+// open meanwhile but by this turn: see RecordHandoff).
+func (t *laneTx) OpenHandoff(ctx context.Context, key bot.UserKey) (bot.Handoff, error) {
+	if key == t.key && !t.handoff {
+		return bot.Handoff{}, bot.ErrNotFound
+	}
+	return t.BatchTx.OpenHandoff(ctx, key)
+}
+
+// RecordHandoff stores a handoff the turn opens; from then on the user's
+// open handoff is read from the store.
+func (t *laneTx) RecordHandoff(ctx context.Context, h *bot.Handoff) error {
+	if h.Key == t.key {
+		t.handoff = true
+	}
+	return t.BatchTx.RecordHandoff(ctx, h)
 }
 
 // Conversation returns the conversation read for the batch while it is
