@@ -98,3 +98,15 @@ func logIn(t *testing.T, ctx context.Context, e *env) {
 		chromedp.Click(chromedp.CSS(`main button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS(".stats")))
 }
+
+// signInAs signs the browser in with the staff account of email, as a
+// staff member types it on the login page.
+func signInAs(t *testing.T, ctx context.Context, e *env, email string) {
+	t.Helper()
+	do(t, ctx, "sign in as "+email,
+		chromedp.Navigate(e.srv.URL+"/admin/login"),
+		chromedp.SendKeys(chromedp.CSS("#email"), email),
+		chromedp.SendKeys(chromedp.CSS("#password"), staffPassword),
+		chromedp.Click(chromedp.CSS(`main button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(".stats")))
+}

@@ -5,10 +5,13 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/sakemodel/sakebot/bot"
 )
 
 // TestInboxInBrowser drives a real headless Chromium through 対応中の会話
-// with Slack off: sign in, see the waiting student, reply (the fake LINE
+// with Slack off: a 採用担当 signs in with her account, sees the waiting
+// student, replies (the fake LINE
 // API receives it once, and the conversation shows it without a reload),
 // and see the list take in a second student without a reload.
 func TestInboxInBrowser(t *testing.T) {
@@ -22,7 +25,8 @@ func TestInboxInBrowser(t *testing.T) {
 		first := e.openHandoff("U-b1")
 		link := `a[href="/admin/inbox/` + itoa(first.ID) + `"]`
 
-		logIn(t, ctx, e)
+		e.addStaff("sato@example.jp", "佐藤 花子", bot.RoleRecruiter)
+		signInAs(t, ctx, e, "sato@example.jp")
 		do(t, ctx, "open 対応中の会話",
 			chromedp.Click(chromedp.CSS(`nav a[href="/admin/inbox"]`)),
 			chromedp.WaitVisible(chromedp.CSS(link)))
@@ -43,7 +47,7 @@ func TestInboxInBrowser(t *testing.T) {
 			t.Fatalf("LINE pushes to the student: %q", pushes)
 		}
 		do(t, ctx, "see the reply in the conversation", chromedp.WaitVisible(chromedp.CSS("#history .chat-staff")))
-		wantText(t, ctx, "#history", reply, "緊急用パスワード（管理画面）")
+		wantText(t, ctx, "#history", reply, "佐藤 花子")
 		wantMarked(t, ctx)
 
 		do(t, ctx, "back to the list",
