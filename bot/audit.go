@@ -11,11 +11,12 @@ const (
 	AuditFAQ         AuditKind = "faq"         // FAQ entries and concepts
 	AuditStaff       AuditKind = "staff"       // staff accounts
 	AuditDeletion    AuditKind = "deletion"    // personal data deleted (forget, purge, expiry)
+	AuditReply       AuditKind = "reply"       // a staff reply to a student in a handoff (Slack or the inbox)
 )
 
 // AuditKinds lists the trails, for filters.
 func AuditKinds() []AuditKind {
-	return []AuditKind{AuditApplication, AuditFAQ, AuditStaff, AuditDeletion}
+	return []AuditKind{AuditApplication, AuditFAQ, AuditStaff, AuditDeletion, AuditReply}
 }
 
 // Label names the trail for staff.
@@ -29,6 +30,8 @@ func (k AuditKind) Label() string {
 		return "アカウント"
 	case AuditDeletion:
 		return "削除"
+	case AuditReply:
+		return "返信"
 	}
 	return string(k)
 }

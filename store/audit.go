@@ -9,8 +9,9 @@ import (
 )
 
 // auditSQL is the whole audit log: every trail in one shape. %s is the
-// filter; the application's reference and the account's name say what
-// was changed (a deleted application's events go with it).
+// filter; the application's reference, the account's name and the
+// handoff's number say what was changed (a deleted application's events
+// go with it; a reply's text is not repeated here).
 const auditSQL = `SELECT at, actor, kind, action, detail, subject FROM (
 	SELECT e.at, e.actor, 'application' AS kind, e.action, e.to_value AS detail, a.ref AS subject
 		FROM application_events e JOIN applications a ON a.id = e.application_id
@@ -20,6 +21,8 @@ const auditSQL = `SELECT at, actor, kind, action, detail, subject FROM (
 	SELECT se.at, se.actor, 'staff', se.action, se.detail, s.name FROM staff_events se JOIN staff s ON s.id = se.staff_id
 	UNION ALL
 	SELECT at, actor, 'deletion', action, CAST(row_count AS TEXT), '' FROM deletion_log
+	UNION ALL
+	SELECT at, staff, 'reply', 'reply', '', CAST(handoff_id AS TEXT) FROM handoff_messages WHERE sender = 'staff'
 ) log %s ORDER BY at DESC`
 
 // auditRow is a row of auditSQL.

@@ -41,6 +41,23 @@ func TestAuditLog(t *testing.T) {
 		if len(mine) != 2 || mine[0].Actor != sato.Actor() || mine[1].Actor != "USATO" {
 			t.Errorf("by person = %+v", mine)
 		}
+		key := bot.UserKey{Channel: bot.ChannelLINE, UserID: "Ureply"}
+		clock.Advance(time.Minute)
+		must(t, s.InTx(ctx, key, func(tx bot.Tx) error {
+			h := &bot.Handoff{Key: key, Reason: bot.HandoffAsked, Status: bot.HandoffOpen, CreatedAt: clock.Now(), LastAt: clock.Now()}
+			if err := tx.RecordHandoff(ctx, h); err != nil {
+				return err
+			}
+			if err := tx.AddHandoffMessage(ctx, &bot.HandoffMessage{HandoffID: h.ID, From: bot.FromCandidate, Text: "質問です", At: clock.Now()}); err != nil {
+				return err
+			}
+			return tx.AddHandoffMessage(ctx, &bot.HandoffMessage{HandoffID: h.ID, From: bot.FromStaff, Staff: sato.Actor(), Text: "お答えします", At: clock.Now()})
+		}))
+		replies, err := s.AuditLog(ctx, bot.AuditFilter{Kind: bot.AuditReply})
+		must(t, err)
+		if len(replies) != 1 || replies[0].Actor != sato.Actor() || replies[0].Subject == "" {
+			t.Errorf("replies in the log = %+v; want the staff reply only, naming who", replies)
+		}
 		staff, err := s.AuditLog(ctx, bot.AuditFilter{Kind: bot.AuditStaff, Limit: 1})
 		must(t, err)
 		if len(staff) != 1 || staff[0].Action != "changed" {

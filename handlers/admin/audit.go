@@ -101,6 +101,8 @@ func auditText(e bot.AuditEntry) string {
 		case "password":
 			return "パスワードを設定"
 		}
+	case bot.AuditReply:
+		return "学生に返信（対応中の会話 " + e.Subject + "）"
 	case bot.AuditDeletion:
 		switch e.Action {
 		case "forget":
