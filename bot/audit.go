@@ -12,11 +12,12 @@ const (
 	AuditStaff       AuditKind = "staff"       // staff accounts
 	AuditDeletion    AuditKind = "deletion"    // personal data deleted (forget, purge, expiry)
 	AuditReply       AuditKind = "reply"       // a staff reply to a student in a handoff (Slack or the inbox)
+	AuditEvent       AuditKind = "event"       // events (説明会, 面談) and their bookings (event_log)
 )
 
 // AuditKinds lists the trails, for filters.
 func AuditKinds() []AuditKind {
-	return []AuditKind{AuditApplication, AuditFAQ, AuditStaff, AuditDeletion, AuditReply}
+	return []AuditKind{AuditApplication, AuditFAQ, AuditStaff, AuditDeletion, AuditReply, AuditEvent}
 }
 
 // Label names the trail for staff.
@@ -32,6 +33,8 @@ func (k AuditKind) Label() string {
 		return "削除"
 	case AuditReply:
 		return "返信"
+	case AuditEvent:
+		return "イベント"
 	}
 	return string(k)
 }

@@ -15,6 +15,16 @@ const (
 	ModeFix     Mode = "fix"     // answering one field again, then back to the summary
 	ModeCancel  Mode = "cancel"  // asked to confirm abandoning the form
 	ModeForget  Mode = "forget"  // asked to confirm deleting their personal data
+
+	// The booking modes keep what they are about in Answers under keys
+	// starting with "_" (the event, the booking, the name given), beside
+	// the form's answers when the booking question interrupted the form
+	// (Resume: where the conversation returns afterwards).
+	ModeBook          Mode = "book"          // asked to confirm booking an event
+	ModeBookConsent   Mode = "bookconsent"   // asked to consent to giving a name for a 説明会 booking
+	ModeBookName      Mode = "bookname"      // asked for the name a 説明会 booking is made under
+	ModePickBooking   Mode = "pickbooking"   // choosing which booking to cancel or move
+	ModeCancelBooking Mode = "cancelbooking" // asked to confirm cancelling a booking
 )
 
 // Conversation is the durable state of one user's conversation. It lives in
@@ -30,8 +40,20 @@ type Conversation struct {
 	UpdatedAt time.Time
 }
 
-// InForm reports whether the user is somewhere inside the application form.
-func (c *Conversation) InForm() bool { return c.Mode != ModeIdle }
+// InForm reports whether the user is somewhere inside the application form
+// (also while a booking question interrupts it).
+func (c *Conversation) InForm() bool {
+	return c.Mode != ModeIdle && !(c.InBooking() && c.Resume == ModeIdle)
+}
+
+// InBooking reports whether the user is answering a booking question.
+func (c *Conversation) InBooking() bool {
+	switch c.Mode {
+	case ModeBook, ModeBookConsent, ModeBookName, ModePickBooking, ModeCancelBooking:
+		return true
+	}
+	return false
+}
 
 // Miss is a question the bot could not answer, counted for staff to review.
 type Miss struct {

@@ -29,6 +29,14 @@ const (
 	// Thread) and the bot's replies under it: the candidate it was about
 	// had their personal data deleted.
 	DeliveryRetract DeliveryKind = "retract"
+	// DeliveryBookingNotice tells recruiters that a candidate booked (or
+	// cancelled) an interview (Ref: the booking), as a reply in the
+	// thread of the application's notice.
+	DeliveryBookingNotice DeliveryKind = "booking_notice"
+	// DeliveryStaffMessage posts Replies to recruiters: the evening list
+	// of the next day's bookings, a warning that reminders would exceed
+	// the LINE quota.
+	DeliveryStaffMessage DeliveryKind = "staff_message"
 )
 
 // Delivery is a message in the outbox: written in the same transaction as

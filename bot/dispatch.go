@@ -12,6 +12,7 @@ func (t *turn) dispatch() {
 	if t.relayedToHandoff() {
 		return
 	}
+	t.bookingExpired()
 	switch t.in.Kind {
 	case KindStaffReply:
 		t.staffReply()
@@ -28,6 +29,7 @@ func (t *turn) dispatch() {
 			t.reask()
 			return
 		}
+		t.leaveBooking()
 		t.greet()
 		return
 	case KindUnsupported:
@@ -38,6 +40,14 @@ func (t *turn) dispatch() {
 	text, formAnswer := t.in.Text, false
 	if t.in.Kind == KindPostback {
 		p := parsePostback(t.in.Postback)
+		if p.Action != "" && p.Booking != 0 && !t.in.Group {
+			t.bookingAction(p) // a reminder's button: valid from anywhere
+			return
+		}
+		if p.Event != 0 && !t.in.Group {
+			t.pickEvent(p.Event, p.Booking) // a slot's 予約する: checked against the event, not the step
+			return
+		}
 		if p.Step != "" && (p.Step != t.stepMarker() || p.Version != t.conv.Version) {
 			t.say(msgStaleButton)
 			t.reask()
@@ -73,6 +83,16 @@ func (t *turn) dispatch() {
 		t.cancel(text)
 	case ModeForget:
 		t.forget(text)
+	case ModeBook:
+		t.bookAnswer(text)
+	case ModeBookConsent:
+		t.bookConsent(text)
+	case ModeBookName:
+		t.bookName(text)
+	case ModePickBooking:
+		t.pickBooking(text)
+	case ModeCancelBooking:
+		t.cancelBookingAnswer(text)
 	default:
 		t.conv = Conversation{Key: t.in.Key, Version: t.conv.Version}
 		t.idle(text)
@@ -120,7 +140,8 @@ func (t *turn) unfollow() {
 // group answers in a group or room: FAQ only, never the form.
 func (t *turn) group(text string) {
 	switch detectIntent(text) {
-	case intentApply, intentStatus, intentHuman:
+	case intentApply, intentStatus, intentHuman, intentSession, intentInterview, intentBookings, intentReschedule,
+		intentCancelBooking:
 		if t.in.Key.Channel == ChannelSlack { // the Slack channel opens a DM (WantsPrivate)
 			t.say(msgGroupToDM)
 			return

@@ -23,6 +23,8 @@ type Config struct {
 	// Notify is where recruiters hear of new applications and talk to
 	// candidates who ask for a person; the zero value: nowhere.
 	Notify Notify
+	// Events is how bookings are offered and reminded.
+	Events EventConfig
 }
 
 // Engine is the channel-neutral conversation: it takes what a user said and
@@ -34,12 +36,13 @@ type Engine struct {
 	now      func() time.Time
 	expiry   time.Duration
 	notify   Notify
+	events   EventConfig
 }
 
 // NewEngine returns an Engine configured by cfg.
 func NewEngine(cfg Config) *Engine {
 	e := &Engine{store: cfg.Store, answerer: cfg.Answerer, log: cfg.Logger, now: cfg.Now, expiry: cfg.FormExpiry,
-		notify: cfg.Notify.withDefaults()}
+		notify: cfg.Notify.withDefaults(), events: cfg.Events.withDefaults()}
 	if e.answerer == nil {
 		e.answerer = faq.NewAnswerer(cfg.Store)
 	}

@@ -129,6 +129,12 @@ func (t *turn) control(text string, spec fieldSpec, i int) bool {
 	case intentHuman:
 		t.handoff("requested", "")
 		t.reask()
+	case intentBookings:
+		t.myBookings()
+		t.reask()
+	case intentSession, intentInterview, intentReschedule, intentCancelBooking:
+		t.say(msgBookAfterForm)
+		t.reask()
 	default:
 		return false
 	}
@@ -290,6 +296,8 @@ func (t *turn) reask() {
 		t.say(msgConfirmCancel, t.formChoice("はい、やめる", "はい"), t.formChoice("いいえ、続ける", "いいえ"))
 	case ModeForget:
 		t.say(msgConfirmForget, t.formChoice("はい、削除する", "はい"), t.formChoice("いいえ", "いいえ"))
+	default:
+		t.reaskBooking()
 	}
 }
 

@@ -23,6 +23,8 @@ func (t *turn) idle(text string) {
 		t.notARequest(text, r)
 	case asksMore(r.rest) || conditional(r.rest):
 		t.questionAndRequest(text, r)
+	case bookingIntent(r.intent):
+		t.bookingRequest(r.intent, text)
 	default:
 		t.request(r.intent)
 	}
@@ -45,7 +47,11 @@ func (t *turn) request(in intent) {
 		t.askForget()
 	case intentThanks:
 		t.say(msgThanks)
-	case intentAck, intentBack, intentCancel, intentSkip:
+	case intentCancel:
+		t.cancelOutsideForm()
+	case intentSession, intentInterview, intentBookings, intentReschedule, intentCancelBooking:
+		t.bookingRequest(in, "")
+	case intentAck, intentBack, intentSkip:
 		t.say(msgAck)
 	case intentYes:
 		if t.conv.Misses >= 2 {
@@ -121,6 +127,16 @@ func requestButton(in intent) (Choice, bool) {
 		return menu("応募状況"), true
 	case intentForget:
 		return menu("個人情報を削除"), true
+	case intentSession:
+		return menu("説明会の予約"), true
+	case intentInterview:
+		return menu("面談の予約"), true
+	case intentBookings:
+		return menu("予約の確認"), true
+	case intentReschedule:
+		return menu("日程を変更"), true
+	case intentCancelBooking:
+		return menu("予約をキャンセル"), true
 	}
 	return Choice{}, false
 }
@@ -131,8 +147,13 @@ func (t *turn) greet() {
 }
 
 func menuChoices() []Choice {
-	return []Choice{menu("よくある質問"), menu("応募する"), menu("応募状況"), menu("担当者と話す")}
+	return []Choice{menu("よくある質問"), menu("応募する"), menu("応募状況"), menu(MenuBooking), menu("担当者と話す")}
 }
+
+// MenuBooking is the menu entry that shows the open 説明会 (and, for an
+// applicant, the interview slots); the rich menu and App Home use it with
+// MenuPostback(MenuBooking).
+const MenuBooking = "説明会・面談の予約"
 
 // menu is a choice that is valid at any time.
 func menu(text string) Choice {

@@ -28,6 +28,11 @@ const (
 	intentYes
 	intentNo
 	intentForget
+	intentSession       // book a 説明会
+	intentInterview     // book an interview (面談の日程)
+	intentBookings      // see my bookings (予約の確認)
+	intentReschedule    // change a booking's date (日程を変更)
+	intentCancelBooking // cancel a booking (予約をキャンセル)
 )
 
 // intentNames name the intents for `ask --json` and the tests.
@@ -36,6 +41,8 @@ var intentNames = map[intent]string{
 	intentMenu: "menu", intentFAQMenu: "faqmenu", intentGreeting: "greeting", intentThanks: "thanks",
 	intentAck: "ack", intentBack: "back", intentCancel: "cancel", intentSkip: "skip", intentHelp: "help",
 	intentYes: "yes", intentNo: "no", intentForget: "forget",
+	intentSession: "session", intentInterview: "interview", intentBookings: "bookings",
+	intentReschedule: "reschedule", intentCancelBooking: "cancelbooking",
 }
 
 // String names the intent in lower case ("apply").
@@ -220,12 +227,25 @@ func nearestIntent(text string) (faq.Scored, string, bool) {
 // that go through a process the FAQ explains, and that the bot offers as
 // a button, can be asked about (応募状況ってどこで確認できますか); asking
 // how to use the bot, go back or skip (どうやって使うんですか) asks to do it.
+//
+// Asking about bookings (「説明会っていつありますか？」, 「予約ってどこで
+// 確認できますか」) asks to see them: the open slots or the bookings are
+// the best answer, and booking still needs a confirmation.
 func moodOf(in intent, text string) faq.Mood {
 	m := faq.MoodOf(text)
-	if _, offered := requestButton(in); m == faq.Asked && !offered {
+	if _, offered := requestButton(in); m == faq.Asked && (!offered || bookingIntent(in)) {
 		return faq.Plain
 	}
 	return m
+}
+
+// bookingIntent reports whether in is one of the booking requests.
+func bookingIntent(in intent) bool {
+	switch in {
+	case intentSession, intentInterview, intentBookings, intentReschedule, intentCancelBooking:
+		return true
+	}
+	return false
 }
 
 // cutHedge returns what a hesitation is about: 「やめるか迷ってます」 is

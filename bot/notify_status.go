@@ -29,7 +29,7 @@ func (e *Engine) SetApplicationStatus(ctx context.Context, id int64, to Status, 
 		t := &turn{e: e, ctx: ctx, tx: tx, in: Incoming{Key: app.Key}, now: e.now()}
 		t.notice(DeliveryNoticeUpdate, id)
 		if to == StatusInterview {
-			t.say(fmt.Sprintf(msgInterview, app.Ref))
+			t.offerInterview(app.Ref)
 		}
 		return t.pushOut()
 	})
@@ -37,4 +37,13 @@ func (e *Engine) SetApplicationStatus(ctx context.Context, id int64, to Status, 
 		e.log.InfoContext(ctx, "application status changed", "application", id, "status", string(to))
 	}
 	return app, changed, err
+}
+
+// offerInterview tells a candidate invited to an interview: with the
+// bookable interview slots when there are any, else that the recruiter
+// will propose dates.
+func (t *turn) offerInterview(ref string) {
+	if !t.offerOthers(EventInterview, 0, 0, fmt.Sprintf(msgInterviewPick, ref)) {
+		t.say(fmt.Sprintf(msgInterview, ref))
+	}
 }

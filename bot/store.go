@@ -37,6 +37,7 @@ type Tx interface {
 	HandoffTx
 	QuestionTx
 	OutboxTx
+	EventTx
 }
 
 // ConversationTx is the user's conversation: where they are in the form, what they answered.

@@ -11,7 +11,8 @@ import (
 // auditSQL is the whole audit log: every trail in one shape. %s is the
 // filter; the application's reference, the account's name and the
 // handoff's number say what was changed (a deleted application's events
-// go with it; a reply's text is not repeated here).
+// go with it; a reply's text is not repeated here; an event's entries name
+// the event by its id).
 const auditSQL = `SELECT at, actor, kind, action, detail, subject FROM (
 	SELECT e.at, e.actor, 'application' AS kind, e.action, e.to_value AS detail, a.ref AS subject
 		FROM application_events e JOIN applications a ON a.id = e.application_id
@@ -23,6 +24,8 @@ const auditSQL = `SELECT at, actor, kind, action, detail, subject FROM (
 	SELECT at, actor, 'deletion', action, CAST(row_count AS TEXT), '' FROM deletion_log
 	UNION ALL
 	SELECT at, staff, 'reply', 'reply', '', CAST(handoff_id AS TEXT) FROM handoff_messages WHERE sender = 'staff'
+	UNION ALL
+	SELECT at, actor, 'event', action, detail, CAST(event_id AS TEXT) FROM event_log
 ) log %s ORDER BY at DESC`
 
 // auditRow is a row of auditSQL.

@@ -27,9 +27,11 @@ func (s *Store) ExpireConversations(ctx context.Context, cutoff time.Time) (int,
 }
 
 // forgetSQL deletes the personal data of one user key, table by table;
-// events go with their applications (ON DELETE CASCADE). Misses are
-// anonymous and stay.
+// events go with their applications and a booking's audit lines with the
+// booking (ON DELETE CASCADE; forget frees the bookings' seats first).
+// Misses are anonymous and stay.
 var forgetSQL = []string{
+	`DELETE FROM bookings WHERE channel = ? AND user_id = ?`,
 	`DELETE FROM outbox WHERE channel = ? AND user_id = ?`,
 	`DELETE FROM inbox WHERE channel = ? AND user_id = ?`,
 	`DELETE FROM applications WHERE channel = ? AND user_id = ?`,
@@ -43,10 +45,17 @@ var forgetSQL = []string{
 // a bot.ChannelWeb key).
 const forgetWebChatSQL = `DELETE FROM webchat_messages WHERE visitor = ?`
 
+// freeSeatsOfSQL gives back the seats a user's active bookings hold,
+// before forget deletes them, so that Event.Booked still counts the active
+// bookings (a seat of an event to come is free again at once).
+const freeSeatsOfSQL = `UPDATE events SET booked = booked - (SELECT COUNT(*) FROM bookings b
+	WHERE b.event_id = events.id AND b.channel = ? AND b.user_id = ? AND b.state IN ('booked', 'attended'))
+WHERE id IN (SELECT event_id FROM bookings WHERE channel = ? AND user_id = ? AND state IN ('booked', 'attended'))`
+
 // ForgetCandidate deletes the personal data of the user: the candidate,
-// their conversation, applications with their audit trails, handoffs with
-// their conversations, their queued events and deliveries, and a web chat
-// visitor's lines, in one transaction holding the user's lock, and records
+// their bookings (freeing their seats), their conversation, applications
+// with their audit trails, handoffs with their conversations, their queued
+// events and deliveries, and a web chat visitor's lines, in one transaction holding the user's lock, and records
 // the deletion (without the data) in the deletion log. It reports whether
 // anything was deleted.
 func (s *Store) ForgetCandidate(ctx context.Context, key bot.UserKey, actor string) (bool, error) {
@@ -83,6 +92,10 @@ func forget(ctx context.Context, tx *sqlx.Tx, at time.Time, key bot.UserKey, act
 		}
 		deleted += n
 		return nil
+	}
+	if _, err := tx.ExecContext(ctx, tx.Rebind(freeSeatsOfSQL), string(key.Channel), key.UserID,
+		string(key.Channel), key.UserID); err != nil {
+		return false, wrap(err, "forget %s:%s", key.Channel, key.UserID)
 	}
 	for _, query := range forgetSQL {
 		if err := del(query, string(key.Channel), key.UserID); err != nil {

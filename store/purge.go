@@ -11,14 +11,18 @@ import (
 )
 
 // purgeSQL deletes, oldest data first, what the retention period no longer
-// allows keeping. Application events go with their applications.
+// allows keeping. Application events go with their applications; the
+// bookings of events that ended before the cutoff go (with their audit
+// lines), and a candidate holding a booking of a later event stays.
 var purgeSQL = []string{
 	`DELETE FROM applications WHERE created_at < ?`,
 	`DELETE FROM conversations WHERE updated_at < ?`,
 	`DELETE FROM handoff_messages WHERE handoff_id IN (SELECT id FROM handoffs WHERE created_at < ?)`,
 	`DELETE FROM handoffs WHERE created_at < ?`,
 	`DELETE FROM webchat_messages WHERE created_at < ?`,
-	`DELETE FROM candidates WHERE updated_at < ? AND id NOT IN (SELECT candidate_id FROM applications)`,
+	`DELETE FROM bookings WHERE event_id IN (SELECT id FROM events WHERE ends_at < ?)`,
+	`DELETE FROM candidates WHERE updated_at < ? AND id NOT IN (SELECT candidate_id FROM applications)
+		AND id NOT IN (SELECT candidate_id FROM bookings WHERE candidate_id IS NOT NULL)`,
 	`DELETE FROM faq_misses WHERE last_at < ?`,
 	`DELETE FROM inbox WHERE status <> 'pending' AND received_at < ?`,
 	`DELETE FROM outbox WHERE status <> 'pending' AND created_at < ?`,
@@ -26,8 +30,9 @@ var purgeSQL = []string{
 
 // Purge deletes personal data older than cutoff: applications (with their
 // audit trails), conversations, handoffs (with their conversations), web
-// chat lines, candidates with nothing left, unanswered questions (students
-// sometimes type personal details), and processed queue rows. The deletion
+// chat lines, bookings of events ended before cutoff (an ended event's
+// Booked stays as its head count), candidates with nothing left,
+// unanswered questions (students sometimes type personal details), and processed queue rows. The deletion
 // is logged with its row count only.
 func (s *Store) Purge(ctx context.Context, cutoff time.Time) (int, error) {
 	var total int64

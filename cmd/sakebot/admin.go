@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/sakemodel/sakebot/handlers/admin"
+	"github.com/sakemodel/sakebot/handlers/line"
 )
 
 // adminMount returns the staff web page, to be mounted at "/admin/", and
@@ -17,8 +18,10 @@ import (
 // the bot would. Replies written in 対応中の会話 go to inbox (the worker),
 // as events of the candidate's, and 対応終了 through the engine. Its login slow-down keys on the client's address, taken
 // from X-Forwarded-For only when the peer is one of TRUSTED_PROXIES, and
-// on the account tried.
-func adminMount(a *app, cfg config, log *slog.Logger, inbox admin.Inbox) (http.Handler, bool) {
+// on the account tried. Its events pages show the LINE quota read with lc
+// (nil: LINE is off) and the staff calendar feed's address on
+// ADMIN_BASE_URL (else on the address staff opened the page at).
+func adminMount(a *app, cfg config, log *slog.Logger, inbox admin.Inbox, lc *line.Client) (http.Handler, bool) {
 	h, err := admin.New(admin.Config{
 		Password:       cfg.AdminPassword,
 		Store:          a.store,
@@ -28,6 +31,9 @@ func adminMount(a *app, cfg config, log *slog.Logger, inbox admin.Inbox) (http.H
 		Logger:         log,
 		Now:            a.now,
 		TrustedProxies: cfg.TrustedProxies,
+		Quota:          lineQuota(lc),
+		Calendar:       a.store,
+		SiteURL:        cfg.AdminBaseURL,
 	})
 	if err != nil {
 		log.Error("the admin page is off: it could not start", "err", err)

@@ -28,7 +28,7 @@ func TestAdminMount(t *testing.T) {
 	wk := worker.New(worker.Config{Engine: a.engine, Inbox: a.store, Outbox: a.store})
 	for _, pw := range []string{"", "a-long-break-glass-pw"} {
 		e.cfg.AdminPassword = pw
-		h, ok := adminMount(a, e.cfg, log, wk)
+		h, ok := adminMount(a, e.cfg, log, wk, nil)
 		if !ok || h == nil {
 			t.Fatalf("ADMIN_PASSWORD %q: the page is off", pw)
 		}

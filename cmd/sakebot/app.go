@@ -50,7 +50,8 @@ func openApp(ctx context.Context, e *env, log *slog.Logger) (*app, error) {
 	if seeded {
 		log.Info("seeded the default FAQ concepts", "concepts", len(faqfile.DefaultConcepts()))
 	}
-	eng := bot.NewEngine(bot.Config{Store: s, Logger: log, FormExpiry: e.cfg.FormExpiry, Now: e.now, Notify: notifyOf(e.cfg)})
+	eng := bot.NewEngine(bot.Config{Store: s, Logger: log, FormExpiry: e.cfg.FormExpiry, Now: e.now, Notify: notifyOf(e.cfg),
+		Events: withCalendarLink(e.cfg.eventConfig(), calendarLink(ctx, s, e.cfg, log))})
 	return &app{store: s, engine: eng, log: log, now: e.now}, nil
 }
 

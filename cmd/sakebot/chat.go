@@ -84,7 +84,8 @@ func (c *chat) send(ctx context.Context, in bot.Incoming) error {
 	return nil
 }
 
-// render prints one reply: its text, the summary card, the numbered choices.
+// render prints one reply: its text, the summary card, the slots and the
+// choices numbered (typing a number picks it), and its links as URLs.
 func (c *chat) render(r bot.Reply) {
 	text, choices := r.Text, r.Choices
 	if r.Summary != nil {
@@ -93,15 +94,26 @@ func (c *chat) render(r bot.Reply) {
 	for _, line := range strings.Split(text, "\n") {
 		fmt.Fprintln(c.out, "ボット> "+line)
 	}
-	if len(choices) == 0 {
-		return
+	var picks []bot.Choice
+	for _, s := range r.Slots {
+		picks = append(picks, s.Choice)
+		fmt.Fprintf(c.out, "      [%d] %s %s『%s』 %s 残り%d席 … %s\n", len(picks), s.When, s.Kind, s.Title,
+			s.Place, s.SeatsLeft, s.Choice.Label)
 	}
-	c.choices = choices
-	parts := make([]string, len(choices))
-	for i, ch := range choices {
-		parts[i] = fmt.Sprintf("[%d] %s", i+1, ch.Label)
+	for _, l := range r.Links {
+		fmt.Fprintln(c.out, "ボット> "+l.Label+"："+l.URL)
 	}
-	fmt.Fprintln(c.out, "      "+strings.Join(parts, "  "))
+	if len(choices) > 0 {
+		parts := make([]string, len(choices))
+		for i, ch := range choices {
+			parts[i] = fmt.Sprintf("[%d] %s", len(picks)+i+1, ch.Label)
+		}
+		fmt.Fprintln(c.out, "      "+strings.Join(parts, "  "))
+		picks = append(picks, choices...)
+	}
+	if len(picks) > 0 {
+		c.choices = picks
+	}
 }
 
 // isTerminal reports whether r is an interactive terminal.

@@ -38,6 +38,7 @@ type config struct {
 	WebChatOrigins     []string       // sites that may embed the web chat widget
 	SMTP               smtpConfig     // mail to recruiters when Slack is off
 	AdminBaseURL       string         // the admin page's site, for links in mails (ADMIN_BASE_URL)
+	Events             eventsConfig   // reminders and the recruiters' evening list
 }
 
 // loadConfig reads the configuration from getenv, falling back to a .env
@@ -98,6 +99,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		return config{}, err
 	}
 	if err := c.loadSMTP(get); err != nil {
+		return config{}, err
+	}
+	if err := c.loadEvents(get); err != nil {
 		return config{}, err
 	}
 	c.SlackAppToken = get("SLACK_APP_TOKEN", "")

@@ -9,7 +9,7 @@ import (
 )
 
 func runLINE(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e.stdout, "line", "line richmenu\n\nCreates the default rich menu (よくある質問 / 応募する / 担当者と話す / 応募状況) with its image\nand makes it every user's default; running it again replaces the previous one.")
+	fs := newFlags(e.stdout, "line", "line richmenu\n\nCreates the default rich menu (よくある質問 / 応募する / 説明会・面談の予約 / 担当者と話す / 応募状況) with its image\nand makes it every user's default; running it again replaces the previous one.")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

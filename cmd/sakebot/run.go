@@ -39,6 +39,7 @@ func commands() []command {
 		{"ask", "answer questions from the FAQ", runAsk},
 		{"migrate", "apply database migrations", runMigrate},
 		{"faq", "export or import the FAQ as YAML", runFAQ},
+		{"events", "export or import events (説明会, 面談) as YAML", runEvents},
 		{"applications", "export applications as CSV or JSON", runApplications},
 		{"forget", "delete a candidate's personal data", runForget},
 		{"staff", "manage the admin page's staff accounts (add, list, disable, reset-password)", runStaff},

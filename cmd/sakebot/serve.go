@@ -109,6 +109,8 @@ func wire(ctx context.Context, a *app, cfg config, log *slog.Logger) (*wiring, e
 		RateLimit: cfg.RateLimit, RateCounter: a.store, Processors: 16, Batch: a.store, Now: a.now, Observer: m,
 		Senders: out.senders, Profiles: out.profiles, Busy: out.busy})
 	w := &wiring{mounts: map[string]http.Handler{}, worker: wk, metrics: m}
+	w.mounts["/calendar/"] = calendarMount(a, log)
+	w.runners = append(w.runners, eventsRunner(a, out.line)) // reminders and the evening list, every minute
 	logNotify(cfg, log)
 	if out.line != nil {
 		mountLINE(w, a, cfg, log, wk)
@@ -127,7 +129,7 @@ func wire(ctx context.Context, a *app, cfg config, log *slog.Logger) (*wiring, e
 	} else {
 		log.Info("the web chat is off: WEBCHAT_ENABLED is false")
 	}
-	if h, ok := adminMount(a, cfg, log.With("channel", "admin"), wk); ok {
+	if h, ok := adminMount(a, cfg, log.With("channel", "admin"), wk, out.line); ok {
 		w.mounts["/admin/"] = h
 		log.Info("the admin page is at /admin/: staff sign in with their accounts (sakebot staff add creates the first)")
 	}

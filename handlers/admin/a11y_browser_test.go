@@ -73,8 +73,8 @@ func TestAccessibilityInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("read axe-core: %v", err)
 	}
-	e := newEnv(t, storetest.SQLiteURL(t))
-	pages := seedA11y(t, e)
+	e := newEnv(t, storetest.SQLiteURL(t)).withEventExtras(fixedQuota(57, 200), &feedSecrets{secret: "a11y-secret"}, "")
+	pages := append(seedA11y(t, e), seedEventsA11y(t, e)...)
 	checkEveryPageAudited(t, pages)
 	for _, vp := range a11yViewports {
 		t.Run(vp.name, func(t *testing.T) {
@@ -92,7 +92,7 @@ func TestAccessibilityInBrowser(t *testing.T) {
 			t.Run("one tab stop per FAQ", func(t *testing.T) { checkFAQTabStops(t, ctx, e) })
 			t.Run("focus ring", func(t *testing.T) {
 				for _, path := range []string{"/admin/", "/admin/faqs/training-period/edit", "/admin/misses",
-					"/admin/applications/" + itoa(a11yApp(pages))} {
+					"/admin/applications/" + itoa(a11yApp(pages)), "/admin/events", "/admin/events/new"} {
 					checkFocusRing(t, ctx, e.srv.URL+path)
 				}
 			})

@@ -18,6 +18,7 @@ var pages = []string{
 	"/admin/", "/admin/faqs", "/admin/faqs?try=研修", "/admin/faqs/new", "/admin/faqs/training-period/edit",
 	"/admin/faqs/training-period/delete", "/admin/faqs/export.yaml", "/admin/faqs/import", "/admin/misses",
 	"/admin/misses/1/attach", "/admin/applications", "/admin/applications.csv", "/admin/applications/1",
+	"/admin/events", "/admin/events?when=past", "/admin/events/new", "/admin/events/new?kind=interview",
 	"/admin/no-such-page",
 }
 
@@ -26,6 +27,8 @@ var changes = []string{
 	"/admin/logout", "/admin/faqs", "/admin/faqs/training-period/edit", "/admin/faqs/training-period/enabled",
 	"/admin/faqs/training-period/delete", "/admin/faqs/import", "/admin/misses/1/dismiss",
 	"/admin/misses/1/attach", "/admin/misses/1/phrasing", "/admin/applications/1/status",
+	"/admin/events", "/admin/events/1/edit", "/admin/events/1/state", "/admin/events/1/cancel",
+	"/admin/bookings/1/attendance", "/admin/calendar/rotate",
 }
 
 func TestPagesNeedASession(t *testing.T) {

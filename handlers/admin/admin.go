@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"strings"
 	"time"
 
 	"github.com/sakemodel/sakebot/handlers/clientip"
@@ -46,6 +47,15 @@ type Config struct {
 	// and X-Forwarded-Proto are believed; from any other peer, and from
 	// every peer when empty, the client is the peer itself.
 	TrustedProxies []netip.Prefix
+	// Quota reads the LINE message quota for the dashboard's card; nil
+	// (LINE is off): the card says it cannot be read.
+	Quota QuotaFunc
+	// Calendar keeps the staff calendar feed's secret; nil: the feed is
+	// not offered.
+	Calendar CalendarFeed
+	// SiteURL is the site's public address (https://bot.example.jp), for
+	// the calendar feed's address; empty: the address the request came to.
+	SiteURL string
 }
 
 // server holds the page's dependencies; its methods are the handlers.
@@ -62,6 +72,11 @@ type server struct {
 	hashCost int               // bcrypt cost of the passwords set here
 	proxies  clientip.Proxies  // whose forwarded headers are believed
 	pages    pages
+	// events pages (events_*.go, quota.go)
+	quotaRead  QuotaFunc    // nil: LINE is off
+	quotaCache quotaCache   // the last reading of the quota
+	calendar   CalendarFeed // nil: no staff calendar feed
+	site       string       // Config.SiteURL, without a trailing slash
 }
 
 // New returns the page's handler, to be mounted at "/admin/".
@@ -75,6 +90,7 @@ func New(cfg Config) (http.Handler, error) {
 		password: sha256.Sum256([]byte(cfg.Password)), glass: cfg.Password != "", hashCost: cfg.PasswordCost, proxies: clientip.Proxies(cfg.TrustedProxies),
 	}
 	s.inbox = cfg.Inbox
+	s.quotaRead, s.calendar, s.site = cfg.Quota, cfg.Calendar, strings.TrimRight(cfg.SiteURL, "/")
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -79,6 +79,9 @@ func auditText(e bot.AuditEntry) string {
 		if e.Action == "submitted" {
 			return "応募を受け付け"
 		}
+		if text := interviewText(e.Action, "", e.Detail); text != "" {
+			return text
+		}
 	case bot.AuditFAQ:
 		switch e.Action {
 		case "created":
@@ -101,6 +104,8 @@ func auditText(e bot.AuditEntry) string {
 		case "password":
 			return "パスワードを設定"
 		}
+	case bot.AuditEvent:
+		return eventAuditText(e)
 	case bot.AuditReply:
 		return "学生に返信（対応中の会話 " + e.Subject + "）"
 	case bot.AuditDeletion:

@@ -20,6 +20,8 @@ type dashboardView struct {
 	ByStatus     []statusCount
 	ByChannel    []bot.ChannelCount
 	Chart        chart
+	Events       []eventRow // recent and upcoming events, with bookings and attendance
+	Quota        quotaView  // the LINE message quota
 }
 
 // statusCount is the number of applications in one status, with the share
@@ -45,7 +47,11 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request, sess session)
 		s.serverError(w, r, err)
 		return
 	}
-	v := dashboardView{Stats: st, ByChannel: byChannel, Chart: newChart(st.Days)}
+	v := dashboardView{Stats: st, ByChannel: byChannel, Chart: newChart(st.Days), Quota: s.quota(r.Context())}
+	if v.Events, err = s.dashboardEvents(r.Context()); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	most := 0
 	for _, status := range bot.Statuses {
 		v.Applications += st.Applications[status]

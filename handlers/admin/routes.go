@@ -74,6 +74,18 @@ func (s *server) routes() http.Handler {
 	change("POST /admin/inbox/{id}/reply", s.inboxReply)
 	change("POST /admin/inbox/{id}/close", s.inboxClose)
 
+	page("GET /admin/events", s.eventList)
+	page("GET /admin/events/new", s.eventNew)
+	change("POST /admin/events", s.eventCreate)
+	page("GET /admin/events/{id}", s.eventPage)
+	page("GET /admin/events/{id}/edit", s.eventEdit)
+	change("POST /admin/events/{id}/edit", s.eventUpdate)
+	change("POST /admin/events/{id}/state", s.eventSetState)
+	page("GET /admin/events/{id}/cancel", s.eventCancelConfirm)
+	change("POST /admin/events/{id}/cancel", s.eventCancel)
+	change("POST /admin/bookings/{id}/attendance", s.bookingAttendance)
+	manage("POST /admin/calendar/rotate", s.calendarRotate)
+
 	page("/admin/", s.notFound)
 
 	return securityHeaders(s.saneTargets(http.NewCrossOriginProtection().Handler(mux)))

@@ -81,6 +81,7 @@ type Desk interface {
 	// thread shows it closed, and the candidate is told the bot is back.
 	// It reports whether this call closed it.
 	CloseHandoff(ctx context.Context, id int64, actor string) (bool, error)
+	EventDesk
 }
 
 // InboxStore is what the inbox of conversations waiting for staff
@@ -141,6 +142,7 @@ type Store interface {
 	StaffStore
 	InboxStore
 	AuditStore
+	EventStore
 }
 
 // AuditStore reads the whole audit log: every trail in one shape.

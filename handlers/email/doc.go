@@ -1,6 +1,9 @@
 // Package email is sakebot's e-mail channel to recruiters, for when Slack
 // is not configured: a new application (bot.DeliveryNotice) and a
-// candidate asking for a person (bot.DeliveryHandoffOpen) are mailed to
+// candidate asking for a person (bot.DeliveryHandoffOpen), an interview
+// booked or cancelled (bot.DeliveryBookingNotice) and the engine's own
+// messages to recruiters (bot.DeliveryStaffMessage: the next day's
+// bookings, a LINE quota warning) are mailed to
 // the staff accounts that opted in (bot.Staff.NotifyEmail, not
 // Disabled). Sender implements worker.Sender, so a mail is queued in the
 // outbox in the same transaction as the application or handoff and is

@@ -16,6 +16,7 @@ type Records interface {
 	ListStaff(ctx context.Context) ([]bot.Staff, error)
 	Application(ctx context.Context, id int64) (bot.Application, error)
 	HandoffView(ctx context.Context, id int64) (bot.HandoffView, error)
+	BookingByID(ctx context.Context, id int64) (bot.Booking, error)
 }
 
 // Sender mails deliveries to recruiters (worker.Sender): new applications
@@ -31,9 +32,12 @@ func NewSender(cfg Config, records Records, log *slog.Logger) *Sender {
 	return &Sender{cfg: cfg, records: records, log: log}
 }
 
-// Send implements worker.Sender. Only DeliveryNotice and
-// DeliveryHandoffOpen are mailed; every other kind is nothing to send by
-// mail (see the package comment) and reports success. A record deleted
+// Send implements worker.Sender. New applications (DeliveryNotice),
+// handoff requests (DeliveryHandoffOpen), interview bookings
+// (DeliveryBookingNotice) and the engine's own messages to recruiters
+// (DeliveryStaffMessage: the next day's list, a quota warning) are
+// mailed; every other kind is nothing to send by mail (see the package
+// comment) and reports success. A record deleted
 // meanwhile, or nobody who wants mail, is nothing to send either.
 func (s *Sender) Send(ctx context.Context, d bot.Delivery) error {
 	m, ok, err := s.render(ctx, d)
@@ -57,6 +61,11 @@ func (s *Sender) render(ctx context.Context, d bot.Delivery) (letter, bool, erro
 	case bot.DeliveryHandoffOpen:
 		v, err := s.records.HandoffView(ctx, d.Ref)
 		return found(handoffMail(v, s.cfg.AdminBaseURL), err)
+	case bot.DeliveryBookingNotice:
+		return s.bookingLetter(ctx, d)
+	case bot.DeliveryStaffMessage:
+		m, ok := staffLetter(d)
+		return m, ok, nil
 	}
 	return letter{}, false, nil
 }

@@ -35,6 +35,7 @@ type env struct {
 	clock  *storetest.Clock
 	engine *bot.Engine
 	worker *worker.Worker
+	mailer *email.Sender
 	key    bot.UserKey
 	last   []bot.Reply
 }
@@ -62,10 +63,14 @@ func newEnv(t *testing.T, url string, port int) *env {
 	cfg := email.Config{Host: "127.0.0.1", Port: port, Username: "sakebot", Password: "secret",
 		From: "sakebot <sakebot@example.com>", NoTLS: true, AdminBaseURL: "https://bot.example.com/",
 		Timeout: 2 * time.Second, Now: clock.Now}
+	e.mailer = email.NewSender(cfg, e.store, log)
 	e.worker = worker.New(worker.Config{Engine: e.engine, Inbox: e.store, Outbox: e.store, Logger: log, Batch: e.store,
-		Senders: map[bot.Channel]worker.Sender{bot.ChannelEmail: email.NewSender(cfg, e.store, log)}, Now: clock.Now})
+		Senders: map[bot.Channel]worker.Sender{bot.ChannelEmail: e.mailer}, Now: clock.Now})
 	return e
 }
+
+// sender is the worker's e-mail sender, for deliveries sent directly.
+func (e *env) sender() *email.Sender { return e.mailer }
 
 // send runs one turn of the candidate's conversation.
 func (e *env) send(in bot.Incoming) {

@@ -30,6 +30,10 @@ func (records) HandoffView(context.Context, int64) (bot.HandoffView, error) {
 	return bot.HandoffView{}, bot.ErrNotFound
 }
 
+func (records) BookingByID(context.Context, int64) (bot.Booking, error) {
+	return bot.Booking{}, bot.ErrNotFound
+}
+
 // sendNotice sends the notice of application 1 to staff through srv.
 func sendNotice(t *testing.T, srv *smtpServer, noTLS bool, staff ...string) error {
 	t.Helper()

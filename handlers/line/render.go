@@ -21,8 +21,9 @@ const (
 )
 
 // render turns the engine's replies into at most five LINE messages: text
-// (split at 5,000 UTF-16 units) and the summary as a Flex bubble; the last
-// reply's choices become quick replies on the last message.
+// (split at 5,000 UTF-16 units), the summary as a Flex bubble, slots as
+// Flex carousels (flex_slots.go) and links as a bubble of URI buttons; the
+// last reply's choices become quick replies on the last message.
 func render(replies []bot.Reply) []messaging_api.MessageInterface {
 	var texts []string
 	var out []messaging_api.MessageInterface
@@ -41,6 +42,10 @@ func render(replies []bot.Reply) []messaging_api.MessageInterface {
 		}
 		if r.Text != "" {
 			texts = append(texts, splitText(r.Text, maxTextUnits)...)
+		}
+		if len(r.Slots) > 0 || len(r.Links) > 0 {
+			flush()
+			out = append(out, richParts(r)...)
 		}
 		if len(r.Choices) > 0 {
 			choices = r.Choices

@@ -20,9 +20,9 @@ var richMenuPNG []byte
 // it instead of piling menus up.
 const RichMenuName = "sakebot"
 
-// richMenuButtons are the menu's four areas, left to right; each sends the
+// richMenuButtons are the menu's five areas, left to right; each sends the
 // engine the same text a candidate could type.
-var richMenuButtons = []string{"よくある質問", "応募する", "担当者と話す", "応募状況"}
+var richMenuButtons = []string{"よくある質問", "応募する", bot.MenuBooking, "担当者と話す", "応募状況"}
 
 // InstallRichMenu creates the default rich menu with its image, makes it
 // the default for every user, then deletes the menus it replaces. It
@@ -62,7 +62,7 @@ func (c *Client) InstallRichMenu() (string, error) {
 	return id, nil
 }
 
-// richMenuRequest describes the menu: four equal areas across the image.
+// richMenuRequest describes the menu: five equal areas across the image.
 func richMenuRequest() *messaging_api.RichMenuRequest {
 	const w, h = 2500, 843
 	areas := make([]messaging_api.RichMenuArea, 0, len(richMenuButtons))

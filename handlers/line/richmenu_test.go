@@ -25,7 +25,7 @@ func TestInstallRichMenuReplacesTheOldOne(t *testing.T) {
 		if call.Path == "/v2/bot/richmenu" {
 			areas := call.Body["areas"].([]any)
 			size := call.Body["size"].(map[string]any)
-			if len(areas) != 4 || size["width"] != 2500.0 || size["height"] != 843.0 {
+			if len(areas) != 5 || size["width"] != 2500.0 || size["height"] != 843.0 {
 				t.Errorf("menu: %v", call.Body)
 			}
 		}

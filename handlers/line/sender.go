@@ -93,19 +93,31 @@ func refusedToken(res *http.Response, err error) bool {
 
 // classify turns a failed call into a worker.SendError: 429 and 5xx (and
 // network errors) are retried, honouring Retry-After; other 4xx are
-// permanent, since sending the same request again cannot succeed.
+// permanent, since sending the same request again cannot succeed. So is
+// a 429 saying the month's message quota is used up (QuotaExhausted):
+// retrying would only fail again until next month.
 func classify(res *http.Response, err error) error {
 	if res == nil {
 		return fmt.Errorf("line: %w", err)
 	}
 	e := fmt.Errorf("line: status %d: %s", res.StatusCode, errorSummary(err))
 	switch {
+	case QuotaExhausted(res, err):
+		return worker.Permanent(e)
 	case res.StatusCode == http.StatusTooManyRequests:
 		return worker.RetryAfter(e, retryAfter(res))
 	case res.StatusCode >= 500:
 		return e
 	}
 	return worker.Permanent(e)
+}
+
+// QuotaExhausted reports whether LINE refused a message because the
+// month's quota is used up: 429 with "You have reached your monthly
+// limit." (an ordinary rate limit is a 429 with another message).
+func QuotaExhausted(res *http.Response, err error) bool {
+	return res != nil && res.StatusCode == http.StatusTooManyRequests && err != nil &&
+		strings.Contains(strings.ToLower(err.Error()), "monthly limit")
 }
 
 // errorSummary keeps LINE's error message but never more than a line.

@@ -15,6 +15,7 @@ const helpText = "*sakebot の使い方*（FAQ・未回答の操作は採用ス�
 	"• `/sakebot faq edit ID` … FAQを編集\n" +
 	"• `/sakebot faq delete ID` … FAQを削除（確認があります）\n" +
 	"• `/sakebot misses` … ボットが答えられなかった質問（多い順）\n" +
+	"• `/sakebot events` … 説明会・面談の一覧（`events help` で作成・受付終了・中止の書き方）\n" +
 	"• `/sakebot help` … この説明\n" +
 	"応募の通知のボタンで選考状況を変えられます。担当者対応のスレッドへの返信は、候補者がお使いのLINEやSlackのDMに届きます（「//」で始めた返信は届きません）。"
 
@@ -49,6 +50,8 @@ func (a *App) onCommand(ctx context.Context, cmd slack.SlashCommand) any {
 		return a.faqCommand(ctx, cmd, args[1:])
 	case "misses":
 		return a.missesCommand(ctx)
+	case "events":
+		return a.eventsCommand(ctx, cmd, args[1:])
 	}
 	return ephemeral("不明なコマンドです。\n"+helpText, section("不明なコマンドです。\n"+helpText))
 }

@@ -23,6 +23,7 @@ type Records interface {
 	HandoffView(ctx context.Context, id int64) (bot.HandoffView, error)
 	// SetHandoffThread records the channel and ts of a handoff's thread.
 	SetHandoffThread(ctx context.Context, id int64, channel, ts string) error
+	Bookings
 }
 
 // Threads finds the handoff a thread belongs to.

@@ -27,6 +27,7 @@ const homeIntro = "*サケモデル 採用案内ボット*\n" +
 	"• サケモデルや研修、働き方についてのご質問にお答えします（メッセージタブから、いつでもどうぞ）。\n" +
 	"• このボットから応募できます。応募のやり取りは、あなたとボットのDMだけで行います。\n" +
 	"• 応募の状況を確認できます。\n" +
+	"• 説明会・面談の日程を見て、予約できます。\n" +
 	"下のボタンを押すと、DMでご案内します。"
 
 // homeEvent is the part of app_home_opened sakebot reads.
@@ -58,12 +59,12 @@ func (a *App) homeOpened(raw json.RawMessage) bool {
 }
 
 // PublishHome draws user's App Home (views.publish): for candidates, what
-// the bot does and the buttons よくある質問 / 応募する / 応募状況, which continue
+// the bot does and the buttons よくある質問 / 応募する / 応募状況 / 説明会・面談の予約, which continue
 // in their DM; for staff, also the latest applications and the most
 // frequent unanswered questions.
 func (a *App) PublishHome(ctx context.Context, user string) error {
 	blocks := []slack.Block{section(homeIntro),
-		choiceBlock([]bot.Choice{homeChoice("よくある質問"), homeChoice("応募する"), homeChoice("応募状況")}, choiceUser, 0)}
+		choiceBlock([]bot.Choice{homeChoice("よくある質問"), homeChoice("応募する"), homeChoice("応募状況"), homeChoice(bot.MenuBooking)}, choiceUser, 0)}
 	if a.isStaff(user) {
 		staff, err := a.staffHome(ctx)
 		if err != nil {

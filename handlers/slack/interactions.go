@@ -49,6 +49,9 @@ func (a *App) blockAction(ctx context.Context, ic *slack.InteractionCallback, ac
 		a.choice(ctx, ic, act)
 		return
 	}
+	if strings.HasPrefix(id, actionLinkPrefix) {
+		return // a link button: Slack opened the address
+	}
 	if !a.isStaff(ic.User.ID) {
 		a.log.Info("slack: action refused", "user", ic.User.ID, "action", actionName(id))
 		a.tellUser(ctx, ic, msgForbidden)

@@ -53,7 +53,8 @@ func (s *Sender) openDM(ctx context.Context, user string) (string, error) {
 }
 
 // replyBlocks renders replies as Block Kit: texts as sections, the form's
-// summary as fields, offered answers as buttons.
+// summary as fields, slots as sections with a 予約する button and links as
+// link buttons (blocks_slots.go), offered answers as buttons.
 func replyBlocks(replies []bot.Reply, scope string) ([]slack.Block, string) {
 	var blocks []slack.Block
 	text := ""
@@ -71,6 +72,13 @@ func replyBlocks(replies []bot.Reply, scope string) ([]slack.Block, string) {
 			if text == "" {
 				text = r.Summary.Title
 			}
+		}
+		blocks = append(blocks, slotBlocks(r.Slots, scope)...)
+		if text == "" && len(r.Slots) > 0 {
+			text = "予約できる日程（" + itoa(len(r.Slots)) + "件）"
+		}
+		if lb := linkBlock(r.Links, len(blocks)); lb != nil {
+			blocks = append(blocks, lb)
 		}
 		if len(choices) > 0 {
 			blocks = append(blocks, choiceBlock(choices, scope, len(blocks)))

@@ -47,6 +47,10 @@ func (s *Sender) Send(ctx context.Context, d bot.Delivery) error {
 		return s.reply(ctx, d)
 	case bot.DeliveryRetract:
 		return s.retract(ctx, d)
+	case bot.DeliveryBookingNotice:
+		return s.sendBookingNotice(ctx, d)
+	case bot.DeliveryStaffMessage:
+		return s.sendStaffMessage(ctx, d)
 	}
 	return worker.Permanent(fmt.Errorf("slack: cannot deliver %q", d.Kind))
 }

@@ -33,6 +33,13 @@
     tooLong: `メッセージは${MAX_LEN.toLocaleString('ja-JP')}文字以内で入力してください。`,
     tooMany: '送信が多すぎます。しばらく待ってから再送してください。',
     confirm: '入力内容の確認',
+    slots: '予約できる日程',
+    book: '予約する',
+    when: '日時',
+    place: '場所',
+    online: 'オンライン',
+    full: '満席',
+    links: 'リンク',
   };
 
   const state = {
@@ -154,10 +161,70 @@
     return card;
   }
 
+  // Slots to book, one card each, like LINE's carousel: the event's facts
+  // and a 予約する button that sends the slot's postback as a choice does
+  // (and, like choices, only on the latest bot line).
+  function slotCards(slots) {
+    const list = make('ul', 'slots');
+    list.setAttribute('aria-label', T.slots);
+    for (const s of slots) {
+      if (!s || typeof s !== 'object') continue;
+      const card = make('li', 'slot');
+      if (s.kind) card.append(make('p', 'slot-kind', s.kind));
+      card.append(make('h3', 'slot-title', s.title || ''));
+      const dl = make('dl');
+      for (const [label, value] of [[T.when, s.when || ''], [T.place, s.place || T.online]]) {
+        const row = make('div', 'field');
+        row.append(make('dt', null, label), make('dd', null, value));
+        dl.append(row);
+      }
+      card.append(dl);
+      const seats = Number(s.seats_left) || 0;
+      card.append(make('p', 'slot-seats', seats > 0 ? `残り ${seats} 席` : T.full));
+      const c = s.choice;
+      if (c && (c.postback || c.text)) {
+        const label = c.label || T.book;
+        // What the visitor's line shows, as LINE shows the display text.
+        const shown = c.text && c.text.length <= 100 ? c.text : label;
+        const group = make('div', 'choices');
+        const b = make('button', 'choice slot-book', label);
+        b.type = 'button';
+        b.setAttribute('aria-label', `${label}：${s.when || ''} ${s.title || ''}`.trim());
+        b.addEventListener('click', (e) => pick({ label: shown, text: c.text, postback: c.postback }, e));
+        group.append(b);
+        card.append(group);
+      }
+      list.append(card);
+    }
+    return list;
+  }
+
+  // Links (a booking's calendar file) as links: http(s) only, text only.
+  function linkList(links) {
+    const box = make('div', 'links');
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', T.links);
+    for (const l of links) {
+      const href = l && typeof l.url === 'string' ? safeHref(l.url) : '';
+      if (!href) continue;
+      const a = make('a', 'link-button', l.label || href);
+      a.href = href;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      box.append(a);
+    }
+    return box.childElementCount ? box : null;
+  }
+
   function renderReply(row, r) {
     if (!r) return;
     if (r.text) row.append(bubble(r.text, true));
     if (r.summary) row.append(summaryCard(r.summary));
+    if (Array.isArray(r.slots) && r.slots.length) row.append(slotCards(r.slots));
+    if (Array.isArray(r.links) && r.links.length) {
+      const links = linkList(r.links);
+      if (links) row.append(links);
+    }
     if (Array.isArray(r.choices) && r.choices.length) row.append(choiceGroup(r.choices));
   }
 
