@@ -185,6 +185,9 @@ func (t *turn) bookName(text string) {
 		t.nextBooking(ModeBookConsent)
 		t.reask()
 		return
+	case intentYes: // 「はい」「同意する」 again: consent was given, a name is asked
+		t.reask()
+		return
 	}
 	if t.interruption(text) {
 		return

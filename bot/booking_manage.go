@@ -61,6 +61,7 @@ func (t *turn) askWhichBooking(action string) {
 	case 0:
 		t.leaveBooking()
 		t.say(msgNoBookings, menu("説明会の予約"))
+		t.resume()
 	case 1:
 		t.onBooking(action, bs[0])
 	default:

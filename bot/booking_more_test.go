@@ -169,6 +169,7 @@ func TestBookingButtonsFromAnywhere(t *testing.T) {
 		h.postback(bot.BookingPostback(bot.BookingCancel, id), "の説明会の予約をキャンセルしますか？")
 		h.tap("はい、キャンセルする", "キャンセルしました", qName)
 		h.say("北見　太郎", qKana)
+		h.say("予約をキャンセル", "現在、ご予約はありません", qKana)
 		if _, n := h.bookingsOf(ev.ID); n != 0 {
 			t.Fatal("still booked")
 		}
@@ -265,4 +266,47 @@ func TestBookingFarFromToday(t *testing.T) {
 func bookingLabelOf(h *harness, ev bot.Event) string {
 	s := bot.FormatEventTime(ev.StartsAt, time.Time{})
 	return strings.TrimSuffix(s, "〜") + " " + ev.Kind.Label()
+}
+
+func TestBookingButtonsDuringHandoff(t *testing.T) {
+	forEngine(t, func(t *testing.T, h *harness) {
+		withNotify(h)
+		ev := h.newEvent(bot.EventSession, "サケモデル説明会", 3, 10)
+		h.bookSession(ev.ID, "北見 太郎")
+		bs, _ := h.bookingsOf(ev.ID)
+		h.say("担当者と話したい", "採用担当者におつなぎします")
+		h.drain()
+		h.postback(bot.BookingPostback(bot.BookingCancel, bs[0].ID), "の説明会の予約をキャンセルしますか？")
+		h.tap("はい、キャンセルする", "キャンセルしました")
+		if _, n := h.bookingsOf(ev.ID); n != 0 {
+			t.Fatal("still booked")
+		}
+		if ds := h.drain(); len(ds) != 0 {
+			t.Fatalf("buttons relayed to staff: %v", kinds(ds))
+		}
+		h.say("ありがとうございます") // typed text still goes to staff
+		if ds := h.drain(); len(ds) != 1 || ds[0].Kind != bot.DeliveryHandoffRelay {
+			t.Fatalf("relay: %v", kinds(ds))
+		}
+	})
+}
+
+func TestBookingQuestionExpires(t *testing.T) {
+	forEngine(t, func(t *testing.T, h *harness) {
+		ev := h.newEvent(bot.EventSession, "サケモデル説明会", 30, 10)
+		h.send(bot.Incoming{Kind: bot.KindFollow})
+		h.expect(h.last, "follow", "["+bot.MenuBooking+"]")
+		h.tap(bot.MenuBooking, "ご予約いただける日程です")
+		h.tapSlot(ev.ID, "お名前をお預かりします")
+		h.clock.Advance(15 * 24 * time.Hour)
+		h.say("同意する", "承知しました") // the question expired: no consent taken
+		h.say("北見 太郎")
+		if _, n := h.bookingsOf(ev.ID); n != 0 {
+			t.Fatal("booked after expiry")
+		}
+		h.say("説明会に参加するか迷ってます", "[説明会の予約]")
+		if len(h.slots()) != 0 {
+			t.Fatal("a hedged request showed slots")
+		}
+	})
 }

@@ -105,6 +105,7 @@ func TestBookSessionAsNewFriend(t *testing.T) {
 		h.tapSlot(ev.ID, "お名前をお預かりします", "参加者名簿", "個人情報を削除", "[同意する][同意しない]")
 		h.tap("同意する", "お名前（氏名）を入力")
 		h.say("https://example.com", "URLやメールアドレスを含めないで") // the form's name rules
+		h.say("同意する", "お名前（氏名）を入力")                       // consent again is not a name
 		h.say("北見 花子", when+" の『サケモデル説明会』を予約しますか？", "お名前：北見　花子", "[はい、予約する][いいえ]")
 		r := h.tap("はい、予約する", "ご予約を承りました", "日時："+when, "場所：北見工業大学 講義室A",
 			"お名前：北見　花子", "備考：筆記用具をお持ちください。", "「キャンセル」")

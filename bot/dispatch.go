@@ -9,7 +9,7 @@ import (
 // dispatch routes the incoming event to the part of the conversation it
 // belongs to.
 func (t *turn) dispatch() {
-	if t.relayedToHandoff() {
+	if !t.bookingButton() && t.relayedToHandoff() {
 		return
 	}
 	t.bookingExpired()
@@ -155,4 +155,18 @@ func (t *turn) group(text string) {
 			t.say(m.Candidates[0].FAQ.Answer)
 		}
 	}
+}
+
+// bookingButton reports whether the event is a booking button: a slot's
+// 予約する, a reminder's button about a booking, or an answer button of
+// the booking question being asked. These work during a handoff too (a
+// student talking to staff may still cancel a booking); what they type
+// goes to staff as usual.
+func (t *turn) bookingButton() bool {
+	if t.in.Kind != KindPostback || t.in.Group {
+		return false
+	}
+	p := parsePostback(t.in.Postback)
+	return p.Booking != 0 && p.Action != "" || p.Event != 0 ||
+		p.Step != "" && t.conv.InBooking() && p.Step == t.stepMarker() && p.Version == t.conv.Version
 }

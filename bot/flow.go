@@ -132,7 +132,9 @@ func (t *turn) control(text string, spec fieldSpec, i int) bool {
 	case intentBookings:
 		t.myBookings()
 		t.reask()
-	case intentSession, intentInterview, intentReschedule, intentCancelBooking:
+	case intentCancelBooking:
+		t.askWhichBooking("cancel") // the form waits, and is asked again afterwards
+	case intentSession, intentInterview, intentReschedule:
 		t.say(msgBookAfterForm)
 		t.reask()
 	default:

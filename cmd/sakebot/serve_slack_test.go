@@ -26,8 +26,9 @@ func TestWireSlack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	if w, err := wire(t.Context(), a, config{}, log); err != nil || len(w.mounts) != 1 || w.mounts["/admin/"] == nil {
-		t.Fatalf("without credentials (only the admin page, always on): %v %v", err, w.mounts)
+	if w, err := wire(t.Context(), a, config{}, log); err != nil || len(w.mounts) != 2 || w.mounts["/admin/"] == nil ||
+		w.mounts["/calendar/"] == nil {
+		t.Fatalf("without credentials (only the admin page and the calendar files, always on): %v %v", err, w.mounts)
 	}
 	out, err := newOutgoing(a, cfg, log)
 	if err != nil || !out.slack || out.senders[bot.ChannelSlack] == nil || out.profiles[bot.ChannelSlack] == nil {
@@ -60,12 +61,12 @@ func TestWireSlackSocketMode(t *testing.T) {
 	}
 	defer a.Close()
 	w, err := wire(t.Context(), a, cfg, log)
-	if err != nil || len(w.mounts) != 1 || w.mounts["/admin/"] == nil || len(w.runners) != 1 {
-		t.Fatalf("wire: %v mounts %v runners %d", err, w.mounts, len(w.runners))
+	if err != nil || len(w.mounts) != 2 || w.mounts["/admin/"] == nil || len(w.runners) != 2 {
+		t.Fatalf("wire: %v mounts %v runners %d (Socket Mode and the reminders)", err, w.mounts, len(w.runners))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := w.runners[0](ctx); !errors.Is(err, slackch.ErrSocketAuth) {
+	if err := w.runners[len(w.runners)-1](ctx); !errors.Is(err, slackch.ErrSocketAuth) {
 		t.Fatalf("runner: %v", err)
 	}
 }
