@@ -13,11 +13,12 @@ const (
 	AuditDeletion    AuditKind = "deletion"    // personal data deleted (forget, purge, expiry)
 	AuditReply       AuditKind = "reply"       // a staff reply to a student in a handoff (Slack or the inbox)
 	AuditEvent       AuditKind = "event"       // events (説明会, 面談) and their bookings (event_log)
+	AuditSource      AuditKind = "source"      // sources (流入経路): created, edited, disabled (source_log)
 )
 
 // AuditKinds lists the trails, for filters.
 func AuditKinds() []AuditKind {
-	return []AuditKind{AuditApplication, AuditFAQ, AuditStaff, AuditDeletion, AuditReply, AuditEvent}
+	return []AuditKind{AuditApplication, AuditFAQ, AuditStaff, AuditDeletion, AuditReply, AuditEvent, AuditSource}
 }
 
 // Label names the trail for staff.
@@ -35,6 +36,8 @@ func (k AuditKind) Label() string {
 		return "返信"
 	case AuditEvent:
 		return "イベント"
+	case AuditSource:
+		return "流入経路"
 	}
 	return string(k)
 }

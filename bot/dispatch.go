@@ -9,6 +9,9 @@ import (
 // dispatch routes the incoming event to the part of the conversation it
 // belongs to.
 func (t *turn) dispatch() {
+	if t.arrival() { // a source's code (source_turn.go)
+		return
+	}
 	if !t.bookingButton() && t.relayedToHandoff() {
 		return
 	}
@@ -141,7 +144,7 @@ func (t *turn) unfollow() {
 func (t *turn) group(text string) {
 	switch detectIntent(text) {
 	case intentApply, intentStatus, intentHuman, intentSession, intentInterview, intentBookings, intentReschedule,
-		intentCancelBooking:
+		intentCancelBooking, intentBroadcastOff, intentBroadcastOn:
 		if t.in.Key.Channel == ChannelSlack { // the Slack channel opens a DM (WantsPrivate)
 			t.say(msgGroupToDM)
 			return

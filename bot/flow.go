@@ -126,6 +126,9 @@ func (t *turn) control(text string, spec fieldSpec, i int) bool {
 		t.reask()
 	case intentForget:
 		t.askForget()
+	case intentBroadcastOff, intentBroadcastOn:
+		t.broadcast(in == intentBroadcastOff)
+		t.reask()
 	case intentHuman:
 		t.handoff("requested", "")
 		t.reask()

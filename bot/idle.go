@@ -45,6 +45,8 @@ func (t *turn) request(in intent) {
 		t.faqMenu()
 	case intentForget:
 		t.askForget()
+	case intentBroadcastOff, intentBroadcastOn:
+		t.broadcast(in == intentBroadcastOff)
 	case intentThanks:
 		t.say(msgThanks)
 	case intentCancel:

@@ -49,5 +49,6 @@ type Incoming struct {
 	Thread      string    // a Slack thread to answer in, if any
 	Staff       string    // KindStaffReply: who replied, as an actor string (an admin page's actor, a Slack user id)
 	Handoff     int64     // KindStaffReply from the admin page: the handoff answered
+	Source      string    // a source's code the channel carried outside the text (the web chat's ?src=), if any
 	At          time.Time // when the platform says it happened (reply tokens age from it); the turn itself runs on the engine's clock
 }

@@ -33,6 +33,8 @@ const (
 	intentBookings      // see my bookings (予約の確認)
 	intentReschedule    // change a booking's date (日程を変更)
 	intentCancelBooking // cancel a booking (予約をキャンセル)
+	intentBroadcastOff  // no more announcements (配信停止)
+	intentBroadcastOn   // announcements again (配信再開)
 )
 
 // intentNames name the intents for `ask --json` and the tests.
@@ -43,6 +45,7 @@ var intentNames = map[intent]string{
 	intentYes: "yes", intentNo: "no", intentForget: "forget",
 	intentSession: "session", intentInterview: "interview", intentBookings: "bookings",
 	intentReschedule: "reschedule", intentCancelBooking: "cancelbooking",
+	intentBroadcastOff: "broadcastoff", intentBroadcastOn: "broadcaston",
 }
 
 // String names the intent in lower case ("apply").
@@ -205,7 +208,8 @@ func classify(text string) request {
 		return request{}
 	}
 	in := intentByName[best.FAQ.ID]
-	return request{intent: in, score: best.Score, mood: moodOf(in, read)}
+	in, mood := broadcastRead(in, read, moodOf(in, read))
+	return request{intent: in, score: best.Score, mood: mood}
 }
 
 // nearestIntent returns the intent whose examples text is most like, by

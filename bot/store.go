@@ -38,6 +38,7 @@ type Tx interface {
 	QuestionTx
 	OutboxTx
 	EventTx
+	SourceTx
 }
 
 // ConversationTx is the user's conversation: where they are in the form, what they answered.

@@ -12,7 +12,7 @@ import (
 // filter; the application's reference, the account's name and the
 // handoff's number say what was changed (a deleted application's events
 // go with it; a reply's text is not repeated here; an event's entries name
-// the event by its id).
+// the event by its id, a source's its code).
 const auditSQL = `SELECT at, actor, kind, action, detail, subject FROM (
 	SELECT e.at, e.actor, 'application' AS kind, e.action, e.to_value AS detail, a.ref AS subject
 		FROM application_events e JOIN applications a ON a.id = e.application_id
@@ -26,6 +26,8 @@ const auditSQL = `SELECT at, actor, kind, action, detail, subject FROM (
 	SELECT at, staff, 'reply', 'reply', '', CAST(handoff_id AS TEXT) FROM handoff_messages WHERE sender = 'staff'
 	UNION ALL
 	SELECT at, actor, 'event', action, detail, CAST(event_id AS TEXT) FROM event_log
+	UNION ALL
+	SELECT l.at, l.actor, 'source', l.action, l.detail, s.code FROM source_log l JOIN sources s ON s.id = l.source_id
 ) log %s ORDER BY at DESC`
 
 // auditRow is a row of auditSQL.

@@ -8,14 +8,15 @@ import (
 
 // candidateRow is a row of candidates.
 type candidateRow struct {
-	ID          int64     `db:"id"`
-	Channel     string    `db:"channel"`
-	UserID      string    `db:"user_id"`
-	DisplayName string    `db:"display_name"`
-	Blocked     bool      `db:"blocked"`
-	ConsentAt   timestamp `db:"consent_at"` // NULL when never
-	CreatedAt   timestamp `db:"created_at"`
-	UpdatedAt   timestamp `db:"updated_at"`
+	ID           int64     `db:"id"`
+	Channel      string    `db:"channel"`
+	UserID       string    `db:"user_id"`
+	DisplayName  string    `db:"display_name"`
+	Blocked      bool      `db:"blocked"`
+	ConsentAt    timestamp `db:"consent_at"`       // NULL when never
+	BroadcastOff timestamp `db:"broadcast_off_at"` // NULL: announcements welcome; only read
+	CreatedAt    timestamp `db:"created_at"`
+	UpdatedAt    timestamp `db:"updated_at"`
 }
 
 // fromCandidate converts a candidate for storage.
@@ -32,13 +33,13 @@ func toCandidate(r candidateRow) bot.Candidate {
 	return bot.Candidate{
 		ID: r.ID, Key: bot.UserKey{Channel: bot.Channel(r.Channel), UserID: r.UserID},
 		DisplayName: r.DisplayName, Blocked: r.Blocked, ConsentAt: r.ConsentAt.Time,
-		CreatedAt: r.CreatedAt.Time, UpdatedAt: r.UpdatedAt.Time,
+		BroadcastOffAt: r.BroadcastOff.Time, CreatedAt: r.CreatedAt.Time, UpdatedAt: r.UpdatedAt.Time,
 	}
 }
 
 // candidateSQL selects a candidate by key.
-const candidateSQL = `SELECT id, channel, user_id, display_name, blocked, consent_at, created_at,
-	updated_at FROM candidates WHERE channel = ? AND user_id = ?`
+const candidateSQL = `SELECT id, channel, user_id, display_name, blocked, consent_at, broadcast_off_at,
+	created_at, updated_at FROM candidates WHERE channel = ? AND user_id = ?`
 
 // Candidate returns the candidate, or bot.ErrNotFound.
 func (t *Tx) Candidate(ctx context.Context, key bot.UserKey) (bot.Candidate, error) {

@@ -20,7 +20,9 @@ import (
 // from X-Forwarded-For only when the peer is one of TRUSTED_PROXIES, and
 // on the account tried. Its events pages show the LINE quota read with lc
 // (nil: LINE is off) and the staff calendar feed's address on
-// ADMIN_BASE_URL (else on the address staff opened the page at).
+// ADMIN_BASE_URL (else on the address staff opened the page at). Its
+// sources pages link to the web chat on the same site and to LINE with
+// LINE_BASIC_ID, else the basic ID the bot info API gives through lc.
 func adminMount(a *app, cfg config, log *slog.Logger, inbox admin.Inbox, lc *line.Client) (http.Handler, bool) {
 	h, err := admin.New(admin.Config{
 		Password:       cfg.AdminPassword,
@@ -34,6 +36,8 @@ func adminMount(a *app, cfg config, log *slog.Logger, inbox admin.Inbox, lc *lin
 		Quota:          lineQuota(lc),
 		Calendar:       a.store,
 		SiteURL:        cfg.AdminBaseURL,
+		Sources:        adminSources{a.store},
+		LINEBasicID:    lineBasicID(cfg, lc),
 	})
 	if err != nil {
 		log.Error("the admin page is off: it could not start", "err", err)

@@ -39,6 +39,7 @@ type config struct {
 	SMTP               smtpConfig     // mail to recruiters when Slack is off
 	AdminBaseURL       string         // the admin page's site, for links in mails (ADMIN_BASE_URL)
 	Events             eventsConfig   // reminders and the recruiters' evening list
+	LINEBasicID        string         // the LINE account's @ID for the sources' links (LINE_BASIC_ID); empty: the bot info API
 }
 
 // loadConfig reads the configuration from getenv, falling back to a .env
@@ -102,6 +103,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		return config{}, err
 	}
 	if err := c.loadEvents(get); err != nil {
+		return config{}, err
+	}
+	if c.LINEBasicID, err = parseBasicID(get("LINE_BASIC_ID", "")); err != nil {
 		return config{}, err
 	}
 	c.SlackAppToken = get("SLACK_APP_TOKEN", "")

@@ -74,7 +74,7 @@ func TestAccessibilityInBrowser(t *testing.T) {
 		t.Fatalf("read axe-core: %v", err)
 	}
 	e := newEnv(t, storetest.SQLiteURL(t)).withEventExtras(fixedQuota(57, 200), &feedSecrets{secret: "a11y-secret"}, "")
-	pages := append(seedA11y(t, e), seedEventsA11y(t, e)...)
+	pages := append(append(seedA11y(t, e), seedEventsA11y(t, e)...), seedSourcesA11y(t, e)...)
 	checkEveryPageAudited(t, pages)
 	for _, vp := range a11yViewports {
 		t.Run(vp.name, func(t *testing.T) {
@@ -262,7 +262,8 @@ func seedA11y(t *testing.T, e *env) []a11yPage {
 
 // a11yNotPages are the GET routes that answer with something else than a page.
 var a11yNotPages = map[string]bool{"/admin/faqs/export.yaml": true, "/admin/applications.csv": true,
-	"/admin/inbox/live": true, "/admin/inbox/{id}/live": true} // the last two: parts of a page, for its script
+	"/admin/inbox/live": true, "/admin/inbox/{id}/live": true, // parts of a page, for its script
+	"/admin/sources.csv": true, "/admin/sources/{id}/qr.png": true, "/admin/sources/{id}/qr.svg": true}
 
 // a11yRoutePattern finds the GET routes in routes.go.
 var a11yRoutePattern = regexp.MustCompile(`"GET (/admin/[^"]*)"`)

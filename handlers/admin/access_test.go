@@ -19,6 +19,7 @@ var pages = []string{
 	"/admin/faqs/training-period/delete", "/admin/faqs/export.yaml", "/admin/faqs/import", "/admin/misses",
 	"/admin/misses/1/attach", "/admin/applications", "/admin/applications.csv", "/admin/applications/1",
 	"/admin/events", "/admin/events?when=past", "/admin/events/new", "/admin/events/new?kind=interview",
+	"/admin/sources", "/admin/sources.csv", "/admin/sources/new",
 	"/admin/no-such-page",
 }
 
@@ -29,6 +30,7 @@ var changes = []string{
 	"/admin/misses/1/attach", "/admin/misses/1/phrasing", "/admin/applications/1/status",
 	"/admin/events", "/admin/events/1/edit", "/admin/events/1/state", "/admin/events/1/cancel",
 	"/admin/bookings/1/attendance", "/admin/calendar/rotate",
+	"/admin/sources", "/admin/sources/1/edit", "/admin/sources/1/disabled",
 }
 
 func TestPagesNeedASession(t *testing.T) {

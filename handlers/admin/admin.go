@@ -54,8 +54,15 @@ type Config struct {
 	// not offered.
 	Calendar CalendarFeed
 	// SiteURL is the site's public address (https://bot.example.jp), for
-	// the calendar feed's address; empty: the address the request came to.
+	// the calendar feed's address and the web chat links of the sources;
+	// empty: the address the request came to.
 	SiteURL string
+	// Sources reads the sources (流入経路) and what each brought; nil: the
+	// sources pages say they are off. Changes go through Desk.
+	Sources SourceStore
+	// LINEBasicID returns the LINE account's basic ID for the sources'
+	// LINE links and QR codes; nil (LINE is off): the pages say so.
+	LINEBasicID BasicIDFunc
 }
 
 // server holds the page's dependencies; its methods are the handlers.
@@ -77,6 +84,10 @@ type server struct {
 	quotaCache quotaCache   // the last reading of the quota
 	calendar   CalendarFeed // nil: no staff calendar feed
 	site       string       // Config.SiteURL, without a trailing slash
+	// sources pages (sources*.go)
+	sources      SourceStore // nil: off
+	basicID      BasicIDFunc // nil: LINE is off
+	basicIDCache basicIDCache
 }
 
 // New returns the page's handler, to be mounted at "/admin/".
@@ -91,6 +102,7 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	s.inbox = cfg.Inbox
 	s.quotaRead, s.calendar, s.site = cfg.Quota, cfg.Calendar, strings.TrimRight(cfg.SiteURL, "/")
+	s.sources, s.basicID = cfg.Sources, cfg.LINEBasicID
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -20,8 +20,9 @@ type dashboardView struct {
 	ByStatus     []statusCount
 	ByChannel    []bot.ChannelCount
 	Chart        chart
-	Events       []eventRow // recent and upcoming events, with bookings and attendance
-	Quota        quotaView  // the LINE message quota
+	Events       []eventRow  // recent and upcoming events, with bookings and attendance
+	Quota        quotaView   // the LINE message quota
+	Sources      sourcesCard // the sources that brought the most students
 }
 
 // statusCount is the number of applications in one status, with the share
@@ -49,6 +50,10 @@ func (s *server) dashboard(w http.ResponseWriter, r *http.Request, sess session)
 	}
 	v := dashboardView{Stats: st, ByChannel: byChannel, Chart: newChart(st.Days), Quota: s.quota(r.Context())}
 	if v.Events, err = s.dashboardEvents(r.Context()); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if v.Sources, err = s.dashboardSourcesCard(r.Context()); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

@@ -22,6 +22,20 @@
 // it. Every form that changes something carries the session's CSRF token,
 // and cross-origin posts are refused besides.
 //
+// Sources (流入経路, sources*.go): each source's page shows, ready to
+// print, the QR code of LINE's oaMessage link (which opens the chat with
+// 「#K0612 …から来ました」 typed in) and of the web chat's ?src= link, as
+// PNG and SVG. The QR codes are drawn with github.com/piglig/go-qr, a Go
+// port of Nayuki's reference QR Code generator, chosen among the Go
+// libraries in the module proxy because it has no dependencies, renders
+// both PNG and SVG in memory (the SVG as one path, so a print shop can
+// scale it), is released and maintained (v1.0.0 and v1.1.0 in 2026, with
+// fuzzed tests) and can also decode, which the tests use to read the
+// codes back. github.com/skip2/go-qrcode has had no release since 2020 and
+// draws PNG only; github.com/yeqown/go-qrcode/v2 draws through separate
+// writer modules (PNG through writer/standard and its image libraries)
+// and has no SVG writer.
+//
 // The package declares the small storage interfaces it uses (stores.go);
 // *store.Store implements them. Logs never carry personal data.
 //

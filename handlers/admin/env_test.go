@@ -99,7 +99,7 @@ func newEnvNotify(t *testing.T, dbURL string, n bot.Notify) *env {
 		Notify: n})
 	e.worker = newWorker(t, e, log)
 	h, err := admin.New(admin.Config{Password: password, Store: s, Desk: e.engine, Answerer: e.engine.Answerer(), PasswordCost: testHashCost,
-		Inbox: e.worker, Logger: log, Now: c.Now})
+		Inbox: e.worker, Logger: log, Now: c.Now, Sources: testSources{s}, LINEBasicID: testBasicID})
 	if err != nil {
 		t.Fatal(err)
 	}

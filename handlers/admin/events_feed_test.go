@@ -42,7 +42,7 @@ func (f *feedSecrets) RotateCalendarFeedSecret(context.Context) (string, error) 
 func (e *env) withEventExtras(quota admin.QuotaFunc, feed admin.CalendarFeed, site string) *env {
 	e.t.Helper()
 	h, err := admin.New(admin.Config{Password: password, Store: e.store, Desk: e.engine, Answerer: e.engine.Answerer(),
-		Inbox: e.worker, PasswordCost: testHashCost, Now: e.clock.Now, Quota: quota, Calendar: feed, SiteURL: site})
+		Inbox: e.worker, PasswordCost: testHashCost, Now: e.clock.Now, Quota: quota, Calendar: feed, SiteURL: site, Sources: testSources{e.store}, LINEBasicID: testBasicID})
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -86,6 +86,17 @@ func (s *server) routes() http.Handler {
 	change("POST /admin/bookings/{id}/attendance", s.bookingAttendance)
 	manage("POST /admin/calendar/rotate", s.calendarRotate)
 
+	page("GET /admin/sources", s.sourceList)
+	page("GET /admin/sources.csv", s.sourceCSV)
+	page("GET /admin/sources/new", s.sourceNew)
+	change("POST /admin/sources", s.sourceCreate)
+	page("GET /admin/sources/{id}", s.sourcePage)
+	page("GET /admin/sources/{id}/qr.png", s.sourceQRPNG)
+	page("GET /admin/sources/{id}/qr.svg", s.sourceQRSVG)
+	page("GET /admin/sources/{id}/edit", s.sourceEdit)
+	change("POST /admin/sources/{id}/edit", s.sourceUpdate)
+	change("POST /admin/sources/{id}/disabled", s.sourceSetDisabled)
+
 	page("/admin/", s.notFound)
 
 	return securityHeaders(s.saneTargets(http.NewCrossOriginProtection().Handler(mux)))

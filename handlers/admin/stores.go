@@ -82,6 +82,7 @@ type Desk interface {
 	// It reports whether this call closed it.
 	CloseHandoff(ctx context.Context, id int64, actor string) (bool, error)
 	EventDesk
+	SourceDesk
 }
 
 // InboxStore is what the inbox of conversations waiting for staff

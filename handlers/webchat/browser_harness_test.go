@@ -45,7 +45,7 @@ const (
 // waitTimeout bounds every wait for the page or the server: generous, for
 // a loaded machine under -race (the first page also waits for Chromium and
 // the engine's dictionary to load); only a failing test waits that long.
-const waitTimeout = 30 * time.Second
+const waitTimeout = 60 * time.Second
 
 // chromium returns the path of the Chromium binary, skipping the test when
 // there is none (failing it when the browser is required).

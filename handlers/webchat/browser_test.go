@@ -557,9 +557,11 @@ func TestBrowserWidget(t *testing.T) {
 			t.Fatalf("after clicking the launcher: %+v; want the panel open with the chat's frame", s)
 		}
 		frame := get(t, ctx, "find the frame", chromedp.Nodes(chromedp.JSPath(shadow+`.querySelector('iframe')`)))[0]
-		waitJS(t, ctx, "the chat in the frame is ready", `() => document.documentElement.classList.contains('embed') &&
-			document.getElementById('log').getAttribute('aria-busy') === 'false' &&
-			document.querySelector('#log .line.bot .bubble') !== null`, frame)
+		waitJS(t, ctx, "the chat in the frame is ready", `() => { // the frame may still hold about:blank
+			const log = document.getElementById('log');
+			return document.documentElement.classList.contains('embed') && log !== null &&
+				log.getAttribute('aria-busy') === 'false' && document.querySelector('#log .line.bot .bubble') !== null;
+		}`, frame)
 
 		typeTextIn(t, ctx, frame, "北見の冬は寒いですか")
 		do(t, ctx, "press Enter in the frame", pressEnter(0))

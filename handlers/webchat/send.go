@@ -31,6 +31,7 @@ type outgoing struct {
 	Text     string `json:"text"`
 	Postback string `json:"postback"`
 	Label    string `json:"label"`
+	Src      string `json:"src"` // "open": the source code of the page's ?src= (or the widget's data-src), if any
 }
 
 var clientIDPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{8,64}$`)
@@ -87,6 +88,9 @@ func readOutgoing(w http.ResponseWriter, r *http.Request) (outgoing, int, string
 	out.Text = strings.TrimSpace(jpinput.CleanText(out.Text))
 	out.Postback = jpinput.CleanText(out.Postback)
 	out.Label = strings.TrimSpace(jpinput.CleanText(out.Label))
+	if out.Src = bot.NormalizeSourceCode(jpinput.CleanText(out.Src)); !bot.ValidSourceCode(out.Src) {
+		out.Src = "" // not a code: the page opens as usual
+	}
 	switch {
 	case utf8.RuneCountInString(out.Text) > maxText:
 		return out, http.StatusBadRequest, msgTooLarge
@@ -108,6 +112,10 @@ func (h *Handler) accept(r *http.Request, visitor string, out outgoing) error {
 	in := bot.Incoming{Key: key(visitor), At: now}
 	switch out.Kind {
 	case "open":
+		if out.Src != "" { // arrived with a source's code: tagged and welcomed once per visitor and code
+			in.Kind, in.Source, out.ID = bot.KindOpen, out.Src, "src-"+out.Src
+			break
+		}
 		lines, err := h.cfg.Log.WebLastMessages(ctx, visitor, 1)
 		if err != nil || len(lines) > 0 {
 			return err // the conversation has begun: nothing to open

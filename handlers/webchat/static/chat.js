@@ -9,6 +9,9 @@
 
   const EMBED = new URLSearchParams(location.search).get('embed') === '1';
   if (EMBED) document.documentElement.classList.add('embed');
+  // The source code (流入経路) the page was opened with (?src=K0612, passed
+  // on by the widget too), sent with the open event: the server checks it.
+  const SRC = (new URLSearchParams(location.search).get('src') || '').replace(/[^0-9A-Za-z#＃０-９Ａ-Ｚａ-ｚ]/g, '').slice(0, 16);
 
   const MAX_LEN = 2000;           // the server's limit on a message's text
   const COUNTER_FROM = 1800;      // show the counter from this length on
@@ -326,9 +329,13 @@
     els.log.setAttribute('aria-busy', 'false');
     scrollToBottom();
     // A new visitor (no history at all): ask the server for its greeting.
-    if (state.replayed === 0 && !state.sentAny) {
+    // A visitor who came with a source's code: the server tags them and
+    // welcomes them once per code, new or not.
+    if (SRC || (state.replayed === 0 && !state.sentAny)) {
       state.sentAny = true;
-      deliver({ body: { id: newId(), kind: 'open' }, row: null });
+      const body = { id: newId(), kind: 'open' };
+      if (SRC) body.src = SRC;
+      deliver({ body, row: null });
     }
   }
 

@@ -14,6 +14,10 @@
     Array.from(document.querySelectorAll('script[src]')).reverse().find((s) => SELF_RE.test(s.src));
   if (!script) return;
   const ORIGIN = new URL(script.src, location.href).origin;
+  // The source code (流入経路) to pass on to the chat: the script tag's
+  // data-src, else the embedding page's own ?src=.
+  const SRC = (script.dataset.src || new URLSearchParams(location.search).get('src') || '')
+    .replace(/[^0-9A-Za-z#＃０-９Ａ-Ｚａ-ｚ]/g, '').slice(0, 16);
   const TITLE = 'サケモデル 採用チャット';
 
   const CSS = `
@@ -125,7 +129,8 @@ iframe { flex: 1; display: block; width: 100%; min-height: 0; border: 0; backgro
 
   function open() {
     if (!frame) {
-      frame = make('iframe', { src: `${ORIGIN}/webchat/?embed=1`, title: TITLE });
+      const src = SRC ? `&src=${encodeURIComponent(SRC)}` : '';
+      frame = make('iframe', { src: `${ORIGIN}/webchat/?embed=1${src}`, title: TITLE });
       panel.append(frame);
     }
     panel.hidden = false;

@@ -1,0 +1,55 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/sakemodel/sakebot/bot"
+)
+
+// Queries of a student's arrivals and 配信停止.
+const (
+	hasFirstSourceSQL = `SELECT COUNT(*) FROM candidate_sources WHERE candidate_id = ? AND is_first = ?`
+	tagCandidateSQL   = `INSERT INTO candidate_sources (candidate_id, source_id, is_first, at) VALUES (?, ?, ?, ?)`
+	broadcastOffSQL   = `UPDATE candidates SET broadcast_off_at = ?, updated_at = ?
+		WHERE channel = ? AND user_id = ? AND broadcast_off_at IS NULL`
+	broadcastOnSQL = `UPDATE candidates SET broadcast_off_at = NULL, updated_at = ?
+		WHERE channel = ? AND user_id = ? AND broadcast_off_at IS NOT NULL`
+)
+
+// TagCandidate records that the stored candidate arrived with the
+// source's code at at: the first arrival is their source (first true),
+// later ones are recorded too. The arrivals go with the candidate
+// (ON DELETE CASCADE: forget, purge).
+func (t *Tx) TagCandidate(ctx context.Context, candidateID, sourceID int64, at time.Time) (bool, error) {
+	var n int
+	if err := t.tx.GetContext(ctx, &n, t.tx.Rebind(hasFirstSourceSQL), candidateID, true); err != nil {
+		return false, wrap(err, "candidate %d source", candidateID)
+	}
+	first := n == 0
+	_, err := t.tx.ExecContext(ctx, t.tx.Rebind(tagCandidateSQL), candidateID, sourceID, first, ts(at))
+	if err != nil {
+		return false, wrap(err, "tag candidate %d with source %d", candidateID, sourceID)
+	}
+	return first, nil
+}
+
+// SetBroadcastOff records that the stored candidate asked for no more
+// announcements (off: at at) or for them again; it reports false when it
+// was so already, or when there is no such candidate.
+func (t *Tx) SetBroadcastOff(ctx context.Context, key bot.UserKey, off bool, at time.Time) (bool, error) {
+	now := t.now()
+	query, args := broadcastOnSQL, []any{ts(now), string(key.Channel), key.UserID}
+	if off {
+		query, args = broadcastOffSQL, append([]any{ts(at)}, args...)
+	}
+	res, err := t.tx.ExecContext(ctx, t.tx.Rebind(query), args...)
+	if err != nil {
+		return false, wrap(err, "candidate %s:%s broadcast off %t", key.Channel, key.UserID, off)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, wrap(err, "candidate %s:%s broadcast off %t", key.Channel, key.UserID, off)
+	}
+	return n > 0, nil
+}
