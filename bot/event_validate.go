@@ -26,16 +26,7 @@ type EventError struct {
 
 // Error lists the messages, in a stable order.
 func (e *EventError) Error() string {
-	keys := make([]string, 0, len(e.Fields))
-	for k := range e.Fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	msgs := make([]string, 0, len(keys))
-	for _, k := range keys {
-		msgs = append(msgs, e.Fields[k])
-	}
-	return strings.Join(msgs, " ")
+	return fieldMessages(e.Fields)
 }
 
 // CleanEvent tidies the text staff typed, as other staff input is
@@ -116,4 +107,19 @@ func httpURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" &&
 		!strings.ContainsAny(s, " \n")
+}
+
+// fieldMessages joins the messages of a refused form (field → message) in
+// the fields' order, for the Error of EventError and SourceError.
+func fieldMessages(fields map[string]string) string {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	msgs := make([]string, 0, len(keys))
+	for _, k := range keys {
+		msgs = append(msgs, fields[k])
+	}
+	return strings.Join(msgs, " ")
 }

@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"errors"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -24,16 +23,7 @@ type SourceError struct {
 
 // Error lists the messages, in a stable order.
 func (e *SourceError) Error() string {
-	keys := make([]string, 0, len(e.Fields))
-	for k := range e.Fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	msgs := make([]string, 0, len(keys))
-	for _, k := range keys {
-		msgs = append(msgs, e.Fields[k])
-	}
-	return strings.Join(msgs, " ")
+	return fieldMessages(e.Fields)
 }
 
 // Messages of a refused source.
