@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"crypto/sha1"
 	"fmt"
 	"strings"
 	"time"
@@ -13,10 +12,7 @@ import (
 // once. The booking's creation time keeps it from repeating in another
 // database whose booking ids start over.
 func (k ReminderKind) RetryKey(b Booking) string {
-	sum := sha1.Sum([]byte(fmt.Sprintf("sakebot reminder %s %d %d", k, b.ID, b.CreatedAt.UnixMicro())))
-	sum[6] = sum[6]&0x0f | 0x50 // version 5 (name-based, SHA-1)
-	sum[8] = sum[8]&0x3f | 0x80 // RFC 4122 variant
-	return fmt.Sprintf("%x-%x-%x-%x-%x", sum[0:4], sum[4:6], sum[6:8], sum[8:10], sum[10:16])
+	return nameUUID(fmt.Sprintf("sakebot reminder %s %d %d", k, b.ID, b.CreatedAt.UnixMicro()))
 }
 
 // The buttons of a reminder.

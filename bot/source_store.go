@@ -30,7 +30,8 @@ type SourceTx interface {
 	// true), later ones are recorded too.
 	TagCandidate(ctx context.Context, candidateID, sourceID int64, at time.Time) (first bool, err error)
 	// SetBroadcastOff records that the stored candidate asked for no more
-	// announcements (off, at at) or for them again; it reports false when
-	// it was so already.
+	// announcements (off, at at: the broadcasts and automatic messages
+	// still waiting for them are dropped) or for them again; it reports
+	// false when it was so already.
 	SetBroadcastOff(ctx context.Context, key UserKey, off bool, at time.Time) (bool, error)
 }

@@ -12,7 +12,8 @@ import (
 // filter; the application's reference, the account's name and the
 // handoff's number say what was changed (a deleted application's events
 // go with it; a reply's text is not repeated here; an event's entries name
-// the event by its id, a source's its code).
+// the event by its id, a source's its code, an outreach entry (配信) its
+// segment, broadcast or rule as kind:id, e.g. broadcast:3).
 const auditSQL = `SELECT at, actor, kind, action, detail, subject FROM (
 	SELECT e.at, e.actor, 'application' AS kind, e.action, e.to_value AS detail, a.ref AS subject
 		FROM application_events e JOIN applications a ON a.id = e.application_id
@@ -28,6 +29,8 @@ const auditSQL = `SELECT at, actor, kind, action, detail, subject FROM (
 	SELECT at, actor, 'event', action, detail, CAST(event_id AS TEXT) FROM event_log
 	UNION ALL
 	SELECT l.at, l.actor, 'source', l.action, l.detail, s.code FROM source_log l JOIN sources s ON s.id = l.source_id
+	UNION ALL
+	SELECT at, actor, 'outreach', action, detail, kind || ':' || CAST(ref_id AS TEXT) FROM outreach_log
 ) log %s ORDER BY at DESC`
 
 // auditRow is a row of auditSQL.

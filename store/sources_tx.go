@@ -15,6 +15,13 @@ const (
 		WHERE channel = ? AND user_id = ? AND broadcast_off_at IS NULL`
 	broadcastOnSQL = `UPDATE candidates SET broadcast_off_at = NULL, updated_at = ?
 		WHERE channel = ? AND user_id = ? AND broadcast_off_at IS NOT NULL`
+	// cancelAnnouncementsSQL drops the broadcasts and automatic messages
+	// still waiting in the outbox for a candidate who said 配信停止.
+	cancelAnnouncementsSQL = `UPDATE outbox SET status = 'cancelled', payload = '' WHERE status = 'pending' AND id IN (
+		SELECT r.outbox_id FROM broadcast_recipients r JOIN candidates c ON c.id = r.candidate_id
+			WHERE c.channel = ? AND c.user_id = ?
+		UNION SELECT r.outbox_id FROM rule_recipients r JOIN candidates c ON c.id = r.candidate_id
+			WHERE c.channel = ? AND c.user_id = ?)`
 )
 
 // TagCandidate records that the stored candidate arrived with the
@@ -35,8 +42,9 @@ func (t *Tx) TagCandidate(ctx context.Context, candidateID, sourceID int64, at t
 }
 
 // SetBroadcastOff records that the stored candidate asked for no more
-// announcements (off: at at) or for them again; it reports false when it
-// was so already, or when there is no such candidate.
+// announcements (off: at at; the broadcasts and automatic messages still
+// waiting for them are dropped) or for them again; it reports false when
+// it was so already, or when there is no such candidate.
 func (t *Tx) SetBroadcastOff(ctx context.Context, key bot.UserKey, off bool, at time.Time) (bool, error) {
 	now := t.now()
 	query, args := broadcastOnSQL, []any{ts(now), string(key.Channel), key.UserID}
@@ -50,6 +58,13 @@ func (t *Tx) SetBroadcastOff(ctx context.Context, key bot.UserKey, off bool, at 
 	n, err := res.RowsAffected()
 	if err != nil {
 		return false, wrap(err, "candidate %s:%s broadcast off %t", key.Channel, key.UserID, off)
+	}
+	if off && n > 0 {
+		_, err = t.tx.ExecContext(ctx, t.tx.Rebind(cancelAnnouncementsSQL), string(key.Channel), key.UserID,
+			string(key.Channel), key.UserID)
+		if err != nil {
+			return false, wrap(err, "cancel announcements to %s:%s", key.Channel, key.UserID)
+		}
 	}
 	return n > 0, nil
 }

@@ -22,7 +22,10 @@ import (
 // (nil: LINE is off) and the staff calendar feed's address on
 // ADMIN_BASE_URL (else on the address staff opened the page at). Its
 // sources pages link to the web chat on the same site and to LINE with
-// LINE_BASIC_ID, else the basic ID the bot info API gives through lc.
+// LINE_BASIC_ID, else the basic ID the bot info API gives through lc. Its
+// 配信 pages (segments, broadcasts, automatic messages) change them through
+// the app's Outreach, check broadcasts against the same LINE quota, and
+// send テスト送信 to the staff member's Slack DM when Slack is on.
 func adminMount(a *app, cfg config, log *slog.Logger, inbox admin.Inbox, lc *line.Client) (http.Handler, bool) {
 	h, err := admin.New(admin.Config{
 		Password:       cfg.AdminPassword,
@@ -38,6 +41,9 @@ func adminMount(a *app, cfg config, log *slog.Logger, inbox admin.Inbox, lc *lin
 		SiteURL:        cfg.AdminBaseURL,
 		Sources:        adminSources{a.store},
 		LINEBasicID:    lineBasicID(cfg, lc),
+		Outreach:       a.outreach,
+		OutreachReads:  a.store,
+		SlackOn:        slackOn(cfg),
 	})
 	if err != nil {
 		log.Error("the admin page is off: it could not start", "err", err)

@@ -16,9 +16,10 @@ import (
 
 // app is the wired-up core: the store (migrated and seeded) and the engine.
 type app struct {
-	store  *store.Store
-	engine *bot.Engine
-	log    *slog.Logger
+	store    *store.Store
+	engine   *bot.Engine
+	outreach *bot.Outreach // segments, broadcasts and automatic messages
+	log      *slog.Logger
 	now    func() time.Time // the one clock
 }
 
@@ -52,7 +53,8 @@ func openApp(ctx context.Context, e *env, log *slog.Logger) (*app, error) {
 	}
 	eng := bot.NewEngine(bot.Config{Store: s, Logger: log, FormExpiry: e.cfg.FormExpiry, Now: e.now, Notify: notifyOf(e.cfg),
 		Events: withCalendarLink(e.cfg.eventConfig(), calendarLink(ctx, s, e.cfg, log))})
-	return &app{store: s, engine: eng, log: log, now: e.now}, nil
+	out := bot.NewOutreach(bot.OutreachConfig{Store: s, Notify: notifyOf(e.cfg), Now: e.now, Logger: log})
+	return &app{store: s, engine: eng, outreach: out, log: log, now: e.now}, nil
 }
 
 // Close closes the database.

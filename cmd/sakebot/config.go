@@ -40,6 +40,7 @@ type config struct {
 	AdminBaseURL       string         // the admin page's site, for links in mails (ADMIN_BASE_URL)
 	Events             eventsConfig   // reminders and the recruiters' evening list
 	LINEBasicID        string         // the LINE account's @ID for the sources' links (LINE_BASIC_ID); empty: the bot info API
+	LINEPushRate       float64        // pushes a second this process sends at most (LINE_PUSH_RATE, default line.DefaultPushRate)
 }
 
 // loadConfig reads the configuration from getenv, falling back to a .env
@@ -106,6 +107,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		return config{}, err
 	}
 	if c.LINEBasicID, err = parseBasicID(get("LINE_BASIC_ID", "")); err != nil {
+		return config{}, err
+	}
+	if c.LINEPushRate, err = parsePushRate(get("LINE_PUSH_RATE", "")); err != nil {
 		return config{}, err
 	}
 	c.SlackAppToken = get("SLACK_APP_TOKEN", "")

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -93,6 +95,7 @@ func newConflictCounter(t *testing.T, api *faultAPI) *conflictCounter {
 	c := &conflictCounter{}
 	target, _ := url.Parse(api.URL)
 	proxy := httputil.NewSingleHostReverseProxy(target)
+	proxy.ErrorLog = log.New(io.Discard, "", 0) // a killed process hangs up on it: expected, not news
 	proxy.ModifyResponse = func(res *http.Response) error {
 		if res.StatusCode == http.StatusConflict {
 			c.conflicts.Add(1)

@@ -12,7 +12,7 @@ import (
 // lineConfig is the LINE part of the configuration.
 func lineConfig(cfg config, now func() time.Time) line.Config {
 	return line.Config{Secret: cfg.LINESecret, PreviousSecret: cfg.LINESecretPrevious, Token: cfg.LINEToken,
-		APIBase: cfg.LINEAPIBase, DataAPIBase: cfg.LINEDataBase, Now: now}
+		APIBase: cfg.LINEAPIBase, DataAPIBase: cfg.LINEDataBase, PushRate: cfg.LINEPushRate, Now: now}
 }
 
 // addLINE adds LINE's sender, profile look-ups and loading animation when

@@ -63,6 +63,15 @@ type Config struct {
 	// LINEBasicID returns the LINE account's basic ID for the sources'
 	// LINE links and QR codes; nil (LINE is off): the pages say so.
 	LINEBasicID BasicIDFunc
+	// Outreach changes segments, broadcasts and automatic messages (配信);
+	// use *bot.Outreach. Nil, or OutreachReads nil: the 配信 pages say they
+	// are off.
+	Outreach OutreachDesk
+	// OutreachReads reads them for the 配信 pages; *store.Store has it.
+	OutreachReads OutreachReads
+	// SlackOn says Slack is on, so that a broadcast's テスト送信 can go to
+	// the staff member's own Slack DM (their account's Slack member id).
+	SlackOn bool
 }
 
 // server holds the page's dependencies; its methods are the handlers.
@@ -88,6 +97,10 @@ type server struct {
 	sources      SourceStore // nil: off
 	basicID      BasicIDFunc // nil: LINE is off
 	basicIDCache basicIDCache
+	// 配信 pages (outreach_*.go, segments*.go, broadcasts*.go, rules*.go)
+	outreach      OutreachDesk  // nil: off
+	outreachReads OutreachReads // nil: off
+	slackOn       bool          // テスト送信 may go to a Slack DM
 }
 
 // New returns the page's handler, to be mounted at "/admin/".
@@ -103,6 +116,7 @@ func New(cfg Config) (http.Handler, error) {
 	s.inbox = cfg.Inbox
 	s.quotaRead, s.calendar, s.site = cfg.Quota, cfg.Calendar, strings.TrimRight(cfg.SiteURL, "/")
 	s.sources, s.basicID = cfg.Sources, cfg.LINEBasicID
+	s.outreach, s.outreachReads, s.slackOn = cfg.Outreach, cfg.OutreachReads, cfg.SlackOn
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

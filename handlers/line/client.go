@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/line/line-bot-sdk-go/v8/linebot/messaging_api"
+	"golang.org/x/time/rate"
 )
 
 // Config is what the LINE channel needs.
@@ -16,10 +17,20 @@ type Config struct {
 	Token          string // the channel access token
 	APIBase        string // default https://api.line.me
 	DataAPIBase    string // default https://api-data.line.me
+	// PushRate is how many pushes a second this process sends at most
+	// (a token bucket; a burst of a second's worth); 0 means
+	// DefaultPushRate. LINE allows 2,000 requests a second per channel
+	// across every replica, so keep replicas × PushRate well below that.
+	PushRate float64
 	// Now is the one clock (when events arrived, whether a reply token is
 	// still fresh); nil means time.Now.
 	Now func() time.Time
 }
+
+// DefaultPushRate is the pushes a second one process sends at most: a
+// quarter of LINE's per-channel limit (2,000 a second), leaving room for
+// replies and for another replica.
+const DefaultPushRate = 500
 
 // clock is cfg.Now, or time.Now when it is nil.
 func (c Config) clock() func() time.Time {
@@ -37,6 +48,7 @@ type Client struct {
 	api  *messaging_api.MessagingApiAPI
 	blob *messaging_api.MessagingApiBlobAPI
 	now  func() time.Time
+	push *rate.Limiter // paces pushes (broadcasts, reminders) under LINE's rate limit
 }
 
 // NewClient returns a Client for cfg's token and API hosts.
@@ -59,7 +71,11 @@ func NewClient(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("line: blob client: %w", err)
 	}
-	return &Client{api: api, blob: blob, now: cfg.clock()}, nil
+	pace := cfg.PushRate
+	if pace <= 0 {
+		pace = DefaultPushRate
+	}
+	return &Client{api: api, blob: blob, now: cfg.clock(), push: rate.NewLimiter(rate.Limit(pace), max(1, int(pace)))}, nil
 }
 
 func orDefault(s, def string) string {

@@ -63,12 +63,16 @@ func (s *Sender) Send(ctx context.Context, d bot.Delivery) error {
 		}
 		s.log.Info("line: reply token refused; pushing instead", "delivery", d.ID)
 	}
-	return s.push(d, msgs)
+	return s.push(ctx, d, msgs)
 }
 
 // push sends d's messages as a push carrying its retry key, so a retried
-// push is never shown twice (409: LINE has it already).
-func (s *Sender) push(d bot.Delivery, msgs []messaging_api.MessageInterface) error {
+// push is never shown twice (409: LINE has it already), paced by the
+// client's push rate.
+func (s *Sender) push(ctx context.Context, d bot.Delivery, msgs []messaging_api.MessageInterface) error {
+	if err := s.c.push.Wait(ctx); err != nil {
+		return err
+	}
 	to := d.To
 	if to == "" {
 		to = d.Key.UserID
