@@ -14,11 +14,12 @@ const (
 	AuditReply       AuditKind = "reply"       // a staff reply to a student in a handoff (Slack or the inbox)
 	AuditEvent       AuditKind = "event"       // events (説明会, 面談) and their bookings (event_log)
 	AuditSource      AuditKind = "source"      // sources (流入経路): created, edited, disabled (source_log)
+	AuditOutreach    AuditKind = "outreach"    // segments, broadcasts and automatic messages (outreach_log)
 )
 
 // AuditKinds lists the trails, for filters.
 func AuditKinds() []AuditKind {
-	return []AuditKind{AuditApplication, AuditFAQ, AuditStaff, AuditDeletion, AuditReply, AuditEvent, AuditSource}
+	return []AuditKind{AuditApplication, AuditFAQ, AuditStaff, AuditDeletion, AuditReply, AuditEvent, AuditSource, AuditOutreach}
 }
 
 // Label names the trail for staff.
@@ -38,6 +39,8 @@ func (k AuditKind) Label() string {
 		return "イベント"
 	case AuditSource:
 		return "流入経路"
+	case AuditOutreach:
+		return "配信"
 	}
 	return string(k)
 }

@@ -39,7 +39,9 @@ func (t RuleTrigger) Label() string {
 func (t RuleTrigger) Valid() bool { return t.Label() != string(t) }
 
 // RuleTriggers lists the triggers, for forms.
-func RuleTriggers() []RuleTrigger { return []RuleTrigger{TriggerStatus, TriggerAttended, TriggerFollow} }
+func RuleTriggers() []RuleTrigger {
+	return []RuleTrigger{TriggerStatus, TriggerAttended, TriggerFollow}
+}
 
 // Rule is an automatic message: Days days after its trigger, Message goes
 // to each student still in the segment (SegmentID; 0: anyone), once per

@@ -27,14 +27,14 @@ type Segment struct {
 // are read from the candidate's newest application, so they select only
 // students who applied.
 type SegmentFilter struct {
-	Channels []Channel `json:"channels,omitempty"` // any of these channels
-	Sources  []int64   `json:"sources,omitempty"`  // arrived with any of these sources (first or later)
-	School   string    `json:"school,omitempty"`   // part of the school name, e.g. 北見工業大学
-	GradYear int       `json:"grad_year,omitempty"` // year of (expected) graduation, e.g. 2027
-	Statuses []Status  `json:"statuses,omitempty"` // newest application in any of these statuses
-	Applied  Presence  `json:"applied,omitempty"`  // has (yes) or has not (no) applied, ever
-	Booked   Presence  `json:"booked,omitempty"`   // holds or held a booking of an event (not cancelled)
-	Attended Presence  `json:"attended,omitempty"` // attended an event
+	Channels  []Channel `json:"channels,omitempty"`   // any of these channels
+	Sources   []int64   `json:"sources,omitempty"`    // arrived with any of these sources (first or later)
+	School    string    `json:"school,omitempty"`     // part of the school name, e.g. 北見工業大学
+	GradYear  int       `json:"grad_year,omitempty"`  // year of (expected) graduation, e.g. 2027
+	Statuses  []Status  `json:"statuses,omitempty"`   // newest application in any of these statuses
+	Applied   Presence  `json:"applied,omitempty"`    // has (yes) or has not (no) applied, ever
+	Booked    Presence  `json:"booked,omitempty"`     // holds or held a booking of an event (not cancelled)
+	Attended  Presence  `json:"attended,omitempty"`   // attended an event
 	EventKind EventKind `json:"event_kind,omitempty"` // Booked and Attended count events of this kind only
 	// ActiveDays selects students who wrote to the bot within the last
 	// ActiveDays days; InactiveDays those who have not for InactiveDays

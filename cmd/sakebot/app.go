@@ -20,7 +20,7 @@ type app struct {
 	engine   *bot.Engine
 	outreach *bot.Outreach // segments, broadcasts and automatic messages
 	log      *slog.Logger
-	now    func() time.Time // the one clock
+	now      func() time.Time // the one clock
 }
 
 // openApp opens the database, applies migrations, seeds the default FAQ

@@ -110,7 +110,7 @@ func wire(ctx context.Context, a *app, cfg config, log *slog.Logger) (*wiring, e
 		Senders: out.senders, Profiles: out.profiles, Busy: out.busy})
 	w := &wiring{mounts: map[string]http.Handler{}, worker: wk, metrics: m}
 	w.mounts["/calendar/"] = calendarMount(a, log)
-	w.runners = append(w.runners, eventsRunner(a, out.line)) // reminders and the evening list, every minute
+	w.runners = append(w.runners, eventsRunner(a, out.line))   // reminders and the evening list, every minute
 	w.runners = append(w.runners, outreachRunner(a, out.line)) // broadcasts and automatic messages
 	logNotify(cfg, log)
 	if out.line != nil {

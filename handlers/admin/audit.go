@@ -108,7 +108,7 @@ func auditText(e bot.AuditEntry) string {
 		return eventAuditText(e)
 	case bot.AuditSource:
 		return sourceAuditText(e)
-	case auditOutreach:
+	case bot.AuditOutreach:
 		return outreachAuditText(e)
 	case bot.AuditReply:
 		return "学生に返信（対応中の会話 " + e.Subject + "）"

@@ -36,6 +36,14 @@
 // writer modules (PNG through writer/standard and its image libraries)
 // and has no SVG writer.
 //
+// 配信 (segments*.go, broadcasts*.go, rules*.go): segments (saved filters
+// with their live head count), broadcasts (draft, LINE-style preview, test
+// to the staff member's Slack DM, send now or at a JST time, the LINE quota
+// it costs, over the quota only with a 管理者's confirmation, sent /
+// failed / replies) and automatic messages (rules with quiet hours), all
+// changed through bot.Outreach, which validates them and keeps the audit
+// trail.
+//
 // The package declares the small storage interfaces it uses (stores.go);
 // *store.Store implements them. Logs never carry personal data.
 //

@@ -21,10 +21,6 @@ func init() {
 	}
 }
 
-// auditOutreach is the kind of the outreach trail's entries in the audit
-// log (segments, broadcasts, automatic messages), as the store writes it.
-const auditOutreach bot.AuditKind = "outreach"
-
 // outreachAuditText says in plain Japanese what an entry of the outreach
 // audit trail did; its subject starts with what was changed (segment,
 // broadcast, rule, as "broadcast:3"), its detail is the name or the
