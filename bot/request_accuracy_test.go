@@ -34,6 +34,7 @@ var requestSets = []requestSet{
 	{name: "dev", path: filepath.Join("testdata", "requests_dev.tsv"), min: 0.97},
 	{name: "blind", path: filepath.Join("testdata", "requests_blind.tsv"), min: 0.98},
 	{name: "blind2", path: filepath.Join("testdata", "requests_blind2.tsv"), min: 0.87},
+	{name: "blind3", path: filepath.Join("testdata", "requests_blind3.tsv"), min: 0.835}, // measured once: 178/211
 }
 
 // requestCase is one line of a request set.

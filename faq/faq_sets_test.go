@@ -26,11 +26,15 @@ type questionSet struct {
 // they are not the targets (0.95 / 0.90 / 0.5). faq_blind2.tsv (197
 // on-topic, 52 off-topic) was written 2026-12-05 by a third helper from the
 // article and a list of topics only, and measured once at the end of that
-// session: 0.893 / 0.923 / 0.733; never tuned on.
+// session: 0.893 / 0.923 / 0.733; never tuned on. faq_blind3.tsv (201
+// on-topic, 61 off-topic) was written the same way by a fourth helper and
+// measured once on 2026-12-05 (evening): 0.856 / 0.984 / 0.773; never
+// tuned on.
 var questionSets = []questionSet{
 	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.95, minRejected: 0.91, minSuggested: 0.5},
 	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.86, minRejected: 0.93, minSuggested: 0.8},
 	{name: "blind2", path: filepath.Join("testdata", "faq_blind2.tsv"), minOnTopic: 0.89, minRejected: 0.92, minSuggested: 0.73},
+	{name: "blind3", path: filepath.Join("testdata", "faq_blind3.tsv"), minOnTopic: 0.85, minRejected: 0.96, minSuggested: 0.72},
 }
 
 func TestQuestionSets(t *testing.T) {
