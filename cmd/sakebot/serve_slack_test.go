@@ -61,8 +61,8 @@ func TestWireSlackSocketMode(t *testing.T) {
 	}
 	defer a.Close()
 	w, err := wire(t.Context(), a, cfg, log)
-	if err != nil || len(w.mounts) != 2 || w.mounts["/admin/"] == nil || len(w.runners) != 2 {
-		t.Fatalf("wire: %v mounts %v runners %d (Socket Mode and the reminders)", err, w.mounts, len(w.runners))
+	if err != nil || len(w.mounts) != 2 || w.mounts["/admin/"] == nil || len(w.runners) != 3 {
+		t.Fatalf("wire: %v mounts %v runners %d (the reminders, outreach and Socket Mode)", err, w.mounts, len(w.runners))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
