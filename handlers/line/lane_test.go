@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	_ "github.com/lib/pq" // the trigger that makes a batch fail
 	"github.com/sakemodel/sakebot/faq"
@@ -113,11 +115,7 @@ func TestFastLaneUnderConcurrentWebhooks(t *testing.T) {
 // sqlExec returns a function that runs a statement on the database at url
 // (closed when the test ends) and fails the test on an error.
 func sqlExec(t *testing.T, url string) func(string) {
-	db, err := sql.Open("postgres", url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := openDB(t, url)
 	return func(q string) {
 		t.Helper()
 		if _, err := db.Exec(q); err != nil {
@@ -152,28 +150,43 @@ func TestFastLaneFallsBackWhenABatchFails(t *testing.T) {
 }
 
 // TestFastLaneOnlyStoresUnderABacklog: when students write faster than the
-// bot answers (here every batch's insert is made to take 300 ms), batches
-// past the backlog only store their events, so webhooks are still
-// acknowledged; the worker answers those afterwards, each once.
+// bot answers, batches past the backlog only store their events, so
+// webhooks are still acknowledged; the worker answers those afterwards,
+// each once. The test holds a lock on the inbox so that the lane's first
+// batches wait and every other request queues behind them, whatever the
+// machine's speed; then it lets go.
 func TestFastLaneOnlyStoresUnderABacklog(t *testing.T) {
 	url := storetest.PostgresURL(t)
 	e := newEnvWith(t, url, &env{backlog: 8})
-	exec := sqlExec(t, url)
-	exec(`CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.3); RETURN NULL; END $$`)
-	exec(`CREATE TRIGGER slow AFTER INSERT ON inbox FOR EACH STATEMENT EXECUTE FUNCTION slow()`)
+	db := openDB(t, url)
+	lock, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Rollback()
+	if _, err := lock.Exec(`LOCK TABLE inbox IN SHARE MODE`); err != nil {
+		t.Fatal(err)
+	}
 	// More students than one batch takes (laneMaxRequests, 64) plus the
-	// backlog: whatever a batch takes, more than 8 are left waiting.
+	// backlog: whatever the first batches take, more than 8 wait.
 	const students = 100
 	var wg sync.WaitGroup
+	var started atomic.Int32
 	for u := range students {
 		wg.Go(func() {
+			started.Add(1)
 			if code := e.post(callback(e.text(fmt.Sprintf("U%04d", u), "研修は何ヶ月ですか"))); code != 200 {
 				t.Errorf("webhook: %d", code)
 			}
 		})
 	}
+	waitFor(t, "a batch waiting for the lock", func() bool { return lockWaiters(t, db) > 0 })
+	waitFor(t, "every request sent", func() bool { return started.Load() == students })
+	time.Sleep(2 * time.Second) // for the last requests to be read and queued
+	if err := lock.Rollback(); err != nil {
+		t.Fatal(err)
+	}
 	wg.Wait()
-	exec(`DROP TRIGGER slow ON inbox`)
 	p, _ := e.run()
 	if p == 0 {
 		t.Error("no event was left to the worker: the backlog was never noticed")
@@ -185,6 +198,28 @@ func TestFastLaneOnlyStoresUnderABacklog(t *testing.T) {
 		t.Errorf("left %d events and %d deliveries pending", ev, dl)
 	}
 	t.Logf("the worker answered %d of %d", p, students)
+}
+
+// openDB opens the database at url, closed when the test ends.
+func openDB(t *testing.T, url string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// lockWaiters is how many sessions of db's database wait for a lock.
+func lockWaiters(t *testing.T, db *sql.DB) int {
+	t.Helper()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM pg_stat_activity
+		WHERE datname = current_database() AND wait_event_type = 'Lock'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // TestFastLaneAnswersFromTheEditedFAQ: the webhook matches a question

@@ -99,7 +99,9 @@
           busy = false;
           if (text !== null && text !== last) {
             var next = new DOMParser().parseFromString(text, "text/html").getElementById(el.id);
-            if (next) {
+            // The first look finds what the page already shows: keep the
+            // element (and what the user is clicking or reading) as it is.
+            if (next && next.outerHTML !== el.outerHTML) {
               el = replace(el, next);
             }
             last = text;
