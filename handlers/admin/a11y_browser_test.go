@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/sakemodel/sakebot/bot"
 	"github.com/sakemodel/sakebot/faq"
+	"github.com/sakemodel/sakebot/handlers/admin"
 	"github.com/sakemodel/sakebot/store/storetest"
 	"github.com/sakemodel/sakebot/worker"
 )
@@ -73,8 +74,14 @@ func TestAccessibilityInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("read axe-core: %v", err)
 	}
-	e := newEnv(t, storetest.SQLiteURL(t)).withEventExtras(fixedQuota(57, 200), &feedSecrets{secret: "a11y-secret"}, "")
+	base := newEnv(t, storetest.SQLiteURL(t))
+	out := base.outreach()
+	e := base.withConfig(func(c *admin.Config) {
+		c.Quota, c.Calendar = fixedQuota(57, 200), &feedSecrets{secret: "a11y-secret"}
+		wireOutreach(c, base, out)
+	})
 	pages := append(append(seedA11y(t, e), seedEventsA11y(t, e)...), seedSourcesA11y(t, e)...)
+	pages = append(pages, seedOutreachA11y(t, e, out)...)
 	checkEveryPageAudited(t, pages)
 	for _, vp := range a11yViewports {
 		t.Run(vp.name, func(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -41,17 +40,7 @@ func (f *feedSecrets) RotateCalendarFeedSecret(context.Context) (string, error) 
 // calendar feed of feed at site; with its own browser.
 func (e *env) withEventExtras(quota admin.QuotaFunc, feed admin.CalendarFeed, site string) *env {
 	e.t.Helper()
-	h, err := admin.New(admin.Config{Password: password, Store: e.store, Desk: e.engine, Answerer: e.engine.Answerer(),
-		Inbox: e.worker, PasswordCost: testHashCost, Now: e.clock.Now, Quota: quota, Calendar: feed, SiteURL: site, Sources: testSources{e.store}, LINEBasicID: testBasicID})
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	mux := http.NewServeMux()
-	mux.Handle("/admin/", h)
-	copied := *e
-	copied.srv, copied.client = httptest.NewServer(mux), newClient(e.t)
-	e.t.Cleanup(copied.srv.Close)
-	return &copied
+	return e.withConfig(func(c *admin.Config) { c.Quota, c.Calendar, c.SiteURL = quota, feed, site })
 }
 
 // fixedQuota reads used of limit pushes, always.

@@ -27,13 +27,33 @@ type outreachEnv struct {
 // withOutreach returns e's page with the 配信 pages, and its own browser.
 func (e *env) withOutreach(quota admin.QuotaFunc) *outreachEnv {
 	e.t.Helper()
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	out := bot.NewOutreach(bot.OutreachConfig{Store: e.store, Now: e.clock.Now, Logger: log,
+	out := e.outreach()
+	return &outreachEnv{env: e.withConfig(func(c *admin.Config) { c.Quota = quota; wireOutreach(c, e, out) }), out: out}
+}
+
+// outreach is the bot.Outreach serve builds over e's store and clock,
+// telling staff in Slack.
+func (e *env) outreach() *bot.Outreach {
+	return bot.NewOutreach(bot.OutreachConfig{Store: e.store, Now: e.clock.Now, Logger: discardLog(),
 		Notify: bot.Notify{Channel: bot.ChannelSlack, To: notifyChannel, Inbox: true}})
-	h, err := admin.New(admin.Config{Password: password, Store: e.store, Desk: e.engine, Answerer: e.engine.Answerer(),
-		Inbox: e.worker, PasswordCost: testHashCost, Now: e.clock.Now, Logger: log, Quota: quota,
-		Sources: testSources{e.store}, LINEBasicID: testBasicID,
-		Outreach: out, OutreachReads: e.store, SlackOn: true})
+}
+
+// wireOutreach turns c's 配信 pages on, as serve does: changes through out,
+// reads from e's store, Slack on for テスト送信.
+func wireOutreach(c *admin.Config, e *env, out *bot.Outreach) {
+	c.Outreach, c.OutreachReads, c.SlackOn = out, e.store, true
+}
+
+// withConfig returns a copy of e's page, over the same store, engine and
+// worker, built with the settings every test page has and then those
+// extra sets; with its own browser.
+func (e *env) withConfig(extra func(*admin.Config)) *env {
+	e.t.Helper()
+	c := admin.Config{Password: password, Store: e.store, Desk: e.engine, Answerer: e.engine.Answerer(),
+		Inbox: e.worker, PasswordCost: testHashCost, Now: e.clock.Now, Logger: discardLog(),
+		Sources: testSources{e.store}, LINEBasicID: testBasicID}
+	extra(&c)
+	h, err := admin.New(c)
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -42,8 +62,11 @@ func (e *env) withOutreach(quota admin.QuotaFunc) *outreachEnv {
 	copied := *e
 	copied.srv, copied.client = httptest.NewServer(mux), newClient(e.t)
 	e.t.Cleanup(copied.srv.Close)
-	return &outreachEnv{env: &copied, out: out}
+	return &copied
 }
+
+// discardLog is a logger that writes nowhere.
+func discardLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
 // forEachOutreach runs fn with the 配信 pages over SQLite and over
 // PostgreSQL, the LINE quota read with quota (nil: LINE is off).
