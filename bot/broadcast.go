@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/sakemodel/sakebot/jpinput"
 )
@@ -105,12 +104,7 @@ func (a Announcement) Reply() Reply {
 
 // validate adds the announcement's problems to f.
 func (a Announcement) validate(f map[string]string) {
-	switch n := utf8.RuneCountInString(strings.TrimSpace(a.Text)); {
-	case n == 0:
-		f["text"] = "本文を入力してください。"
-	case n > MaxAnnouncementText:
-		f["text"] = fmt.Sprintf("本文は%d文字以内で入力してください。", MaxAnnouncementText)
-	}
+	checkStaffText(f, "text", "本文", a.Text, MaxAnnouncementText)
 	for _, k := range a.Buttons {
 		if _, ok := k.choice(); !ok {
 			f["buttons"] = "ボタンは一覧から選んでください。"
@@ -169,12 +163,7 @@ func CleanBroadcast(b *Broadcast) {
 // validation every entry point uses; the error is an *OutreachError.
 func ValidateBroadcast(b Broadcast) error {
 	f := map[string]string{}
-	switch n := utf8.RuneCountInString(b.Title); {
-	case n == 0:
-		f["title"] = "件名（管理用）を入力してください。"
-	case n > MaxBroadcastTitle:
-		f["title"] = fmt.Sprintf("件名は%d文字以内で入力してください。", MaxBroadcastTitle)
-	}
+	checkStaffText(f, "title", "件名（管理用）", b.Title, MaxBroadcastTitle)
 	if b.SegmentID <= 0 {
 		f["segment"] = "送信先のセグメントを選んでください。"
 	}

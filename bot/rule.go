@@ -3,7 +3,6 @@ package bot
 import (
 	"fmt"
 	"time"
-	"unicode/utf8"
 )
 
 // RuleTrigger is the moment an automatic message counts its days from.
@@ -120,12 +119,7 @@ func CleanRule(r *Rule) {
 // entry point uses; the error is an *OutreachError.
 func ValidateRule(r Rule) error {
 	f := map[string]string{}
-	switch n := utf8.RuneCountInString(r.Name); {
-	case n == 0:
-		f["name"] = "名前を入力してください。"
-	case n > MaxRuleName:
-		f["name"] = fmt.Sprintf("名前は%d文字以内で入力してください。", MaxRuleName)
-	}
+	checkStaffText(f, "name", "名前", r.Name, MaxRuleName)
 	if !r.Trigger.Valid() {
 		f["trigger"] = "きっかけを一覧から選んでください。"
 	}

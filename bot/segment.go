@@ -92,12 +92,7 @@ func CleanSegment(s *Segment) {
 // every entry point uses; the error is an *OutreachError.
 func ValidateSegment(s Segment, now time.Time) error {
 	f := map[string]string{}
-	switch n := utf8.RuneCountInString(s.Name); {
-	case n == 0:
-		f["name"] = "名前を入力してください。"
-	case n > MaxSegmentName:
-		f["name"] = fmt.Sprintf("名前は%d文字以内で入力してください。", MaxSegmentName)
-	}
+	checkStaffText(f, "name", "名前", s.Name, MaxSegmentName)
 	validateFilter(s.Filter, now, f)
 	if len(f) > 0 {
 		return &OutreachError{Fields: f}

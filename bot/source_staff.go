@@ -48,12 +48,7 @@ func CleanSource(s *Source) {
 // Japanese, one per field. An empty code is fine: the store makes one.
 func ValidateSource(s Source) error {
 	f := map[string]string{}
-	switch n := utf8.RuneCountInString(strings.TrimSpace(s.Name)); {
-	case n == 0:
-		f["name"] = "名前を入力してください。"
-	case n > MaxSourceName:
-		f["name"] = "名前は60文字以内で入力してください。"
-	}
+	checkStaffText(f, "name", "名前", s.Name, MaxSourceName)
 	if !s.Kind.Valid() {
 		f["kind"] = "種類は「説明会」「学校」「ポスター」「Web」から選んでください。"
 	}
