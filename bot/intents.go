@@ -76,6 +76,7 @@ type request struct {
 	score  float64
 	mood   faq.Mood // a negated or hedged request is not made
 	rest   string   // the rest of the message, when only a clause makes the request
+	framed bool     // read by a frame: the message names what it is about
 }
 
 // made reports whether the message makes the request: plainly, and as a
@@ -93,20 +94,81 @@ func readRequest(text string) request {
 	if len(clauses) < 2 {
 		return best
 	}
+	reasoned := false
+	if best.mood == faq.Negated {
+		best, reasoned = beyondReason(best, clauses)
+	}
 	supposed := supposedIntents(clauses)
 	for i, c := range clauses {
-		if tellsWhatWasDone(c) || supposes(c) {
+		if tellsWhatWasDone(c) || supposes(c) || reasoned && givesReason(c) {
 			continue // 「応募したんですけど、」 was done, 「在宅で働けるなら」 is supposed
 		}
 		r := classify(c)
-		if r.intent == intentNone || r.score <= best.score || supposed[r.intent] {
+		if r.intent == intentNone || r.score <= best.score || supposed[r.intent] || wholeFrameStands(best, r) {
 			continue
 		}
 		rest := append(append([]string{}, clauses[:i]...), clauses[i+1:]...)
-		r.rest = strings.Join(rest, "")
+		r.rest = withoutConnective(strings.Join(rest, ""))
 		best = r
 	}
 	return best
+}
+
+// withoutConnective returns rest, the part of a message beside a request,
+// without the word that joins it on (「あと」東京研修って何ヶ月か知りたい,
+// 「ちなみに」面接ってオンライン？): it says only that more follows, and
+// weighs against the question in the FAQ matcher.
+func withoutConnective(rest string) string {
+	t := strings.TrimSpace(rest)
+	for _, c := range connectives {
+		if after, ok := strings.CutPrefix(t, c); ok && after != "" && !strings.HasPrefix(after, "で") {
+			return strings.TrimLeft(after, "、, 　")
+		}
+	}
+	return rest
+}
+
+// connectives join a question on to a request, longest first.
+var connectives = []string{"あとそれと", "それとあと", "あとついでに", "それから", "ついでに", "ちなみに", "それと", "あとは", "あと"}
+
+// beyondReason returns the request the clauses make beside the reasons
+// they give, when the negated request neg, read in the whole, is negated
+// by a reason: 「答えたくないので次いってください」 asks to skip, and 「人と
+// 話すのは苦手なんで、ここで質問させてください」 asks for no one. It
+// reports whether the reasons were set aside.
+func beyondReason(neg request, clauses []string) (request, bool) {
+	var main []string
+	for _, c := range clauses {
+		if !givesReason(c) {
+			main = append(main, c)
+		}
+	}
+	if len(main) == 0 || len(main) == len(clauses) {
+		return neg, false
+	}
+	return classify(strings.Join(main, "")), true
+}
+
+// givesReason reports whether clause gives the reason for what follows
+// (答えたくないので, 苦手なんで、).
+func givesReason(clause string) bool {
+	c := strings.TrimRight(clause, "、,， ")
+	for _, end := range []string{"ので", "から", "んで", "ため"} {
+		if strings.HasSuffix(c, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeFrameStands reports whether the booking request whole, read in the
+// whole message by a frame, stands against another booking request r read
+// in a clause: the frame saw every word, the clause only some.
+// 「面談の枠空いてますか？予約したいです」 books an interview, not the session
+// a bare 予約 stands for, and 「予約した日都合悪くなったので別日にしたい」
+// moves the booking it recalls.
+func wholeFrameStands(whole, r request) bool {
+	return whole.framed && bookingIntent(whole.intent) && bookingIntent(r.intent) && r.intent != whole.intent
 }
 
 // supposedIntents returns the requests the supposing clauses among
@@ -194,7 +256,7 @@ func classify(text string) request {
 	if k == "" {
 		return request{}
 	}
-	if in, ok := intentCommands()[k]; ok {
+	if in, ok := commandOf(k); ok {
 		return request{intent: in, score: exactScore}
 	}
 	if core, ok := cutHedge(text); ok {
@@ -203,11 +265,18 @@ func classify(text string) request {
 			return r
 		}
 	}
+	if r, ok := frameRequest(text); ok {
+		r.mood = moodOf(r.intent, text)
+		return r
+	}
 	best, read, ok := nearestIntent(text)
 	if !ok {
 		return request{}
 	}
 	in := intentByName[best.FAQ.ID]
+	if in == intentHuman && asksHere(read) {
+		return request{} // 「ここで質問させてください」 asks the bot
+	}
 	in, mood := broadcastRead(in, read, moodOf(in, read))
 	return request{intent: in, score: best.Score, mood: mood}
 }
@@ -235,13 +304,114 @@ func nearestIntent(text string) (faq.Scored, string, bool) {
 // Asking about bookings (「説明会っていつありますか？」, 「予約ってどこで
 // 確認できますか」) asks to see them: the open slots or the bookings are
 // the best answer, and booking still needs a confirmation.
+//
+// Not knowing what to do (何を入力すればいいかわかんない) asks to be told,
+// and asking whether one can be told (通ったかどうか分かりますか) asks too;
+// declining or putting a request off (今は応募するつもりないです, 担当者と
+// 話すのは今度でいいや) negates it.
 func moodOf(in intent, text string) faq.Mood {
-	m := faq.MoodOf(text)
+	m := faq.MoodOf(plainKnowing(text))
+	if m == faq.Hedged && asksWhether(text) {
+		m = faq.Plain
+	}
 	if _, offered := requestButton(in); m == faq.Asked && (!offered || bookingIntent(in)) {
 		return faq.Plain
 	}
+	if m == faq.Plain && declines(in, text) {
+		return faq.Negated
+	}
+	if m == faq.Plain && asksAboutAfter(text) {
+		return faq.Hedged
+	}
 	return m
 }
+
+// asksHere reports whether text asks to ask here, of the bot (ここで質問
+// させてください, このチャットで聞きたい), rather than of a person.
+func asksHere(text string) bool { return containsAny(frameKey(text), hereKeys()) }
+
+// hereWords say that a question is asked here, of the bot.
+var hereWords = []string{"ここで質問", "ここで聞", "ここできい", "ここで相談", "このチャットで", "このボットで", "ボットに聞", "ボットに質問"}
+
+// hereKeys are hereWords in the form of frameKey.
+var hereKeys = sync.OnceValue(func() []string { return keysOf(hereWords) })
+
+// asksAboutAfter reports whether text asks about doing something after
+// something else is done (応募したあとで取り消しってできるの？): it supposes
+// what is to be done first, and requests nothing yet.
+func asksAboutAfter(text string) bool {
+	return looksLikeQuestion(text) && containsAny(frameKey(text), afterKeys())
+}
+
+// afterWords place what a question asks about after something done.
+var afterWords = []string{"たあとで", "たあとに", "たあとって", "た後で", "た後に", "た後って", "てからでも", "たあとでも", "た後でも"}
+
+// afterKeys are afterWords in the form of frameKey.
+var afterKeys = sync.OnceValue(func() []string { return keysOf(afterWords) })
+
+// plainKnowing returns text with the spoken forms of not knowing
+// (わかんない) written out (わからない), which the analyser knows as a verb
+// of knowing negated.
+func plainKnowing(text string) string {
+	return knowingForms.Replace(text)
+}
+
+// knowingForms write out the spoken forms of not knowing.
+var knowingForms = strings.NewReplacer("わかんな", "わからな", "分かんな", "分からな", "解んな", "解らな", "判んな", "判らな", "しらんけど", "知らないけど")
+
+// asksWhether reports whether text asks to be told whether something is
+// so: an embedded question (〜かどうか, 〜か) followed by asking whether it
+// is known (分かりますか, わかる？).
+func asksWhether(text string) bool {
+	for _, q := range []string{"かどうか", "か"} {
+		i := strings.LastIndex(text, q)
+		if i <= 0 {
+			continue
+		}
+		after := strings.TrimLeft(text[i+len(q):], "はがも、 ")
+		for _, w := range whetherAsks {
+			if strings.HasPrefix(after, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// whetherAsks ask whether something is known: 「分かりますか」 of 「通った
+// かどうか分かりますか」.
+var whetherAsks = []string{"分かりますか", "わかりますか", "分かる?", "わかる?", "分かる？", "わかる？", "分かります?", "わかります?", "分かります？", "わかります？", "確認できますか", "見れますか", "見られますか"}
+
+// declines reports whether text declines request in or puts it off:
+// 「応募するつもりはないです」, 「今度でいいや」, 「あとで見ます」, 「人と話す
+// のは苦手」. Putting off is how one skips a question or cancels the form
+// (後で答えます, また今度にします), so it does not decline those.
+func declines(in intent, text string) bool {
+	if in == intentSkip || in == intentCancel {
+		return false
+	}
+	k := frameKey(text)
+	if containsAny(k, declineKeys()) {
+		return true
+	}
+	return !looksLikeQuestion(text) && containsAny(k, noIntentionKeys())
+}
+
+// declineWords put a request off or say it is not liked, in any mood.
+var declineWords = []string{"今度でいい", "今度で大丈夫", "今度にしま", "今度にする", "また今度", "あとで", "後で", "のちほど", "後ほど",
+	"あとにしま", "後にしま", "今はいい", "今は大丈夫", "今じゃなくていい", "まだいいかな", "苦手"}
+
+// noIntentionWords say there is no intention to do something; put as a
+// question (予定はないですか) they ask instead.
+var noIntentionWords = []string{"つもりない", "つもりはない", "つもりはありません", "つもりありません", "気はない", "気はありません",
+	"予定はない", "予定はありません"}
+
+// declineKeys and noIntentionKeys are declineWords and noIntentionWords
+// in the form of frameKey.
+var (
+	declineKeys     = sync.OnceValue(func() []string { return keysOf(declineWords) })
+	noIntentionKeys = sync.OnceValue(func() []string { return keysOf(noIntentionWords) })
+)
 
 // bookingIntent reports whether in is one of the booking requests.
 func bookingIntent(in intent) bool {
@@ -257,7 +427,7 @@ func bookingIntent(in intent) bool {
 // (「通ったかどうか知りたい」) is no hesitation.
 func cutHedge(text string) (string, bool) {
 	for _, h := range hedgeCuts {
-		if i := strings.Index(text, h); i > 0 && !faq.AsksToKnow(text[i+len(h):]) {
+		if i := strings.Index(text, h); i > 0 && !faq.AsksToKnow(text[i+len(h):]) && !asksWhether(text) {
 			return text[:i], true
 		}
 	}
@@ -320,6 +490,29 @@ var politeKeys = func() []string {
 	}
 	return keys
 }()
+
+// commandOf returns the intent of the short command with key k, which
+// may point first at what it is about: 「ここパスで」, 「これやめます」.
+func commandOf(k string) (intent, bool) {
+	if in, ok := intentCommands()[k]; ok {
+		return in, true
+	}
+	for _, p := range pointingKeys() {
+		if rest, ok := strings.CutPrefix(k, p); ok && rest != "" {
+			if in, ok := intentCommands()[rest]; ok {
+				return in, true
+			}
+		}
+	}
+	return intentNone, false
+}
+
+// pointingWords point at the question or the step a short command is
+// about, longest first.
+var pointingWords = []string{"この質問は", "この項目は", "この質問", "この項目", "ここは", "これは", "そこは", "ここ", "これ", "そこ"}
+
+// pointingKeys are pointingWords in the form of commandKey.
+var pointingKeys = sync.OnceValue(func() []string { return keysOf(pointingWords) })
 
 // intentCommands maps the command key of every short command (はい, ok,
 // 戻る) to its intent: a message that is one of them is that request

@@ -1,0 +1,176 @@
+package bot
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/sakemodel/sakebot/faq"
+)
+
+// frame is a request told by what it is about and what is to be done with
+// it: 「説明会」 with 「行きたい」 books a session, 「面談」 with 「ずらしたい」
+// moves a booking. Students combine the two in more ways than examples
+// can list (「ｾﾂﾒｲｶｲ行きたい」, 「面談の枠空いてますか？予約したいです」), and
+// the example matcher weighs a shared word such as 予約 or 申し込み above
+// the object that settles which request it is.
+type frame struct {
+	intent  intent
+	objects []string // what the request is about (説明会, 面談)
+	actions []string // what is to be done with it (申し込み, 予約した)
+	phrases []string // words that make the request by themselves (リスケ)
+	// others name another request, which the example matcher weighs
+	// better (説明会に出てから応募したい applies).
+	others []string
+	// recalls is set for a frame that tells about something done (予約
+	// したやつ): a message telling what was done still makes it.
+	recalls bool
+}
+
+// takingPart are the words with which a student asks to take part in a
+// session or an interview.
+var takingPart = []string{"予約", "申し込", "申込", "申しこ", "もうしこ", "参加", "出席", "枠", "席",
+	"行きたい", "いきたい", "行ってみたい", "いってみたい", "出たい", "出てみたい", "受けたい", "受けてみたい",
+	"お願い", "おねがい", "希望", "入れて", "取りたい", "とりたい"}
+
+// otherRequests name requests a booking frame leaves to the example
+// matcher: applying, and cancelling (予約キャンセルしたい).
+var otherRequests = []string{"応募", "エントリー", "キャンセル", "取り消", "取消", "とりけし", "やめ", "止め", "辞退"}
+
+// notBooked name what has dates but is not booked here (研修の日程変更って
+// ある？ asks about the training).
+var notBooked = []string{"研修", "選考", "勤務", "配属", "締め切り", "締切", "入社"}
+
+// frames are the requests read by object and action, tried in order:
+// moving a booking before seeing one, seeing one before making one.
+var frames = []frame{
+	{intent: intentReschedule,
+		objects: []string{"予約", "説明会", "セミナー", "セツメイカイ", "面談", "面接"},
+		actions: []string{"変更", "変え", "かえたい", "ずら", "移し", "移せ", "延期", "別日にし", "別の日にし", "違う日にし", "他の日にし"},
+		phrases: []string{"リスケ", "日程変更", "日程の変更", "日程を変更", "日程を変え", "日程変え", "日時変更", "日時を変更"},
+		others:  append([]string{"キャンセル", "取り消", "取消", "とりけし"}, notBooked...)},
+	{intent: intentBookings, recalls: true,
+		objects: []string{"予約", "説明会", "セミナー", "セツメイカイ", "面談", "面接"},
+		actions: []string{"予約した", "予約してた", "予約してる", "予約している", "入って", "入ってる",
+			"予約できて", "予約とれて", "予約取れて", "予約済", "予約状況", "予約一覧", "予約内容"},
+		phrases: []string{"私の予約", "自分の予約", "僕の予約", "私の面談", "自分の面談", "僕の面談", "私の説明会", "自分の説明会"},
+		others:  []string{"キャンセル", "取り消", "取消", "とりけし", "結果", "合否", "選考", "通過"}},
+	{intent: intentSession,
+		objects: []string{"説明会", "セミナー", "セツメイカイ"},
+		actions: takingPart,
+		others:  otherRequests},
+	{intent: intentInterview,
+		objects: []string{"面談", "面接"},
+		actions: append(append([]string{}, takingPart...), "日程", "候補日", "調整"),
+		phrases: []string{"面談したい", "面談をしたい", "面談してほしい", "面談して欲しい", "面談させて", "面談してみたい", "面談希望"},
+		others:  otherRequests},
+}
+
+// frameKeys is frames with every word in the form text is matched in
+// (see frameKey), built once.
+var frameKeys = sync.OnceValue(func() []frame {
+	out := make([]frame, len(frames))
+	for i, f := range frames {
+		out[i] = frame{intent: f.intent, recalls: f.recalls,
+			objects: keysOf(f.objects), actions: keysOf(f.actions), phrases: keysOf(f.phrases), others: keysOf(f.others)}
+	}
+	return out
+})
+
+// keysOf returns words in the form of frameKey.
+func keysOf(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = frameKey(w)
+	}
+	return out
+}
+
+// frameKey is the form text is matched against frames in: normalised, in
+// hiragana (ｾﾂﾒｲｶｲ as せつめいかい), without spaces.
+func frameKey(text string) string { return strings.ReplaceAll(faq.Normalize(text), " ", "") }
+
+// frameBase and frameSpan bound the score of a request read by a frame:
+// frameBase, and up to frameSpan more the more of the text its words
+// cover, so that of a message and a clause of it that name the same
+// request the clause scores better and the rest of the message is read as
+// a question beside it. The score stays under exactScore.
+const (
+	frameBase = 0.85
+	frameSpan = 0.1
+)
+
+// frameRequest returns the request text makes by a frame, if any, scored
+// as frameBase and frameSpan tell; its mood is left to the caller.
+func frameRequest(text string) (request, bool) {
+	k := frameKey(text)
+	if k == "" {
+		return request{}, false
+	}
+	done := toldAsDone(text, k)
+	for _, f := range frameKeys() {
+		if done && !f.recalls || containsAny(k, f.others) {
+			continue
+		}
+		if covered, ok := f.match(k); ok {
+			share := float64(covered) / float64(utf8.RuneCountInString(k))
+			return request{intent: f.intent, score: frameBase + frameSpan*min(share, 1), framed: true}, true
+		}
+	}
+	return request{}, false
+}
+
+// match reports whether key k makes f's request, and how many runes of k
+// the words that make it cover.
+func (f frame) match(k string) (int, bool) {
+	for _, p := range f.phrases {
+		if containsWord(k, p) {
+			return utf8.RuneCountInString(p), true
+		}
+	}
+	for _, o := range f.objects {
+		if !strings.Contains(k, o) {
+			continue
+		}
+		for _, a := range f.actions {
+			if containsWord(k, a) {
+				return utf8.RuneCountInString(o) + utf8.RuneCountInString(a), true
+			}
+		}
+	}
+	return 0, false
+}
+
+// containsWord reports whether k holds w as a word: a word that ends in
+// the past 「た」 (予約した) is not the start of a wish or a supposition
+// (予約したい, 予約したら).
+func containsWord(k, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(k[from:], w)
+		if i < 0 {
+			return false
+		}
+		from += i + len(w)
+		if !strings.HasSuffix(w, "た") || !strings.HasPrefix(k[from:], "い") &&
+			!strings.HasPrefix(k[from:], "く") && !strings.HasPrefix(k[from:], "ら") {
+			return true
+		}
+	}
+}
+
+// containsAny reports whether k holds any of words.
+func containsAny(k string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// toldAsDone reports whether text, key k, tells what the student did
+// (去年説明会行きました, 説明会に参加したんですけど): no request to take
+// part.
+func toldAsDone(text, k string) bool {
+	return tellsWhatWasDone(text) || strings.Contains(k, "ました")
+}

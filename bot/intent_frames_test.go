@@ -1,0 +1,71 @@
+package bot
+
+import "testing"
+
+// TestFrameRequest checks the object × action frames on wordings that
+// the example phrasings do not hold.
+func TestFrameRequest(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want intent // intentNone: no frame
+	}{
+		{"ｾﾂﾒｲｶｲ参加したい", intentSession},
+		{"セミナー申し込みたいです", intentSession},
+		{"面接受けたいです", intentInterview},
+		{"面談の予約お願いできますか", intentInterview},
+		{"説明会の時間ずらせますか", intentReschedule},
+		{"予約したのっていつだっけ", intentBookings},
+		{"説明会に参加しました", intentNone},      // told as done
+		{"説明会に参加してから応募したい", intentNone}, // applying is another request
+		{"予約したけどキャンセルしたい", intentNone},  // so is cancelling
+		{"研修の日程変更ってある？", intentNone},    // the training is not booked
+		{"説明会はありますか", intentNone},       // no action
+	} {
+		r, ok := frameRequest(c.text)
+		if got := r.intent; !ok && c.want != intentNone || ok && got != c.want {
+			t.Errorf("frameRequest(%q) = %s, %v; want %s", c.text, got, ok, c.want)
+		}
+	}
+}
+
+// TestContainsWord checks that a word in the past is not found at the
+// start of a wish or a supposition.
+func TestContainsWord(t *testing.T) {
+	for _, c := range []struct {
+		k, w string
+		want bool
+	}{
+		{"予約したやつ", "予約した", true},
+		{"予約したい", "予約した", false},
+		{"予約したらどうなる", "予約した", false},
+		{"予約したいけど予約した", "予約した", true},
+		{"参加したい", "参加", true},
+	} {
+		if got := containsWord(c.k, c.w); got != c.want {
+			t.Errorf("containsWord(%q, %q) = %v, want %v", c.k, c.w, got, c.want)
+		}
+	}
+}
+
+// TestReadRequestMoods checks the moods read beside the analyser's:
+// declining, putting off, asking whether known, asking here.
+func TestReadRequestMoods(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want intent // the request made, or intentNone
+	}{
+		{"応募する気はないです", intentNone},
+		{"担当者とは後で話します", intentNone},
+		{"後で答えます", intentSkip},
+		{"合格したかどうか分かりますか", intentStatus},
+		{"何を入力すればいいのかわかんない", intentHelp},
+		{"ここで質問したいです", intentNone},
+		{"書きたくないので飛ばしてください", intentSkip},
+		{"これはスキップで", intentSkip},
+		{"面接の枠ありますか？予約お願いします", intentInterview},
+	} {
+		if got := detectIntent(c.text); got != c.want {
+			t.Errorf("detectIntent(%q) = %s, want %s", c.text, got, c.want)
+		}
+	}
+}
