@@ -33,12 +33,16 @@ type questionSet struct {
 // for its misses took it to 0.935 / 0.984 / 0.833; its floors follow. The
 // same change answered blind2's 「面接ってzoomでもいい？」, which it had
 // offered as a choice: its share of right choices among the misses fell
-// from 11/15 to 10/14 with no question lost, so that floor is 0.71.
+// from 11/15 to 10/14 with no question lost, so that floor is 0.71. faq_blind4.tsv (195 on-topic, 64 off-topic) was
+// written on 2026-12-05 (night) by a fifth helper from the article and a
+// list of topics only, and measured once after that: 0.805 / 0.953 /
+// 0.633; never tuned on.
 var questionSets = []questionSet{
 	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.95, minRejected: 0.91, minSuggested: 0.5},
 	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.86, minRejected: 0.93, minSuggested: 0.8},
 	{name: "blind2", path: filepath.Join("testdata", "faq_blind2.tsv"), minOnTopic: 0.89, minRejected: 0.92, minSuggested: 0.71},
 	{name: "blind3", path: filepath.Join("testdata", "faq_blind3.tsv"), minOnTopic: 0.93, minRejected: 0.98, minSuggested: 0.83},
+	{name: "blind4", path: filepath.Join("testdata", "faq_blind4.tsv"), minOnTopic: 0.80, minRejected: 0.95, minSuggested: 0.63},
 }
 
 func TestQuestionSets(t *testing.T) {
