@@ -192,6 +192,8 @@ func TestCancelAndRebook(t *testing.T) {
 		h.say("キャンセル", day+"の説明会の予約をキャンセルしますか？")
 		h.tap("いいえ", "ご予約はそのままです")
 		h.say("予約をキャンセルしたいです", day+"の説明会の予約をキャンセルしますか？")
+		h.tap("いいえ", "ご予約はそのままです")
+		h.say("説明会行けなくなったのでキャンセルで", day+"の説明会の予約をキャンセルしますか？")
 		h.tap("はい、キャンセルする", day+"の説明会の予約をキャンセルしました")
 		if _, n := h.bookingsOf(ev.ID); n != 0 {
 			t.Fatalf("%d active after cancelling", n)

@@ -41,18 +41,48 @@ var otherRequests = []string{"応募", "エントリー", "キャンセル", "�
 // ある？ asks about the training).
 var notBooked = []string{"研修", "選考", "勤務", "配属", "締め切り", "締切", "入社"}
 
+// cannotCome say a student cannot come after all (面談行けなくなった):
+// a reason to cancel, not a negated request.
+var cannotCome = []string{"行けなくな", "いけなくな", "参加できなくな", "出られなくな", "出れなくな", "来られなくな", "来れなくな"}
+
+// cannotComeKeys is cannotCome in the form of frameKey.
+var cannotComeKeys = sync.OnceValue(func() []string { return keysOf(cannotCome) })
+
+// moodText is text as its mood is read for a frame's request: saying one
+// cannot come (行けなくなった) asks to cancel and negates nothing.
+func moodText(text string) string {
+	for _, w := range cannotCome {
+		text = strings.ReplaceAll(text, w, "欠席にな")
+	}
+	return text
+}
+
+// bookedThings name what a student books here.
+var bookedThings = []string{"予約", "説明会", "セミナー", "セツメイカイ", "面談", "面接"}
+
+// announcements name what staff send to many students (配信停止 stops it).
+var announcements = []string{"配信", "通知", "お知らせ", "おしらせ", "案内", "一斉送信", "一斉配信", "宣伝", "メルマガ"}
+
 // frames are the requests read by object and action, tried in order:
 // moving a booking before seeing one, seeing one before making one.
+// Announcements are read as 配信停止 here; broadcastRead settles which way
+// (配信停止を解除, また届くように).
 var frames = []frame{
+	{intent: intentCancelBooking,
+		objects: bookedThings,
+		actions: append([]string{"キャンセル", "取り消", "取消", "とりけし", "なしにし", "無しにし", "なかったことに", "やめたい", "やめます",
+			"やめにし", "欠席", "辞退"}, cannotCome...),
+		others: append([]string{"応募", "エントリー", "同意"}, notBooked...)},
 	{intent: intentReschedule,
-		objects: []string{"予約", "説明会", "セミナー", "セツメイカイ", "面談", "面接"},
+		objects: bookedThings,
 		actions: []string{"変更", "変え", "かえたい", "ずら", "移し", "移せ", "延期", "別日にし", "別の日にし", "違う日にし", "他の日にし"},
 		phrases: []string{"リスケ", "日程変更", "日程の変更", "日程を変更", "日程を変え", "日程変え", "日時変更", "日時を変更"},
 		others:  append([]string{"キャンセル", "取り消", "取消", "とりけし"}, notBooked...)},
 	{intent: intentBookings, recalls: true,
-		objects: []string{"予約", "説明会", "セミナー", "セツメイカイ", "面談", "面接"},
+		objects: bookedThings,
 		actions: []string{"予約した", "予約してた", "予約してる", "予約している", "入って", "入ってる",
-			"予約できて", "予約とれて", "予約取れて", "予約済", "予約状況", "予約一覧", "予約内容"},
+			"予約できて", "予約とれて", "予約取れて", "予約済", "予約状況", "予約一覧", "予約内容",
+			"いつだった", "何日だった", "何時だった", "いつだっけ", "何日だっけ", "何時だっけ"},
 		phrases: []string{"私の予約", "自分の予約", "僕の予約", "私の面談", "自分の面談", "僕の面談", "私の説明会", "自分の説明会"},
 		others:  []string{"キャンセル", "取り消", "取消", "とりけし", "結果", "合否", "選考", "通過"}},
 	{intent: intentSession,
@@ -61,9 +91,17 @@ var frames = []frame{
 		others:  otherRequests},
 	{intent: intentInterview,
 		objects: []string{"面談", "面接"},
-		actions: append(append([]string{}, takingPart...), "日程", "候補日", "調整"),
+		actions: append(append([]string{}, takingPart...), "日程", "候補日", "調整",
+			"組んで", "組みたい", "組める", "組ませて", "セッティング", "設定して", "設定したい", "時間を取", "時間取", "時間とっ"),
 		phrases: []string{"面談したい", "面談をしたい", "面談してほしい", "面談して欲しい", "面談させて", "面談してみたい", "面談希望"},
 		others:  otherRequests},
+	{intent: intentBroadcastOff, recalls: true,
+		objects: announcements,
+		actions: append(append([]string{}, stoppingWords...), "不要", "いらない", "要らない", "いりません", "送らない",
+			"送ってこない", "来ないように", "こないように", "届かないように", "うるさい", "やめて", "やめてほしい",
+			"再開", "また届", "またとど", "また送", "またおく", "また受け取", "受け取りたい", "受け取れるように", "届くように",
+			"戻して", "オンに"),
+		others: []string{"予約", "応募", "エントリー"}},
 }
 
 // frameKeys is frames with every word in the form text is matched in
@@ -107,7 +145,7 @@ func frameRequest(text string) (request, bool) {
 	if k == "" {
 		return request{}, false
 	}
-	done := toldAsDone(text, k)
+	done := toldAsDone(text, k) && !containsAny(k, cannotComeKeys()) // 行けなくなりました asks to cancel
 	for _, f := range frameKeys() {
 		if done && !f.recalls || containsAny(k, f.others) {
 			continue

@@ -20,6 +20,14 @@ func TestFrameRequest(t *testing.T) {
 		{"予約したけどキャンセルしたい", intentNone},  // so is cancelling
 		{"研修の日程変更ってある？", intentNone},    // the training is not booked
 		{"説明会はありますか", intentNone},       // no action
+		{"予約キャンセルしたい", intentCancelBooking},
+		{"説明会の予約取り消してください", intentCancelBooking},
+		{"入れてた予約なしにしたい", intentCancelBooking},
+		{"面談行けなくなりました", intentCancelBooking},
+		{"応募キャンセルしたい", intentNone}, // the form, not a booking
+		{"面談組んでもらえますか", intentInterview},
+		{"面談いつだったか見せて", intentBookings},
+		{"通知うるさいから止めて", intentBroadcastOff},
 	} {
 		r, ok := frameRequest(c.text)
 		if got := r.intent; !ok && c.want != intentNone || ok && got != c.want {
@@ -63,9 +71,18 @@ func TestReadRequestMoods(t *testing.T) {
 		{"書きたくないので飛ばしてください", intentSkip},
 		{"これはスキップで", intentSkip},
 		{"面接の枠ありますか？予約お願いします", intentInterview},
+		{"面談行けなくなったのでキャンセルで", intentCancelBooking}, // the reason names what to cancel
+		{"予約はまだいいです", intentNone},
+		{"ありがとうございます。応募したいです", intentApply},
+		{"むり", intentNo},
+		{"同意を取り消したいです", intentForget},
 	} {
 		if got := detectIntent(c.text); got != c.want {
 			t.Errorf("detectIntent(%q) = %s, want %s", c.text, got, c.want)
 		}
+	}
+	// a question only somewhat like a request does not outrank a greeting
+	if r := readRequest("はじめまして、サケモデルって何ですか？"); r.intent != intentGreeting {
+		t.Errorf("readRequest(はじめまして、サケモデルって何ですか？) = %s, want greeting beside the question", r.intent)
 	}
 }

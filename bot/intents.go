@@ -104,7 +104,7 @@ func readRequest(text string) request {
 			continue // 「応募したんですけど、」 was done, 「在宅で働けるなら」 is supposed
 		}
 		r := classify(c)
-		if r.intent == intentNone || r.score <= best.score || supposed[r.intent] || wholeFrameStands(best, r) {
+		if r.intent == intentNone || !outranks(r, best) || supposed[r.intent] || wholeFrameStands(best, r) {
 			continue
 		}
 		rest := append(append([]string{}, clauses[:i]...), clauses[i+1:]...)
@@ -112,6 +112,33 @@ func readRequest(text string) request {
 		best = r
 	}
 	return best
+}
+
+// outranks reports whether request r, read in a clause, is what the
+// message asks rather than best: a clause that greets, thanks or
+// acknowledges (ありがとうございます。, 了解です、) is said in passing
+// beside one that plainly asks for something (応募したいです, それで送信
+// してください), however exactly it matched; otherwise the better score
+// wins. A clause only somewhat like a request (サケモデルって何ですか？
+// is a little like applying to it) does not outrank a greeting.
+func outranks(r, best request) bool {
+	if courtesy(best.intent) && !courtesy(r.intent) && r.score >= plainlyAsked {
+		return true
+	}
+	if courtesy(r.intent) && !courtesy(best.intent) && best.intent != intentNone && best.score >= plainlyAsked {
+		return false
+	}
+	return r.score > best.score
+}
+
+// plainlyAsked is the score from which a request is read as plainly asked
+// for, over courtesies beside it.
+const plainlyAsked = 0.75
+
+// courtesy reports whether in is said out of courtesy: a greeting, thanks
+// or an acknowledgement.
+func courtesy(in intent) bool {
+	return in == intentGreeting || in == intentThanks || in == intentAck
 }
 
 // withoutConnective returns rest, the part of a message beside a request,
@@ -150,10 +177,10 @@ func beyondReason(neg request, clauses []string) (request, bool) {
 }
 
 // givesReason reports whether clause gives the reason for what follows
-// (答えたくないので, 苦手なんで、).
+// (答えたくないので, 苦手なんで、, まだ連絡来なくて…).
 func givesReason(clause string) bool {
-	c := strings.TrimRight(clause, "、,， ")
-	for _, end := range []string{"ので", "から", "んで", "ため"} {
+	c := strings.TrimRight(clause, "、,， …・.")
+	for _, end := range []string{"ので", "から", "んで", "ため", "なくて"} {
 		if strings.HasSuffix(c, end) {
 			return true
 		}
@@ -161,14 +188,31 @@ func givesReason(clause string) bool {
 	return false
 }
 
-// wholeFrameStands reports whether the booking request whole, read in the
-// whole message by a frame, stands against another booking request r read
+// wholeFrameStands reports whether the request whole, read in the whole
+// message by a frame, stands against another request of its family r read
 // in a clause: the frame saw every word, the clause only some.
 // 「面談の枠空いてますか？予約したいです」 books an interview, not the session
 // a bare 予約 stands for, and 「予約した日都合悪くなったので別日にしたい」
-// moves the booking it recalls.
+// moves the booking it recalls. A bare cancel in a clause (止めて,
+// キャンセルで) stops what the whole names (通知うるさいから止めて).
 func wholeFrameStands(whole, r request) bool {
-	return whole.framed && bookingIntent(whole.intent) && bookingIntent(r.intent) && r.intent != whole.intent
+	if whole.framed && r.intent == intentCancel {
+		return true // 「通知うるさいから止めて」: the whole names what to stop
+	}
+	return whole.framed && r.intent != whole.intent && family(whole.intent) != 0 && family(whole.intent) == family(r.intent)
+}
+
+// family groups the requests a frame tells apart by their words: the
+// booking requests, and stopping and resuming announcements (「前に止めた
+// お知らせ、また届くようにして」 resumes what a clause of it stopped).
+func family(in intent) int {
+	switch {
+	case bookingIntent(in):
+		return 1
+	case in == intentBroadcastOff || in == intentBroadcastOn:
+		return 2
+	}
+	return 0
 }
 
 // supposedIntents returns the requests the supposing clauses among
@@ -266,7 +310,7 @@ func classify(text string) request {
 		}
 	}
 	if r, ok := frameRequest(text); ok {
-		r.mood = moodOf(r.intent, text)
+		r.intent, r.mood = broadcastRead(r.intent, text, moodOf(r.intent, moodText(text)))
 		return r
 	}
 	best, read, ok := nearestIntent(text)
@@ -399,7 +443,7 @@ func declines(in intent, text string) bool {
 
 // declineWords put a request off or say it is not liked, in any mood.
 var declineWords = []string{"今度でいい", "今度で大丈夫", "今度にしま", "今度にする", "また今度", "あとで", "後で", "のちほど", "後ほど",
-	"あとにしま", "後にしま", "今はいい", "今は大丈夫", "今じゃなくていい", "まだいいかな", "苦手"}
+	"あとにしま", "後にしま", "今はいい", "今は大丈夫", "今じゃなくていい", "まだいいかな", "はまだいい", "はまだ大丈夫", "苦手"}
 
 // noIntentionWords say there is no intention to do something; put as a
 // question (予定はないですか) they ask instead.

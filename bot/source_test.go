@@ -176,7 +176,8 @@ func TestBroadcastOffWordings(t *testing.T) {
 		}
 		for i, w := range []string{"配信停止", "お知らせの配信を止めてください", "もう案内は送らないでください",
 			"配信停止でお願いします", "通知が多いので配信を止めてもらえますか", "お知らせを受け取りたくないです",
-			"一斉配信を止めてほしいです", "ＬＩＮＥのお知らせを停止して"} {
+			"一斉配信を止めてほしいです", "ＬＩＮＥのお知らせを停止して", "通知うるさいから止めて",
+			"案内の一斉送信いらないので止めてもらえますか"} {
 			h.key = bot.UserKey{Channel: bot.ChannelLINE, UserID: "U-off-" + string(rune('a'+i))}
 			h.say(w, "配信を停止します", "リマインドは引き続きお送りします")
 			if !off() {
@@ -185,7 +186,7 @@ func TestBroadcastOffWordings(t *testing.T) {
 			h.say("配信停止", "すでに停止しています")
 		}
 		for _, w := range []string{"配信再開", "またお知らせを送ってほしいです", "配信停止を解除したいです",
-			"やっぱりお知らせを受け取りたいです"} {
+			"やっぱりお知らせを受け取りたいです", "配信止めてたけどやっぱ再開してほしい", "前に止めたお知らせ、また届くようにしてください"} {
 			h.say(w, "配信を再開します")
 			if off() {
 				t.Fatalf("%q did not clear 配信停止", w)
@@ -195,7 +196,7 @@ func TestBroadcastOffWordings(t *testing.T) {
 		h.key = bot.UserKey{Channel: bot.ChannelLINE, UserID: "U-on"}
 		h.say("配信再開", "今もお送りする設定")
 		h.key = bot.UserKey{Channel: bot.ChannelLINE, UserID: "U-neg"}
-		for _, w := range []string{"配信停止はしないでください", "配信は止めないでください"} {
+		for _, w := range []string{"配信停止はしないでください", "配信は止めないでください", "配信は止めなくていいです"} {
 			if r := h.say(w); strings.Contains(repliesText(r), "停止します") {
 				t.Fatalf("a negation %q stopped announcements:\n%s", w, repliesText(r))
 			}

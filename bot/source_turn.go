@@ -131,11 +131,13 @@ func mentionsStopping(text string) bool {
 }
 
 // resumingWords ask for announcements again.
-var resumingWords = []string{"再開", "もう一度", "また", "オン", "おん", "戻", "もど"}
+var resumingWords = []string{"再開", "もう一度", "また", "オン", "おん", "戻", "もど", "受け取りたい", "受け取れるように", "届くように", "とどくように"}
 
 // broadcastWay settles which way a request about announcements goes by
 // its words, which the two requests share but for these: 「配信を止めて」
-// stops them, 「配信をまた送って」 resumes them. Other intents are kept.
+// stops them, 「配信をまた送って」 resumes them. Where both are named the
+// later is what is asked (配信止めてたけどやっぱ再開してほしい). Other
+// intents are kept.
 func broadcastWay(in intent, text string) intent {
 	if in != intentBroadcastOff && in != intentBroadcastOn {
 		return in
@@ -145,17 +147,37 @@ func broadcastWay(in intent, text string) intent {
 			return intentBroadcastOn // the stopping undone
 		}
 	}
-	resume := false
-	for _, w := range resumingWords {
-		resume = resume || strings.Contains(text, w)
-	}
+	stop, resume := lastOf(text, stoppingWords), lastOf(text, resumingWords)
 	switch {
-	case mentionsStopping(text) && !resume:
+	case stop > resume:
 		return intentBroadcastOff
-	case resume && !mentionsStopping(text):
+	case resume > stop:
 		return intentBroadcastOn
 	}
 	return in
+}
+
+// lastOf returns where the last of words in text starts, or -1.
+func lastOf(text string, words []string) int {
+	last := -1
+	for _, w := range words {
+		last = max(last, strings.LastIndex(text, w))
+	}
+	return last
+}
+
+// negatesStopping reports whether text negates the stopping of
+// announcements itself (「配信停止はしないで」, 「止めなくていいです」),
+// rather than the sending (「一斉送信いらないので止めて」).
+func negatesStopping(text string) bool {
+	for _, w := range stoppingWords {
+		for _, neg := range []string{"ない", "なく", "しない", "しなく", "はしない", "はしなく", "はいい", "はいらない"} {
+			if strings.Contains(text, w+neg) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // broadcastRead settles a request about announcements read as in, in
@@ -169,7 +191,7 @@ func broadcastRead(in intent, text string, mood faq.Mood) (intent, faq.Mood) {
 		return in, mood
 	}
 	in = broadcastWay(in, text)
-	if mood == faq.Negated && !mentionsStopping(text) && !strings.Contains(text, "再開") {
+	if mood == faq.Negated && !negatesStopping(text) && !strings.Contains(text, "再開") {
 		return intentBroadcastOff, faq.Plain
 	}
 	return in, mood

@@ -36,6 +36,27 @@ func TestRequestsInStudentsWords(t *testing.T) {
 	})
 }
 
+// A greeting, thanks or acknowledgement beside a request is said in
+// passing: the request is carried out. In the summary, 「その内容で大丈夫
+// です」 and 「OKです、それで送信してください」 send the application.
+func TestCourtesyBesideARequest(t *testing.T) {
+	forEngine(t, func(t *testing.T, h *harness) {
+		h.say("ありがとうございます。応募したいです", "個人情報の取り扱い")
+		h.key.UserID = "U0002"
+		h.say("了解です。担当者と話したいです", "採用担当者におつなぎします")
+		h.key.UserID = "U0003"
+		h.say("こんにちは、説明会に参加したいです", "説明会")
+		if r := repliesText(h.last); strings.Contains(r, "こんにちは！") && !strings.Contains(r, "説明会") {
+			t.Fatalf("the greeting was answered, not the request:\n%s", r)
+		}
+		for i, w := range []string{"その内容で大丈夫です", "OKです、それで送信してください"} {
+			h.key.UserID = "U-confirm-" + string(rune('a'+i))
+			h.fillForm()
+			h.say(w, "ご応募ありがとうございます", "受付番号は")
+		}
+	})
+}
+
 // In the form, a hesitation about cancelling asks before anything is
 // thrown away.
 func TestHedgedCancelInFormAsks(t *testing.T) {

@@ -157,6 +157,14 @@ func a11yAudit(t *testing.T, ctx context.Context, axe string, vp a11yViewport, b
 		vp.name, p.name, n, nodes, len(found))
 }
 
+// mustOK fails the test at once on an error while seeding.
+func mustOK(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // seedA11y fills the store so that every page has real content (entries
 // with categories, one disabled; a synonym group; applications in every
 // status; handoffs waiting, one a conversation in 対応中の会話; questions on
@@ -166,25 +174,19 @@ func a11yAudit(t *testing.T, ctx context.Context, axe string, vp a11yViewport, b
 func seedA11y(t *testing.T, e *env) []a11yPage {
 	t.Helper()
 	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	var app bot.Application
 	for i, status := range bot.Statuses {
 		a := addApplication(t, e.store, fmt.Sprintf("U-a11y-%d", i), "北見 太郎"+itoa(int64(i)), "北見で働きたいです。")
 		if status != bot.StatusSubmitted {
 			_, err := e.store.SetApplicationStatus(ctx, a.ID, status, "admin")
-			must(err)
+			mustOK(t, err)
 		}
 		if status == bot.StatusInterview {
 			app = a
 		}
 	}
 	key := bot.UserKey{Channel: bot.ChannelLINE, UserID: "U-a11y-0"}
-	must(e.store.InTx(ctx, key, func(tx bot.Tx) error {
+	mustOK(t, e.store.InTx(ctx, key, func(tx bot.Tx) error {
 		if err := tx.RecordHandoff(ctx, &bot.Handoff{Key: key, Reason: bot.HandoffAsked, Question: "寮の費用はいくらですか？"}); err != nil {
 			return err
 		}
@@ -200,35 +202,35 @@ func seedA11y(t *testing.T, e *env) []a11yPage {
 		}
 		return tx.RecordMissPick(ctx, id, "work-style")
 	}))
-	must(e.store.RecordMiss(ctx, "ペットは飼えますか", faq.Normalize("ペットは飼えますか")))
+	mustOK(t, e.store.RecordMiss(ctx, "ペットは飼えますか", faq.Normalize("ペットは飼えますか")))
 	misses, err := e.store.ListMisses(ctx, 0)
-	must(err)
+	mustOK(t, err)
 	if len(misses) == 0 {
 		t.Fatal("no unanswered questions stored")
 	}
-	must(e.store.SaveConcept(ctx, faq.Concept{Name: "事務所", Words: []string{"事務所", "職場", "オフィス"}}, "admin"))
+	mustOK(t, e.store.SaveConcept(ctx, faq.Concept{Name: "事務所", Words: []string{"事務所", "職場", "オフィス"}}, "admin"))
 	recruiter := bot.Staff{Email: "sato@example.jp", Name: "佐藤 花子", Role: bot.RoleRecruiter}
-	must(e.store.CreateStaff(ctx, &recruiter, "not-a-hash", "test"))
-	must(e.store.CreateStaff(ctx, &bot.Staff{Email: "kato@example.jp", Name: "加藤 一郎", Role: bot.RoleViewer}, "not-a-hash", "test"))
+	mustOK(t, e.store.CreateStaff(ctx, &recruiter, "not-a-hash", "test"))
+	mustOK(t, e.store.CreateStaff(ctx, &bot.Staff{Email: "kato@example.jp", Name: "加藤 一郎", Role: bot.RoleViewer}, "not-a-hash", "test"))
 
 	// A student asks for a person and writes on: a conversation waits in 対応中の会話.
 	talker := bot.UserKey{Channel: bot.ChannelLINE, UserID: "U-a11y-talk"}
 	for i, text := range []string{"担当者と話したい", "面談の日程を相談したいです"} {
 		_, err := e.store.AcceptEvents(ctx, []worker.Event{{ID: fmt.Sprintf("a11y-talk-%d", i),
 			Incoming: bot.Incoming{Key: talker, Kind: bot.KindMessage, Text: text}}})
-		must(err)
+		mustOK(t, err)
 		_, err = e.worker.ProcessEvents(ctx)
-		must(err)
+		mustOK(t, err)
 	}
 	waiting, err := e.store.WaitingHandoffs(ctx, 10)
-	must(err)
+	mustOK(t, err)
 	if len(waiting) == 0 {
 		t.Fatal("no conversation waits for staff")
 	}
 	f, err := e.store.FAQ(ctx, "kitami-winter")
-	must(err)
+	mustOK(t, err)
 	f.Enabled, f.UpdatedBy = false, "admin"
-	must(e.store.UpdateFAQ(ctx, &f))
+	mustOK(t, e.store.UpdateFAQ(ctx, &f))
 
 	try := func(q string) string { return "/admin/faqs?try=" + url.QueryEscape(q) }
 	missID := itoa(misses[0].ID)

@@ -18,30 +18,24 @@ import (
 func seedOutreachA11y(t *testing.T, e *env, out *bot.Outreach) []a11yPage {
 	t.Helper()
 	ctx := context.Background()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	seg := bot.Segment{Name: "LINEの応募者", Filter: bot.SegmentFilter{Channels: []bot.Channel{bot.ChannelLINE}, Applied: bot.PresenceYes}}
-	must(out.SaveSegment(ctx, &seg, "admin"))
+	mustOK(t, out.SaveSegment(ctx, &seg, "admin"))
 	msg := bot.Announcement{Text: "12月20日に北見工業大学で説明会を開きます。\nご参加をお待ちしています。", Buttons: bot.ButtonKinds()}
 	draft := bot.Broadcast{Title: "12月の説明会のお知らせ", Message: msg, SegmentID: seg.ID}
-	must(out.SaveBroadcast(ctx, &draft, "admin"))
+	mustOK(t, out.SaveBroadcast(ctx, &draft, "admin"))
 	later := bot.Broadcast{Title: "応募締切のお知らせ（予約）", Message: bot.Announcement{Text: "応募の受付は今月末までです。"}, SegmentID: seg.ID}
-	must(out.SaveBroadcast(ctx, &later, "admin"))
-	must(out.SendBroadcast(ctx, bot.SendRequest{ID: later.ID, Version: later.Version, At: e.clock.Now().Add(24 * time.Hour), Actor: "admin"}, nil))
+	mustOK(t, out.SaveBroadcast(ctx, &later, "admin"))
+	mustOK(t, out.SendBroadcast(ctx, bot.SendRequest{ID: later.ID, Version: later.Version, At: e.clock.Now().Add(24 * time.Hour), Actor: "admin"}, nil))
 	sent := bot.Broadcast{Title: "11月の説明会のお知らせ（送信済み）", Message: msg, SegmentID: seg.ID}
-	must(out.SaveBroadcast(ctx, &sent, "admin"))
-	must(out.SendBroadcast(ctx, bot.SendRequest{ID: sent.ID, Version: sent.Version, Actor: "admin"}, nil))
+	mustOK(t, out.SaveBroadcast(ctx, &sent, "admin"))
+	mustOK(t, out.SendBroadcast(ctx, bot.SendRequest{ID: sent.ID, Version: sent.Version, Actor: "admin"}, nil))
 	if _, err := out.Run(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	rule := bot.Rule{Name: "応募から3日後のご案内", Trigger: bot.TriggerStatus, Status: bot.StatusSubmitted, Days: 3,
 		SegmentID: seg.ID, Message: bot.Announcement{Text: "ご応募ありがとうございます。面談のご予約はこちらからどうぞ。", Buttons: []bot.ButtonKind{bot.ButtonBooking}},
 		Enabled: true, Quiet: bot.DefaultQuietHours}
-	must(out.SaveRule(ctx, &rule, "admin"))
+	mustOK(t, out.SaveRule(ctx, &rule, "admin"))
 
 	submit := func(action string) []chromedp.Action[chromedp.Void] {
 		return []chromedp.Action[chromedp.Void]{
