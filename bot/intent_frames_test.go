@@ -86,3 +86,17 @@ func TestReadRequestMoods(t *testing.T) {
 		t.Errorf("readRequest(はじめまして、サケモデルって何ですか？) = %s, want greeting beside the question", r.intent)
 	}
 }
+
+// TestRestNamesWhatThatIs: a question beside a request that points back
+// with 「それ」 asks about what the request names.
+func TestRestNamesWhatThatIs(t *testing.T) {
+	for text, want := range map[string]string{
+		"説明会予約したいです、それってオンラインもありますか？":       "説明会ってオンラインもありますか？",
+		"面談の日程変えてほしいです。あとそれってオンラインでもできますか？": "面談ってオンラインでもできますか？",
+		"応募したいです。研修って何ヶ月？":                  "研修って何ヶ月？",
+	} {
+		if got := readRequest(text).rest; got != want {
+			t.Errorf("readRequest(%q).rest = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -108,7 +108,7 @@ func readRequest(text string) request {
 			continue
 		}
 		rest := append(append([]string{}, clauses[:i]...), clauses[i+1:]...)
-		r.rest = withoutConnective(strings.Join(rest, ""))
+		r.rest = namingThat(withoutConnective(strings.Join(rest, "")), c)
 		best = r
 	}
 	return best
@@ -154,6 +154,33 @@ func withoutConnective(rest string) string {
 	}
 	return rest
 }
+
+// namingThat returns rest, the part of a message beside the request made
+// in clause, with a 「それ」 it starts with named by what the request is
+// about: in 「説明会予約したいです、それってオンラインもありますか？」 the
+// question asks whether 説明会 are online.
+func namingThat(rest, clause string) string {
+	t := strings.TrimSpace(rest)
+	for _, d := range demonstratives {
+		after, ok := strings.CutPrefix(t, d)
+		if !ok {
+			continue
+		}
+		for _, thing := range requestedThings {
+			if strings.Contains(clause, thing) {
+				return thing + after
+			}
+		}
+		return rest
+	}
+	return rest
+}
+
+// demonstratives point back at what was just named, longest first.
+var demonstratives = []string{"そちら", "こちら", "そっち", "それ", "これ"}
+
+// requestedThings name what requests are about, the more telling first.
+var requestedThings = []string{"説明会", "セミナー", "面談", "面接", "応募", "エントリー", "予約"}
 
 // connectives join a question on to a request, longest first.
 var connectives = []string{"あとそれと", "それとあと", "あとついでに", "それから", "ついでに", "ちなみに", "それと", "あとは", "あと"}

@@ -1,6 +1,9 @@
 package faq
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // attribute is a particular fact a question can ask for about whatever it
 // names (a person's age, a company's founding year, a price), told by cue
@@ -10,8 +13,11 @@ import "strings"
 // on the first member share everything but the age), so the score alone
 // would answer it with a fact it did not ask for.
 type attribute struct {
-	name     string
-	cues     []string // in the question: it asks for the fact
+	name string
+	// cues in the question tell that it asks for the fact; a cue of words
+	// joined by "+" needs them all (今日+天気: today's weather, where
+	// 天気 alone may ask what winters are like).
+	cues     []string
 	evidence []string // in an entry's text: the entry can state it
 }
 
@@ -26,6 +32,8 @@ var attributes = normalizeAttributes([]attribute{
 	{"finance", []string{"株価", "売上", "売り上げ", "資本金", "上場", "時価総額", "利益"}, []string{"株価", "売上", "資本金", "上場", "利益"}},
 	{"population", []string{"人口"}, []string{"人口"}},
 	{"price", []string{"料金", "値段", "無料", "有料", "費用", "ライセンス料"}, []string{"料金", "値段", "無料", "有料", "費用", "円"}},
+	{"current weather", []string{"天気予報", "今日+気温", "今日+天気", "今日+雪", "明日+気温", "明日+天気", "明日+雪",
+		"今週+気温", "今週+天気", "今週+雪", "現在+気温", "今の気温"}, []string{"天気予報", "現在の気温"}},
 	{"head count", []string{"社員数", "従業員数", "何社", "社員は何人", "社員って何人", "社員何人"}, []string{"社員数", "従業員", "名の社員", "人の社員"}},
 })
 
@@ -33,7 +41,11 @@ var attributes = normalizeAttributes([]attribute{
 func normalizeAttributes(attrs []attribute) []attribute {
 	for i := range attrs {
 		for j, w := range attrs[i].cues {
-			attrs[i].cues[j] = Normalize(w)
+			words := strings.Split(w, "+")
+			for k := range words {
+				words[k] = Normalize(words[k])
+			}
+			attrs[i].cues[j] = strings.Join(words, "+")
 		}
 		for j, w := range attrs[i].evidence {
 			attrs[i].evidence[j] = Normalize(w)
@@ -46,7 +58,7 @@ func normalizeAttributes(attrs []attribute) []attribute {
 func askedAttributes(normalized string) []*attribute {
 	var out []*attribute
 	for i := range attributes {
-		if containsAny(normalized, attributes[i].cues) {
+		if slices.ContainsFunc(attributes[i].cues, func(c string) bool { return holdsCue(normalized, c) }) {
 			out = append(out, &attributes[i])
 		}
 	}
@@ -55,6 +67,16 @@ func askedAttributes(normalized string) []*attribute {
 
 // states reports whether an entry's normalised text can state a.
 func (a *attribute) states(entryText string) bool { return containsAny(entryText, a.evidence) }
+
+// holdsCue reports whether a normalised question holds every word of cue.
+func holdsCue(normalized, cue string) bool {
+	for _, w := range strings.Split(cue, "+") {
+		if !strings.Contains(normalized, w) {
+			return false
+		}
+	}
+	return true
+}
 
 func containsAny(s string, words []string) bool {
 	for _, w := range words {

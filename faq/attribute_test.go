@@ -15,6 +15,8 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"Zooops Japanの資本金はどれくらい？",
 		"ズープスジャパンって創業何年ですか",
 		"Zohoのライセンス料金っていくらかかるの？",
+		"明日の北見の天気を教えて",
+		"北見って今の気温何度？",
 	} {
 		m := ix.Match(q)
 		if m.Outcome == Answered {
@@ -26,6 +28,7 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"サケモデル第1号はどんな人ですか？":   "first-member",
 		"Zooops Japanってどんな会社": "company",
 		"給料の金額はいくらですか？":       "salary-benefits",
+		"北見の冬の天気はどうですか":       "kitami-winter",
 	} {
 		m := ix.Match(q)
 		if best, ok := m.Best(); m.Outcome != Answered || !ok || best.FAQ.ID != want {
