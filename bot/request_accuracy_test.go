@@ -32,13 +32,16 @@ type requestSet struct {
 // session, after the changes: 119/136 (0.875); never tuned on. Each set,
 // once measured blind, was a dev set from then on; the floors follow the
 // figures, one miss under (2026-12-06: blind2 136/136, blind3 211/211,
-// blind4 161/165).
+// blind4 161/165). requests_blind5.tsv (188 messages) was written on
+// 2026-12-06 by a sixth helper the same way and measured once after that
+// session's changes: 169/188 (0.899; the code before them: 155/188).
 var requestSets = []requestSet{
 	{name: "dev", path: filepath.Join("testdata", "requests_dev.tsv"), min: 0.97},
 	{name: "blind", path: filepath.Join("testdata", "requests_blind.tsv"), min: 0.98},
 	{name: "blind2", path: filepath.Join("testdata", "requests_blind2.tsv"), min: 0.99},
 	{name: "blind3", path: filepath.Join("testdata", "requests_blind3.tsv"), min: 0.99},  // measured once: 178/211
 	{name: "blind4", path: filepath.Join("testdata", "requests_blind4.tsv"), min: 0.969}, // measured once: 140/165 (129/165 before the frames)
+	{name: "blind5", path: filepath.Join("testdata", "requests_blind5.tsv"), min: 0.89},  // measured once: 169/188
 }
 
 // requestCase is one line of a request set.

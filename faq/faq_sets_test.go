@@ -44,12 +44,18 @@ type questionSet struct {
 // The share of right choices among the misses is a share of a few
 // questions, and falls when a suggested one comes to be answered: its
 // floors sit well under what was measured but over the target of 0.5.
+// faq_blind5.tsv (231 on-topic, 62 off-topic) was written on 2026-12-06 by
+// a sixth helper from the article and a list of topics only, and measured
+// once after the changes of that session: 212/231 (0.918) / 57/62 (0.919)
+// / 13/16 (0.812); the code before that session read it 0.905 / 0.903 /
+// 0.684.
 var questionSets = []questionSet{
 	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.965, minRejected: 0.93, minSuggested: 0.5},
 	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.875, minRejected: 0.915, minSuggested: 0.75},
 	{name: "blind2", path: filepath.Join("testdata", "faq_blind2.tsv"), minOnTopic: 0.895, minRejected: 0.92, minSuggested: 0.75},
 	{name: "blind3", path: filepath.Join("testdata", "faq_blind3.tsv"), minOnTopic: 0.94, minRejected: 0.965, minSuggested: 0.75},
 	{name: "blind4", path: filepath.Join("testdata", "faq_blind4.tsv"), minOnTopic: 0.95, minRejected: 0.95, minSuggested: 0.75},
+	{name: "blind5", path: filepath.Join("testdata", "faq_blind5.tsv"), minOnTopic: 0.91, minRejected: 0.90, minSuggested: 0.75},
 }
 
 func TestQuestionSets(t *testing.T) {
