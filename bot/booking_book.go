@@ -133,7 +133,7 @@ func (t *turn) knownName(mine []Booking) string {
 
 // bookAnswer takes the answer to 「…を予約しますか？」.
 func (t *turn) bookAnswer(text string) {
-	switch in := detectIntent(text); {
+	switch in := answerIntent(text); {
 	case in == intentYes || commandKey(text) == commandKey("予約する") || commandKey(text) == commandKey("はい、予約する"):
 		t.book()
 	case in == intentNo || in == intentCancel || in == intentBack:
@@ -153,7 +153,7 @@ func (t *turn) bookAnswer(text string) {
 
 // bookConsent takes the answer to the consent for the name.
 func (t *turn) bookConsent(text string) {
-	switch in := detectIntent(text); {
+	switch in := answerIntent(text); {
 	case in == intentYes:
 		t.nextBooking(ModeBookName)
 		t.reask()

@@ -119,7 +119,7 @@ func (t *turn) pickBooking(text string) {
 
 // cancelBookingAnswer takes the answer to 「…の予約をキャンセルしますか？」.
 func (t *turn) cancelBookingAnswer(text string) {
-	switch in := detectIntent(text); {
+	switch in := answerIntent(text); {
 	case in == intentYes || in == intentCancel || in == intentCancelBooking:
 		t.cancelBooking(t.keptID(keyBooking))
 	case in == intentNo || in == intentBack:

@@ -24,7 +24,7 @@ func (t *turn) startApplication() {
 
 // consent takes the answer to the consent question.
 func (t *turn) consent(text string) {
-	switch detectIntent(text) {
+	switch answerIntent(text) {
 	case intentYes:
 		c, err := t.tx.Candidate(t.ctx, t.in.Key)
 		if err != nil && !errors.Is(err, ErrNotFound) {
@@ -206,7 +206,7 @@ func (t *turn) interruption(text string) bool {
 func (t *turn) confirm(text string) {
 	k := commandKey(text)
 	switch {
-	case k == commandKey("この内容で応募する") || detectIntent(text) == intentApply || detectIntent(text) == intentYes:
+	case k == commandKey("この内容で応募する") || answerIntent(text) == intentApply || answerIntent(text) == intentYes:
 		t.submit()
 	case k == commandKey("修正する") || k == commandKey("修正"):
 		t.conv.Mode = ModePickFix
@@ -246,7 +246,7 @@ func (t *turn) pickFix(text string) {
 
 // cancel takes the answer to "really abandon the form?".
 func (t *turn) cancel(text string) {
-	switch detectIntent(text) {
+	switch answerIntent(text) {
 	case intentYes, intentCancel:
 		t.conv = Conversation{Key: t.in.Key, Version: t.conv.Version}
 		t.say(msgCancelled, menuChoices()...)

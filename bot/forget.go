@@ -11,7 +11,7 @@ func (t *turn) askForget() {
 
 // forget takes the answer to "really delete your personal data?".
 func (t *turn) forget(text string) {
-	switch detectIntent(text) {
+	switch answerIntent(text) {
 	case intentYes, intentForget:
 		t.retractPosts()
 		if _, err := t.tx.ForgetCandidate(t.ctx, t.in.Key, "candidate"); err != nil {

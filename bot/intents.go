@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -311,6 +312,28 @@ func (t *turn) requestRead(text string) request {
 func detectIntent(text string) intent {
 	return madeIntent(readRequest(text))
 }
+
+// answerIntent is detectIntent for the answer to a yes-or-no question the
+// bot asked (この内容で応募しますか？): there 「OK」 and its kin agree,
+// where elsewhere they only acknowledge.
+func answerIntent(text string) intent {
+	in := detectIntent(text)
+	if in == intentAck && slices.Contains(agreeingAcks(), commandKey(text)) {
+		return intentYes
+	}
+	return in
+}
+
+// agreeingAcks are the acknowledgements that say yes to a question, as
+// commandKey forms.
+var agreeingAcks = sync.OnceValue(func() []string {
+	var out []string
+	for _, w := range []string{"ok", "okです", "オッケー", "おっけー", "おけ", "了解", "了解です", "了解しました", "承知しました",
+		"かしこまりました", "わかりました", "分かりました", "りょうかい", "りょ"} {
+		out = append(out, commandKey(w))
+	}
+	return out
+})
 
 // madeIntent is the intent of a request made as a whole, or intentNone.
 func madeIntent(r request) intent {

@@ -38,10 +38,13 @@ func TestRequestsInStudentsWords(t *testing.T) {
 
 // A greeting, thanks or acknowledgement beside a request is said in
 // passing: the request is carried out. In the summary, 「その内容で大丈夫
-// です」 and 「OKです、それで送信してください」 send the application.
+// です」, 「OKです、それで送信してください」 and a bare 「ok」 send the
+// application: there an OK agrees.
 func TestCourtesyBesideARequest(t *testing.T) {
 	forEngine(t, func(t *testing.T, h *harness) {
 		h.say("ありがとうございます。応募したいです", "個人情報の取り扱い")
+		h.say("応募フォームお願いします", "個人情報の取り扱い") // the same question again, not a cancel
+		h.say("おけ", qName)                 // consent given
 		h.key.UserID = "U0002"
 		h.say("了解です。担当者と話したいです", "採用担当者におつなぎします")
 		h.key.UserID = "U0003"
@@ -49,7 +52,7 @@ func TestCourtesyBesideARequest(t *testing.T) {
 		if r := repliesText(h.last); strings.Contains(r, "こんにちは！") && !strings.Contains(r, "説明会") {
 			t.Fatalf("the greeting was answered, not the request:\n%s", r)
 		}
-		for i, w := range []string{"その内容で大丈夫です", "OKです、それで送信してください"} {
+		for i, w := range []string{"その内容で大丈夫です", "OKです、それで送信してください", "ok", "了解です"} {
 			h.key.UserID = "U-confirm-" + string(rune('a'+i))
 			h.fillForm()
 			h.say(w, "ご応募ありがとうございます", "受付番号は")

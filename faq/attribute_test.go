@@ -17,6 +17,7 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"Zohoのライセンス料金っていくらかかるの？",
 		"明日の北見の天気を教えて",
 		"北見って今の気温何度？",
+		"北見って人口何人くらい？",
 	} {
 		m := ix.Match(q)
 		if m.Outcome == Answered {
@@ -29,6 +30,7 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"Zooops Japanってどんな会社": "company",
 		"給料の金額はいくらですか？":       "salary-benefits",
 		"北見の冬の天気はどうですか":       "kitami-winter",
+		"人口が減っているから始めたんですか":   "why-kitami-started",
 	} {
 		m := ix.Match(q)
 		if best, ok := m.Best(); m.Outcome != Answered || !ok || best.FAQ.ID != want {

@@ -48,7 +48,10 @@ type questionSet struct {
 // a sixth helper from the article and a list of topics only, and measured
 // once after the changes of that session: 212/231 (0.918) / 57/62 (0.919)
 // / 13/16 (0.812); the code before that session read it 0.905 / 0.903 /
-// 0.684.
+// 0.684. Its misses were read then, and it is a development set since:
+// the population cue, which answered 「北見市の人口何人くらい」 with an
+// entry that only mentions 関係人口, now needs a question for a number
+// (58/62 off-topic).
 var questionSets = []questionSet{
 	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.965, minRejected: 0.93, minSuggested: 0.5},
 	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.875, minRejected: 0.915, minSuggested: 0.75},
