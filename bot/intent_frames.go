@@ -58,7 +58,7 @@ func moodText(text string) string {
 }
 
 // bookedThings name what a student books here.
-var bookedThings = []string{"予約", "説明会", "セミナー", "セツメイカイ", "面談", "面接"}
+var bookedThings = []string{"予約", "説明会", "セミナー", "セツメイカイ", "面談", "面接", "よやく", "めんだん", "めんせつ"}
 
 // announcements name what staff send to many students (配信停止 stops it).
 var announcements = []string{"配信", "通知", "お知らせ", "おしらせ", "案内", "一斉送信", "一斉配信", "宣伝", "メルマガ"}
@@ -81,7 +81,7 @@ var frames = []frame{
 	{intent: intentBookings, recalls: true,
 		objects: bookedThings,
 		actions: []string{"予約した", "予約してた", "予約してる", "予約している", "入って", "入ってる",
-			"予約できて", "予約とれて", "予約取れて", "予約済", "予約状況", "予約一覧", "予約内容",
+			"予約できて", "予約とれて", "予約取れて", "予約済", "予約状況", "予約一覧", "予約内容", "取れてる", "とれてる", "取れている",
 			"いつだった", "何日だった", "何時だった", "いつだっけ", "何日だっけ", "何時だっけ"},
 		phrases: []string{"私の予約", "自分の予約", "僕の予約", "私の面談", "自分の面談", "僕の面談", "私の説明会", "自分の説明会"},
 		others:  []string{"キャンセル", "取り消", "取消", "とりけし", "結果", "合否", "選考", "通過"}},
@@ -90,7 +90,7 @@ var frames = []frame{
 		actions: takingPart,
 		others:  otherRequests},
 	{intent: intentInterview,
-		objects: []string{"面談", "面接"},
+		objects: []string{"面談", "面接", "めんだん", "めんせつ"},
 		actions: append(append([]string{}, takingPart...), "日程", "候補日", "調整",
 			"組んで", "組みたい", "組める", "組ませて", "セッティング", "設定して", "設定したい", "時間を取", "時間取", "時間とっ"),
 		phrases: []string{"面談したい", "面談をしたい", "面談してほしい", "面談して欲しい", "面談させて", "面談してみたい", "面談希望"},

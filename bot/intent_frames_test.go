@@ -28,6 +28,9 @@ func TestFrameRequest(t *testing.T) {
 		{"面談組んでもらえますか", intentInterview},
 		{"面談いつだったか見せて", intentBookings},
 		{"通知うるさいから止めて", intentBroadcastOff},
+		{"よやくとりけし", intentCancelBooking}, // typed in hiragana
+		{"めんだんの予約したい", intentInterview},
+		{"説明会の予約ちゃんと取れてるか確認したいです", intentBookings},
 	} {
 		r, ok := frameRequest(c.text)
 		if got := r.intent; !ok && c.want != intentNone || ok && got != c.want {

@@ -35,7 +35,8 @@ type requestSet struct {
 // blind4 161/165). requests_blind5.tsv (188 messages) was written on
 // 2026-12-06 by a sixth helper the same way and measured once after that
 // session's changes: 169/188 (0.899; the code before them: 155/188). A
-// development set since: 応募フォーム and もどって as commands, 171/188.
+// development set since: 応募フォーム and もどって as commands, booking
+// words typed in hiragana, 173/188.
 var requestSets = []requestSet{
 	{name: "dev", path: filepath.Join("testdata", "requests_dev.tsv"), min: 0.97},
 	{name: "blind", path: filepath.Join("testdata", "requests_blind.tsv"), min: 0.98},
