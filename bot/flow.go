@@ -204,17 +204,17 @@ func (t *turn) interruption(text string) bool {
 
 // confirm takes the answer to the summary.
 func (t *turn) confirm(text string) {
-	k := commandKey(text)
+	k, in := commandKey(text), answerIntent(text)
 	switch {
-	case k == commandKey("この内容で応募する") || answerIntent(text) == intentApply || answerIntent(text) == intentYes:
+	case k == commandKey("この内容で応募する") || in == intentApply || in == intentYes:
 		t.submit()
 	case k == commandKey("修正する") || k == commandKey("修正"):
 		t.conv.Mode = ModePickFix
 		t.reask()
-	case detectIntent(text) == intentCancel:
+	case in == intentCancel:
 		t.conv.Resume, t.conv.Mode = ModeConfirm, ModeCancel
 		t.reask()
-	case detectIntent(text) == intentBack:
+	case in == intentBack:
 		t.conv.Mode, t.conv.Step = ModeForm, form[len(form)-1].Field
 		t.reask()
 	default:

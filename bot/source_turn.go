@@ -120,16 +120,6 @@ func (t *turn) broadcast(off bool) {
 // that negates the sending (「もう送らないで」, 「受け取りたくない」) is.
 var stoppingWords = []string{"停止", "止め", "止ま", "とめ", "解除", "オフ", "おふ", "ストップ", "すとっぷ"}
 
-// mentionsStopping reports whether text names the stopping of announcements.
-func mentionsStopping(text string) bool {
-	for _, w := range stoppingWords {
-		if strings.Contains(text, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // resumingWords ask for announcements again.
 var resumingWords = []string{"再開", "もう一度", "また", "オン", "おん", "戻", "もど", "受け取りたい", "受け取れるように", "届くように", "とどくように"}
 

@@ -19,34 +19,37 @@ type attribute struct {
 	// 天気 alone may ask what winters are like).
 	cues     []string
 	evidence []string // in an entry's text: the entry can state it
+	// cueWords are cues normalised and split at "+", made once by
+	// normalizeAttributes.
+	cueWords [][]string
 }
 
 // attributes are the facts a student asks for that an entry about the
 // subject may well not state. Cues and evidence are matched on normalised
 // text (Normalize), as substrings.
 var attributes = normalizeAttributes([]attribute{
-	{"age", []string{"何歳", "何才", "年齢", "歳いくつ", "いくつですか", "年はいくつ"}, []string{"歳", "才", "年齢"}},
-	{"real name", []string{"本名", "フルネーム", "氏名"}, []string{"本名", "氏名", "フルネーム"}},
-	{"marriage", []string{"結婚", "既婚", "独身", "彼女いる", "彼氏いる", "恋人"}, []string{"結婚", "既婚", "独身", "恋人"}},
-	{"founding", []string{"設立", "創業", "創立", "何年目の会社"}, []string{"設立", "創業", "創立"}},
-	{"finance", []string{"株価", "売上", "売り上げ", "資本金", "上場", "時価総額", "利益"}, []string{"株価", "売上", "資本金", "上場", "利益"}},
+	{"age", []string{"何歳", "何才", "年齢", "歳いくつ", "いくつですか", "年はいくつ"}, []string{"歳", "才", "年齢"}, nil},
+	{"real name", []string{"本名", "フルネーム", "氏名"}, []string{"本名", "氏名", "フルネーム"}, nil},
+	{"marriage", []string{"結婚", "既婚", "独身", "彼女いる", "彼氏いる", "恋人"}, []string{"結婚", "既婚", "独身", "恋人"}, nil},
+	{"founding", []string{"設立", "創業", "創立", "何年目の会社"}, []string{"設立", "創業", "創立"}, nil},
+	{"finance", []string{"株価", "売上", "売り上げ", "資本金", "上場", "時価総額", "利益"}, []string{"株価", "売上", "資本金", "上場", "利益"}, nil},
 	{"population", []string{"人口+何人", "人口+何万", "人口+どれくらい", "人口+どのくらい", "人口+どれぐらい", "人口+どんくらい",
-		"人口+いくつ", "人口+規模", "人口+多い", "人口+少ない", "人口は", "人口って何"}, []string{"万人", "人口は"}},
-	{"price", []string{"料金", "値段", "無料", "有料", "費用", "ライセンス料"}, []string{"料金", "値段", "無料", "有料", "費用", "円"}},
+		"人口+いくつ", "人口+規模", "人口+多い", "人口+少ない", "人口は", "人口って何"}, []string{"万人", "人口は"}, nil},
+	{"price", []string{"料金", "値段", "無料", "有料", "費用", "ライセンス料"}, []string{"料金", "値段", "無料", "有料", "費用", "円"}, nil},
 	{"current weather", []string{"天気予報", "今日+気温", "今日+天気", "今日+雪", "明日+気温", "明日+天気", "明日+雪",
-		"今週+気温", "今週+天気", "今週+雪", "現在+気温", "今の気温"}, []string{"天気予報", "現在の気温"}},
-	{"head count", []string{"社員数", "従業員数", "何社", "社員は何人", "社員って何人", "社員何人"}, []string{"社員数", "従業員", "名の社員", "人の社員"}},
+		"今週+気温", "今週+天気", "今週+雪", "現在+気温", "今の気温"}, []string{"天気予報", "現在の気温"}, nil},
+	{"head count", []string{"社員数", "従業員数", "何社", "社員は何人", "社員って何人", "社員何人"}, []string{"社員数", "従業員", "名の社員", "人の社員"}, nil},
 })
 
 // normalizeAttributes normalises the words of attrs as questions are.
 func normalizeAttributes(attrs []attribute) []attribute {
 	for i := range attrs {
-		for j, w := range attrs[i].cues {
+		for _, w := range attrs[i].cues {
 			words := strings.Split(w, "+")
 			for k := range words {
 				words[k] = Normalize(words[k])
 			}
-			attrs[i].cues[j] = strings.Join(words, "+")
+			attrs[i].cueWords = append(attrs[i].cueWords, words)
 		}
 		for j, w := range attrs[i].evidence {
 			attrs[i].evidence[j] = Normalize(w)
@@ -59,7 +62,7 @@ func normalizeAttributes(attrs []attribute) []attribute {
 func askedAttributes(normalized string) []*attribute {
 	var out []*attribute
 	for i := range attributes {
-		if slices.ContainsFunc(attributes[i].cues, func(c string) bool { return holdsCue(normalized, c) }) {
+		if slices.ContainsFunc(attributes[i].cueWords, func(words []string) bool { return containsAll(normalized, words) }) {
 			out = append(out, &attributes[i])
 		}
 	}
@@ -69,10 +72,10 @@ func askedAttributes(normalized string) []*attribute {
 // states reports whether an entry's normalised text can state a.
 func (a *attribute) states(entryText string) bool { return containsAny(entryText, a.evidence) }
 
-// holdsCue reports whether a normalised question holds every word of cue.
-func holdsCue(normalized, cue string) bool {
-	for _, w := range strings.Split(cue, "+") {
-		if !strings.Contains(normalized, w) {
+// containsAll reports whether s holds every one of words.
+func containsAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
 			return false
 		}
 	}
