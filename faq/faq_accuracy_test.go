@@ -238,7 +238,7 @@ func ratio(n, d int) float64 {
 func logThresholds(t *testing.T, ix *Index, cases []devCase) {
 	ranked := make([][]Scored, len(cases))
 	for i, c := range cases {
-		ranked[i] = ix.rank(c.Question)
+		ranked[i], _ = ix.rank(c.Question)
 	}
 	for th := 0.30; th < 0.605; th += 0.025 {
 		var on, right, off, rejected int

@@ -89,12 +89,26 @@ func (m Match) Best() (Scored, bool) {
 // Match ranks the entries for question.
 func (ix *Index) Match(question string) Match {
 	m := Match{Question: question, Normalized: Normalize(question)}
-	m.Candidates = ix.rank(clipBytes(question, MaxQuestionBytes))
+	var names []string
+	m.Candidates, names = ix.rank(clipBytes(question, MaxQuestionBytes))
 	m.Outcome, m.Candidates = decide(m.Candidates)
-	if m.Outcome == Answered && ix.asksUnstated(m) {
+	if m.Outcome == Answered && (ix.asksUnstated(m) || ix.namesOther(m, names)) {
 		m.Outcome = Suggested // close to the entry, but asking what it does not say
 	}
 	return m
+}
+
+// namesOther reports whether the question names a place or an
+// organisation its best entry never mentions (東京でおすすめの観光地は？
+// beside the entry on sights near Kitami): it asks about something else.
+// An entry that says it cannot state such things is the right answer
+// anyway.
+func (ix *Index) namesOther(m Match, names []string) bool {
+	if len(names) == 0 || m.Candidates[0].FAQ.OfferPerson {
+		return false
+	}
+	e := ix.entryIndex(m.Candidates[0].FAQ.ID)
+	return e >= 0 && !containsAll(ix.texts[e], names)
 }
 
 // asksUnstated reports whether m's question asks for a fact (an age, a
@@ -105,8 +119,13 @@ func (ix *Index) asksUnstated(m Match) bool {
 	if len(asked) == 0 || m.Candidates[0].FAQ.OfferPerson {
 		return false
 	}
-	e := slices.IndexFunc(ix.faqs, func(f FAQ) bool { return f.ID == m.Candidates[0].FAQ.ID })
+	e := ix.entryIndex(m.Candidates[0].FAQ.ID)
 	return e >= 0 && !statesAll(asked, ix.texts[e])
+}
+
+// entryIndex returns the index of the entry with id, or -1.
+func (ix *Index) entryIndex(id string) int {
+	return slices.IndexFunc(ix.faqs, func(f FAQ) bool { return f.ID == id })
 }
 
 // clipBytes cuts s to at most n bytes, at a rune boundary.

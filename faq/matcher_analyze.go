@@ -41,6 +41,7 @@ type analysis struct {
 	spaces    [numSpaces]weightedText
 	kanaOnly  bool     // written in hiragana alone: only the reading is reliable
 	spellable []string // its words in katakana or latin letters, for the spelling index
+	names     []string // the places and organisations it names (see properName), normalised
 }
 
 // weightedText is a text of one space and the weight of each of its parts:
@@ -124,6 +125,7 @@ type analyzedToken struct {
 	content          float64 // how much the word says about the topic, 0 for a function word
 	clause           int     // index of its clause in the sentence
 	noun, linker     bool    // a noun; the particle の that makes a noun modify the next
+	name             bool    // a place or an organisation (see properName)
 }
 
 // sentence is a sentence of a text, analysed: its tokens are
@@ -145,6 +147,7 @@ type analyzer struct {
 	words  *wordLattice    // the analyser's, from latticePool while analyze runs
 
 	concepts conceptMap // the index's concepts, while it analyses for one
+	names    []string   // the proper names of the text analysed (see properName)
 }
 
 // analyzerPool holds analyzers for Match.
@@ -169,7 +172,7 @@ func analyzeText(text string, fix func(string) string, concepts conceptMap) anal
 // last until an analyses another text.
 func (an *analyzer) analyze(text string, fix func(string) string) analysis {
 	var a analysis
-	an.sents, an.toks = an.sents[:0], an.toks[:0]
+	an.sents, an.toks, an.names = an.sents[:0], an.toks[:0], an.names[:0]
 	an.words = latticePool.Get().(*wordLattice)
 	defer func() { latticePool.Put(an.words); an.words = nil }()
 	hiragana, some := true, false
@@ -197,6 +200,7 @@ func (an *analyzer) analyze(text string, fix func(string) string) analysis {
 	a.kanaOnly = some && hiragana
 	an.write(a.kanaOnly)
 	a.spaces = an.texts()
+	a.names = an.names
 	return a
 }
 
@@ -215,7 +219,8 @@ func (an *analyzer) write(kanaOnly bool) {
 			out[writtenSpace].boundary()
 			out[readingSpace].boundary()
 		}
-		for _, tok := range an.toks[s.from:s.to] {
+		toks := an.toks[s.from:s.to]
+		for j, tok := range toks {
 			d := 1.0
 			switch {
 			case kanaOnly:
@@ -232,6 +237,9 @@ func (an *analyzer) write(kanaOnly bool) {
 				out[writtenSpace].boundary()
 				out[readingSpace].boundary()
 				continue
+			}
+			if tok.name && d == 1 && s.asks && asksAbout(toks[j+1:]) {
+				an.names = append(an.names, Normalize(tok.written))
 			}
 			out[writtenSpace].write(tok.written, max(tok.content, functionWeight), d)
 			out[readingSpace].write(tok.reading, 1, d)
@@ -325,6 +333,7 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 			written: written, reading: reading,
 			content: contentWeight(tok, pos, sub, base), clause: out.clauses,
 			noun: pos == "名詞" || tok.class == tokenizer.UNKNOWN, linker: pos == "助詞" && sub == "連体化",
+			name: tok.class != tokenizer.UNKNOWN && properName(pos, sub, d.field(tok, 2)),
 		})
 		if isInterrogative(pos, base) {
 			out.asks = true
@@ -394,6 +403,28 @@ func isInterrogative(pos, base string) bool {
 		return base == "教える" || base == "知る"
 	}
 	return false
+}
+
+// properName reports whether a token of part of speech pos, subdivisions
+// sub and sub2 names a particular place or organisation (東京, 富士通):
+// a question that names one is about it, and an entry that never
+// mentions it cannot be its answer.
+func properName(pos, sub, sub2 string) bool {
+	return pos == "名詞" && sub == "固有名詞" && (sub2 == "地域" || sub2 == "組織")
+}
+
+// asksAbout reports whether a name followed by the tokens after is what
+// a question asks about, rather than where the student is from (札幌出身)
+// or an example among others (東京とか福島とか).
+func asksAbout(after []analyzedToken) bool {
+	if len(after) == 0 {
+		return true
+	}
+	switch after[0].written {
+	case "出身", "とか", "など", "みたい":
+		return false
+	}
+	return true
 }
 
 // isLaughter reports whether s is a run of w, the laughter that closes

@@ -69,10 +69,11 @@ func (ix *Index) getScratch() *matchScratch {
 	}
 }
 
-// rank scores the entries for a question, best first.
-func (ix *Index) rank(question string) []Scored {
+// rank scores the entries for a question, best first, and returns the
+// places and organisations the question names.
+func (ix *Index) rank(question string) ([]Scored, []string) {
 	if len(ix.faqs) == 0 {
-		return nil
+		return nil, nil
 	}
 	sc := ix.getScratch()
 	defer ix.matchScratch.Put(sc)
@@ -95,7 +96,7 @@ func (ix *Index) rank(question string) []Scored {
 	for _, e := range sc.hit {
 		sc.score[e] = 0
 	}
-	return top
+	return top, slices.Clone(a.names)
 }
 
 // rankSpace adds to sc.score the entries' scores in space k, weighted.
