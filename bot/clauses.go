@@ -19,7 +19,7 @@ func splitClauses(text string) []string {
 		}
 		end := -1
 		switch r {
-		case '。', '！', '!', '？', '?', '\n', '、', ',', '，', '…':
+		case '。', '！', '!', '？', '?', '\n', '、', ',', '，', '…', '〜', '～':
 			end = i + utf8.RuneLen(r)
 		default:
 			if c, ok := clauseEndAt(text, i); ok {

@@ -208,8 +208,8 @@ func (t *turn) confirm(text string) {
 	switch {
 	case k == commandKey("この内容で応募する") || in == intentApply || in == intentYes:
 		t.submit()
-	case k == commandKey("修正する") || k == commandKey("修正"):
-		t.conv.Mode = ModePickFix
+	case k == commandKey("修正する") || k == commandKey("修正") || in == intentNo:
+		t.conv.Mode = ModePickFix // 「その内容じゃないです」: something is to be fixed
 		t.reask()
 	case in == intentCancel:
 		t.conv.Resume, t.conv.Mode = ModeConfirm, ModeCancel

@@ -64,14 +64,16 @@ var bookedThings = []string{"予約", "説明会", "セミナー", "セツメイ
 var announcements = []string{"配信", "通知", "お知らせ", "おしらせ", "案内", "一斉送信", "一斉配信", "宣伝", "メルマガ"}
 
 // frames are the requests read by object and action, tried in order:
-// moving a booking before seeing one, seeing one before making one.
+// moving a booking before seeing one, seeing one before making one. The
+// list of questions is asked for by 質問 with 一覧 or 候補 (どんな質問
+// できるか一覧で), which the example matcher reads as asking for help.
 // Announcements are read as 配信停止 here; broadcastRead settles which way
 // (配信停止を解除, また届くように).
 var frames = []frame{
 	{intent: intentCancelBooking,
 		objects: bookedThings,
 		actions: append([]string{"キャンセル", "取り消", "取消", "とりけし", "なしにし", "無しにし", "なかったことに", "やめたい", "やめます",
-			"やめにし", "欠席", "辞退"}, cannotCome...),
+			"やめにし", "欠席", "辞退", "消して", "消したい", "消せ", "けして", "けしたい", "削除"}, cannotCome...),
 		others: append([]string{"応募", "エントリー", "同意"}, notBooked...)},
 	{intent: intentReschedule,
 		objects: bookedThings,
@@ -83,8 +85,10 @@ var frames = []frame{
 		actions: []string{"予約した", "予約してた", "予約してる", "予約している", "入って", "入ってる",
 			"予約できて", "予約とれて", "予約取れて", "予約済", "予約状況", "予約一覧", "予約内容", "取れてる", "とれてる", "取れている",
 			"いつだった", "何日だった", "何時だった", "いつだっけ", "何日だっけ", "何時だっけ"},
-		phrases: []string{"私の予約", "自分の予約", "僕の予約", "私の面談", "自分の面談", "僕の面談", "私の説明会", "自分の説明会"},
-		others:  []string{"キャンセル", "取り消", "取消", "とりけし", "結果", "合否", "選考", "通過"}},
+		phrases: []string{"私の予約", "自分の予約", "僕の予約", "私の面談", "自分の面談", "僕の面談", "私の説明会", "自分の説明会",
+			"予約確認", "予約の確認", "予約を確認", "予約表示", "予約を表示", "予約見せ", "予約を見せ", "予約見た", "予約を見た",
+			"予約の一覧", "よやくかくにん", "よやくのかくにん"},
+		others: []string{"キャンセル", "取り消", "取消", "とりけし", "結果", "合否", "選考", "通過"}},
 	{intent: intentSession,
 		objects: []string{"説明会", "セミナー", "セツメイカイ"},
 		actions: takingPart,
@@ -95,6 +99,10 @@ var frames = []frame{
 			"組んで", "組みたい", "組める", "組ませて", "セッティング", "設定して", "設定したい", "時間を取", "時間取", "時間とっ"),
 		phrases: []string{"面談したい", "面談をしたい", "面談してほしい", "面談して欲しい", "面談させて", "面談してみたい", "面談希望"},
 		others:  otherRequests},
+	{intent: intentFAQMenu,
+		objects: []string{"質問", "聞ける", "きける", "q&a", "faq"},
+		actions: []string{"一覧", "リスト", "候補", "例を", "例が", "例って", "まとめ"},
+		others:  []string{"応募", "エントリー", "予約", "面談", "説明会", "担当"}},
 	{intent: intentBroadcastOff, recalls: true,
 		objects: announcements,
 		actions: append(append([]string{}, stoppingWords...), "不要", "いらない", "要らない", "いりません", "送らない",

@@ -79,6 +79,17 @@ func TestReadRequestMoods(t *testing.T) {
 		{"ありがとうございます。応募したいです", intentApply},
 		{"むり", intentNo},
 		{"同意を取り消したいです", intentForget},
+		{"まだ送信しないでください", intentNo}, // a negated yes says no
+		{"その内容じゃないです", intentNo},
+		{"戻らなくて大丈夫です", intentNone},              // no need to go back: not a no
+		{"連絡先とか保存してるなら消してもらえますか", intentForget}, // made on a condition
+		{"担当者と話すなら電話ですか？", intentNone},          // the request is only supposed
+		{"どんな質問できるか一覧で見たいです", intentFAQMenu},
+		{"質問の候補出してほしい", intentFAQMenu},
+		{"私が申し込んだ予約を表示してください", intentBookings},
+		{"入れてた予約消してほしい", intentCancelBooking},
+		{"教えてくれてありがとう〜参考になりました", intentThanks},
+		{"おうぼのじょうきょうしりたい", intentStatus},
 	} {
 		if got := detectIntent(c.text); got != c.want {
 			t.Errorf("detectIntent(%q) = %s, want %s", c.text, got, c.want)

@@ -100,6 +100,9 @@ func readRequest(text string) request {
 		best, reasoned = beyondReason(best, clauses)
 	}
 	supposed := supposedIntents(clauses)
+	if best.mood == faq.Hedged {
+		best = beyondCondition(best, clauses)
+	}
 	for i, c := range clauses {
 		if tellsWhatWasDone(c) || supposes(c) || reasoned && givesReason(c) {
 			continue // 「応募したんですけど、」 was done, 「在宅で働けるなら」 is supposed
@@ -203,6 +206,42 @@ func beyondReason(neg request, clauses []string) (request, bool) {
 	}
 	return classify(strings.Join(main, "")), true
 }
+
+// beyondCondition returns the request hedged, read in the whole, as made
+// plainly on a condition when the clauses that do not suppose make it
+// plainly: 「保存してるなら消してもらえますか」 asks to forget, on the
+// supposition that something is kept. The condition is the rest, which the FAQ may
+// settle first (see besideFAQ).
+func beyondCondition(hedged request, clauses []string) request {
+	var main, cond []string
+	for _, c := range clauses {
+		if supposes(c) {
+			cond = append(cond, c)
+		} else {
+			main = append(main, c)
+		}
+	}
+	if len(cond) == 0 || len(main) == 0 {
+		return hedged
+	}
+	said := strings.Join(main, "")
+	r := classify(said)
+	if r.intent != hedged.intent || !r.made() || !containsAny(said, askingForms) {
+		return hedged // 「話すなら電話ですか？」 asks how, it asks for nothing
+	}
+	for _, c := range cond {
+		if s := classify(c); s.intent == r.intent && s.score >= r.score {
+			return hedged // the request is only supposed (担当者と話すなら電話ですか？)
+		}
+	}
+	hedged.mood, hedged.rest = faq.Plain, strings.Join(cond, "")
+	return hedged
+}
+
+// askingForms are the verb endings that ask for something to be done
+// (消してもらえますか, 応募したい), as against asking what is so.
+var askingForms = []string{"てください", "でください", "てもらえ", "でもらえ", "てほし", "でほし", "て欲し", "で欲し",
+	"ていただけ", "でいただけ", "てくれ", "でくれ", "たい", "たく"}
 
 // givesReason reports whether clause gives the reason for what follows
 // (答えたくないので, 苦手なんで、, まだ連絡来なくて…).
@@ -372,6 +411,11 @@ func classify(text string) request {
 		return request{} // 「ここで質問させてください」 asks the bot
 	}
 	in, mood := broadcastRead(in, read, moodOf(in, read))
+	if in == intentYes && mood == faq.Negated && !strings.Contains(read, "なくて") {
+		// 「まだ送信しないで」, 「その内容じゃないです」 say no; 「戻らなくて
+		// 大丈夫です」 says something else is not needed
+		in, mood = intentNo, faq.Plain
+	}
 	return request{intent: in, score: best.Score, mood: mood}
 }
 
@@ -537,7 +581,32 @@ func asksMore(rest string) bool {
 	if strings.TrimSpace(faq.Normalize(rest)) == "" {
 		return false
 	}
-	return looksLikeQuestion(rest) || strings.Contains(rest, "知りたい") || strings.Contains(rest, "教えて")
+	return looksLikeQuestion(rest) || strings.Contains(rest, "知りたい") || asksToBeTold(rest)
+}
+
+// asksToBeTold reports whether text asks to be told something (教えて
+// ください): 「教えてくれてありがとう」 thanks for what was told.
+func asksToBeTold(text string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], "教えて")
+		if i < 0 {
+			return false
+		}
+		from += i + len("教えて")
+		if !hasAnyPrefix(text[from:], "くれて", "もらって", "いただいて", "いただき", "頂いて", "頂き") {
+			return true
+		}
+	}
+}
+
+// hasAnyPrefix reports whether s starts with any of prefixes.
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyCondition reports whether rest, the part of a message beside a

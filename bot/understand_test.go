@@ -57,6 +57,15 @@ func TestCourtesyBesideARequest(t *testing.T) {
 			h.fillForm()
 			h.say(w, "ご応募ありがとうございます", "受付番号は")
 		}
+		// a no to the summary, in own words, asks what to fix; nothing is sent
+		for i, w := range []string{"その内容じゃないです", "まだ送信しないでください"} {
+			h.key.UserID = "U-notyet-" + string(rune('a'+i))
+			h.fillForm()
+			h.say(w, "修正する項目を選んでください")
+			if r := repliesText(h.last); strings.Contains(r, "受付番号") {
+				t.Fatalf("%q submitted the form:\n%s", w, r)
+			}
+		}
 	})
 }
 

@@ -8,9 +8,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// withoutLaughter drops the laughter that closes a chat message
-// (中の人だして笑, 応募したいｗｗ, 人と話したい(笑)): it says nothing about
-// the request. A message that is nothing but laughter is left alone.
+// withoutLaughter drops the laughter and the drawl that close a chat
+// message (中の人だして笑, 応募したいｗｗ, 人と話したい(笑), ありがとう〜):
+// they say nothing about the request. A message that is nothing but laughter is left alone.
 func withoutLaughter(text string) string {
 	t := strings.TrimSpace(text)
 	for {
@@ -18,7 +18,7 @@ func withoutLaughter(text string) string {
 		for _, l := range []string{"(笑)", "（笑）", "笑"} {
 			s = strings.TrimSuffix(s, l)
 		}
-		s = trimLaughingW(s)
+		s = strings.TrimRight(trimLaughingW(s), "〜～")
 		if s == t {
 			break
 		}
