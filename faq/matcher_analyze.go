@@ -179,7 +179,7 @@ func (an *analyzer) analyze(text string, fix func(string) string) analysis {
 	for raw, endsAsking := range sentences(text) {
 		an.chunks = an.chunks[:0]
 		for c := range strings.FieldsFuncSeq(raw, isPhraseBreak) {
-			c = cutBoilerplate(normalizeKeepKana(c))
+			c = cutBoilerplate(suffixTopics(normalizeKeepKana(c)))
 			if fix != nil {
 				c = fix(c)
 			} else {
@@ -425,6 +425,34 @@ func asksAbout(after []analyzedToken) bool {
 		return false
 	}
 	return true
+}
+
+// suffixTopics rewrites the colloquial topic marker 「って」 after the noun
+// suffixes 会 and 中 (説明会って, 研修中って) as 「は」: the analyser takes
+// 会っ and 中っ for the verbs 会う and 中る, and 説明会って would lose the
+// 会 that makes it a session. A verb (出会って) is left alone.
+func suffixTopics(s string) string {
+	if !strings.Contains(s, "って") {
+		return s
+	}
+	for _, suffix := range []string{"会って", "中って"} {
+		for from := 0; ; {
+			i := strings.Index(s[from:], suffix)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(suffix)
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			if i == 0 || !unicode.Is(unicode.Han, prev) || prev == '出' {
+				continue
+			}
+			at := i + len(suffix) - len("って")
+			s = s[:at] + "は" + s[at+len("って"):]
+			from = at + len("は")
+		}
+	}
+	return s
 }
 
 // isLaughter reports whether s is a run of w, the laughter that closes

@@ -15,3 +15,19 @@ func TestBoilerplateMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicAfterNounSuffix: 「説明会って」 and 「研修中って」 keep the noun
+// the analyser would otherwise read as the verbs 会う and 中る; a verb
+// (出会って) keeps its 「って」.
+func TestTopicAfterNounSuffix(t *testing.T) {
+	for in, want := range map[string]string{
+		"説明会ってオンライン？": "説明 会 おんらいん",
+		"研修中って寮ある？":   "研修 中 住まい ある",
+		"先輩と出会ってどう？":  "先輩 出会う どう",
+		"会って話したい":     "会う 話す",
+	} {
+		if got := analyzeText(in, nil, newConceptMap(loadDefaultConcepts(t))).spaces[wordSpace].s; got != want {
+			t.Errorf("words of %q = %q, want %q", in, got, want)
+		}
+	}
+}
