@@ -427,32 +427,48 @@ func asksAbout(after []analyzedToken) bool {
 	return true
 }
 
-// suffixTopics rewrites the colloquial topic marker 「って」 after the noun
-// suffixes 会 and 中 (説明会って, 研修中って) as 「は」: the analyser takes
-// 会っ and 中っ for the verbs 会う and 中る, and 説明会って would lose the
-// 会 that makes it a session. A verb (出会って) is left alone.
+// suffixTopics rewrites the colloquial topic marker 「って」 after a noun
+// the analyser would otherwise cut into a verb as 「は」: after the noun
+// suffixes of topicSuffixes (説明会って, 研修中って, 初任給って, 卒業生って,
+// whose 会っ, 中っ… it reads as the verbs 会う, 中る…). A verb written in
+// kanji after no other kanji (出会って, 会って) is left alone. (Doing the
+// same after katakana, for ズープスって, cost more questions than it won.)
 func suffixTopics(s string) string {
 	if !strings.Contains(s, "って") {
 		return s
 	}
-	for _, suffix := range []string{"会って", "中って"} {
-		for from := 0; ; {
-			i := strings.Index(s[from:], suffix)
-			if i < 0 {
-				break
-			}
-			i += from
-			from = i + len(suffix)
-			prev, _ := utf8.DecodeLastRuneInString(s[:i])
-			if i == 0 || !unicode.Is(unicode.Han, prev) || prev == '出' {
-				continue
-			}
-			at := i + len(suffix) - len("って")
-			s = s[:at] + "は" + s[at+len("って"):]
-			from = at + len("は")
+	var b strings.Builder
+	rest := s
+	for {
+		i := strings.Index(rest, "って")
+		if i < 0 {
+			break
 		}
+		b.WriteString(rest[:i])
+		if topicBefore(s[:len(s)-len(rest)+i]) {
+			b.WriteString("は")
+		} else {
+			b.WriteString("って")
+		}
+		rest = rest[i+len("って"):]
 	}
-	return s
+	b.WriteString(rest)
+	return b.String()
+}
+
+// topicSuffixes are the kanji that end nouns (説明会, 研修中, 電気代) and
+// that the analyser, before 「って」, takes for the stem of a verb.
+const topicSuffixes = "会中代給生量食祭料便法図点"
+
+// topicBefore reports whether the text before a 「って」 ends in a noun
+// the analyser would misread (see suffixTopics).
+func topicBefore(before string) bool {
+	last, n := utf8.DecodeLastRuneInString(before)
+	if n == 0 {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(before[:len(before)-n])
+	return strings.ContainsRune(topicSuffixes, last) && unicode.Is(unicode.Han, prev) && prev != '出'
 }
 
 // isLaughter reports whether s is a run of w, the laughter that closes
