@@ -21,10 +21,13 @@ func TestBoilerplateMarks(t *testing.T) {
 // (出会って) keeps its 「って」.
 func TestTopicAfterNounSuffix(t *testing.T) {
 	for in, want := range map[string]string{
-		"説明会ってオンライン？": "説明 会 おんらいん",
-		"研修中って寮ある？":   "研修 中 住まい ある",
-		"先輩と出会ってどう？":  "先輩 出会う どう",
-		"会って話したい":     "会う 話す",
+		"説明会ってオンライン？":    "説明 会 おんらいん",
+		"研修中って寮ある？":      "研修 中 住まい ある",
+		"先輩と出会ってどう？":     "先輩 出会う どう",
+		"会って話したい":        "会う 話す",
+		"初任給っていくら？":      "初任 給 いくら",
+		"卒業生ってみんな出ていくの？": "卒業生 みんな 出る",
+		"北見の電気代って高い？":    "北見 電気 代 高い",
 	} {
 		if got := analyzeText(in, nil, newConceptMap(loadDefaultConcepts(t))).spaces[wordSpace].s; got != want {
 			t.Errorf("words of %q = %q, want %q", in, got, want)
