@@ -2,6 +2,7 @@ package bot
 
 import (
 	"errors"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/sakemodel/sakebot/faq"
@@ -100,21 +101,57 @@ func (t *turn) notARequest(text string, r request) {
 // (「応募したいけど研修って何ヶ月？」) and offers the request as a button;
 // when the FAQ cannot answer it, the request is carried out.
 func (t *turn) questionAndRequest(text string, r request) {
-	m := t.e.answerer.Index().Match(r.rest)
-	if m.Outcome != faq.Answered {
-		if whole := t.e.answerer.Index().Match(text); whole.Outcome == faq.Answered {
-			r.rest = text
-		} else {
-			t.request(r.intent)
-			return
-		}
+	q, ok := questionBeside(t.e.answerer.Index(), text, r)
+	if !ok {
+		t.request(r.intent)
+		return
 	}
-	t.faq(r.rest)
+	t.faq(q)
 	if b, ok := requestButton(r.intent); ok {
 		t.say(msgRequestOffer, b)
 	} else {
 		t.request(r.intent)
 	}
+}
+
+// questionBeside returns the question text asks beside request r, as the
+// FAQ answers it, and whether it answers it: the rest of the message about
+// the booking the request names, when the rest does not name it
+// (「説明会予約したいです。オンラインのやつありますか？」 asks whether
+// sessions are online, not meetings; where the FAQ is torn, it offers
+// choices); or the rest as it is; or, when the rest alone says too
+// little, the whole message.
+func questionBeside(ix *faq.Index, text string, r request) (string, bool) {
+	if thing, ok := bookedThing(text, r.rest); ok {
+		q := thing + "について。" + r.rest // said, not asked: the rest's own words weigh more
+		if o := ix.Match(q).Outcome; o == faq.Answered || o == faq.Ambiguous {
+			return q, true
+		}
+	}
+	if ix.Match(r.rest).Outcome == faq.Answered {
+		return r.rest, true
+	}
+	if ix.Match(text).Outcome == faq.Answered {
+		return text, true
+	}
+	return "", false
+}
+
+// bookedThing returns the thing booked (説明会, 面談…) text names outside
+// rest, the question beside its request, if rest names none.
+func bookedThing(text, rest string) (string, bool) {
+	for _, thing := range []string{"説明会", "セミナー", "面談", "面接"} {
+		if strings.Contains(rest, thing) {
+			return "", false
+		}
+	}
+	said := strings.Replace(text, rest, "", 1)
+	for _, thing := range []string{"説明会", "セミナー", "面談", "面接"} {
+		if strings.Contains(said, thing) {
+			return thing, true
+		}
+	}
+	return "", false
 }
 
 // requestButton is the menu choice that makes a request, for the requests

@@ -301,7 +301,9 @@ func supposedIntents(clauses []string) map[intent]bool {
 }
 
 // readRequestBeside is readRequest, except that a message the FAQ
-// answers better than any request is a question: 「サケモデルとは何ですか」
+// answers clearly better than any request is a question (a tie goes to
+// the request: 「次の説明会っていつ？」 is best answered with the open
+// sessions): 「サケモデルとは何ですか」
 // shares its words with 「サケモデルに応募したい」 but asks about the model.
 // A short command always wins.
 func readRequestBeside(ix *faq.Index, text string) request {
@@ -318,7 +320,7 @@ func besideFAQ(r request, match func() faq.Match) request {
 		return r
 	}
 	m := match()
-	if best, ok := m.Best(); ok && m.Outcome == faq.Answered && best.Score > r.score {
+	if best, ok := m.Best(); ok && m.Outcome == faq.Answered && best.Score > r.score+faq.AmbiguityMargin {
 		return request{}
 	}
 	return r

@@ -109,8 +109,8 @@ func questionMatch(ix *faq.Index, msg string, r request) faq.Match {
 	if !r.made() || r.rest == "" {
 		return ix.Match(msg)
 	}
-	if m := ix.Match(r.rest); m.Outcome == faq.Answered {
-		return m
+	if q, ok := questionBeside(ix, msg, r); ok {
+		return ix.Match(q)
 	}
 	return ix.Match(msg)
 }

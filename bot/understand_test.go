@@ -210,3 +210,16 @@ func TestAskedAndConditionalRequests(t *testing.T) {
 		}
 	})
 }
+
+// TestQuestionBesideABookingRequest: a question beside a booking request
+// that does not say what it is about is about what the request books.
+func TestQuestionBesideABookingRequest(t *testing.T) {
+	forEngine(t, func(t *testing.T, h *harness) {
+		h.say("説明会の予約キャンセルしたいです。次回っていつありますか？", "就職説明会", "[予約をキャンセル]")
+		h.key.UserID = "U0002"
+		r := repliesText(h.say("説明会予約したいんですけど、研修中って寮あるのかだけ教えてください", "[説明会の予約]"))
+		if strings.Contains(r, "就職説明会") {
+			t.Fatalf("a question with its own topic was answered about sessions:\n%s", r)
+		}
+	})
+}
