@@ -18,6 +18,8 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"明日の北見の天気を教えて",
 		"北見って今の気温何度？",
 		"北見って人口何人くらい？",
+		"Zooops Japanの社長は誰？",
+		"福島のサポートエンジニアの人の名前は？",
 	} {
 		m := ix.Match(q)
 		if m.Outcome == Answered {
@@ -31,6 +33,7 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"給料の金額はいくらですか？":       "salary-benefits",
 		"北見の冬の天気はどうですか":       "kitami-winter",
 		"人口が減っているから始めたんですか":   "why-kitami-started",
+		"サケモデルという名前の由来は？":     "why-called-sake",
 	} {
 		m := ix.Match(q)
 		if best, ok := m.Best(); m.Outcome != Answered || !ok || best.FAQ.ID != want {
