@@ -51,7 +51,12 @@ type questionSet struct {
 // 0.684. Its misses were read then, and it is a development set since:
 // the population cue, which answered 「北見市の人口何人くらい」 with an
 // entry that only mentions 関係人口, now needs a question for a number
-// (58/62 off-topic).
+// (58/62 off-topic). faq_blind6.tsv (222 on-topic, 65 off-topic) was
+// written on 2026-12-06 (second session) by a seventh helper from the
+// article and a list of topics only, and measured once after that
+// session's changes: 201/222 (0.905) / 62/65 (0.954) / 11/15 (0.733);
+// the code before that session read it 0.883 / 0.954 / 0.722. A
+// development set since.
 var questionSets = []questionSet{
 	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.965, minRejected: 0.93, minSuggested: 0.5},
 	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.875, minRejected: 0.915, minSuggested: 0.75},
@@ -59,6 +64,7 @@ var questionSets = []questionSet{
 	{name: "blind3", path: filepath.Join("testdata", "faq_blind3.tsv"), minOnTopic: 0.94, minRejected: 0.965, minSuggested: 0.75},
 	{name: "blind4", path: filepath.Join("testdata", "faq_blind4.tsv"), minOnTopic: 0.95, minRejected: 0.95, minSuggested: 0.75},
 	{name: "blind5", path: filepath.Join("testdata", "faq_blind5.tsv"), minOnTopic: 0.91, minRejected: 0.90, minSuggested: 0.75},
+	{name: "blind6", path: filepath.Join("testdata", "faq_blind6.tsv"), minOnTopic: 0.90, minRejected: 0.93, minSuggested: 0.70},
 }
 
 func TestQuestionSets(t *testing.T) {
