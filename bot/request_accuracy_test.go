@@ -47,7 +47,7 @@ var requestSets = []requestSet{
 	{name: "blind3", path: filepath.Join("testdata", "requests_blind3.tsv"), min: 0.99},  // measured once: 178/211
 	{name: "blind4", path: filepath.Join("testdata", "requests_blind4.tsv"), min: 0.969}, // measured once: 140/165 (129/165 before the frames)
 	{name: "blind5", path: filepath.Join("testdata", "requests_blind5.tsv"), min: 0.89},  // measured once: 169/188
-	{name: "blind6", path: filepath.Join("testdata", "requests_blind6.tsv"), min: 0.94}, // measured once: 186/196
+	{name: "blind6", path: filepath.Join("testdata", "requests_blind6.tsv"), min: 0.94},  // measured once: 186/196
 }
 
 // requestCase is one line of a request set.
