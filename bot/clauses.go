@@ -41,19 +41,23 @@ func splitClauses(text string) []string {
 
 // clauseEnd is a word that ends a clause leading up to another.
 type clauseEnd struct {
-	mark     string
-	after    string // when set, the runes one of which must come before mark
-	supposes bool   // the clause is a condition (〜なら, 〜れば), not something said
+	mark  string
+	after string // when set, the runes one of which must come before mark
+	// notBefore, when set, holds the runes none of which may follow mark:
+	// the 「んで」 of 「多いんですか」 is part of 「んです」.
+	notBefore string
+	supposes  bool // the clause is a condition (〜なら, 〜れば), not something said
 }
 
 // clauseEnds end a clause that leads up to another, longest first so
 // that 「のですが」 is not cut at its 「ので」. 「から」 ends a clause only
 // after a verb or an adjective (知りたいから), not after a noun (東京から)
-// or a て (相談してから, which says when).
+// or a て (相談してから, which says when); the spoken 「んで」 only after
+// い or た (受けてみたいんで, 応募したんで), not in a verb (読んで, 住んで).
 var clauseEnds = sortedLongestFirst([]clauseEnd{
 	{mark: "けれども"}, {mark: "けれど"}, {mark: "けど"},
 	{mark: "のですが"}, {mark: "んですが"}, {mark: "ですが"}, {mark: "ので"},
-	{mark: "から", after: "いるただすく"},
+	{mark: "から", after: "いるただすく"}, {mark: "んで", after: "いた", notBefore: "すし"},
 	{mark: "ならば", supposes: true}, {mark: "なら", supposes: true},
 	{mark: "れば", supposes: true}, {mark: "えば", supposes: true}, {mark: "けば", supposes: true},
 	{mark: "せば", supposes: true},
@@ -80,6 +84,9 @@ func clauseEndAt(text string, i int) (clauseEnd, bool) {
 			}
 		}
 		rest := text[i+len(c.mark):]
+		if next, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune(c.notBefore, next) {
+			continue
+		}
 		if endsSentence(rest) || c.supposes && judgesCondition(rest) {
 			continue
 		}

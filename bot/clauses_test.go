@@ -20,6 +20,10 @@ func TestSplitClauses(t *testing.T) {
 		{"理系でもいいなら応募したい", []string{"理系でもいいなら", "応募したい"}},
 		{"どうすればいいですか", []string{"どうすればいいですか"}},
 		{"応募しなければならないですか", []string{"応募しなければならないですか"}},
+		{"受けてみたいんで申し込みます", []string{"受けてみたいんで", "申し込みます"}},
+		{"キャンセルする人って多いんですか？", []string{"キャンセルする人って多いんですか？"}},
+		{"北見に住んでいます", []string{"北見に住んでいます"}},
+		{"ありがとう〜参考になりました", []string{"ありがとう〜", "参考になりました"}},
 	} {
 		if got := splitClauses(c.text); !slices.Equal(got, c.want) {
 			t.Errorf("splitClauses(%q) = %q, want %q", c.text, got, c.want)

@@ -90,6 +90,13 @@ func TestReadRequestMoods(t *testing.T) {
 		{"入れてた予約消してほしい", intentCancelBooking},
 		{"教えてくれてありがとう〜参考になりました", intentThanks},
 		{"おうぼのじょうきょうしりたい", intentStatus},
+		{"受けてみたいんで申し込みます", intentApply},
+		{"ホーム画面に戻って", intentMenu},
+		{"ほかに聞ける質問のトピック見たい", intentFAQMenu},
+		{"しません", intentNo},
+		{"1対1で相談できる枠予約したい", intentInterview},
+		{"明日の面接、来週にしてもらえませんか", intentReschedule},
+		{"おしらせ受け取る設定にしたい", intentBroadcastOn},
 	} {
 		if got := detectIntent(c.text); got != c.want {
 			t.Errorf("detectIntent(%q) = %s, want %s", c.text, got, c.want)

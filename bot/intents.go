@@ -413,6 +413,9 @@ func classify(text string) request {
 		return request{} // 「ここで質問させてください」 asks the bot
 	}
 	in, mood := broadcastRead(in, read, moodOf(in, read))
+	if in == intentNo && mood == faq.Negated {
+		mood = faq.Plain // 「しません」, 「同意しません」: a no is said in the negative
+	}
 	if in == intentYes && mood == faq.Negated && !strings.Contains(read, "なくて") {
 		// 「まだ送信しないで」, 「その内容じゃないです」 say no; 「戻らなくて
 		// 大丈夫です」 says something else is not needed

@@ -121,7 +121,8 @@ func (t *turn) broadcast(off bool) {
 var stoppingWords = []string{"停止", "止め", "止ま", "とめ", "解除", "オフ", "おふ", "ストップ", "すとっぷ"}
 
 // resumingWords ask for announcements again.
-var resumingWords = []string{"再開", "もう一度", "また", "オン", "おん", "戻", "もど", "受け取りたい", "受け取れるように", "届くように", "とどくように"}
+var resumingWords = []string{"再開", "もう一度", "また", "オン", "おん", "戻", "もど", "受け取りたい", "受け取れるように", "届くように", "とどくように",
+	"受け取る設定", "受けとる設定"}
 
 // broadcastWay settles which way a request about announcements goes by
 // its words, which the two requests share but for these: 「配信を止めて」
