@@ -120,7 +120,9 @@ func (t *turn) questionAndRequest(text string, r request) {
 // (「説明会予約したいです。オンラインのやつありますか？」 asks whether
 // sessions are online, not meetings; where the FAQ is torn, it offers
 // choices); or the rest as it is; or, when the rest alone says too
-// little, the whole message.
+// little, the whole message; or the rest still, when the FAQ has entries
+// near it to offer as choices. It reports false when the FAQ has nothing
+// for the question: the request alone is carried out.
 func questionBeside(ix *faq.Index, text string, r request) (string, bool) {
 	if thing, ok := bookedThing(text, r.rest); ok {
 		q := thing + "について。" + r.rest // said, not asked: the rest's own words weigh more
@@ -128,11 +130,15 @@ func questionBeside(ix *faq.Index, text string, r request) (string, bool) {
 			return q, true
 		}
 	}
-	if ix.Match(r.rest).Outcome == faq.Answered {
+	rest := ix.Match(r.rest).Outcome
+	if rest == faq.Answered {
 		return r.rest, true
 	}
 	if ix.Match(text).Outcome == faq.Answered {
 		return text, true
+	}
+	if rest == faq.Ambiguous || rest == faq.Suggested {
+		return r.rest, true // the choices it is near, rather than nothing
 	}
 	return "", false
 }

@@ -223,3 +223,15 @@ func TestQuestionBesideABookingRequest(t *testing.T) {
 		}
 	})
 }
+
+// TestRequestBesideANearQuestion: a question beside a request that the
+// FAQ can only come near is offered its choices, with the request as a
+// button, rather than dropped.
+func TestRequestBesideANearQuestion(t *testing.T) {
+	forEngine(t, func(t *testing.T, h *harness) {
+		r := repliesText(h.say("応募したいです。あと北見の冬のイベントってどう？", "もしかして", "[応募する]"))
+		if strings.Contains(r, "個人情報の取り扱い") {
+			t.Fatalf("the form started and the question was dropped:\n%s", r)
+		}
+	})
+}
