@@ -210,8 +210,8 @@ func beyondReason(neg request, clauses []string) (request, bool) {
 // beyondCondition returns the request hedged, read in the whole, as made
 // plainly on a condition when the clauses that do not suppose make it
 // plainly: 「保存してるなら消してもらえますか」 asks to forget, on the
-// supposition that something is kept. The condition is the rest, which the FAQ may
-// settle first (see besideFAQ).
+// supposition that something is kept. The condition is the rest, which
+// the FAQ may settle first (see besideFAQ).
 func beyondCondition(hedged request, clauses []string) request {
 	var main, cond []string
 	for _, c := range clauses {
@@ -301,11 +301,10 @@ func supposedIntents(clauses []string) map[intent]bool {
 }
 
 // readRequestBeside is readRequest, except that a message the FAQ
-// answers clearly better than any request is a question (a tie goes to
-// the request: 「次の説明会っていつ？」 is best answered with the open
-// sessions): 「サケモデルとは何ですか」
-// shares its words with 「サケモデルに応募したい」 but asks about the model.
-// A short command always wins.
+// answers clearly better than any request is a question: 「サケモデルとは
+// 何ですか」 shares its words with 「サケモデルに応募したい」 but asks about
+// the model. A tie goes to the request (「次の説明会っていつ？」 is best
+// answered with the open sessions), and a short command always wins.
 func readRequestBeside(ix *faq.Index, text string) request {
 	return besideFAQ(readRequest(text), func() faq.Match { return ix.Match(text) })
 }
@@ -413,15 +412,23 @@ func classify(text string) request {
 		return request{} // 「ここで質問させてください」 asks the bot
 	}
 	in, mood := broadcastRead(in, read, moodOf(in, read))
-	if in == intentNo && mood == faq.Negated {
-		mood = faq.Plain // 「しません」, 「同意しません」: a no is said in the negative
-	}
-	if in == intentYes && mood == faq.Negated && !strings.Contains(read, "なくて") {
-		// 「まだ送信しないで」, 「その内容じゃないです」 say no; 「戻らなくて
-		// 大丈夫です」 says something else is not needed
+	in, mood = negatedAnswer(in, mood, read)
+	return request{intent: in, score: best.Score, mood: mood}
+}
+
+// negatedAnswer reads a yes or a no said in the negative, in text read:
+// a no is said so (「しません」, 「同意しません」), and a yes negated says no
+// (「まだ送信しないで」, 「その内容じゃないです」); but 「戻らなくて大丈夫です」
+// says that something else is not needed.
+func negatedAnswer(in intent, mood faq.Mood, read string) (intent, faq.Mood) {
+	switch {
+	case mood != faq.Negated:
+	case in == intentNo:
+		mood = faq.Plain
+	case in == intentYes && !strings.Contains(read, "なくて"):
 		in, mood = intentNo, faq.Plain
 	}
-	return request{intent: in, score: best.Score, mood: mood}
+	return in, mood
 }
 
 // nearestIntent returns the intent whose examples text is most like, by
