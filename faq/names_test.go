@@ -9,24 +9,38 @@ import "testing"
 // that names the place still answers.
 func TestQuestionsAboutAnotherPlace(t *testing.T) {
 	ix := NewIndex(loadDefaultFAQs(t), loadDefaultConcepts(t)...)
-	for _, q := range []string{
+	expectNotAnswered(t, ix, "it asks about a place or company the entry never names",
 		"東京でおすすめの観光地は？",
 		"福島の観光地どこがいい？",
 		"富士通ってリモートワークできる？",
-	} {
-		if m := ix.Match(q); m.Outcome == Answered {
-			t.Errorf("%q answered with %s; it asks about a place or company the entry never names", q, m.Candidates[0].FAQ.ID)
-		}
-	}
-	for q, want := range map[string]string{
+	)
+	expectAnswered(t, ix, map[string]string{
 		"北見でおすすめの観光地は？":     "sightseeing",
 		"札幌出身なんですが応募できますか？": "who-can-apply",
 		"メンバーが東京とか福島とかバラバラなのって、仕事しててやりにくさとかないんですか？": "remote-difficulty",
 		"札幌の大学に通ってる北見出身者でも受けられる？":                   "who-can-apply",
-	} {
+	})
+}
+
+// expectNotAnswered fails t for each of questions ix answers, saying why it
+// should not.
+func expectNotAnswered(t *testing.T, ix *Index, why string, questions ...string) {
+	t.Helper()
+	for _, q := range questions {
+		if m := ix.Match(q); m.Outcome == Answered {
+			t.Errorf("%q answered with %s; %s", q, m.Candidates[0].FAQ.ID, why)
+		}
+	}
+}
+
+// expectAnswered fails t for each question ix does not answer with the
+// entry it maps to.
+func expectAnswered(t *testing.T, ix *Index, want map[string]string) {
+	t.Helper()
+	for q, id := range want {
 		m := ix.Match(q)
-		if best, ok := m.Best(); m.Outcome != Answered || !ok || best.FAQ.ID != want {
-			t.Errorf("%q: %v %s; want answered with %s", q, m.Outcome, best.FAQ.ID, want)
+		if best, ok := m.Best(); m.Outcome != Answered || !ok || best.FAQ.ID != id {
+			t.Errorf("%q: %v %s; want answered with %s", q, m.Outcome, best.FAQ.ID, id)
 		}
 	}
 }
