@@ -39,15 +39,16 @@ type requestSet struct {
 // words typed in hiragana, 173/188. requests_blind6.tsv (196 messages)
 // was written on 2026-12-06 (second session) by a seventh helper the same
 // way and measured once after that session's changes: 186/196 (0.949;
-// the code before them: 185/196). A development set since.
+// the code before them: 185/196). A development set since; the floors
+// sit one message under the figures of that session's end.
 var requestSets = []requestSet{
 	{name: "dev", path: filepath.Join("testdata", "requests_dev.tsv"), min: 0.97},
-	{name: "blind", path: filepath.Join("testdata", "requests_blind.tsv"), min: 0.98},
+	{name: "blind", path: filepath.Join("testdata", "requests_blind.tsv"), min: 0.985},
 	{name: "blind2", path: filepath.Join("testdata", "requests_blind2.tsv"), min: 0.99},
-	{name: "blind3", path: filepath.Join("testdata", "requests_blind3.tsv"), min: 0.99},  // measured once: 178/211
-	{name: "blind4", path: filepath.Join("testdata", "requests_blind4.tsv"), min: 0.969}, // measured once: 140/165 (129/165 before the frames)
-	{name: "blind5", path: filepath.Join("testdata", "requests_blind5.tsv"), min: 0.89},  // measured once: 169/188
-	{name: "blind6", path: filepath.Join("testdata", "requests_blind6.tsv"), min: 0.94},  // measured once: 186/196
+	{name: "blind3", path: filepath.Join("testdata", "requests_blind3.tsv"), min: 0.995}, // measured once: 178/211
+	{name: "blind4", path: filepath.Join("testdata", "requests_blind4.tsv"), min: 0.975}, // measured once: 140/165 (129/165 before the frames)
+	{name: "blind5", path: filepath.Join("testdata", "requests_blind5.tsv"), min: 0.98},  // measured once: 169/188
+	{name: "blind6", path: filepath.Join("testdata", "requests_blind6.tsv"), min: 0.98},  // measured once: 186/196
 }
 
 // requestCase is one line of a request set.

@@ -12,10 +12,11 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// The accuracy the matcher must reach on the development set.
+// The accuracy the matcher must keep on the development set: one question
+// under the figures of 2026-12-06.
 const (
-	minOnTopicAccuracy  = 0.95 // on-topic questions Answered with the expected entry
-	minOffTopicRejected = 0.90 // off-topic questions not Answered
+	minOnTopicAccuracy  = 0.995 // on-topic questions Answered with the expected entry
+	minOffTopicRejected = 0.98  // off-topic questions not Answered
 )
 
 // Where the default FAQ content and the development set live.

@@ -10,11 +10,12 @@ import (
 // figures estimate how the matcher does on questions nobody has seen.
 var holdoutSetPath = filepath.Join("testdata", "faq_holdout.tsv")
 
-// Floors for the held-out set: below the development targets, since
-// nothing was tuned on it, but a drop under them means a regression.
+// Floors for the held-out set, one question under the figures of
+// 2026-12-06: its misses have been read since it was first measured, so
+// it is a development set like the others, and a drop means a regression.
 const (
-	minHoldoutOnTopic  = 0.90
-	minHoldoutRejected = 0.90
+	minHoldoutOnTopic  = 0.975
+	minHoldoutRejected = 0.95
 )
 
 func TestFAQHoldout(t *testing.T) {

@@ -56,15 +56,17 @@ type questionSet struct {
 // article and a list of topics only, and measured once after that
 // session's changes: 201/222 (0.905) / 62/65 (0.954) / 11/15 (0.733);
 // the code before that session read it 0.883 / 0.954 / 0.722. A
-// development set since.
+// development set since: phrasings for the misses of blind5 and blind6,
+// and 「説明会って」 read as 説明会, took every set up or level; the floors
+// sit one question under the figures of 2026-12-06 (second session).
 var questionSets = []questionSet{
-	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.965, minRejected: 0.93, minSuggested: 0.5},
-	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.875, minRejected: 0.915, minSuggested: 0.75},
-	{name: "blind2", path: filepath.Join("testdata", "faq_blind2.tsv"), minOnTopic: 0.895, minRejected: 0.92, minSuggested: 0.75},
-	{name: "blind3", path: filepath.Join("testdata", "faq_blind3.tsv"), minOnTopic: 0.94, minRejected: 0.965, minSuggested: 0.75},
-	{name: "blind4", path: filepath.Join("testdata", "faq_blind4.tsv"), minOnTopic: 0.95, minRejected: 0.95, minSuggested: 0.75},
-	{name: "blind5", path: filepath.Join("testdata", "faq_blind5.tsv"), minOnTopic: 0.91, minRejected: 0.90, minSuggested: 0.75},
-	{name: "blind6", path: filepath.Join("testdata", "faq_blind6.tsv"), minOnTopic: 0.90, minRejected: 0.93, minSuggested: 0.70},
+	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.97, minRejected: 0.95, minSuggested: 0.5},
+	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.95, minRejected: 0.96, minSuggested: 0.75},
+	{name: "blind2", path: filepath.Join("testdata", "faq_blind2.tsv"), minOnTopic: 0.945, minRejected: 0.94, minSuggested: 0.75},
+	{name: "blind3", path: filepath.Join("testdata", "faq_blind3.tsv"), minOnTopic: 0.97, minRejected: 0.98, minSuggested: 0.75},
+	{name: "blind4", path: filepath.Join("testdata", "faq_blind4.tsv"), minOnTopic: 0.965, minRejected: 0.965, minSuggested: 0.75},
+	{name: "blind5", path: filepath.Join("testdata", "faq_blind5.tsv"), minOnTopic: 0.985, minRejected: 0.93, minSuggested: 0.75},
+	{name: "blind6", path: filepath.Join("testdata", "faq_blind6.tsv"), minOnTopic: 0.965, minRejected: 0.935, minSuggested: 0.75},
 }
 
 func TestQuestionSets(t *testing.T) {
