@@ -269,14 +269,18 @@ func (b *spaceBuilder) finish() {
 }
 
 // invertPostings inverts docs (doc → features) and sums each doc's weight.
+// The features too common to be added up (see minInformativeIDF) count in
+// the norms but get no list.
 func invertPostings(docs [][]gramWeight, n int, weight []float64) (byGram [][]posting, norm []float64) {
 	count := make([]int32, n)
 	total := 0
 	for _, ids := range docs {
 		for _, g := range ids {
-			count[g.id]++
+			if weight[g.id] >= minInformativeIDF {
+				count[g.id]++
+				total++
+			}
 		}
-		total += len(ids)
 	}
 	all := make([]posting, total) // one allocation for every list
 	byGram = make([][]posting, n)
@@ -286,7 +290,9 @@ func invertPostings(docs [][]gramWeight, n int, weight []float64) (byGram [][]po
 	norm = make([]float64, len(docs))
 	for d, ids := range docs {
 		for _, g := range ids {
-			byGram[g.id] = append(byGram[g.id], posting{int32(d), g.w})
+			if weight[g.id] >= minInformativeIDF {
+				byGram[g.id] = append(byGram[g.id], posting{int32(d), g.w})
+			}
 			norm[d] += weight[g.id] * float64(g.w)
 		}
 	}
