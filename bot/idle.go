@@ -98,8 +98,9 @@ func (t *turn) notARequest(text string, r request) {
 }
 
 // questionAndRequest answers the question a message asks beside a request
-// (「応募したいけど研修って何ヶ月？」) and offers the request as a button;
-// when the FAQ cannot answer it, the request is carried out.
+// (「応募したいけど研修って何ヶ月？」), or offers the entries near it as
+// choices, and offers the request as a button; when the FAQ has nothing
+// for it, the request is carried out.
 func (t *turn) questionAndRequest(text string, r request) {
 	q, ok := questionBeside(t.e.answerer.Index(), text, r)
 	if !ok {
@@ -146,13 +147,11 @@ func questionBeside(ix *faq.Index, text string, r request) (string, bool) {
 // bookedThing returns the thing booked (説明会, 面談…) text names outside
 // rest, the question beside its request, if rest names none.
 func bookedThing(text, rest string) (string, bool) {
-	for _, thing := range []string{"説明会", "セミナー", "面談", "面接"} {
-		if strings.Contains(rest, thing) {
-			return "", false
-		}
+	if containsAny(rest, bookedTopics) {
+		return "", false
 	}
 	said := strings.Replace(text, rest, "", 1)
-	for _, thing := range []string{"説明会", "セミナー", "面談", "面接"} {
+	for _, thing := range bookedTopics {
 		if strings.Contains(said, thing) {
 			return thing, true
 		}

@@ -183,8 +183,11 @@ func namingThat(rest, clause string) string {
 // demonstratives point back at what was just named, longest first.
 var demonstratives = []string{"そちら", "こちら", "そっち", "それ", "これ"}
 
+// bookedTopics name what a student books, as a question may be about it.
+var bookedTopics = []string{"説明会", "セミナー", "面談", "面接"}
+
 // requestedThings name what requests are about, the more telling first.
-var requestedThings = []string{"説明会", "セミナー", "面談", "面接", "応募", "エントリー", "予約"}
+var requestedThings = append(slices.Clone(bookedTopics), "応募", "エントリー", "予約")
 
 // connectives join a question on to a request, longest first.
 var connectives = []string{"あとそれと", "それとあと", "あとついでに", "それから", "ついでに", "ちなみに", "それと", "あとは", "あと"}
