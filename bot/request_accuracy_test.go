@@ -41,6 +41,9 @@ type requestSet struct {
 // way and measured once after that session's changes: 186/196 (0.949;
 // the code before them: 185/196). A development set since; the floors
 // sit one message under the figures of that session's end.
+// requests_blind7.tsv (196 messages) was written at that session's end by
+// an eighth helper the same way and measured once after all its changes:
+// 174/196 (0.888; the code before the session: 172/196).
 var requestSets = []requestSet{
 	{name: "dev", path: filepath.Join("testdata", "requests_dev.tsv"), min: 0.97},
 	{name: "blind", path: filepath.Join("testdata", "requests_blind.tsv"), min: 0.985},
@@ -49,6 +52,7 @@ var requestSets = []requestSet{
 	{name: "blind4", path: filepath.Join("testdata", "requests_blind4.tsv"), min: 0.975}, // measured once: 140/165 (129/165 before the frames)
 	{name: "blind5", path: filepath.Join("testdata", "requests_blind5.tsv"), min: 0.98},  // measured once: 169/188
 	{name: "blind6", path: filepath.Join("testdata", "requests_blind6.tsv"), min: 0.98},  // measured once: 186/196
+	{name: "blind7", path: filepath.Join("testdata", "requests_blind7.tsv"), min: 0.88},  // measured once: 174/196
 }
 
 // requestCase is one line of a request set.

@@ -59,6 +59,12 @@ type questionSet struct {
 // development set since: phrasings for the misses of blind5 and blind6,
 // and 「説明会って」 read as 説明会, took every set up or level; the floors
 // sit one question under the figures of 2026-12-06 (second session).
+// faq_blind7.tsv (222 on-topic, 65 off-topic), written at the end of that
+// session by an eighth helper from the article and the labels only, in
+// the words of students, graduate students and parents, was measured once
+// after all of that session's changes: 199/222 (0.896) / 64/65 (0.985) /
+// 14/19 (0.737); the code before the session read it 0.869 / 0.969 /
+// 0.630. A development set since.
 var questionSets = []questionSet{
 	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.97, minRejected: 0.95, minSuggested: 0.5},
 	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.95, minRejected: 0.96, minSuggested: 0.75},
@@ -67,6 +73,7 @@ var questionSets = []questionSet{
 	{name: "blind4", path: filepath.Join("testdata", "faq_blind4.tsv"), minOnTopic: 0.965, minRejected: 0.965, minSuggested: 0.75},
 	{name: "blind5", path: filepath.Join("testdata", "faq_blind5.tsv"), minOnTopic: 0.985, minRejected: 0.93, minSuggested: 0.75},
 	{name: "blind6", path: filepath.Join("testdata", "faq_blind6.tsv"), minOnTopic: 0.965, minRejected: 0.935, minSuggested: 0.75},
+	{name: "blind7", path: filepath.Join("testdata", "faq_blind7.tsv"), minOnTopic: 0.89, minRejected: 0.965, minSuggested: 0.70},
 }
 
 func TestQuestionSets(t *testing.T) {
