@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -61,7 +62,7 @@ func moodText(text string) string {
 var bookedThings = []string{"予約", "説明会", "セミナー", "セツメイカイ", "面談", "面接", "よやく", "めんだん", "めんせつ"}
 
 // announcements name what staff send to many students (配信停止 stops it).
-var announcements = []string{"配信", "通知", "お知らせ", "おしらせ", "案内", "一斉送信", "一斉配信", "宣伝", "メルマガ"}
+var announcements = []string{"配信", "通知", "お知らせ", "おしらせ", "案内", "一斉送信", "一斉配信", "宣伝", "メルマガ", "新着情報", "最新情報"}
 
 // frames are the requests read by object and action, tried in order:
 // moving a booking before seeing one, seeing one before making one. The
@@ -76,8 +77,8 @@ var frames = []frame{
 			"やめにし", "欠席", "辞退", "消して", "消したい", "消せ", "けして", "けしたい", "削除"}, cannotCome...),
 		others: append([]string{"応募", "エントリー", "同意"}, notBooked...)},
 	{intent: intentReschedule,
-		objects: bookedThings,
-		actions: []string{"変更", "変え", "かえたい", "ずら", "移し", "移せ", "延期", "別日にし", "別の日にし", "違う日にし", "他の日にし",
+		objects: append(slices.Clone(bookedThings), "枠"), // 午後の枠に移動できる？
+		actions: []string{"変更", "変え", "かえたい", "ずら", "移し", "移せ", "移動", "延期", "別日にし", "別の日にし", "違う日にし", "他の日にし",
 			"にしてもらえ", "にしてほし", "にして欲し", "にしていただけ"}, // 来週にしてもらえませんか
 		phrases: []string{"リスケ", "日程変更", "日程の変更", "日程を変更", "日程を変え", "日程変え", "日時変更", "日時を変更"},
 		others:  append([]string{"キャンセル", "取り消", "取消", "とりけし"}, notBooked...)},
@@ -95,14 +96,14 @@ var frames = []frame{
 		actions: takingPart,
 		others:  otherRequests},
 	{intent: intentInterview,
-		objects: []string{"面談", "面接", "めんだん", "めんせつ", "1対1", "一対一", "個別相談"},
+		objects: []string{"面談", "面接", "めんだん", "めんせつ", "1対1", "一対一", "個別"},
 		actions: append(append([]string{}, takingPart...), "日程", "候補日", "調整",
 			"組んで", "組みたい", "組める", "組ませて", "セッティング", "設定して", "設定したい", "時間を取", "時間取", "時間とっ"),
 		phrases: []string{"面談したい", "面談をしたい", "面談してほしい", "面談して欲しい", "面談させて", "面談してみたい", "面談希望"},
 		others:  otherRequests},
 	{intent: intentFAQMenu,
 		objects: []string{"質問", "聞ける", "きける", "q&a", "faq"},
-		actions: []string{"一覧", "リスト", "候補", "例を", "例が", "例って", "まとめ", "トピック", "話題", "テーマ"},
+		actions: []string{"一覧", "リスト", "候補", "例を", "例が", "例って", "まとめ", "トピック", "話題", "テーマ", "カテゴリ", "ジャンル", "分類"},
 		others:  []string{"応募", "エントリー", "予約", "面談", "説明会", "担当"}},
 	{intent: intentBroadcastOff, recalls: true,
 		objects: announcements,
@@ -123,6 +124,38 @@ var frameKeys = sync.OnceValue(func() []frame {
 	}
 	return out
 })
+
+// frameKanaKeys is frames with every word in its reading, for a message
+// typed in hiragana alone (せつめいかいよやくしたい, つうちもどして), built
+// once.
+var frameKanaKeys = sync.OnceValue(func() []frame {
+	out := make([]frame, len(frames))
+	for i, f := range frameKeys() {
+		out[i] = frame{intent: f.intent, recalls: f.recalls,
+			objects: readingsOf(f.objects), actions: readingsOf(f.actions), phrases: readingsOf(f.phrases), others: readingsOf(f.others)}
+	}
+	return out
+})
+
+// readingsOf returns the readings of keys (see faq.Reading).
+func readingsOf(keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = faq.Reading(k)
+	}
+	return out
+}
+
+// allHiragana reports whether k is written in hiragana (and long-vowel
+// marks) alone.
+func allHiragana(k string) bool {
+	for _, r := range k {
+		if (r < 'ぁ' || r > 'ゖ') && r != 'ー' {
+			return false
+		}
+	}
+	return k != ""
+}
 
 // keysOf returns words in the form of frameKey.
 func keysOf(words []string) []string {
@@ -155,7 +188,11 @@ func frameRequest(text string) (request, bool) {
 		return request{}, false
 	}
 	done := toldAsDone(text, k) && !containsAny(k, cannotComeKeys()) // 行けなくなりました asks to cancel
-	for _, f := range frameKeys() {
+	fs := frameKeys()
+	if allHiragana(k) {
+		fs = frameKanaKeys()
+	}
+	for _, f := range fs {
 		if done && !f.recalls || containsAny(k, f.others) {
 			continue
 		}

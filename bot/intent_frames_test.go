@@ -97,10 +97,22 @@ func TestReadRequestMoods(t *testing.T) {
 		{"1対1で相談できる枠予約したい", intentInterview},
 		{"明日の面接、来週にしてもらえませんか", intentReschedule},
 		{"おしらせ受け取る設定にしたい", intentBroadcastOn},
+		{"よくあるしつもん", intentFAQMenu}, // a command typed in hiragana
+		{"せつめいかいよやくしたい", intentSession},
+		{"つうちもどして", intentBroadcastOn},
+		{"やっぱやめる", intentCancel},
+		{"サケモデルっておもろいね", intentNone}, // no word of applying
+		{"説明会は今回はやめとこうかな", intentNone},
+		{"今は面接の予約はいいです", intentNone},
+		{"午後の枠に移動できる？", intentReschedule},
+		{"やっぱ予約しない", intentNone}, // outside a question, see answerIntent
 	} {
 		if got := detectIntent(c.text); got != c.want {
 			t.Errorf("detectIntent(%q) = %s, want %s", c.text, got, c.want)
 		}
+	}
+	if got := answerIntent("やっぱ予約しない"); got != intentNo {
+		t.Errorf("answerIntent(やっぱ予約しない) = %s, want no", got)
 	}
 	// a question only somewhat like a request does not outrank a greeting
 	if r := readRequest("はじめまして、サケモデルって何ですか？"); r.intent != intentGreeting {

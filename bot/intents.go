@@ -358,11 +358,16 @@ func detectIntent(text string) intent {
 
 // answerIntent is detectIntent for the answer to a yes-or-no question the
 // bot asked (この内容で応募しますか？): there 「OK」 and its kin agree,
-// where elsewhere they only acknowledge.
+// where elsewhere they only acknowledge, and declining to book or apply
+// (やっぱ予約しない) says no.
 func answerIntent(text string) intent {
-	in := detectIntent(text)
-	if in == intentAck && slices.Contains(agreeingAcks(), commandKey(text)) {
+	r := readRequest(text)
+	in := madeIntent(r)
+	switch {
+	case in == intentAck && slices.Contains(agreeingAcks(), commandKey(text)):
 		return intentYes
+	case in == intentNone && r.mood == faq.Negated && (bookingIntent(r.intent) || r.intent == intentApply):
+		return intentNo // 「やっぱ予約しない」 to 予約しますか？
 	}
 	return in
 }
@@ -414,6 +419,9 @@ func classify(text string) request {
 	if in == intentHuman && asksHere(read) {
 		return request{} // 「ここで質問させてください」 asks the bot
 	}
+	if in == intentApply && !containsAny(frameKey(read), applyingKeys()) {
+		return request{} // 「サケモデルっておもろいね」 names the model, not applying
+	}
 	in, mood := broadcastRead(in, read, moodOf(in, read))
 	in, mood = negatedAnswer(in, mood, read)
 	return request{intent: in, score: best.Score, mood: mood}
@@ -433,6 +441,14 @@ func negatedAnswer(in intent, mood faq.Mood, read string) (intent, faq.Mood) {
 	}
 	return in, mood
 }
+
+// applyingWords are the words without one of which no message asks to
+// apply: the example matcher may find one close by the name of the model
+// alone.
+var applyingWords = []string{"応募", "おうぼ", "エントリー", "申し込", "申込", "申しこ", "もうしこ", "フォーム", "受け", "うけ", "志望", "手続", "選考に進", "apply", "entry"}
+
+// applyingKeys are applyingWords in the form of frameKey.
+var applyingKeys = sync.OnceValue(func() []string { return keysOf(applyingWords) })
 
 // nearestIntent returns the intent whose examples text is most like, by
 // the analysis the FAQ uses, and the text as it was read, if it is like
@@ -552,7 +568,8 @@ func declines(in intent, text string) bool {
 
 // declineWords put a request off or say it is not liked, in any mood.
 var declineWords = []string{"今度でいい", "今度で大丈夫", "今度にしま", "今度にする", "また今度", "あとで", "後で", "のちほど", "後ほど",
-	"あとにしま", "後にしま", "今はいい", "今は大丈夫", "今じゃなくていい", "まだいいかな", "はまだいい", "はまだ大丈夫", "苦手"}
+	"あとにしま", "後にしま", "今はいい", "今は大丈夫", "今じゃなくていい", "まだいいかな", "はまだいい", "はまだ大丈夫", "苦手",
+	"はいいです", "はいいや", "はいいかな", "はもういい"}
 
 // noIntentionWords say there is no intention to do something; put as a
 // question (予定はないですか) they ask instead.
@@ -588,7 +605,7 @@ func cutHedge(text string) (string, bool) {
 }
 
 // hedgeCuts start the hesitation of 「〜か迷ってます」 and the like.
-var hedgeCuts = []string{"かどうか", "か迷", "か悩", "か考え", "しようかな", "するかな", "しようか", "か検討"}
+var hedgeCuts = []string{"かどうか", "か迷", "か悩", "か考え", "しようかな", "するかな", "しようか", "か検討", "とこうかな", "ておこうかな", "ようかな"}
 
 // asksMore reports whether rest, the part of a message beside a request,
 // says anything the bot should answer too.
@@ -646,6 +663,11 @@ func commandKey(s string) string {
 	k := strings.ReplaceAll(faq.Normalize(s), " ", "")
 	for changed := true; changed; {
 		changed = false
+		for _, f := range fillerKeys() {
+			if len(k) > len(f) && strings.HasPrefix(k, f) {
+				k, changed = strings.TrimPrefix(k, f), true
+			}
+		}
 		// a long vowel may end a word before the ending (ノーです)
 		k = strings.TrimRight(k, "!！?？。.〜~ー")
 		for _, ek := range politeKeys {
@@ -656,6 +678,20 @@ func commandKey(s string) string {
 	}
 	return k
 }
+
+// fillers open a message without saying anything of the request
+// (「やっぱやめる」, 「じゃあ応募します」), longest first.
+var fillers = []string{"やっぱり", "やっぱ", "じゃあ", "えっと", "えーと", "うーん", "それでは", "では"}
+
+// fillerKeys are fillers in the form of commandKey, without its own
+// stripping.
+var fillerKeys = sync.OnceValue(func() []string {
+	out := make([]string, len(fillers))
+	for i, f := range fillers {
+		out[i] = strings.ReplaceAll(faq.Normalize(f), " ", "")
+	}
+	return out
+})
 
 // politeEndings are stripped from the end of a message before it is looked
 // up among the short commands.
@@ -674,6 +710,9 @@ var politeKeys = func() []string {
 func commandOf(k string) (intent, bool) {
 	if in, ok := intentCommands()[k]; ok {
 		return in, true
+	}
+	if in, ok := intentCommandReadings()[k]; ok && allHiragana(k) {
+		return in, true // よくあるしつもん
 	}
 	for _, p := range pointingKeys() {
 		if rest, ok := strings.CutPrefix(k, p); ok && rest != "" {
@@ -700,6 +739,28 @@ var intentCommands = sync.OnceValue(func() map[string]intent {
 	for _, ex := range intentExamples {
 		for _, p := range ex.commands {
 			idx[commandKey(p)] = ex.intent
+		}
+	}
+	return idx
+})
+
+// intentCommandReadings are the commands by their reading, for a command
+// typed in hiragana (よくあるしつもん, おうぼふぉーむ); a reading that is
+// another command's key, or two commands', is left out.
+var intentCommandReadings = sync.OnceValue(func() map[string]intent {
+	idx, clash := map[string]intent{}, map[string]bool{}
+	for _, ex := range intentExamples {
+		for _, p := range ex.commands {
+			r := faq.Reading(commandKey(p))
+			if _, isKey := intentCommands()[r]; isKey || clash[r] {
+				continue
+			}
+			if in, ok := idx[r]; ok && in != ex.intent {
+				delete(idx, r)
+				clash[r] = true
+				continue
+			}
+			idx[r] = ex.intent
 		}
 	}
 	return idx
