@@ -64,16 +64,17 @@ type questionSet struct {
 // the words of students, graduate students and parents, was measured once
 // after all of that session's changes: 199/222 (0.896) / 64/65 (0.985) /
 // 14/19 (0.737); the code before the session read it 0.869 / 0.969 /
-// 0.630. A development set since.
+// 0.630. A development set since; its misses are so few now (4) that
+// the share of right choices among them is held at the target, 0.5.
 var questionSets = []questionSet{
-	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.97, minRejected: 0.95, minSuggested: 0.5},
-	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.95, minRejected: 0.96, minSuggested: 0.75},
+	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.97, minRejected: 0.965, minSuggested: 0.5},
+	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.955, minRejected: 0.96, minSuggested: 0.75},
 	{name: "blind2", path: filepath.Join("testdata", "faq_blind2.tsv"), minOnTopic: 0.945, minRejected: 0.94, minSuggested: 0.75},
 	{name: "blind3", path: filepath.Join("testdata", "faq_blind3.tsv"), minOnTopic: 0.97, minRejected: 0.98, minSuggested: 0.75},
 	{name: "blind4", path: filepath.Join("testdata", "faq_blind4.tsv"), minOnTopic: 0.965, minRejected: 0.965, minSuggested: 0.75},
 	{name: "blind5", path: filepath.Join("testdata", "faq_blind5.tsv"), minOnTopic: 0.985, minRejected: 0.93, minSuggested: 0.75},
-	{name: "blind6", path: filepath.Join("testdata", "faq_blind6.tsv"), minOnTopic: 0.965, minRejected: 0.935, minSuggested: 0.75},
-	{name: "blind7", path: filepath.Join("testdata", "faq_blind7.tsv"), minOnTopic: 0.89, minRejected: 0.965, minSuggested: 0.70},
+	{name: "blind6", path: filepath.Join("testdata", "faq_blind6.tsv"), minOnTopic: 0.97, minRejected: 0.935, minSuggested: 0.75},
+	{name: "blind7", path: filepath.Join("testdata", "faq_blind7.tsv"), minOnTopic: 0.97, minRejected: 0.965, minSuggested: 0.5},
 }
 
 func TestQuestionSets(t *testing.T) {
