@@ -99,15 +99,7 @@ func clauseEndAt(text string, i int) (clauseEnd, bool) {
 // ends the sentence with a copula, making one phrase with it: the 「から
 // ですか」 of 「川に戻ってくるからですか」 gives no reason for another clause.
 func endsSentence(rest string) bool {
-	if strings.TrimRight(rest, "。！？!?、, ") == "だ" {
-		return true
-	}
-	for _, w := range copulas {
-		if strings.HasPrefix(rest, w) {
-			return true
-		}
-	}
-	return false
+	return strings.TrimRight(rest, "。！？!?、, ") == "だ" || hasAnyPrefix(rest, copulas...)
 }
 
 // copulas are the ways a copula starts.
@@ -117,14 +109,7 @@ var copulas = []string{"です", "でし", "じゃな", "なの", "なん", "だ
 // judges it, making one phrase with it (〜すればいい, 〜ならだめ,
 // 〜なければならない), or goes on with the word the mark was part of
 // (the なら of ならない).
-func judgesCondition(rest string) bool {
-	for _, w := range conditionJudgements {
-		if strings.HasPrefix(rest, w) {
-			return true
-		}
-	}
-	return false
-}
+func judgesCondition(rest string) bool { return hasAnyPrefix(rest, conditionJudgements...) }
 
 // conditionJudgements are the words that judge a condition.
 var conditionJudgements = []string{"いい", "よい", "良い", "よかっ", "良かっ", "いけ", "なら", "なり", "だめ", "ダメ", "駄目", "大丈夫", "どう", "ok", "OK",

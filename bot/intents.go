@@ -537,11 +537,8 @@ func asksWhether(text string) bool {
 		if i <= 0 {
 			continue
 		}
-		after := strings.TrimLeft(text[i+len(q):], "はがも、 ")
-		for _, w := range whetherAsks {
-			if strings.HasPrefix(after, w) {
-				return true
-			}
+		if hasAnyPrefix(strings.TrimLeft(text[i+len(q):], "はがも、 "), whetherAsks...) {
+			return true
 		}
 	}
 	return false

@@ -10,7 +10,8 @@ import (
 
 // withoutLaughter drops the laughter and the drawl that close a chat
 // message (中の人だして笑, 応募したいｗｗ, 人と話したい(笑), ありがとう〜):
-// they say nothing about the request. A message that is nothing but laughter is left alone.
+// they say nothing about the request. A message that is nothing but
+// laughter is left alone.
 func withoutLaughter(text string) string {
 	t := strings.TrimSpace(text)
 	for {

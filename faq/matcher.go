@@ -92,40 +92,25 @@ func (ix *Index) Match(question string) Match {
 	var names []string
 	m.Candidates, names = ix.rank(clipBytes(question, MaxQuestionBytes))
 	m.Outcome, m.Candidates = decide(m.Candidates)
-	if m.Outcome == Answered && (ix.asksUnstated(m) || ix.namesOther(m, names)) {
+	if m.Outcome == Answered && ix.asksBeyond(m, names) {
 		m.Outcome = Suggested // close to the entry, but asking what it does not say
 	}
 	return m
 }
 
-// namesOther reports whether the question names a place or an
-// organisation its best entry never mentions (東京でおすすめの観光地は？
-// beside the entry on sights near Kitami): it asks about something else.
-// An entry that says it cannot state such things is the right answer
-// anyway.
-func (ix *Index) namesOther(m Match, names []string) bool {
-	if len(names) == 0 || m.Candidates[0].FAQ.OfferPerson {
-		return false
-	}
-	e := ix.entryIndex(m.Candidates[0].FAQ.ID)
-	return e >= 0 && !containsAll(ix.texts[e], names)
-}
-
-// asksUnstated reports whether m's question asks for a fact (an age, a
-// price…) its best entry cannot state; an entry that says it cannot
-// state such things (OfferPerson) is the right answer anyway.
-func (ix *Index) asksUnstated(m Match) bool {
+// asksBeyond reports whether m's question, naming the places and
+// organisations names, asks what its best entry cannot say: a fact (an
+// age, a price…) the entry does not state, or about a place or an
+// organisation it never mentions (東京でおすすめの観光地は？ beside the
+// entry on sights near Kitami). An entry that says it cannot state such
+// things (OfferPerson) is the right answer anyway.
+func (ix *Index) asksBeyond(m Match, names []string) bool {
 	asked := askedAttributes(m.Normalized)
-	if len(asked) == 0 || m.Candidates[0].FAQ.OfferPerson {
+	if len(asked) == 0 && len(names) == 0 || m.Candidates[0].FAQ.OfferPerson {
 		return false
 	}
-	e := ix.entryIndex(m.Candidates[0].FAQ.ID)
-	return e >= 0 && !statesAll(asked, ix.texts[e])
-}
-
-// entryIndex returns the index of the entry with id, or -1.
-func (ix *Index) entryIndex(id string) int {
-	return slices.IndexFunc(ix.faqs, func(f FAQ) bool { return f.ID == id })
+	e := slices.IndexFunc(ix.faqs, func(f FAQ) bool { return f.ID == m.Candidates[0].FAQ.ID })
+	return e >= 0 && (!statesAll(asked, ix.texts[e]) || !containsAll(ix.texts[e], names))
 }
 
 // clipBytes cuts s to at most n bytes, at a rune boundary.

@@ -434,25 +434,25 @@ func asksAbout(after []analyzedToken) bool {
 // kanji after no other kanji (出会って, 会って) is left alone. (Doing the
 // same after katakana, for ズープスって, cost more questions than it won.)
 func suffixTopics(s string) string {
-	if !strings.Contains(s, "って") {
-		return s
-	}
 	var b strings.Builder
-	rest := s
-	for {
-		i := strings.Index(rest, "って")
+	copied := 0 // s[:copied] is in b
+	for from := 0; ; {
+		i := strings.Index(s[from:], "って")
 		if i < 0 {
 			break
 		}
-		b.WriteString(rest[:i])
-		if topicBefore(s[:len(s)-len(rest)+i]) {
+		at := from + i
+		from = at + len("って")
+		if topicBefore(s[:at]) {
+			b.WriteString(s[copied:at])
 			b.WriteString("は")
-		} else {
-			b.WriteString("って")
+			copied = from
 		}
-		rest = rest[i+len("って"):]
 	}
-	b.WriteString(rest)
+	if copied == 0 {
+		return s // nothing rewritten: no copy
+	}
+	b.WriteString(s[copied:])
 	return b.String()
 }
 
