@@ -102,13 +102,23 @@ func NewIndex(faqs []FAQ, concepts ...Concept) *Index {
 		b[k].sp.words = k == wordSpace
 	}
 	for e, f := range ix.faqs {
-		ix.add(int32(e), f, forms[e], &b)
+		ix.phraseStart = append(ix.phraseStart, int32(len(ix.phraseEntry)))
+		for range 1 + len(f.Alternatives) {
+			ix.phraseEntry = append(ix.phraseEntry, int32(e))
+		}
 		ix.texts = append(ix.texts, entryText(f))
 	}
 	ix.phraseStart = append(ix.phraseStart, int32(len(ix.phraseEntry)))
-	for k := range b {
-		b[k].finish()
+	var wg sync.WaitGroup
+	for k := range b { // the spaces are independent: one core each
+		wg.Go(func() {
+			for e, f := range ix.faqs {
+				b[k].addEntry(forms[e], k, 1+len(f.Alternatives))
+			}
+			b[k].finish()
+		})
 	}
+	wg.Wait()
 	return ix
 }
 
@@ -147,23 +157,14 @@ func analyzeEntries(faqs []FAQ, concepts conceptMap) [][]analysis {
 	return out
 }
 
-// add adds entry e, whose texts were analysed into forms.
-func (ix *Index) add(e int32, f FAQ, forms []analysis, b *[numSpaces]spaceBuilder) {
-	phrases := 1 + len(f.Alternatives)
-	ix.phraseStart = append(ix.phraseStart, int32(len(ix.phraseEntry)))
+// addEntry adds the features in space k of an entry whose texts were
+// analysed into forms: its first phrases texts are phrasings, the rest but
+// the last keywords, the last its answer.
+func (b *spaceBuilder) addEntry(forms []analysis, k, phrases int) {
 	for i, form := range forms[:len(forms)-1] {
-		isPhrase := i < phrases // else a keyword
-		if isPhrase {
-			ix.phraseEntry = append(ix.phraseEntry, e)
-		}
-		for k := range b {
-			b[k].add(form.spaces[k], isPhrase)
-		}
+		b.add(form.spaces[k], i < phrases)
 	}
-	answer := forms[len(forms)-1]
-	for k := range b {
-		b[k].endEntry(answer.spaces[k])
-	}
+	b.endEntry(forms[len(forms)-1].spaces[k])
 }
 
 // Len is the number of entries indexed.
