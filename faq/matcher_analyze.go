@@ -315,7 +315,7 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 			an.toks = append(an.toks, analyzedToken{written: " ", clause: out.clauses})
 			continue
 		}
-		if isLaughter(surface) {
+		if isLaughter(surface) || degreeWord(surface) {
 			continue
 		}
 		pos, sub, base := d.field(tok, 0), d.field(tok, 1), d.field(tok, 6)
@@ -511,6 +511,21 @@ func contentWeight(tok morph, pos, sub, base string) float64 {
 		return 1
 	}
 	return 0
+}
+
+// degreeWord reports whether a word only says how much or how frankly
+// (めっちゃ, なまら, 超, 正直), which tells nothing of what a question is
+// about: 「北見の冬ってなまら寒い？」 asks what 「北見の冬って寒い？」 asks,
+// so the analyser leaves it out. 結構 (also a polite no) and やっぱり
+// (which takes a choice back) are not among them.
+func degreeWord(surface string) bool {
+	switch surface {
+	case "とても", "すごく", "すっごく", "めっちゃ", "めちゃ", "めちゃくちゃ", "めっちゃくちゃ", "めちゃめちゃ",
+		"なまら", "ばり", "ごっつ", "超", "かなり", "ほんとに", "本当に", "ほんとうに",
+		"まじ", "マジ", "非常に", "だいぶ", "割と", "わりと", "正直", "ぶっちゃけ":
+		return true
+	}
+	return false
 }
 
 // framingVerb reports whether a verb frames a question or a request

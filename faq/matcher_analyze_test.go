@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -31,6 +32,32 @@ func TestTopicAfterNounSuffix(t *testing.T) {
 	} {
 		if got := analyzeText(in, nil, newConceptMap(loadDefaultConcepts(t))).spaces[wordSpace].s; got != want {
 			t.Errorf("words of %q = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestDegreeWordsCarryNoTopic: a word that only says how much or how
+// frankly (なまら, めっちゃ, 超, 正直) is no content word, so an intensified
+// question matches as the plain one does; やっぱり, which takes a choice
+// back, stays.
+func TestDegreeWordsCarryNoTopic(t *testing.T) {
+	for in, want := range map[string]string{
+		"北見の冬ってなまら寒い？":      "北見 冬 寒い",
+		"北見の冬ってめっちゃ寒い？":     "北見 冬 寒い",
+		"北見の冬ってばり寒い？":       "北見 冬 寒い",
+		"正直、研修ってめちゃくちゃきつい？": "研修 きつい",
+		"やっぱり応募やめたい":        "やっぱり 応募 やめる",
+	} {
+		if got := analyzeText(in, nil, nil).spaces[wordSpace].s; got != want {
+			t.Errorf("words of %q = %q, want %q", in, got, want)
+		}
+	}
+	ix := NewIndex(loadDefaultFAQs(t), loadDefaultConcepts(t)...)
+	plain := ix.Match("北見の冬って寒い？")
+	for _, q := range []string{"北見の冬ってなまら寒い？", "北見の冬ってばり寒い？"} {
+		m := ix.Match(q)
+		if got, want := m.Candidates[0], plain.Candidates[0]; got.FAQ.ID != want.FAQ.ID || math.Abs(got.Score-want.Score) > 0.01 {
+			t.Errorf("Match(%q) = %s %.2f, want as the plain question: %s %.2f", q, got.FAQ.ID, got.Score, want.FAQ.ID, want.Score)
 		}
 	}
 }
