@@ -145,6 +145,7 @@ type analyzer struct {
 	toks   []analyzedToken // the tokens of every sentence, one after another
 	joined []byte          // texts' working memory
 	words  *wordLattice    // the analyser's, from latticePool while analyze runs
+	recut  []morph         // the words of a chunk cut again (see tokens)
 
 	concepts conceptMap // the index's concepts, while it analyses for one
 	names    []string   // the proper names of the text analysed (see properName)
@@ -309,7 +310,7 @@ func (an *analyzer) sentence(chunks []string, endsAsking bool) sentence {
 // addTokens analyses a chunk of sentence out: a phrase between commas.
 func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (string, string) {
 	d := ipaDictionary()
-	for _, tok := range an.words.tokenize(chunk) {
+	for _, tok := range an.tokens(d, chunk) {
 		surface := tok.surface
 		if surface == " " {
 			an.toks = append(an.toks, analyzedToken{written: " ", clause: out.clauses})
@@ -344,6 +345,25 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 		lastPOS, lastSub = pos, sub
 	}
 	return lastPOS, lastSub
+}
+
+// tokens returns the words of chunk. The dictionary's old auxiliary つ
+// (perfect tense) draws the い of いつ into a verb: it cuts 説明会いつ into
+// 説明・会い・つ and 締め切りはいつ into 締め切り・は・い・つ. A chunk so cut
+// is cut again around いつ: 説明会・いつ, 締め切り・は・いつ・です・か.
+func (an *analyzer) tokens(d *ipaDict, chunk string) []morph {
+	toks := an.words.tokenize(chunk)
+	at := 0 // byte offset of toks[i] in chunk
+	for i, t := range toks {
+		if i > 0 && t.surface == "つ" && strings.HasSuffix(toks[i-1].surface, "い") && d.field(t, 0) == "助動詞" {
+			cut, end := at-len("い"), at+len("つ")
+			an.recut = append(an.recut[:0], an.words.tokenize(chunk[:cut])...)
+			an.recut = append(an.recut, an.words.tokenize(chunk[cut:end])...)
+			return append(an.recut, an.words.tokenize(chunk[end:])...)
+		}
+		at += len(t.surface)
+	}
+	return toks
 }
 
 // finish closes the analysis of a sentence, whose tokens are toks.

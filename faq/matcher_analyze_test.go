@@ -61,3 +61,20 @@ func TestDegreeWordsCarryNoTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestWhenKeptWhole: the dictionary cuts いつ after a noun or は into a
+// verb and the old auxiliary つ (説明会いつ → 説明・会い・つ); the analyser
+// cuts the chunk again, so that いつ stays a word and the noun before it
+// too (the concepts take いつ for 期間). いつも is not touched.
+func TestWhenKeptWhole(t *testing.T) {
+	for in, want := range map[string]string{
+		"説明会いつ":      "説明 会 期間",
+		"休みいつ":       "休み 期間",
+		"締め切りはいつですか": "締切 期間",
+		"いつもオンライン？":  "いつも おんらいん",
+	} {
+		if got := analyzeText(in, nil, newConceptMap(loadDefaultConcepts(t))).spaces[wordSpace].s; got != want {
+			t.Errorf("words of %q = %q, want %q", in, got, want)
+		}
+	}
+}
