@@ -187,19 +187,24 @@ func topScored(faqs []FAQ, scores []float64, touched []int32) []Scored {
 
 // questionBoilerplate is the etiquette around a question that the
 // analyser would take for content words (the 願い of お願いします, the
-// 質問 of 質問があります), in normalised form, longest first where one
+// 質問 of 質問があります, the 恐れ入る of 恐れ入りますが, the よろしい of
+// お伺いしてもよろしいでしょうか), in normalised form, longest first where one
 // contains another. It is cut out before analysis, leaving a boundary.
 // Particles, auxiliaries, interjections and the verbs that frame a
 // question weigh nothing by their part of speech (see contentWeight).
 var questionBoilerplate = []string{
 	"よろしくお願いします", "よろしくお願いいたします", "お願いします", "お願いいたします", "おねがいします",
 	"質問があります", "質問なのですが", "質問なんですが", "質問です", "失礼します",
+	"お忙しいところ恐縮ですが", "恐縮ですが", "お手数をおかけしますが", "お手数ですが", "恐れ入りますが", "恐れ入ります",
+	"申し訳ありませんが", "申し訳ないのですが", "すみませんが", "すみません", "すいません",
+	"差し支えなければ", "お伺いしてもよろしいでしょうか", "お伺いしたいのですが", "お伺いしたいです",
+	"ご教示いただけますと幸いです", "ご教示いただけますでしょうか", "ご教示ください",
 }
 
 // boilerplateMarks are words one of which every phrase of
 // questionBoilerplate holds, and few questions do: where none is, there is
 // no boilerplate to cut.
-var boilerplateMarks = []string{"願", "ねがい", "質問", "失礼"}
+var boilerplateMarks = []string{"願", "ねがい", "質問", "失礼", "恐", "手数", "申し訳", "すみません", "すいません", "差し支え", "伺", "教示"}
 
 // cutBoilerplate replaces questionBoilerplate in s with spaces.
 func cutBoilerplate(s string) string {

@@ -504,6 +504,9 @@ func isLaughter(s string) bool {
 // pos, sub and base are its part of speech, subdivision and dictionary
 // form.
 func contentWeight(tok morph, pos, sub, base string) float64 {
+	if courtesyWord(base) {
+		return 0
+	}
 	switch pos {
 	case "名詞":
 		switch sub {
@@ -543,6 +546,19 @@ func degreeWord(surface string) bool {
 	case "とても", "すごく", "すっごく", "めっちゃ", "めちゃ", "めちゃくちゃ", "めっちゃくちゃ", "めちゃめちゃ",
 		"なまら", "ばり", "ごっつ", "超", "かなり", "ほんとに", "本当に", "ほんとうに",
 		"まじ", "マジ", "非常に", "だいぶ", "割と", "わりと", "正直", "ぶっちゃけ":
+		return true
+	}
+	return false
+}
+
+// courtesyWord reports whether a word, by its dictionary form, is only
+// the courtesy around a question (恐れ入りますが, お手数ですが,
+// お伺いしてもよろしいでしょうか, ご教示いただけますと幸いです), which
+// tells nothing of its topic.
+func courtesyWord(base string) bool {
+	switch base {
+	case "恐れ入る", "よろしい", "宜しい", "差し支える", "差し支え", "伺い", "申し訳", "お手数", "手数",
+		"教示", "幸い", "失礼", "恐縮", "お忙しい":
 		return true
 	}
 	return false

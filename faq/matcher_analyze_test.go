@@ -78,3 +78,28 @@ func TestWhenKeptWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestCourtesyCarriesNoTopic: the courtesy around a question
+// (恐れ入りますが, お手数ですが, お伺いしてもよろしいでしょうか, ご教示
+// いただけますと幸いです) is cut out or weighs nothing, so a parent's keigo
+// question matches as the plain one does.
+func TestCourtesyCarriesNoTopic(t *testing.T) {
+	ix := NewIndex(loadDefaultFAQs(t), loadDefaultConcepts(t)...)
+	for plain, wrapped := range map[string]string{
+		"研修期間はどのくらいですか":   "恐れ入りますが、研修期間はどのくらいか、お伺いしてもよろしいでしょうか",
+		"研修中の住まいはどうなりますか": "お忙しいところ恐縮ですが、研修中の住まいはどうなりますか。ご教示いただけますと幸いです",
+		"北見の冬は寒いですか":      "すみません、差し支えなければ北見の冬は寒いですか",
+	} {
+		p, w := ix.Match(plain), ix.Match(wrapped)
+		pb, _ := p.Best()
+		wb, _ := w.Best()
+		if w.Outcome != Answered || wb.FAQ.ID != pb.FAQ.ID || wb.Score < pb.Score-0.15 {
+			t.Errorf("Match(%q) = %v %s %.2f, want answered as %q: %s %.2f", wrapped, w.Outcome, wb.FAQ.ID, wb.Score, plain, pb.FAQ.ID, pb.Score)
+		}
+	}
+	for _, q := range []string{"恐れ入りますが", "お伺いしてもよろしいでしょうか", "ご教示いただけますと幸いです"} {
+		if s := analyzeText(q, nil, nil).spaces[wordSpace].s; s != "" {
+			t.Errorf("analyzeText(%q) has content words %q", q, s)
+		}
+	}
+}
