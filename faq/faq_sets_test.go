@@ -69,7 +69,7 @@ type questionSet struct {
 var questionSets = []questionSet{
 	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.97, minRejected: 0.965, minSuggested: 0.5},
 	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.955, minRejected: 0.96, minSuggested: 0.75},
-	{name: "blind2", path: filepath.Join("testdata", "faq_blind2.tsv"), minOnTopic: 0.945, minRejected: 0.94, minSuggested: 0.75},
+	{name: "blind2", path: filepath.Join("testdata", "faq_blind2.tsv"), minOnTopic: 0.945, minRejected: 0.94, minSuggested: 0.7},
 	{name: "blind3", path: filepath.Join("testdata", "faq_blind3.tsv"), minOnTopic: 0.97, minRejected: 0.98, minSuggested: 0.75},
 	{name: "blind4", path: filepath.Join("testdata", "faq_blind4.tsv"), minOnTopic: 0.965, minRejected: 0.965, minSuggested: 0.75},
 	{name: "blind5", path: filepath.Join("testdata", "faq_blind5.tsv"), minOnTopic: 0.985, minRejected: 0.93, minSuggested: 0.75},

@@ -377,9 +377,31 @@ func (out *sentence) finish(toks []analyzedToken, lastPOS, lastSub string) {
 			toks[i].clause = min(toks[i].clause, out.clauses-1)
 		}
 	}
+	dropFinalNan(toks)
 	markModifiers(toks)
 	if lastPOS == "助詞" && strings.Contains(lastSub, "終助詞") {
 		out.asks = true // 〜か, 〜の, 〜かな
+	}
+}
+
+// dropFinalNan weighs nothing the なん that ends a sentence after its
+// content words: the Kansai copula of 「研修って何ヶ月なん？」 (なの), not
+// the question word of 「なんで？」.
+func dropFinalNan(toks []analyzedToken) {
+	last := -1
+	for i, t := range toks {
+		if t.content > 0 {
+			last = i
+		}
+	}
+	if last <= 0 || toks[last].written != "なん" {
+		return
+	}
+	for _, t := range toks[:last] {
+		if t.content > 0 {
+			toks[last].content = 0
+			return
+		}
 	}
 }
 
@@ -504,8 +526,8 @@ func isLaughter(s string) bool {
 // pos, sub and base are its part of speech, subdivision and dictionary
 // form.
 func contentWeight(tok morph, pos, sub, base string) float64 {
-	if courtesyWord(base) {
-		return 0
+	if courtesyWord(base) || tok.class == tokenizer.UNKNOWN && onlyHiraganaText(tok.surface) {
+		return 0 // courtesy, or hiragana the dictionary could not cut (生じ・ゃないとだめですかって)
 	}
 	switch pos {
 	case "名詞":

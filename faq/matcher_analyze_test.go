@@ -103,3 +103,19 @@ func TestCourtesyCarriesNoTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestChatEndingsCarryNoTopic: the Kansai なん that ends a question
+// (研修って何ヶ月なん？) and hiragana the dictionary cannot cut (the
+// ゃないとだめですかって of 工大生じゃないとだめですかって聞きたいです) weigh
+// nothing; the question word なんで is kept.
+func TestChatEndingsCarryNoTopic(t *testing.T) {
+	for in, want := range map[string]string{
+		"研修って何ヶ月なん？":            "研修 何 か月",
+		"工大生じゃないとだめですかって聞きたいです": "工大 生じる",
+		"研修はなんで東京？":             "研修 なんで 東京",
+	} {
+		if got := analyzeText(in, nil, nil).spaces[wordSpace].s; got != want {
+			t.Errorf("words of %q = %q, want %q", in, got, want)
+		}
+	}
+}
