@@ -17,7 +17,9 @@ var robustWrappers = []struct {
 	min  float64
 }{
 	// 恐れ入りますが、…か、お伺いしてもよろしいでしょうか: 294 → 1614
-	{"keigo", func(q string) string { return "恐れ入りますが、" + bare(q) + "か、お伺いしてもよろしいでしょうか" }, 0.985},
+	{"keigo", func(q string) string {
+		return "恐れ入りますが、" + bare(q) + "か、お伺いしてもよろしいでしょうか"
+	}, 0.985},
 	// すみません、…: 1580 → 1629
 	{"sumimasen", func(q string) string { return "すみません、" + q }, 0.995},
 	// …なん？ (Kansai): 1556 → 1609
