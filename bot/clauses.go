@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -143,4 +144,34 @@ func tellsWhatWasDone(clause string) bool {
 		}
 	}
 	return false
+}
+
+// closings are the formulas that close a message after what it asks
+// (応募状況を教えてください。よろしくお願いします): said after a request,
+// they are no greeting of their own.
+var closings = []string{
+	"よろしくお願いいたします", "よろしくお願い致します", "よろしくお願いします", "よろしくおねがいします",
+	"よろしくです", "よろしく", "お願いいたします", "お願いします",
+}
+
+// withoutClosing returns text less a closing formula that follows a
+// sentence or clause of its own; text alone when nothing else is said
+// (よろしくお願いします is a greeting).
+func withoutClosing(text string) string {
+	t := strings.TrimRightFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.Is(unicode.So, r)
+	})
+	for _, c := range closings {
+		body, ok := strings.CutSuffix(t, c)
+		if !ok {
+			continue
+		}
+		trimmed := strings.TrimRightFunc(body, unicode.IsSpace)
+		last, _ := utf8.DecodeLastRuneInString(trimmed)
+		if trimmed != "" && (strings.ContainsRune("。！!？?、,，\n…", last) || unicode.Is(unicode.So, last)) {
+			return trimmed
+		}
+		return text
+	}
+	return text
 }

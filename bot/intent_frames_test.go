@@ -105,7 +105,11 @@ func TestReadRequestMoods(t *testing.T) {
 		{"説明会は今回はやめとこうかな", intentNone},
 		{"今は面接の予約はいいです", intentNone},
 		{"午後の枠に移動できる？", intentReschedule},
-		{"やっぱ予約しない", intentNone}, // outside a question, see answerIntent
+		{"やっぱ予約しない", intentNone},              // outside a question, see answerIntent
+		{"応募状況おしえて。よろしくお願いします", intentStatus}, // a closing formula is no greeting
+		{"担当の方と話したいです！よろしくお願いいたします🙏", intentHuman},
+		{"すみません、お願いします", intentYes},
+		{"よろしくお願いします", intentGreeting},
 	} {
 		if got := detectIntent(c.text); got != c.want {
 			t.Errorf("detectIntent(%q) = %s, want %s", c.text, got, c.want)

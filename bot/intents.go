@@ -88,8 +88,20 @@ func (r request) made() bool { return r.intent != intentNone && r.mood == faq.Pl
 // けど研修って何ヶ月？」 makes the request apply with the rest 「研修って何ヶ月？」.
 // A clause that tells what was done, or supposes, makes no request; nor
 // does any clause make the request a clause supposes (「人事の方と話すなら
-// 電話ですか？」 asks how, on the supposition of talking).
+// 電話ですか？」 asks how, on the supposition of talking). A closing
+// formula after a request (「応募状況おしえて。よろしくお願いします」) is
+// read without it: it is no greeting of its own.
 func readRequest(text string) request {
+	if body := withoutClosing(text); body != text {
+		if r := readClauses(body); r.intent != intentNone {
+			return r // 応募状況を教えて。よろしくお願いします
+		}
+	}
+	return readClauses(text)
+}
+
+// readClauses is readRequest for a text without a closing formula.
+func readClauses(text string) request {
 	best := classify(text)
 	clauses := splitClauses(text)
 	if len(clauses) < 2 {
