@@ -110,6 +110,8 @@ func TestReadRequestMoods(t *testing.T) {
 		{"担当の方と話したいです！よろしくお願いいたします🙏", intentHuman},
 		{"すみません、お願いします", intentYes},
 		{"よろしくお願いします", intentGreeting},
+		{"すたっふさんにつないでもらえますか", intentHuman}, // the ん of すたっふさん negates nothing
+		{"おうぼはまだしません", intentNone},
 	} {
 		if got := detectIntent(c.text); got != c.want {
 			t.Errorf("detectIntent(%q) = %s, want %s", c.text, got, c.want)

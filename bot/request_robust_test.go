@@ -11,8 +11,8 @@ import (
 // requestWrappers are ways students wrap a request they could have made
 // plainly, each with the share of the sets' requests read right that must
 // stay right once wrapped. Measured 2026-12-06 (third session) over the
-// 1,146 requests of every set read right: before closing formulas were
-// read apart / after.
+// 1,146 requests of every set read right: before that session's changes
+// (closing formulas read apart, hiragana ん) / after.
 var requestWrappers = []struct {
 	name string
 	wrap func(string) string
@@ -23,7 +23,7 @@ var requestWrappers = []struct {
 	{"ano", func(q string) string { return "あの、" + q }, 0.995},                         // 1146 → 1146
 	{"emoji", func(q string) string { return bareRequest(q) + "😊" }, 0.995},            // 1144 → 1144
 	{"laughter", func(q string) string { return bareRequest(q) + "w" }, 0.975},         // 1126 → 1126
-	{"hiragana", faq.Reading, 0.89}, // 1033 → 1033
+	{"hiragana", faq.Reading, 0.89}, // 1033 → 1042 (the ん of words cut amiss is no negation)
 }
 
 // bareRequest is q less its closing punctuation.

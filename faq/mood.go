@@ -83,6 +83,7 @@ func moodOfWords(k string) Mood {
 	d := ipaDictionary()
 	toks := la.tokenize(k)
 	negated, interrogative := false, false
+	kana := onlyHiraganaText(k)
 	verb := -1 // the last verb's index
 	for i, tok := range toks {
 		pos, base := d.field(tok, 0), d.field(tok, 6)
@@ -96,6 +97,9 @@ func moodOfWords(k string) Mood {
 		case pos == "動詞":
 			verb = i
 		case pos == "助動詞" && (base == "ない" || base == "ぬ" || base == "ん"):
+			if tok.surface == "ん" && kana && (i == 0 || toks[i-1].surface != "ませ") {
+				break // in hiragana alone, the ん of a word cut amiss (すたっ・ふさ・ん, さ・ん・か)
+			}
 			if verb < 0 || !knowingVerb(d.field(toks[verb], 6)) {
 				negated = true
 				break
