@@ -526,7 +526,7 @@ func isLaughter(s string) bool {
 // pos, sub and base are its part of speech, subdivision and dictionary
 // form.
 func contentWeight(tok morph, pos, sub, base string) float64 {
-	if courtesyWord(base) || tok.class == tokenizer.UNKNOWN && onlyHiraganaText(tok.surface) {
+	if courtesyWord(base) || truthWord(base) || tok.class == tokenizer.UNKNOWN && onlyHiraganaText(tok.surface) {
 		return 0 // courtesy, or hiragana the dictionary could not cut (生じ・ゃないとだめですかって)
 	}
 	switch pos {
@@ -581,6 +581,17 @@ func courtesyWord(base string) bool {
 	switch base {
 	case "恐れ入る", "よろしい", "宜しい", "差し支える", "差し支え", "伺い", "申し訳", "お手数", "手数",
 		"教示", "幸い", "失礼", "恐縮", "お忙しい":
+		return true
+	}
+	return false
+}
+
+// truthWord reports whether a word, by its dictionary form, only asks
+// whether what is said is true (〜って聞いたんですけど本当ですか,
+// 〜ってほんと？): the question is about what is said.
+func truthWord(base string) bool {
+	switch base {
+	case "本当", "ほんと", "ホント", "ほんとう", "ほんま", "マジ", "まじ", "事実":
 		return true
 	}
 	return false
