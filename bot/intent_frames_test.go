@@ -112,6 +112,10 @@ func TestReadRequestMoods(t *testing.T) {
 		{"よろしくお願いします", intentGreeting},
 		{"すたっふさんにつないでもらえますか", intentHuman}, // the ん of すたっふさん negates nothing
 		{"おうぼはまだしません", intentNone},
+		{"昨日応募しました", intentNone}, // done, not asked for
+		{"説明会には先月参加しました", intentNone},
+		{"了解っす", intentAck},
+		{"承知しました", intentAck},
 	} {
 		if got := detectIntent(c.text); got != c.want {
 			t.Errorf("detectIntent(%q) = %s, want %s", c.text, got, c.want)

@@ -105,6 +105,9 @@ func readClauses(text string) request {
 	best := classify(text)
 	clauses := splitClauses(text)
 	if len(clauses) < 2 {
+		if startsSomething(best.intent) && tellsWhatWasDone(text) {
+			return request{} // 昨日応募しました: done, not asked for
+		}
 		return best
 	}
 	reasoned := false
@@ -128,6 +131,12 @@ func readClauses(text string) request {
 		best = r
 	}
 	return best
+}
+
+// startsSomething reports whether in starts what a student, saying they
+// did it (応募しました, 説明会に参加しました), has done already.
+func startsSomething(in intent) bool {
+	return in == intentApply || in == intentSession || in == intentInterview
 }
 
 // outranks reports whether request r, read in a clause, is what the

@@ -255,21 +255,21 @@ type spellingVariant struct {
 var spellingVariants = []spellingVariant{
 	{"出来", "でき", nil},
 	{"下さ", "くださ", nil},
-	{"分か", "わか", notAfterNumeral}, // not 3分かかる
-	{"分り", "わかり", nil},            // 分ります
-	{"分る", "わかる", nil},            // 分る
-	{"解", "わか", nextIn("るりらっれ")},  // 解る
-	{"判", "わか", nextIn("るりらっれ")},  // 判る
-	{"有", "あ", nextIn("るりっれろ")},   // 有ります
-	{"無", "な", nextIn("いくけし")},    // 無い, 無し
-	{"良", "よ", nextIn("いくかけさ")},   // 良い
-	{"頂", "いただ", nextIn("いきくけこ")}, // 頂けますか
-	{"致", "いた", nextIn("しすせそ")},   // 致します
-	{"貰", "もら", nextHiragana},     // 貰える
-	{"事", "こと", kanaAround},       // 〜する事は
-	{"時", "とき", kanaAround},       // 〜する時は
-	{"為", "ため", kanaAround},       // 〜の為に
-	{"位", "くらい", kanaAround},      // どの位
+	{"分か", "わか", notAfterNumeral},  // not 3分かかる
+	{"分り", "わかり", nil},             // 分ります
+	{"分る", "わかる", nil},             // 分る
+	{"解", "わか", verbStem("るりらっれ")}, // 解る, not 了解っす
+	{"判", "わか", verbStem("るりらっれ")}, // 判る
+	{"有", "あ", nextIn("るりっれろ")},    // 有ります
+	{"無", "な", nextIn("いくけし")},     // 無い, 無し
+	{"良", "よ", nextIn("いくかけさ")},    // 良い
+	{"頂", "いただ", nextIn("いきくけこ")},  // 頂けますか
+	{"致", "いた", nextIn("しすせそ")},    // 致します
+	{"貰", "もら", nextHiragana},      // 貰える
+	{"事", "こと", kanaAround},        // 〜する事は
+	{"時", "とき", kanaAround},        // 〜する時は
+	{"為", "ため", kanaAround},        // 〜の為に
+	{"位", "くらい", kanaAround},       // どの位
 	{"ぐらい", "くらい", nil},
 	{"宜し", "よろし", nil},
 	{"迄", "まで", nil},
@@ -384,6 +384,14 @@ func matchVariant(s string, r, prev rune) (spellingVariant, bool) {
 // nextIn accepts a variant when the rune after it is one of runes.
 func nextIn(runes string) func(prev, next rune) bool {
 	return func(_, next rune) bool { return strings.ContainsRune(runes, next) }
+}
+
+// verbStem accepts a variant that starts a word, not after a kanji,
+// followed by one of runes: the 解 of 解る but not of 了解っす.
+func verbStem(runes string) func(prev, next rune) bool {
+	return func(prev, next rune) bool {
+		return !unicode.Is(unicode.Han, prev) && strings.ContainsRune(runes, next)
+	}
 }
 
 // nextHiragana accepts a variant followed by hiragana (okurigana).

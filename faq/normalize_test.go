@@ -21,6 +21,8 @@ func TestNormalize(t *testing.T) {
 		{"leading dash dropped", "ー研修", "研修"},
 		{"upper case", "ZohoCRM", "zohocrm"},
 		{"emoji removed", "研修😢ですか🙏", "研修ですか"},
+		{"kanji verb stem", "解ります", "わかります"},
+		{"not inside a compound", "了解っす", "了解っす"},
 		{"emoji with joiners", "👨‍👩‍👧研修", "研修"},
 		{"punctuation removed", "「研修」、期間は？！", "研修期間は"},
 		{"spaces between Japanese removed", "研修　期間  は", "研修期間は"},
