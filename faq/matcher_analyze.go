@@ -527,7 +527,7 @@ func isLaughter(s string) bool {
 // form.
 func contentWeight(tok morph, pos, sub, base string) float64 {
 	if courtesyWord(base) || truthWord(base) || tok.class == tokenizer.UNKNOWN && onlyHiraganaText(tok.surface) {
-		return 0 // courtesy, or hiragana the dictionary could not cut (生じ・ゃないとだめですかって)
+		return 0 // courtesy, "is it true", or hiragana the dictionary could not cut (生じ・ゃないとだめですかって)
 	}
 	switch pos {
 	case "名詞":

@@ -72,6 +72,7 @@ func TestWhenKeptWhole(t *testing.T) {
 		"休みいつ":       "休み 期間",
 		"締め切りはいつですか": "締切 期間",
 		"いつもオンライン？":  "いつも おんらいん",
+		"いつですか":      "期間",
 	} {
 		if got := analyzeText(in, nil, newConceptMap(loadDefaultConcepts(t))).spaces[wordSpace].s; got != want {
 			t.Errorf("words of %q = %q, want %q", in, got, want)
