@@ -34,8 +34,9 @@ var robustWrappers = []struct {
 	{"laughter", func(q string) string { return bare(q) + "w" }, 0.985},
 	// …😊: 1627 → 1628
 	{"emoji", func(q string) string { return bare(q) + "😊" }, 0.995},
-	// typed in hiragana alone: 1325 → 1332
-	{"hiragana", Reading, 0.81},
+	// typed in hiragana alone: 1325 → 1332; 1511/1853 → 1573/1855 once
+	// its words are spelled as the entries write them (homophoneIndex)
+	{"hiragana", Reading, 0.845},
 }
 
 // bare is q less its closing punctuation.

@@ -39,9 +39,10 @@ const (
 // analysis is a text in each space, with weights.
 type analysis struct {
 	spaces    [numSpaces]weightedText
-	kanaOnly  bool     // written in hiragana alone: only the reading is reliable
-	spellable []string // its words in katakana or latin letters, for the spelling index
-	names     []string // the places and organisations it names (see properName), normalised
+	kanaOnly  bool       // written in hiragana alone: only the reading is reliable
+	spellable []string   // its words in katakana or latin letters, for the spelling index
+	kanji     []readWord // its words written in kanji alone (reading in katakana), for the homophone index
+	names     []string   // the places and organisations it names (see properName), normalised
 }
 
 // weightedText is a text of one space and the weight of each of its parts:
@@ -147,8 +148,10 @@ type analyzer struct {
 	words  *wordLattice    // the analyser's, from latticePool while analyze runs
 	recut  []morph         // the words of a chunk cut again (see tokens)
 
-	concepts conceptMap // the index's concepts, while it analyses for one
-	names    []string   // the proper names of the text analysed (see properName)
+	concepts conceptMap      // the index's concepts, while it analyses for one
+	vocab    *homophoneIndex // the index's words by reading, while it analyses a question for one
+	kanji    []readWord      // the words written in kanji alone of an entry's text (see analysis)
+	names    []string        // the proper names of the text analysed (see properName)
 }
 
 // analyzerPool holds analyzers for Match.
@@ -173,7 +176,7 @@ func analyzeText(text string, fix func(string) string, concepts conceptMap) anal
 // last until an analyses another text.
 func (an *analyzer) analyze(text string, fix func(string) string) analysis {
 	var a analysis
-	an.sents, an.toks, an.names = an.sents[:0], an.toks[:0], an.names[:0]
+	an.sents, an.toks, an.names, an.kanji = an.sents[:0], an.toks[:0], an.names[:0], nil
 	an.words = latticePool.Get().(*wordLattice)
 	defer func() { latticePool.Put(an.words); an.words = nil }()
 	hiragana, some := true, false
@@ -189,9 +192,12 @@ func (an *analyzer) analyze(text string, fix func(string) string) analysis {
 				}
 			}
 			if c != "" && !isLaughter(c) {
-				an.chunks = append(an.chunks, c)
 				some = true
 				hiragana = hiragana && onlyHiraganaText(c)
+				if an.vocab != nil {
+					c = an.vocab.spell(c)
+				}
+				an.chunks = append(an.chunks, c)
 			}
 		}
 		if len(an.chunks) > 0 {
@@ -202,6 +208,9 @@ func (an *analyzer) analyze(text string, fix func(string) string) analysis {
 	an.write(a.kanaOnly)
 	a.spaces = an.texts()
 	a.names = an.names
+	if fix == nil {
+		a.kanji = an.kanji
+	}
 	return a
 }
 
@@ -310,7 +319,13 @@ func (an *analyzer) sentence(chunks []string, endsAsking bool) sentence {
 // addTokens analyses a chunk of sentence out: a phrase between commas.
 func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (string, string) {
 	d := ipaDictionary()
-	for _, tok := range an.tokens(d, chunk) {
+	toks := an.tokens(d, chunk)
+	if an.vocab != nil {
+		if fixed, ok := an.vocab.repair(d, toks, chunk, an.concepts); ok {
+			toks = an.tokens(d, fixed)
+		}
+	}
+	for _, tok := range toks {
 		surface := tok.surface
 		if surface == " " {
 			an.toks = append(an.toks, analyzedToken{written: " ", clause: out.clauses})
@@ -328,6 +343,9 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 		if han {
 			if kana := d.field(tok, 7); kana != "" {
 				reading = kana
+			}
+			if an.vocab == nil && allHan(surface) {
+				an.kanji = append(an.kanji, readWord{surface, reading})
 			}
 		}
 		an.toks = append(an.toks, analyzedToken{

@@ -20,7 +20,9 @@ import (
 // and its content words. The two text spaces are cut into character
 // bigrams and trigrams, so typos and missing spaces do little harm.
 // Before that, a misspelt loanword or name of the question is corrected to
-// the nearest word of the entries (リモーワーク → リモートワーク).
+// the nearest word of the entries (リモーワーク → リモートワーク), and a word
+// the entries write otherwise with the same reading is written as they do
+// (応募死角 → 応募資格, けんしゅう → 研修: see homophoneIndex).
 //
 // Every feature weighs its inverse document frequency over the entries
 // times what its words say about the question (see analyzeText): nouns
@@ -44,6 +46,7 @@ type Index struct {
 	phraseStart  []int32 // entry → its first phrase; the last is len(phraseEntry)
 	spaces       [numSpaces]gramSpace
 	spelling     spellingIndex
+	homophones   homophoneIndex
 	concepts     conceptMap // words taken for one another
 	texts        []string   // entry → its whole normalised text (see attribute)
 	matchScratch sync.Pool  // *matchScratch for Match
@@ -95,6 +98,7 @@ func NewIndex(faqs []FAQ, concepts ...Concept) *Index {
 	}
 	forms := analyzeEntries(ix.faqs, ix.concepts)
 	ix.spelling = newSpellingIndex(forms)
+	ix.homophones = newHomophoneIndex(forms)
 	var b [numSpaces]spaceBuilder
 	for k := range b {
 		b[k].sp = &ix.spaces[k]

@@ -35,10 +35,12 @@ const (
 var spaceWeights = [numSpaces]float64{writtenSpace: 0.25, readingSpace: 0.25, wordSpace: 0.5}
 
 // kanaSpaceWeights is used for a question typed in hiragana alone, which
-// only its reading can match (the analyser cannot cut it into words, and
-// its written form is its reading).
-
-var kanaSpaceWeights = [numSpaces]float64{readingSpace: 1}
+// mostly its reading matches: the analyser cannot cut hiragana into words,
+// and its written form is its reading. The words the homophone index
+// spells as the entries write them (けんしゅう → 研修) count for a quarter.
+// Measured: of the right answers typed again in hiragana, 1511/1853 stay
+// right on the reading alone, 1570/1855 at a quarter, fewer at 0.4 or 0.15.
+var kanaSpaceWeights = [numSpaces]float64{readingSpace: 0.75, wordSpace: 0.25}
 
 // matchScratch holds the per-question working memory of Match.
 type matchScratch struct {
@@ -88,9 +90,9 @@ func (ix *Index) rank(question string) ([]Scored, []string) {
 	sc.hit = sc.hit[:0]
 	an := analyzerPool.Get().(*analyzer)
 	defer analyzerPool.Put(an)
-	an.concepts = ix.concepts
+	an.concepts, an.vocab = ix.concepts, &ix.homophones
 	a := an.analyze(question, ix.spelling.correct)
-	an.concepts = nil
+	an.concepts, an.vocab = nil, nil
 	weights := &spaceWeights
 	if a.kanaOnly {
 		weights = &kanaSpaceWeights

@@ -1,0 +1,179 @@
+package faq
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// homophoneIndex puts back the words of the entries that a question holds
+// in another writing of the same reading: the kanji an IME chose wrongly
+// (応募死角 for 応募資格, 研修機関 for 研修期間, 面説 for 面接) and the words of
+// a question typed in hiragana alone (けんしゅうってとうきょう… for
+// 研修って東京…), which the analyser cannot cut into words. The reading
+// space already finds such words by their sound; this gives them their
+// weight as words too.
+type homophoneIndex struct {
+	known     map[string]bool   // the kanji words of the entries, as written
+	byReading map[string]string // reading in hiragana → the entries' word, "" when two words share it
+	maxRunes  int               // the longest reading
+}
+
+// readWord is a word of an entry and its reading in hiragana.
+type readWord struct{ written, reading string }
+
+// minHomophoneRunes is the shortest reading taken for a word in a
+// question typed in hiragana: shorter ones (いか, きみ) hide in the
+// endings and particles around words.
+const minHomophoneRunes = 3
+
+// newHomophoneIndex collects the kanji compounds and the katakana words of
+// the entries' texts, as analyzeEntries found them, by their readings.
+func newHomophoneIndex(forms [][]analysis) homophoneIndex {
+	hi := homophoneIndex{known: make(map[string]bool), byReading: make(map[string]string)}
+	counts := make(map[readWord]int)
+	for _, entry := range forms {
+		for _, a := range entry[:len(entry)-1] { // not the answer: see the type
+			for _, w := range a.kanji {
+				hi.known[w.written] = true
+				if utf8.RuneCountInString(w.written) >= 2 {
+					counts[readWord{w.written, foldKatakanaText(w.reading)}]++
+				}
+			}
+			for _, w := range a.spellable {
+				if utf8.RuneCountInString(w) >= minHomophoneRunes && spellingKind([]rune(w)[0]) == 1 {
+					counts[readWord{w, foldKatakanaText(w)}]++
+				}
+			}
+		}
+	}
+	type tally struct{ first, second int } // the counts of the two words written most
+	tallies := make(map[string]tally)
+	for w, n := range counts {
+		t := tallies[w.reading]
+		switch {
+		case n > t.first:
+			t = tally{n, t.first}
+			hi.byReading[w.reading] = w.written
+		case n == t.first && hi.byReading[w.reading] > w.written: // the same word whatever the map's order
+			t.second = n
+			hi.byReading[w.reading] = w.written
+		default:
+			t.second = max(t.second, n)
+		}
+		tallies[w.reading] = t
+		hi.maxRunes = max(hi.maxRunes, utf8.RuneCountInString(w.reading))
+	}
+	for r, t := range tallies {
+		if t.first < homophoneDominance*t.second {
+			hi.byReading[r] = "" // neither is clearly the word meant
+		}
+	}
+	return hi
+}
+
+// homophoneDominance is how many times more often one word of a reading
+// must be written in the entries than any other for that reading to mean
+// it (期間 beside the 機関 of 公共交通機関).
+const homophoneDominance = 3
+
+// allHan reports whether s is written in kanji alone.
+func allHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// word returns the entries' word read as reading (in katakana, as the
+// dictionary gives it), when exactly one is.
+func (hi *homophoneIndex) word(reading string) (string, bool) {
+	w := hi.byReading[foldKatakanaText(reading)]
+	return w, w != ""
+}
+
+// spell writes the words of a sentence typed in hiragana alone as the
+// entries write them, longest reading first from the left:
+// けんしゅうってとうきょういかないとだめ → 研修って東京いかないとだめ.
+func (hi *homophoneIndex) spell(s string) string {
+	if len(hi.byReading) == 0 || !onlyHiraganaText(s) {
+		return s
+	}
+	runes := []rune(s)
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(runes); {
+		n, w := hi.longestAt(runes[i:])
+		if n == 0 {
+			b.WriteRune(runes[i])
+			i++
+			continue
+		}
+		b.WriteString(w)
+		i += n
+		changed = true
+	}
+	if !changed {
+		return s
+	}
+	return b.String()
+}
+
+// longestAt returns the length in runes of the longest reading of an
+// entries' word that rs starts with, and that word; 0 when none does.
+func (hi *homophoneIndex) longestAt(rs []rune) (int, string) {
+	for n := min(len(rs), hi.maxRunes); n >= minHomophoneRunes; n-- {
+		if w, ok := hi.byReading[string(rs[:n])]; ok && w != "" {
+			return n, w
+		}
+	}
+	return 0, ""
+}
+
+// repair returns chunk with the kanji words of toks (its words) that no
+// entry writes, but that read as one of the entries' words does, written
+// as the entries write them: a compound (死角 → 資格), or two kanji the
+// dictionary took one by one (級・料 → 給料). A word of concepts is known
+// too. It reports whether it changed anything.
+func (hi *homophoneIndex) repair(d *ipaDict, toks []morph, chunk string, concepts conceptMap) (string, bool) {
+	var b strings.Builder
+	copied, at := 0, 0 // chunk[:copied] is in b; toks[i] starts at byte at
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		from := at
+		at += len(t.surface)
+		if !allHan(t.surface) {
+			continue
+		}
+		reading, span := d.field(t, 7), t.surface
+		switch n := utf8.RuneCountInString(t.surface); {
+		case n >= 2 && d.field(t, 0) == "名詞":
+		case n == 1 && i+1 < len(toks) && utf8.RuneCountInString(toks[i+1].surface) == 1 && allHan(toks[i+1].surface):
+			span += toks[i+1].surface
+			reading += d.field(toks[i+1], 7)
+		default:
+			continue
+		}
+		if hi.known[span] || concepts[span] != "" {
+			continue
+		}
+		w, ok := hi.word(reading)
+		if !ok {
+			continue
+		}
+		if span != t.surface {
+			i++
+			at += len(toks[i].surface)
+		}
+		b.WriteString(chunk[copied:from])
+		b.WriteString(w)
+		copied = at
+	}
+	if copied == 0 {
+		return chunk, false
+	}
+	b.WriteString(chunk[copied:])
+	return b.String(), true
+}
