@@ -35,8 +35,18 @@ var robustWrappers = []struct {
 	// …😊: 1627 → 1628
 	{"emoji", func(q string) string { return bare(q) + "😊" }, 0.995},
 	// typed in hiragana alone: 1325 → 1332; 1511/1853 → 1573/1855 once
-	// its words are spelled as the entries write them (homophoneIndex)
-	{"hiragana", Reading, 0.845},
+	// its words are spelled as the entries write them (homophoneIndex);
+	// 1568/1858 once a comma ends a clause
+	{"hiragana", Reading, 0.84},
+	// 東京に行くのが不安で、… (a reason before the question, ended by a
+	// comma rather than a conjunctive particle): 1091/1855 → 1739/1857
+	// once a comma ends a clause
+	{"reason", func(q string) string { return "東京に行くのが不安で、" + q }, 0.93},
+	// 今就活中なんですが、…: 1593/1855 → 1594/1857
+	{"jobhunt", func(q string) string { return "今就活中なんですが、" + q }, 0.85},
+	// …？教えてもらえると助かります: 1578/1855 → 1800/1857 once 助かる
+	// weighs nothing
+	{"tasukaru", func(q string) string { return bare(q) + "？教えてもらえると助かります" }, 0.965},
 }
 
 // bare is q less its closing punctuation.

@@ -1,9 +1,12 @@
 package faq
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ikawaha/kagome/v2/tokenizer"
 )
 
 // homophoneIndex puts back the words of the entries that a question holds
@@ -147,20 +150,20 @@ func (hi *homophoneIndex) repair(d *ipaDict, toks []morph, chunk string, concept
 		if !allHan(t.surface) {
 			continue
 		}
-		reading, span := d.field(t, 7), t.surface
+		var w, span string
 		switch n := utf8.RuneCountInString(t.surface); {
 		case n >= 2 && d.field(t, 0) == "名詞":
+			span = t.surface
+			if !hi.known[span] && concepts[span] == "" {
+				w, _ = hi.word(d.field(t, 7))
+			}
 		case n == 1 && i+1 < len(toks) && utf8.RuneCountInString(toks[i+1].surface) == 1 && allHan(toks[i+1].surface):
-			span += toks[i+1].surface
-			reading += d.field(toks[i+1], 7)
-		default:
-			continue
+			span = t.surface + toks[i+1].surface
+			if !hi.known[span] && concepts[span] == "" {
+				w = hi.pairWord(d, t.surface, toks[i+1].surface)
+			}
 		}
-		if hi.known[span] || concepts[span] != "" {
-			continue
-		}
-		w, ok := hi.word(reading)
-		if !ok {
+		if w == "" {
 			continue
 		}
 		if span != t.surface {
@@ -176,4 +179,41 @@ func (hi *homophoneIndex) repair(d *ipaDict, toks []morph, chunk string, concept
 	}
 	b.WriteString(chunk[copied:])
 	return b.String(), true
+}
+
+// pairWord returns the one word of the entries that two kanji the
+// dictionary took one by one read as, in any of the readings the
+// dictionary gives each (修 is シュウ as well as オサム), or "".
+func (hi *homophoneIndex) pairWord(d *ipaDict, first, second string) string {
+	found := ""
+	for _, r1 := range d.readings(first) {
+		for _, r2 := range d.readings(second) {
+			w, ok := hi.word(r1 + r2)
+			switch {
+			case !ok || w == found:
+			case found != "":
+				return "" // two words: neither is sure
+			default:
+				found = w
+			}
+		}
+	}
+	return found
+}
+
+// readings returns the readings, in katakana, of the dictionary's entries
+// written surface.
+func (d *ipaDict) readings(surface string) []string {
+	var out []string
+	d.Index.Da.CommonPrefixSearchCallback(surface, func(id, l int) {
+		if l != len(surface) {
+			return
+		}
+		for e := id; e <= id+int(d.dups[id]); e++ {
+			if r := d.field(morph{id: int32(e), class: tokenizer.KNOWN}, 7); r != "" && !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	})
+	return out
 }

@@ -23,6 +23,7 @@ func TestHomophonesRepairedToTheEntriesWords(t *testing.T) {
 		{"応募死角ってありますか", "資格", "eligibility"}, // a compound the IME chose wrongly
 		{"級料っていくら？", "給料", "salary"},         // two kanji the dictionary takes one by one
 		{"面説ってオンラインですか", "面接", "interview"},
+		{"県修期間はどのくらい？", "研修", "training"}, // 修 read シュウ, not the name オサム the dictionary prefers
 	}
 	for _, c := range cases {
 		an := analyzer{concepts: ix.concepts, vocab: &ix.homophones}

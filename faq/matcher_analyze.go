@@ -19,7 +19,8 @@ import (
 // its share below against one that lacks it.
 const (
 	// subClauseWeight is that share for a clause ended by a conjunctive
-	// particle (〜んですけど、〜ので、〜が、) in a sentence that asks.
+	// particle (〜んですけど、〜ので、〜が、) or a comma (東京に行くのが不安で、)
+	// in a sentence that asks.
 	subClauseWeight = 0.5
 
 	// statementWeight is that share for a sentence that does not ask,
@@ -231,7 +232,7 @@ func (an *analyzer) write(kanaOnly bool) {
 		}
 		toks := an.toks[s.from:s.to]
 		for j, tok := range toks {
-			d := 1.0
+			d, w := 1.0, 1.0
 			switch {
 			case kanaOnly:
 				// the analyser cannot cut hiragana reliably into clauses
@@ -251,10 +252,10 @@ func (an *analyzer) write(kanaOnly bool) {
 			if tok.name && d == 1 && s.asks && asksAbout(toks[j+1:]) {
 				an.names = append(an.names, Normalize(tok.written))
 			}
-			out[writtenSpace].write(tok.written, max(tok.content, functionWeight), d)
-			out[readingSpace].write(tok.reading, 1, d)
+			out[writtenSpace].write(tok.written, w*max(tok.content, functionWeight), d)
+			out[readingSpace].write(tok.reading, w, d)
 			if tok.content > 0 {
-				out[wordSpace].word(an.concepts.word(tok.written), tok.content, d)
+				out[wordSpace].word(an.concepts.word(tok.written), w*tok.content, d)
 			}
 		}
 	}
@@ -307,6 +308,9 @@ func (an *analyzer) sentence(chunks []string, endsAsking bool) sentence {
 	var lastPOS, lastSub string
 	for i, chunk := range chunks {
 		if i > 0 {
+			if n := len(an.toks); n > out.from && an.toks[n-1].clause == out.clauses {
+				out.clauses++ // a comma ends a clause
+			}
 			an.toks = append(an.toks, analyzedToken{clause: out.clauses}) // a break
 		}
 		lastPOS, lastSub = an.addTokens(&out, chunk, lastPOS, lastSub)
@@ -598,7 +602,7 @@ func degreeWord(surface string) bool {
 func courtesyWord(base string) bool {
 	switch base {
 	case "恐れ入る", "よろしい", "宜しい", "差し支える", "差し支え", "伺い", "申し訳", "お手数", "手数",
-		"教示", "幸い", "失礼", "恐縮", "お忙しい":
+		"教示", "幸い", "失礼", "恐縮", "お忙しい", "助かる":
 		return true
 	}
 	return false

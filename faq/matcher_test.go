@@ -245,7 +245,16 @@ func TestAnalyzeWeighsTheAskingClause(t *testing.T) {
 	if got["寮"] != 1 || got["東京"] != subClauseWeight {
 		t.Errorf("words %q weigh %v, want 寮 1 and 東京 %v", a.spaces[wordSpace].s, a.spaces[wordSpace].d, subClauseWeight)
 	}
-	for _, q := range []string{"教えてください", "ありがとうございます", "ですか？", "ｗｗｗ"} {
+	// a comma ends a clause too: 不安で、 leads up to the question
+	a = analyzeText("東京に行くのが不安で、寮はありますか", nil, nil)
+	got = map[string]float32{}
+	for i, w := range strings.Fields(a.spaces[wordSpace].s) {
+		got[w] = a.spaces[wordSpace].d[i]
+	}
+	if got["寮"] != 1 || got["不安"] != subClauseWeight {
+		t.Errorf("words %q weigh %v, want 寮 1 and 不安 %v", a.spaces[wordSpace].s, a.spaces[wordSpace].d, subClauseWeight)
+	}
+	for _, q := range []string{"教えてください", "ありがとうございます", "ですか？", "ｗｗｗ", "教えてもらえると助かります"} {
 		if s := analyzeText(q, nil, nil).spaces[wordSpace].s; s != "" {
 			t.Errorf("analyzeText(%q) has content words %q", q, s)
 		}
