@@ -229,7 +229,7 @@ func TestQuestionBesideABookingRequest(t *testing.T) {
 // button, rather than dropped.
 func TestRequestBesideANearQuestion(t *testing.T) {
 	forEngine(t, func(t *testing.T, h *harness) {
-		r := repliesText(h.say("応募したいです。あと北見の冬のイベントってどう？", "もしかして", "[応募する]"))
+		r := repliesText(h.say("応募したいです。あと北見の冬祭りってどう？", "もしかして", "[応募する]"))
 		if strings.Contains(r, "個人情報の取り扱い") {
 			t.Fatalf("the form started and the question was dropped:\n%s", r)
 		}

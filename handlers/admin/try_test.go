@@ -2,6 +2,7 @@ package admin_test
 
 import (
 	"context"
+	"fmt"
 	"html/template"
 	"strings"
 	"testing"
@@ -52,7 +53,7 @@ func TestTrySaysWhatTheBotDoes(t *testing.T) {
 			if len(m.Candidates) > 0 && details < 0 {
 				t.Errorf("%s: the scores cannot be shown:\n%s", q, clip(body))
 			}
-			for _, jargon := range []string{"スコア 0", "スコア 1", "0.46"} {
+			for _, jargon := range []string{"スコア 0", "スコア 1", fmt.Sprintf("%.2f", faq.AnswerThreshold)} {
 				if i := strings.Index(body, jargon); i >= 0 && (details < 0 || i < details) {
 					t.Errorf("%s: %q shown outside 「スコアを見る」:\n%s", q, jargon, clip(body))
 				}
