@@ -22,7 +22,8 @@ type homophoneIndex struct {
 	maxRunes  int               // the longest reading
 }
 
-// readWord is a word of an entry and its reading in hiragana.
+// readWord is a word of an entry and its reading (in katakana in an
+// analysis, as the dictionary gives it; in hiragana in the index).
 type readWord struct{ written, reading string }
 
 // minHomophoneRunes is the shortest reading taken for a word in a
@@ -34,7 +35,7 @@ const minHomophoneRunes = 3
 // the entries' texts, as analyzeEntries found them, by their readings.
 func newHomophoneIndex(forms [][]analysis) homophoneIndex {
 	hi := homophoneIndex{known: make(map[string]bool), byReading: make(map[string]string)}
-	counts := make(map[readWord]int)
+	counts := make(map[readWord]int) // how often each word is written, by reading
 	for _, entry := range forms {
 		for _, a := range entry[:len(entry)-1] { // not the answer: see the type
 			for _, w := range a.kanji {
@@ -50,6 +51,14 @@ func newHomophoneIndex(forms [][]analysis) homophoneIndex {
 			}
 		}
 	}
+	hi.pickWords(counts)
+	return hi
+}
+
+// pickWords sets, for each reading of counts, the word it stands for: the
+// one written most, when it is written homophoneDominance times as often
+// as any other, and none ("") otherwise.
+func (hi *homophoneIndex) pickWords(counts map[readWord]int) {
 	type tally struct{ first, second int } // the counts of the two words written most
 	tallies := make(map[string]tally)
 	for w, n := range counts {
@@ -58,9 +67,9 @@ func newHomophoneIndex(forms [][]analysis) homophoneIndex {
 		case n > t.first:
 			t = tally{n, t.first}
 			hi.byReading[w.reading] = w.written
-		case n == t.first && hi.byReading[w.reading] > w.written: // the same word whatever the map's order
+		case n == t.first:
 			t.second = n
-			hi.byReading[w.reading] = w.written
+			hi.byReading[w.reading] = min(hi.byReading[w.reading], w.written) // whatever the map's order
 		default:
 			t.second = max(t.second, n)
 		}
@@ -72,7 +81,6 @@ func newHomophoneIndex(forms [][]analysis) homophoneIndex {
 			hi.byReading[r] = "" // neither is clearly the word meant
 		}
 	}
-	return hi
 }
 
 // homophoneDominance is how many times more often one word of a reading
