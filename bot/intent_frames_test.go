@@ -143,3 +143,45 @@ func TestRestNamesWhatThatIs(t *testing.T) {
 		}
 	}
 }
+
+// TestReadRequestDialectAndDeclining checks the requests made in dialect,
+// chat and IME slips, and the ones declined or only talked about.
+func TestReadRequestDialectAndDeclining(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want intent // the request made, or intentNone
+	}{
+		{"応模したいです", intentApply},               // an IME slip of 応募
+		{"手続き進めたいです", intentApply},             // 手続き without を
+		{"申し込みフォームちょうだい", intentApply},         // ちょうだい asks
+		{"応募フォームほしいです", intentApply},           // not cancel, for all the form is named
+		{"戻してけれ", intentBack},                  // 東北: 〜してけれ
+		{"やめときます", intentCancel},               // やめておきます
+		{"ちょっとやめる", intentCancel},              // a filler before a command
+		{"とりあえずスキップ", intentSkip},              // a filler before a command
+		{"この質問スルーで", intentSkip},               // スルー skips
+		{"これで合ってる", intentYes},                 // pointing at what was shown, then yes
+		{"内容は問題ないです", intentYes},               // pointing at what was shown, then yes
+		{"違う違う", intentNo},                     // a command said twice
+		{"うんうん", intentYes},                    // a command said twice
+		{"内容に間違いはないです", intentYes},             // denying a fault says yes
+		{"スタッフさんいない？", intentHuman},            // asking whether no one is there asks for someone
+		{"選考結果の連絡がまだ届いてないです", intentStatus},    // not come yet: where does it stand
+		{"面談の日程変更は今のところ大丈夫です", intentNone},     // declined
+		{"説明会の予約をするのはやめときます", intentNone},      // declined
+		{"個人情報を消すのはやめておきます", intentNone},       // declined
+		{"担当者と話すほどでもないです", intentNone},         // declined
+		{"めっちゃつかれた", intentNone},               // tired, not お疲れさまです
+		{"面談のキャンセル料はかかりますか", intentNone},       // asks about the charge
+		{"説明会のキャンセルポリシーを教えて", intentNone},      // asks about the rules
+		{"友達も応募したいらしいけど、どうしたらいい？", intentNone}, // how, about the clause before
+		{"予約を見たいです", intentBookings},
+	} {
+		if got := detectIntent(c.text); got != c.want {
+			t.Errorf("detectIntent(%q) = %s, want %s", c.text, got, c.want)
+		}
+	}
+	if got := answerIntent("間違いないです"); got != intentYes {
+		t.Errorf("answerIntent(間違いないです) = %s, want yes", got)
+	}
+}

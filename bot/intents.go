@@ -119,7 +119,7 @@ func readClauses(text string) request {
 		best = beyondCondition(best, clauses)
 	}
 	for i, c := range clauses {
-		if tellsWhatWasDone(c) || supposes(c) || reasoned && givesReason(c) {
+		if tellsWhatWasDone(c) || supposes(c) || reasoned && givesReason(c) || i > 0 && (settles(clauseBefore(clauses, i), c) || asksHowAbout(clauseBefore(clauses, i), c)) {
 			continue // 「応募したんですけど、」 was done, 「在宅で働けるなら」 is supposed
 		}
 		r := classify(c)
@@ -132,6 +132,56 @@ func readClauses(text string) request {
 	}
 	return best
 }
+
+// settles reports whether clause, after the clause before, only says
+// that all is well for the reason given: the 「大丈夫です」 of 「人と話す
+// ほどのことでもないんで大丈夫です」 declines, it agrees to nothing.
+func settles(before, clause string) bool {
+	return before != "" && givesReason(before) && slices.Contains(fineKeys(), commandKey(clause))
+}
+
+// clauseBefore returns the last clause before clauses[i] that is more
+// than punctuation (the 「、」 cut after 「けど」), or "".
+func clauseBefore(clauses []string, i int) string {
+	for j := i - 1; j >= 0; j-- {
+		if c := strings.TrimRight(clauses[j], clausePunct); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// clausePunct is the punctuation that may close a clause.
+const clausePunct = "、,， …。！!？?"
+
+// asksHowAbout reports whether clause asks how to go on with what the
+// clause before sets out: the 「どうすればいい？」 of 「友達が応募したいって
+// 言ってたんだけど、どうすればいい？」 asks how a friend applies, not how
+// to use the bot.
+func asksHowAbout(before, clause string) bool {
+	return containsAny(frameKey(clause), howKeys()) && hasAnySuffix(before, "けど", "けれど", "が", "ので", "から", "んで", "たら", "なら", "ば")
+}
+
+// howWords ask how to go on.
+var howWords = []string{"どうすれば", "どうしたら", "どうやって", "何すれば", "なにすれば", "何をすれば"}
+
+// howKeys are howWords in the form of frameKey.
+var howKeys = sync.OnceValue(func() []string { return keysOf(howWords) })
+
+// hasAnySuffix reports whether s ends with any of suffixes.
+func hasAnySuffix(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// fineKeys are the words that say all is well, as commandKey forms.
+var fineKeys = sync.OnceValue(func() []string {
+	return []string{commandKey("大丈夫"), commandKey("いい"), commandKey("結構"), commandKey("平気")}
+})
 
 // startsSomething reports whether in starts what a student, saying they
 // did it (応募しました, 説明会に参加しました), has done already.
@@ -414,7 +464,7 @@ func madeIntent(r request) intent {
 
 // classify scores text against the intents' examples.
 func classify(text string) request {
-	text = withoutLaughter(text)
+	text = standardWording(withoutLaughter(text))
 	k := commandKey(text)
 	if k == "" {
 		return request{}
@@ -422,6 +472,7 @@ func classify(text string) request {
 	if in, ok := commandOf(k); ok {
 		return request{intent: in, score: exactScore}
 	}
+	text = withoutFiller(text)
 	if core, ok := cutHedge(text); ok {
 		if r := classify(core); r.intent != intentNone {
 			r.mood = faq.Hedged
@@ -430,7 +481,7 @@ func classify(text string) request {
 	}
 	if r, ok := frameRequest(text); ok {
 		r.intent, r.mood = broadcastRead(r.intent, text, moodOf(r.intent, moodText(text)))
-		return r
+		return aboutCharge(r, text)
 	}
 	best, read, ok := nearestIntent(text)
 	if !ok {
@@ -443,18 +494,40 @@ func classify(text string) request {
 	if in == intentApply && !containsAny(frameKey(read), applyingKeys()) {
 		return request{} // 「サケモデルっておもろいね」 names the model, not applying
 	}
+	if in == intentGreeting && !containsAny(frameKey(read), greetingKeys()) {
+		return request{} // 「つかれた」 says one is tired, it greets no one
+	}
 	in, mood := broadcastRead(in, read, moodOf(in, read))
 	in, mood = negatedAnswer(in, mood, read)
-	return request{intent: in, score: best.Score, mood: mood}
+	return aboutCharge(request{intent: in, score: best.Score, mood: mood}, read)
 }
+
+// aboutCharge returns no request for r, a cancellation read in text, when
+// text names the charge or the rules of cancelling (キャンセル料ってかかり
+// ますか): it asks about them, and cancels nothing.
+func aboutCharge(r request, text string) request {
+	if (r.intent == intentCancel || r.intent == intentCancelBooking) && containsAny(frameKey(text), cancelTermKeys()) {
+		return request{}
+	}
+	return r
+}
+
+// cancelTermWords name the charge and the rules of cancelling.
+var cancelTermWords = []string{"キャンセル料", "取消料", "取り消し料", "キャンセル費", "キャンセルポリシー", "キャンセル規定"}
+
+// cancelTermKeys are cancelTermWords in the form of frameKey.
+var cancelTermKeys = sync.OnceValue(func() []string { return keysOf(cancelTermWords) })
 
 // negatedAnswer reads a yes or a no said in the negative, in text read:
 // a no is said so (「しません」, 「同意しません」), and a yes negated says no
 // (「まだ送信しないで」, 「その内容じゃないです」); but 「戻らなくて大丈夫です」
-// says that something else is not needed.
+// says that something else is not needed, and denying a fault (「内容に
+// 間違いはないです」) says yes.
 func negatedAnswer(in intent, mood faq.Mood, read string) (intent, faq.Mood) {
 	switch {
 	case mood != faq.Negated:
+	case (in == intentYes || in == intentNo) && deniesFault(read):
+		in, mood = intentYes, faq.Plain // 内容に間違いはないです
 	case in == intentNo:
 		mood = faq.Plain
 	case in == intentYes && !strings.Contains(read, "なくて"):
@@ -462,6 +535,39 @@ func negatedAnswer(in intent, mood faq.Mood, read string) (intent, faq.Mood) {
 	}
 	return in, mood
 }
+
+// deniesFault reports whether text says there is no fault in what the
+// bot showed: 「間違いないです」, 「誤りはありません」, 「相違ございません」.
+func deniesFault(text string) bool {
+	k := frameKey(text)
+	for _, f := range faultKeys() {
+		for from := 0; ; {
+			i := strings.Index(k[from:], f)
+			if i < 0 {
+				break
+			}
+			from += i + len(f)
+			if hasAnyPrefix(strings.TrimLeft(k[from:], "はがもな"), "い", "し", "く", "あり", "ござい") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// faultWords name a fault in what was entered (間違い, 誤り, ミス).
+var faultWords = []string{"間違い", "まちがい", "誤り", "あやまり", "相違", "ミス", "違い"}
+
+// faultKeys are faultWords in the form of frameKey.
+var faultKeys = sync.OnceValue(func() []string { return keysOf(faultWords) })
+
+// greetingWords are the words without one of which no message greets:
+// the example matcher may find 「つかれた」 close by 「お疲れさまです」.
+var greetingWords = []string{"こんにち", "こんばん", "おはよ", "はじめまして", "初めまして", "よろしく", "宜しく", "お疲れ", "おつかれ",
+	"どうも", "ども", "やあ", "やっほ", "こんち", "ちわ", "ちーっす", "おっす", "hello", "hi"}
+
+// greetingKeys are greetingWords in the form of frameKey.
+var greetingKeys = sync.OnceValue(func() []string { return keysOf(greetingWords) })
 
 // applyingWords are the words without one of which no message asks to
 // apply: the example matcher may find one close by the name of the model
@@ -507,6 +613,9 @@ func moodOf(in intent, text string) faq.Mood {
 	if _, offered := requestButton(in); m == faq.Asked && (!offered || bookingIntent(in)) {
 		return faq.Plain
 	}
+	if m == faq.Negated && negationAsks(in, text) {
+		m = faq.Plain
+	}
 	if m == faq.Plain && declines(in, text) {
 		return faq.Negated
 	}
@@ -515,6 +624,36 @@ func moodOf(in intent, text string) faq.Mood {
 	}
 	return m
 }
+
+// negationAsks reports whether text, which makes request in negated,
+// asks for it all the same: asking whether no one is there (だれか人
+// いない？, 誰かおらん) asks for a person, with or without the mark, and saying the result has
+// not come yet (結果の連絡まだ来てないんですけど) asks where it stands.
+func negationAsks(in intent, text string) bool {
+	k := frameKey(text)
+	switch in {
+	case intentHuman:
+		return containsAny(k, absentKeys())
+	case intentStatus:
+		return containsAny(k, notArrivedKeys())
+	}
+	return false
+}
+
+// absentWords say that no one is there.
+var absentWords = []string{"いない", "いません", "いらっしゃらない", "いらっしゃいません"}
+
+// notArrivedWords say that word of something has not come yet.
+var notArrivedWords = []string{"来てない", "来ていない", "来ない", "来ません", "来てません", "きてない", "こない",
+	"届いてない", "届いていない", "届かない", "届きません", "届いてません", "とどいてない", "出てない", "出ていない", "出ません",
+	"でてない", "連絡がない", "連絡ない", "連絡がありません"}
+
+// absentKeys and notArrivedKeys are absentWords and notArrivedWords in
+// the form of frameKey.
+var (
+	absentKeys     = sync.OnceValue(func() []string { return keysOf(absentWords) })
+	notArrivedKeys = sync.OnceValue(func() []string { return keysOf(notArrivedWords) })
+)
 
 // asksHere reports whether text asks to ask here, of the bot (ここで質問
 // させてください, このチャットで聞きたい), rather than of a person.
@@ -571,7 +710,8 @@ var whetherAsks = []string{"分かりますか", "わかりますか", "分か�
 
 // declines reports whether text declines request in or puts it off:
 // 「応募するつもりはないです」, 「今度でいいや」, 「あとで見ます」, 「人と話す
-// のは苦手」. Putting off is how one skips a question or cancels the form
+// のは苦手」, 「予約の変更は今のところ大丈夫です」, 「データ消すのはやめて
+// おきます」. Putting off is how one skips a question or cancels the form
 // (後で答えます, また今度にします), so it does not decline those.
 func declines(in intent, text string) bool {
 	if in == intentSkip || in == intentCancel {
@@ -587,7 +727,8 @@ func declines(in intent, text string) bool {
 // declineWords put a request off or say it is not liked, in any mood.
 var declineWords = []string{"今度でいい", "今度で大丈夫", "今度にしま", "今度にする", "また今度", "あとで", "後で", "のちほど", "後ほど",
 	"あとにしま", "後にしま", "今はいい", "今は大丈夫", "今じゃなくていい", "まだいいかな", "はまだいい", "はまだ大丈夫", "苦手",
-	"はいいです", "はいいや", "はいいかな", "はもういい"}
+	"はいいです", "はいいや", "はいいかな", "はもういい", "今のところ大丈夫", "今のところいい", "今のところ結構",
+	"ほどのことでもない", "ほどのことではない", "ほどでもない", "までもない", "のはやめておき", "のはやめにしま", "のはやめます"}
 
 // noIntentionWords say there is no intention to do something; put as a
 // question (予定はないですか) they ask instead.
@@ -698,8 +839,23 @@ func commandKey(s string) string {
 }
 
 // fillers open a message without saying anything of the request
-// (「やっぱやめる」, 「じゃあ応募します」), longest first.
-var fillers = []string{"やっぱり", "やっぱ", "じゃあ", "えっと", "えーと", "うーん", "それでは", "では"}
+// (「やっぱやめる」, 「じゃあ応募します」, 「ちょっと戻って」), longest first.
+var fillers = []string{"とりあえず", "やっぱり", "ちょっと", "いったん", "やっぱ", "じゃあ", "えっと", "えーと", "うーん", "それでは", "一旦", "では"}
+
+// withoutFiller returns text without the fillers it opens with
+// (「やっぱ予約しない」 is read as 「予約しない」), unless nothing is left.
+func withoutFiller(text string) string {
+	t := strings.TrimSpace(text)
+	for changed := true; changed; {
+		changed = false
+		for _, f := range fillers {
+			if rest, ok := strings.CutPrefix(t, f); ok && strings.TrimLeft(rest, "、,， ") != "" {
+				t, changed = strings.TrimLeft(rest, "、,， "), true
+			}
+		}
+	}
+	return t
+}
 
 // fillerKeys are fillers in the form of commandKey, without its own
 // stripping.
@@ -739,7 +895,38 @@ func commandOf(k string) (intent, bool) {
 			}
 		}
 	}
+	if in, ok := agreedWith(k); ok {
+		return in, true
+	}
+	return repeatedCommand(k)
+}
+
+// agreedWith returns yes for key k when it agrees with what the bot
+// showed by pointing at it first: 「それで合ってます」, 「これで問題ないです」.
+func agreedWith(k string) (intent, bool) {
+	for _, p := range agreeingPointerKeys() {
+		if rest, ok := strings.CutPrefix(k, p); ok && intentCommands()[rest] == intentYes {
+			return intentYes, true
+		}
+	}
 	return intentNone, false
+}
+
+// agreeingPointers point at what the bot showed, before a yes.
+var agreeingPointers = []string{"それで", "これで", "内容は", "内容で"}
+
+// agreeingPointerKeys are agreeingPointers in the form of commandKey.
+var agreeingPointerKeys = sync.OnceValue(func() []string { return keysOf(agreeingPointers) })
+
+// repeatedCommand returns the intent of key k when it is a short command
+// said twice, as one does in chat: 「ちゃうちゃう」, 「違う違う」, 「うんうん」.
+func repeatedCommand(k string) (intent, bool) {
+	half := len(k) / 2
+	if half == 0 || len(k)%2 != 0 || k[:half] != k[half:] {
+		return intentNone, false
+	}
+	in, ok := intentCommands()[k[:half]]
+	return in, ok
 }
 
 // pointingWords point at the question or the step a short command is
@@ -756,7 +943,7 @@ var intentCommands = sync.OnceValue(func() map[string]intent {
 	idx := map[string]intent{}
 	for _, ex := range intentExamples {
 		for _, p := range ex.commands {
-			idx[commandKey(p)] = ex.intent
+			idx[commandKey(standardWording(p))] = ex.intent
 		}
 	}
 	return idx
@@ -769,7 +956,7 @@ var intentCommandReadings = sync.OnceValue(func() map[string]intent {
 	idx, clash := map[string]intent{}, map[string]bool{}
 	for _, ex := range intentExamples {
 		for _, p := range ex.commands {
-			r := faq.Reading(commandKey(p))
+			r := faq.Reading(commandKey(standardWording(p)))
 			if _, isKey := intentCommands()[r]; isKey || clash[r] {
 				continue
 			}
@@ -792,8 +979,12 @@ var intentIndex = sync.OnceValue(func() *faq.Index {
 		if len(ex.phrasings) == 0 {
 			continue
 		}
-		entries = append(entries, faq.FAQ{ID: ex.intent.String(), Question: ex.phrasings[0],
-			Alternatives: ex.phrasings[1:], Enabled: true})
+		phrasings := make([]string, len(ex.phrasings))
+		for i, p := range ex.phrasings {
+			phrasings[i] = standardWording(p)
+		}
+		entries = append(entries, faq.FAQ{ID: ex.intent.String(), Question: phrasings[0],
+			Alternatives: phrasings[1:], Enabled: true})
 	}
 	return faq.NewIndex(entries, intentConcepts...)
 })

@@ -47,9 +47,12 @@ type requestSet struct {
 // requests_blind8.tsv (232 messages) was written at the start of the
 // third session of 2026-12-06 by a ninth helper the same way, in dialect,
 // chat and keigo, and measured once at that session's end: 208/232
-// (0.897; the code before the session: 201/232).
+// (0.897; the code before the session: 201/232). A development set
+// since: dialect endings, declining and chat replies, 223/232 (dev
+// 179/182); 224/232 with line 40 (このbotでできること教えて) labelled help,
+// as the labels define it (what the bot can do), not menu.
 var requestSets = []requestSet{
-	{name: "dev", path: filepath.Join("testdata", "requests_dev.tsv"), min: 0.97},
+	{name: "dev", path: filepath.Join("testdata", "requests_dev.tsv"), min: 0.975},
 	{name: "blind", path: filepath.Join("testdata", "requests_blind.tsv"), min: 0.985},
 	{name: "blind2", path: filepath.Join("testdata", "requests_blind2.tsv"), min: 0.99},
 	{name: "blind3", path: filepath.Join("testdata", "requests_blind3.tsv"), min: 0.995}, // measured once: 178/211
@@ -57,7 +60,7 @@ var requestSets = []requestSet{
 	{name: "blind5", path: filepath.Join("testdata", "requests_blind5.tsv"), min: 0.985}, // measured once: 169/188
 	{name: "blind6", path: filepath.Join("testdata", "requests_blind6.tsv"), min: 0.98},  // measured once: 186/196
 	{name: "blind7", path: filepath.Join("testdata", "requests_blind7.tsv"), min: 0.98},  // measured once: 174/196
-	{name: "blind8", path: filepath.Join("testdata", "requests_blind8.tsv"), min: 0.89},  // measured once: 208/232 (before the session: 201/232)
+	{name: "blind8", path: filepath.Join("testdata", "requests_blind8.tsv"), min: 0.955}, // measured once: 208/232 (before the session: 201/232); 223/232 since
 }
 
 // requestCase is one line of a request set.

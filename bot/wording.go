@@ -79,3 +79,25 @@ func katakanaAsHiragana(text string) (string, bool) {
 func isKatakana(r rune) bool {
 	return r >= 'ァ' && r <= 'ヺ' || r == 'ー' || r == 'ヽ' || r == 'ヾ' || r >= 'ｦ' && r <= 'ﾟ'
 }
+
+// standardWording rewrites the dialect and spoken endings, and the kanji
+// slips of the IME, that students make requests with into the standard
+// forms the examples are written in: 「戻してけれ」 as 「戻してください」,
+// 「フォームちょうだい」 as 「フォームください」, 「やめときます」 as
+// 「やめておきます」, 「始めたいんやけど」 as 「始めたいんですけど」,
+// 「応慕」 as 「応募」. The を dropped after 手続き is put back: the
+// analyser reads 「手続き始めたい」 as 手 and 続き.
+func standardWording(text string) string { return standardForms.Replace(text) }
+
+// standardForms pairs each dialect or spoken form, and each kanji slip,
+// with its standard form.
+var standardForms = strings.NewReplacer(
+	"てけれ", "てください", "でけれ", "でください", // 東北: 戻してけれ
+	"ちょうだい", "ください", "ちょーだい", "ください", "頂戴", "ください",
+	"んやけど", "んですけど", "やけど", "だけど", // 関西: 始めたいんやけど
+	"おらん", "いない", "おらへん", "いない", // 関西: 誰かおらん？
+	"わからへん", "わからない", "できひん", "できない", "できへん", "できない",
+	"やめとき", "やめておき", "やめとく", "やめておく", "しとき", "しておき", "しとく", "しておく",
+	"手続き始", "手続きを始", "手続き進", "手続きを進", // without を, read as 手 and 続き
+	"応慕", "応募", "応模", "応募", "応簿", "応募", "応暮", "応募", // IME slips of 応募
+)

@@ -32,3 +32,23 @@ func TestKatakanaAsHiragana(t *testing.T) {
 		}
 	}
 }
+
+// Dialect endings and IME slips are written in the standard form, and
+// nothing else is.
+func TestStandardWording(t *testing.T) {
+	for in, want := range map[string]string{
+		"メニューに戻してけれ":  "メニューに戻してください",
+		"フォームちょうだい":   "フォームください",
+		"始めたいんやけど":    "始めたいんですけど",
+		"誰かおらん？":      "誰かいない？",
+		"これやめときます":    "これやめておきます",
+		"応慕したい":       "応募したい",
+		"手続き始めたい":     "手続きを始めたい",
+		"特になし":        "特になし",
+		"説明会に参加したいです": "説明会に参加したいです",
+	} {
+		if got := standardWording(in); got != want {
+			t.Errorf("standardWording(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
