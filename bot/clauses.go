@@ -20,8 +20,12 @@ func splitClauses(text string) []string {
 		}
 		end := -1
 		switch r {
-		case '。', '！', '!', '？', '?', '\n', '、', ',', '，', '…', '〜', '～':
+		case '。', '！', '!', '？', '?', '\n', '、', ',', '，', '…', '〜', '～', '　':
 			end = i + utf8.RuneLen(r)
+		case ' ':
+			if spaceSeparates(text, i) {
+				end = i + 1
+			}
 		default:
 			if c, ok := clauseEndAt(text, i); ok {
 				end = i + len(c.mark)
@@ -38,6 +42,16 @@ func splitClauses(text string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// spaceSeparates reports whether the space at byte i of text stands for
+// a comma, as students type one between Japanese words (いいえ 結構です):
+// between two runes that are not ASCII, nor both katakana. In 「help me」
+// and 「ﾊｲｼﾝ ﾃｲｼ」 it parts the words of one phrase.
+func spaceSeparates(text string, i int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:i], " "))
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[i:], " "))
+	return prev >= utf8.RuneSelf && next >= utf8.RuneSelf && !(isKatakana(prev) && isKatakana(next))
 }
 
 // clauseEnd is a word that ends a clause leading up to another.
@@ -74,6 +88,9 @@ func sortedLongestFirst(ends []clauseEnd) []clauseEnd {
 // clauseEndAt returns the clause ending that starts at byte i of text, if
 // one does and text goes on after it.
 func clauseEndAt(text string, i int) (clauseEnd, bool) {
+	if endsText(text[i:]) {
+		return clauseEnd{}, false // 「やめたいのですが」: its ので leads to nothing
+	}
 	for _, c := range clauseEnds {
 		if !strings.HasPrefix(text[i:], c.mark) || i+len(c.mark) >= len(text) {
 			continue
@@ -94,6 +111,18 @@ func clauseEndAt(text string, i int) (clauseEnd, bool) {
 		return c, true
 	}
 	return clauseEnd{}, false
+}
+
+// endsText reports whether tail, the end of a text, is a clause ending
+// and nothing more: the request it closes leaves the rest unsaid.
+func endsText(tail string) bool {
+	t := strings.TrimRight(tail, clausePunct)
+	for _, c := range clauseEnds {
+		if t == c.mark {
+			return true
+		}
+	}
+	return false
 }
 
 // endsSentence reports whether rest, what follows a clause ending, only

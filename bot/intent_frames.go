@@ -105,6 +105,13 @@ var frames = []frame{
 		objects: []string{"質問", "聞ける", "きける", "q&a", "faq"},
 		actions: []string{"一覧", "リスト", "候補", "例を", "例が", "例って", "まとめ", "トピック", "話題", "テーマ", "カテゴリ", "ジャンル", "分類"},
 		others:  []string{"応募", "エントリー", "予約", "面談", "説明会", "担当"}},
+	{intent: intentFAQMenu, // 他の人がどんなこと聞いてるか見たい
+		objects: []string{"他の人が", "ほかの人が", "他の学生が", "ほかの学生が", "みんなが", "みんなどんな", "みんな何", "みんながどんな"},
+		actions: []string{"聞いてる", "聞いている", "きいてる", "質問してる", "質問している"},
+		others:  []string{"担当", "人と話", "応募", "エントリー", "予約"}},
+	{intent: intentBack, // 大学名入れたとこまで戻りたい
+		phrases: []string{"ところまで戻", "とこまで戻", "ところまでもど", "とこまでもど", "所まで戻", "質問まで戻", "項目まで戻"},
+		others:  []string{"最初", "はじめ", "初め", "トップ", "ホーム", "メニュー"}},
 	{intent: intentBroadcastOff, recalls: true,
 		objects: announcements,
 		actions: append(append([]string{}, stoppingWords...), "不要", "いらない", "要らない", "いりません", "送らない",

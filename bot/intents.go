@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/sakemodel/sakebot/faq"
 )
@@ -78,6 +79,9 @@ type request struct {
 	mood   faq.Mood // a negated or hedged request is not made
 	rest   string   // the rest of the message, when only a clause makes the request
 	framed bool     // read by a frame: the message names what it is about
+	// unwrapped is set for a request read without the wrapping of the
+	// message (see withoutWrapping).
+	unwrapped bool
 }
 
 // made reports whether the message makes the request: plainly, and as a
@@ -91,9 +95,19 @@ func (r request) made() bool { return r.intent != intentNone && r.mood == faq.Pl
 // 電話ですか？」 asks how, on the supposition of talking). A closing
 // formula after a request (「応募状況おしえて。よろしくお願いします」) is
 // read without it: it is no greeting of its own.
+//
+// An opening that only sets the scene (お疲れ様です！, 確認なんですが、) is
+// read apart the same way, and so is a signature (（山田）); a request read
+// without them is marked unwrapped, for besideFAQ to fall back on the
+// whole when the FAQ takes the rest (はじめまして、説明会ってどこで
+// やってますか greets and asks).
 func readRequest(text string) request {
-	if body := withoutClosing(text); body != text {
+	for _, body := range []string{withoutWrapping(text), withoutClosing(withoutSignature(text))} {
+		if body == text {
+			continue
+		}
 		if r := readClauses(body); r.intent != intentNone {
+			r.unwrapped = true
 			return r // 応募状況を教えて。よろしくお願いします
 		}
 	}
@@ -130,8 +144,30 @@ func readClauses(text string) request {
 		r.rest = namingThat(withoutConnective(strings.Join(rest, "")), c)
 		best = r
 	}
+	if best.made() && doubtsAfter(clauses) {
+		best.mood = faq.Hedged // 応募したいけど自信ない…
+	}
 	return best
 }
+
+// doubtsAfter reports whether a clause of clauses doubts what the clause
+// before it, ending in 「けど」 or 「が」, wants: 「応募したいけど自信ない…」
+// hesitates, it does not apply yet.
+func doubtsAfter(clauses []string) bool {
+	for i := 1; i < len(clauses); i++ {
+		if containsAny(frameKey(clauses[i]), doubtKeys()) && hasAnySuffix(clauseBefore(clauses, i), "けど", "けれど", "が") {
+			return true
+		}
+	}
+	return false
+}
+
+// doubtWords say that one doubts one can or should do it.
+var doubtWords = []string{"自信ない", "自信がない", "自信ありません", "自信がありません", "自信なくて", "迷って", "迷い中", "悩んで", "悩み中",
+	"踏ん切りがつかな", "勇気がでな", "勇気が出な", "勇気出な"}
+
+// doubtKeys are doubtWords in the form of frameKey.
+var doubtKeys = sync.OnceValue(func() []string { return keysOf(doubtWords) })
 
 // settles reports whether clause, after the clause before, only says
 // that all is well for the reason given: the 「大丈夫です」 of 「人と話す
@@ -380,7 +416,20 @@ func supposedIntents(clauses []string) map[intent]bool {
 // the model. A tie goes to the request (「次の説明会っていつ？」 is best
 // answered with the open sessions), and a short command always wins.
 func readRequestBeside(ix *faq.Index, text string) request {
-	return besideFAQ(readRequest(text), func() faq.Match { return ix.Match(text) })
+	return besideFAQIn(text, readRequest(text), func() faq.Match { return ix.Match(text) })
+}
+
+// besideFAQIn is besideFAQ for request r read in text. When r was read
+// without the wrapping of text and the FAQ takes it, the reading of the
+// whole is weighed instead: 「はじめまして、説明会ってどこでやってますか」
+// greets, beside a question the FAQ answers.
+func besideFAQIn(text string, r request, match func() faq.Match) request {
+	match = sync.OnceValue(match)
+	got := besideFAQ(r, match)
+	if got.intent == intentNone && r.unwrapped {
+		return besideFAQ(readClauses(text), match)
+	}
+	return got
 }
 
 // besideFAQ is readRequestBeside for a request r already read, with the
@@ -402,7 +451,7 @@ func besideFAQ(r request, match func() faq.Match) request {
 // requestOf is readRequestBeside for the turn's text, using what was read
 // and matched before the turn when it was.
 func (t *turn) requestOf(text string) request {
-	return besideFAQ(t.requestRead(text), func() faq.Match {
+	return besideFAQIn(text, t.requestRead(text), func() faq.Match {
 		index := t.e.answerer.Index()
 		if m, ok := t.pre.matchFor(index, text); ok {
 			return m
@@ -464,7 +513,7 @@ func madeIntent(r request) intent {
 
 // classify scores text against the intents' examples.
 func classify(text string) request {
-	text = standardWording(withoutLaughter(text))
+	text = withoutSoftEnding(standardWording(withoutLaughter(text)))
 	k := commandKey(text)
 	if k == "" {
 		return request{}
@@ -635,10 +684,24 @@ func negationAsks(in intent, text string) bool {
 	case intentHuman:
 		return containsAny(k, absentKeys())
 	case intentStatus:
-		return containsAny(k, notArrivedKeys())
+		return containsAny(k, notArrivedKeys()) || endsInStill(k)
 	}
 	return false
 }
+
+// endsInStill reports whether key k names a result and ends in 「まだ」
+// (結果まだ, 選考結果まだです😊): it is not out yet, said as asking where
+// it stands. 「応募はまだです」 says one has not applied.
+func endsInStill(k string) bool {
+	k = strings.TrimRightFunc(k, func(r rune) bool { return !unicode.IsLetter(r) })
+	return containsAny(k, resultKeys()) && hasAnySuffix(k, "まだ", "まだです", "まだですか", "まだかな")
+}
+
+// resultWords name the result of an application or word of it.
+var resultWords = []string{"結果", "合否", "連絡", "返事", "返信", "けっか", "ごうひ", "れんらく", "へんじ"}
+
+// resultKeys are resultWords in the form of frameKey.
+var resultKeys = sync.OnceValue(func() []string { return keysOf(resultWords) })
 
 // absentWords say that no one is there.
 var absentWords = []string{"いない", "いません", "いらっしゃらない", "いらっしゃいません"}
@@ -840,7 +903,7 @@ func commandKey(s string) string {
 
 // fillers open a message without saying anything of the request
 // (「やっぱやめる」, 「じゃあ応募します」, 「ちょっと戻って」), longest first.
-var fillers = []string{"とりあえず", "やっぱり", "ちょっと", "いったん", "やっぱ", "じゃあ", "えっと", "えーと", "うーん", "それでは", "一旦", "では"}
+var fillers = []string{"とりあえず", "えーっと", "やっぱり", "ちょっと", "いったん", "あのー", "やっぱ", "じゃあ", "えっと", "えーと", "うーん", "それでは", "一旦", "では", "あの"}
 
 // withoutFiller returns text without the fillers it opens with
 // (「やっぱ予約しない」 is read as 「予約しない」), unless nothing is left.
@@ -869,7 +932,9 @@ var fillerKeys = sync.OnceValue(func() []string {
 
 // politeEndings are stripped from the end of a message before it is looked
 // up among the short commands.
-var politeEndings = []string{"をお願いします", "お願いします", "おねがいします", "お願いしまーす", "です", "っす", "ください", "下さい", "ね", "よ", "で", "!"}
+var politeEndings = []string{"をお願いします", "お願いします", "おねがいします", "お願いしまーす", "をお願いできますか", "お願いできますか",
+	"お願いできる", "もらってもいいですか", "もらっていいですか", "もらえますか", "もらえる",
+	"です", "っす", "ください", "下さい", "ね", "よ", "で", "!"}
 
 var politeKeys = func() []string {
 	keys := make([]string, len(politeEndings))

@@ -1,8 +1,10 @@
 package bot
 
 import (
+	"os"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/sakemodel/sakebot/faq"
 	"github.com/sakemodel/sakebot/faqfile"
@@ -29,6 +31,121 @@ var requestWrappers = []struct {
 // bareRequest is q less its closing punctuation.
 func bareRequest(q string) string { return strings.TrimRight(q, "？?！!。 ") }
 
+// requestRewrites are further ways students wrap or phrase a request they
+// could have made plainly: a reason or context said first, the request's
+// ending made politer or more casual, and the marks and signatures chat
+// messages end with. Each applies only where the rewrite keeps the
+// request (a one-word reply such as はい is no request to put politely)
+// and reports whether it applied; the share is of the requests it applies
+// to. Measured 2026-12-07 over the requests of every set read right,
+// before that session's changes → after.
+var requestRewrites = []struct {
+	name    string
+	rewrite func(requestCase) (string, bool)
+	min     float64
+}{
+	{"reason", prefixed("ちょっと聞きたいことがあるので、"), 0.999},                                                   // 986/1002 → 1004/1004
+	{"parttime", prefixed("今バイト中なんですけど、"), 0.999},                                                     // 1000/1002 → 1004/1004
+	{"checking", prefixed("確認なんですが、"), 0.999},                                                         // 958/1002 → 1004/1004
+	{"selfintro", prefixed("北見工大3年の山田です。"), 0.999},                                                    // 999/1002 → 1004/1004
+	{"osewa", prefixed("お世話になっております。"), 0.999},                                                        // 1000/1002 → 1004/1004
+	{"otsukare", prefixed("お疲れ様です！\n"), 0.999},                                                        // 857/1002 → 1004/1004
+	{"eeto", func(c requestCase) (string, bool) { return "えーっと、" + c.msg, true }, 0.999},              // 1326/1330 → 1332/1332
+	{"ndesukedo", ending("たいです", "たいんですけど"), 0.989},                                                   // 91/93 → 94/94
+	{"nodesuga", ending("たいです", "たいのですが"), 0.989},                                                     // 92/93 → 94/94
+	{"ndakedo", ending("たい", "たいんだけど"), 0.993},                                                        // 162/163 → 164/164
+	{"sasete", nounEnding("したいです", "させてもらえますか"), 0.954},                                               // 43/44 → 43/44
+	{"onegai", nounEnding("したいです", "お願いできますか"), 0.954},                                                // 42/44 → 43/44
+	{"onegai2", nounEnding("してください", "お願いできますか"), 0.937},                                              // 13/16 → 16/16
+	{"moraeru", ending("てください", "てもらえますか"), 0.985},                                                    // 67/69 → 69/69
+	{"moratteii", ending("てください", "てもらってもいいですか"), 0.985},                                              // 69/69 → 69/69
+	{"hoshii", ending("てください", "てほしいです"), 0.985},                                                      // 67/69 → 69/69
+	{"qmark", toggledQuestionMark, 0.994},                                                             // 166/168 → 168/168
+	{"ellipsis", func(c requestCase) (string, bool) { return bareRequest(c.msg) + "…", true }, 0.998}, // 1327/1330 → 1331/1332
+	{"signature", onRequests(func(q string) string { return bareRequest(q) + "（山田）" }), 0.999},        // 862/1002 → 1004/1004
+	{"spaces", func(c requestCase) (string, bool) {
+		return "　" + strings.ReplaceAll(c.msg, "、", "　") + " ", true
+	}, 0.999}, // 1301/1330 → 1332/1332
+	// Written after that session's changes and measured then, not tuned
+	// on, but for the space inside a katakana phrase (ﾊｲｼﾝ ﾃｲｼ) they showed
+	// split by the change that reads a space as a comma.
+	{"nenno", prefixed("念のため聞きたいんですが、"), 0.997},                                                    // 1000/1002 → 1002/1004
+	{"jugyo", prefixed("授業終わったので、"), 0.997},                                                        // 1000/1002 → 1002/1004
+	{"senjitsu", prefixed("先日はありがとうございました。"), 0.988},                                               // 991/1002 → 993/1004
+	{"yabun", prefixed("夜分にすみません。"), 0.999},                                                        // 1002/1002 → 1004/1004
+	{"kuremasenka", ending("てください", "てくれませんか"), 0.956},                                             // 67/69 → 67/69
+	{"omotte", ending("たいです", "たいと思っています"), 0.968},                                                 // 91/93 → 92/94
+	{"yoroshii", ending("たいです", "たいのですが、よろしいでしょうか"), 0.989},                                        // 92/93 → 94/94
+	{"bang", func(c requestCase) (string, bool) { return bareRequest(c.msg) + "！！", true }, 0.998}, // 1327/1330 → 1331/1332
+}
+
+// replies are the intents of one-word replies and courtesies, which no
+// context, politeness or signature is put to.
+var replies = map[string]bool{"yes": true, "no": true, "ack": true, "greeting": true, "thanks": true}
+
+// onRequests applies wrap to the messages that make a request proper,
+// not a reply.
+func onRequests(wrap func(string) string) func(requestCase) (string, bool) {
+	return func(c requestCase) (string, bool) {
+		if replies[c.intent] {
+			return "", false
+		}
+		return wrap(c.msg), true
+	}
+}
+
+// prefixed says context before a request.
+func prefixed(context string) func(requestCase) (string, bool) {
+	return onRequests(func(q string) string { return context + q })
+}
+
+// ending rewrites a request that ends in from to end in to.
+func ending(from, to string) func(requestCase) (string, bool) {
+	return func(c requestCase) (string, bool) {
+		q := bareRequest(c.msg)
+		if replies[c.intent] || !strings.HasSuffix(q, from) {
+			return "", false
+		}
+		return strings.TrimSuffix(q, from) + to, true
+	}
+}
+
+// nounEnding is ending for a request whose verb is a noun of two kanji
+// or katakana or more with する (予約したいです, 変更してください), which
+// take 〜させて and 〜お願い as well.
+func nounEnding(from, to string) func(requestCase) (string, bool) {
+	plain := ending(from, to)
+	return func(c requestCase) (string, bool) {
+		q := bareRequest(c.msg)
+		stem := []rune(strings.TrimSuffix(q, from))
+		if len(stem) < 2 || !strings.HasSuffix(q, from) || !nounRune(stem[len(stem)-1]) || !nounRune(stem[len(stem)-2]) {
+			return "", false
+		}
+		return plain(c)
+	}
+}
+
+// nounRune reports whether r is kanji or katakana, and no kanji a verb
+// in す is written with (消す, 戻す: 消したい is no noun with する).
+func nounRune(r rune) bool {
+	return (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r) || r == 'ー') && !strings.ContainsRune(verbKanji, r)
+}
+
+// verbKanji start the verbs in す that a request ends in.
+const verbKanji = "消戻出話直返残渡貸増減押回探移試許指離外落写放通"
+
+// toggledQuestionMark adds the question mark a question in か goes
+// without (担当者と話せますか), or drops the one it has.
+func toggledQuestionMark(c requestCase) (string, bool) {
+	switch q := strings.TrimSpace(c.msg); {
+	case strings.HasSuffix(q, "か"):
+		return q + "？", true
+	case strings.HasSuffix(q, "？") || strings.HasSuffix(q, "?"):
+		return strings.TrimRight(q, "？?"), true
+	}
+	return "", false
+}
+
 // TestRequestsRobustToWrappers checks that the courtesy, closings and chat
 // marks around a request do not lose it.
 func TestRequestsRobustToWrappers(t *testing.T) {
@@ -42,18 +159,36 @@ func TestRequestsRobustToWrappers(t *testing.T) {
 		}
 	}
 	for _, w := range requestWrappers {
-		kept := 0
-		for _, c := range right {
-			wrapped := c
-			wrapped.msg = w.wrap(c.msg)
-			if ok, _ := readRight(ix, wrapped); ok {
-				kept++
-			}
+		checkRewrite(t, ix, right, w.name, func(c requestCase) (string, bool) { return w.wrap(c.msg), true }, w.min)
+	}
+	for _, w := range requestRewrites {
+		checkRewrite(t, ix, right, w.name, w.rewrite, w.min)
+	}
+}
+
+// checkRewrite checks that of the requests right that rewrite applies to,
+// at least the share least stay right once rewritten. With -v and
+// ROBUST_MISSES set, it logs those that do not.
+func checkRewrite(t *testing.T, ix *faq.Index, right []requestCase, name string, rewrite func(requestCase) (string, bool), least float64) {
+	t.Helper()
+	kept, applied := 0, 0
+	for _, c := range right {
+		msg, ok := rewrite(c)
+		if !ok {
+			continue
 		}
-		share := float64(kept) / float64(max(len(right), 1))
-		t.Logf("%s: %d/%d stay right (%.3f)", w.name, kept, len(right), share)
-		if share < w.min {
-			t.Errorf("%s: %.3f of requests read right stay right once wrapped, under the floor %.3f", w.name, share, w.min)
+		applied++
+		wrapped := c
+		wrapped.msg = msg
+		if ok, why := readRight(ix, wrapped); ok {
+			kept++
+		} else if testing.Verbose() && os.Getenv("ROBUST_MISSES") != "" {
+			t.Logf("  %s miss: %q | want %s | %s", name, msg, c.intent, why)
 		}
+	}
+	share := float64(kept) / float64(max(applied, 1))
+	t.Logf("%s: %d/%d stay right (%.3f)", name, kept, applied, share)
+	if share < least {
+		t.Errorf("%s: %.3f of requests read right stay right once wrapped, under the floor %.3f", name, share, least)
 	}
 }

@@ -101,3 +101,23 @@ var standardForms = strings.NewReplacer(
 	"手続き始", "手続きを始", "手続き進", "手続きを進", // without を, read as 手 and 続き
 	"応慕", "応募", "応模", "応募", "応簿", "応募", "応暮", "応募", // IME slips of 応募
 )
+
+// withoutSoftEnding returns text with the softening that ends a request
+// and leaves the rest unsaid (応募したいんですけど, やめたいのですが,
+// 話したいんだけど) read as the plain polite ending (応募したいです): nothing
+// follows the 「けど」 or 「が」, so it joins no clause on.
+func withoutSoftEnding(text string) string {
+	t := strings.TrimRightFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.Is(unicode.So, r)
+	})
+	for _, e := range softEndings {
+		if stem, ok := strings.CutSuffix(t, e); ok && stem != "" {
+			return stem + "です" + text[len(t):]
+		}
+	}
+	return text
+}
+
+// softEndings soften the end of a request, longest first.
+var softEndings = []string{"んですけれども", "んですけれど", "のですけれど", "んですけど", "のですけど", "んですが", "のですが",
+	"んだけれど", "んだけど", "んやけど"}
