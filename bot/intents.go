@@ -102,9 +102,10 @@ func (r request) made() bool { return r.intent != intentNone && r.mood == faq.Pl
 // whole when the FAQ takes the rest (はじめまして、説明会ってどこで
 // やってますか greets and asks).
 func readRequest(text string) request {
-	for _, body := range []string{withoutWrapping(text), withoutClosing(withoutSignature(text))} {
-		if body == text {
-			continue
+	bodies := []string{withoutWrapping(text), withoutClosing(withoutSignature(text))}
+	for i, body := range bodies {
+		if body == text || i > 0 && body == bodies[0] {
+			continue // nothing taken off, or read already
 		}
 		if r := readClauses(body); r.intent != intentNone {
 			r.unwrapped = true
