@@ -69,19 +69,22 @@ type questionSet struct {
 var questionSets = []questionSet{
 	{name: "dev2", path: filepath.Join("testdata", "faq_dev2.tsv"), minOnTopic: 0.97, minRejected: 0.965, minSuggested: 0.5},
 	{name: "blind", path: filepath.Join("testdata", "faq_blind.tsv"), minOnTopic: 0.965, minRejected: 0.96, minSuggested: 0.75},
-	{name: "blind2", path: filepath.Join("testdata", "faq_blind2.tsv"), minOnTopic: 0.95, minRejected: 0.94, minSuggested: 0.65},
+	{name: "blind2", path: filepath.Join("testdata", "faq_blind2.tsv"), minOnTopic: 0.97, minRejected: 0.94, minSuggested: 0.65},
 	{name: "blind3", path: filepath.Join("testdata", "faq_blind3.tsv"), minOnTopic: 0.975, minRejected: 0.98, minSuggested: 0.75},
 	{name: "blind4", path: filepath.Join("testdata", "faq_blind4.tsv"), minOnTopic: 0.97, minRejected: 0.965, minSuggested: 0.75},
-	{name: "blind5", path: filepath.Join("testdata", "faq_blind5.tsv"), minOnTopic: 0.985, minRejected: 0.93, minSuggested: 0.75},
-	{name: "blind6", path: filepath.Join("testdata", "faq_blind6.tsv"), minOnTopic: 0.975, minRejected: 0.935, minSuggested: 0.75},
+	{name: "blind5", path: filepath.Join("testdata", "faq_blind5.tsv"), minOnTopic: 0.985, minRejected: 0.95, minSuggested: 0.75},
+	{name: "blind6", path: filepath.Join("testdata", "faq_blind6.tsv"), minOnTopic: 0.99, minRejected: 0.935, minSuggested: 0.75},
 	{name: "blind7", path: filepath.Join("testdata", "faq_blind7.tsv"), minOnTopic: 0.975, minRejected: 0.965, minSuggested: 0.5},
 	// measured once at the end of the session that made it (2026-12-06,
 	// third): 216/281, 78/81, 44/56 (the code before the session: 204/281,
 	// 78/81, 55/68); a development set since. The answer threshold of 0.44
 	// (2026-12-06, fourth session) answered 7 of its suggested misses, so
 	// the share of right choices among the rest fell to 32/44, with 2 of
-	// blind2's (4/6): those floors follow.
-	{name: "blind8", path: filepath.Join("testdata", "faq_blind8.tsv"), minOnTopic: 0.765, minRejected: 0.95, minSuggested: 0.7},
+	// blind2's (4/6): those floors follow. Phrasings written for its misses
+	// (2026-12-07), with the threshold back at 0.46, took it to 263/281,
+	// 78/81, 11/13, and blind2, blind5 and blind6 up: the floors sit one
+	// question under.
+	{name: "blind8", path: filepath.Join("testdata", "faq_blind8.tsv"), minOnTopic: 0.93, minRejected: 0.95, minSuggested: 0.7},
 }
 
 func TestQuestionSets(t *testing.T) {
