@@ -13,7 +13,10 @@ import (
 // its punctuation.
 func splitClauses(text string) []string {
 	var out []string
-	start := 0
+	start := openingWordEnd(text)
+	if start > 0 {
+		out = append(out, text[:start]) // いいえ結構です reads as いいえ、結構です
+	}
 	for i, r := range text {
 		if i < start {
 			continue // inside a clause ending already cut
@@ -42,6 +45,43 @@ func splitClauses(text string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// openingWordEnd returns where a yes, a no or a greeting that opens text
+// without a comma ends (いいえ結構です, いや違います, はじめまして北見工大の
+// 3年です), or 0 when text opens otherwise. A short word that also begins
+// other words stands apart before hiragana only when it is none of those
+// (いやまだです, but not いやだ or いえで): before a kanji, a katakana or a
+// Latin letter it always does.
+func openingWordEnd(text string) int {
+	for _, w := range openingWords {
+		rest, ok := strings.CutPrefix(text, w.word)
+		if !ok || rest == "" {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(rest)
+		kana := unicode.Is(unicode.Hiragana, next)
+		if kana && w.beforeKana && !strings.ContainsRune(w.notBefore, next) || unicode.IsLetter(next) && !kana {
+			return len(w.word)
+		}
+	}
+	return 0
+}
+
+// openingWords open a message as a word of their own, longest first.
+// beforeKana: the word stands apart before hiragana too, but for the
+// runes of notBefore, which make it another word (いやだ, いえで).
+var openingWords = []struct {
+	word, notBefore string
+	beforeKana      bool
+}{
+	{word: "はじめまして", beforeKana: true}, {word: "初めまして", beforeKana: true}, {word: "こんにちは", beforeKana: true},
+	{word: "こんばんは", beforeKana: true}, {word: "おはようございます", beforeKana: true}, {word: "お疲れ様です", beforeKana: true},
+	{word: "お疲れさまです", beforeKana: true}, {word: "おつかれさまです", beforeKana: true}, {word: "お世話になっております", beforeKana: true},
+	{word: "いいえ", beforeKana: true}, {word: "ううん", beforeKana: true},
+	{word: "いや", notBefore: "だでなにのがはをすさしらもかっ", beforeKana: true},
+	{word: "いえ", notBefore: "でにのがはをかまっもへとやいす", beforeKana: true},
+	{word: "はい"}, {word: "うん"},
 }
 
 // spaceSeparates reports whether the space at byte i of text stands for

@@ -136,6 +136,17 @@ var requestKinds = map[string][]wording{
 		{"タントウシャトハナシタイ", "human"},
 		{"おうぼするね", "apply"},
 	},
+	// a yes, a no or a greeting typed without a comma before the rest
+	// reads as with one; a word it only begins does not
+	"opening word": {
+		{"いいえ結構です", "no"},
+		{"いえけっこうです", "no"},
+		{"いやまだです", "no"},
+		{"はじめまして北見工大の3年です", "greeting"},
+		{"こんにちはきたみこうだいのやまだです", "greeting"},
+		{"はいしんとめて", "broadcastoff"},
+		{"いえで仕事できますか", "none"},
+	},
 	// laughter closing a message says nothing about the request
 	"laughter": {
 		{"担当者と話したいｗｗ", "human"},
