@@ -686,9 +686,18 @@ func negationAsks(in intent, text string) bool {
 		return containsAny(k, absentKeys())
 	case intentStatus:
 		return containsAny(k, notArrivedKeys()) || endsInStill(k)
+	case intentCancel, intentCancelBooking:
+		return containsAny(k, undoingKeys()) // 予約なしにして
 	}
 	return false
 }
+
+// undoingWords ask, with a negation, that something be undone: 「予約なし
+// にして」 cancels, however the analyser reads 「なし」 in hiragana.
+var undoingWords = []string{"なしにし", "無しにし", "なかったことに"}
+
+// undoingKeys are undoingWords in the form of frameKey.
+var undoingKeys = sync.OnceValue(func() []string { return keysOf(undoingWords) })
 
 // endsInStill reports whether key k names a result and ends in 「まだ」
 // (結果まだ, 選考結果まだです😊): it is not out yet, said as asking where

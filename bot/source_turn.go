@@ -121,8 +121,9 @@ func (t *turn) broadcast(off bool) {
 var stoppingWords = []string{"停止", "止め", "止ま", "とめ", "解除", "オフ", "おふ", "ストップ", "すとっぷ"}
 
 // resumingWords ask for announcements again.
-var resumingWords = []string{"再開", "もう一度", "また", "オン", "おん", "戻", "もど", "受け取りたい", "受け取れるように", "届くように", "とどくように",
-	"受け取る設定", "受けとる設定"}
+var resumingWords = []string{"再開", "さいかい", "もう一度", "もういちど", "もっかい", "また", "オン", "おん", "戻", "もど",
+	"受け取りたい", "うけとりたい", "受け取れるように", "うけとれるように", "届くように", "とどくように",
+	"受け取る設定", "受けとる設定", "うけとるせってい"}
 
 // broadcastWay settles which way a request about announcements goes by
 // its words, which the two requests share but for these: 「配信を止めて」
@@ -133,7 +134,7 @@ func broadcastWay(in intent, text string) intent {
 	if in != intentBroadcastOff && in != intentBroadcastOn {
 		return in
 	}
-	for _, w := range []string{"停止を解除", "停止の解除", "停止解除", "停止をやめ", "停止を取り消"} {
+	for _, w := range []string{"停止を解除", "停止の解除", "停止解除", "停止をやめ", "停止を取り消", "ていしをかいじょ", "ていしのかいじょ", "ていしかいじょ"} {
 		if strings.Contains(text, w) {
 			return intentBroadcastOn // the stopping undone
 		}
@@ -182,7 +183,7 @@ func broadcastRead(in intent, text string, mood faq.Mood) (intent, faq.Mood) {
 		return in, mood
 	}
 	in = broadcastWay(in, text)
-	if mood == faq.Negated && !negatesStopping(text) && !strings.Contains(text, "再開") {
+	if mood == faq.Negated && !negatesStopping(text) && !strings.Contains(text, "再開") && !strings.Contains(text, "さいかい") {
 		return intentBroadcastOff, faq.Plain
 	}
 	return in, mood

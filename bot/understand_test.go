@@ -135,6 +135,9 @@ var requestKinds = map[string][]wording{
 		{"ｵｳﾎﾞｼﾀｲﾃﾞｽ", "apply"},
 		{"タントウシャトハナシタイ", "human"},
 		{"おうぼするね", "apply"},
+		{"はいしんのさいかいおねがいします", "broadcaston"},
+		{"はいしんさいかいはしなくていいです", "none"},
+		{"せつめいかいのよやくなしにしてください", "cancelbooking"},
 	},
 	// a yes, a no or a greeting typed without a comma before the rest
 	// reads as with one; a word it only begins does not
