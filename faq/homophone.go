@@ -20,6 +20,9 @@ type homophoneIndex struct {
 	known     map[string]bool   // the kanji words of the entries, as written
 	byReading map[string]string // reading in hiragana → the entries' word, "" when two words share it
 	maxRunes  int               // the longest reading
+	// byKanji holds the entries' words of two kanji (in byReading) under
+	// each of their kanji.
+	byKanji map[string][]readWord
 }
 
 // readWord is a word of an entry and its reading (in katakana in an
@@ -52,6 +55,14 @@ func newHomophoneIndex(forms [][]analysis) homophoneIndex {
 		}
 	}
 	hi.pickWords(counts)
+	hi.byKanji = make(map[string][]readWord)
+	for r, w := range hi.byReading {
+		if k := []rune(w); len(k) == 2 && allHan(w) {
+			for _, c := range k {
+				hi.byKanji[string(c)] = append(hi.byKanji[string(c)], readWord{w, r})
+			}
+		}
+	}
 	return hi
 }
 
@@ -168,7 +179,9 @@ func (hi *homophoneIndex) repair(d *ipaDict, toks []morph, chunk string, concept
 		case n == 1 && i+1 < len(toks) && utf8.RuneCountInString(toks[i+1].surface) == 1 && allHan(toks[i+1].surface):
 			span = t.surface + toks[i+1].surface
 			if !hi.known[span] && concepts[span] == "" {
-				w = hi.pairWord(d, t.surface, toks[i+1].surface)
+				if w = hi.pairWord(d, t.surface, toks[i+1].surface); w == "" {
+					w = hi.sharedWord(d, t.surface, toks[i+1].surface)
+				}
 			}
 		}
 		if w == "" {
@@ -204,6 +217,39 @@ func (hi *homophoneIndex) pairWord(d *ipaDict, first, second string) string {
 			default:
 				found = w
 			}
+		}
+	}
+	return found
+}
+
+// sharedWord returns the one word of the entries, two kanji long, that
+// first and second write with one kanji wrong but read alike: one kanji
+// is the word's, in its place, and the other reads, in one of the
+// dictionary's readings, as the rest of the word's reading (金務 for
+// 勤務, 痛勤 for 通勤, 昇信 for 昇進); or "". pairWord finds the two kanji
+// whose readings make the word's; the dictionary knows few readings of a
+// single kanji (務 only as ツトム), so this keeps the one written right.
+func (hi *homophoneIndex) sharedWord(d *ipaDict, first, second string) string {
+	found := ""
+	consider := func(w readWord, other string, fits func(reading, r string) bool) bool {
+		for _, r := range d.readings(other) {
+			if r = foldKatakanaText(r); fits(w.reading, r) && len(w.reading) > len(r) {
+				if found != "" && found != w.written {
+					return false // two words: neither is sure
+				}
+				found = w.written
+			}
+		}
+		return true
+	}
+	for _, w := range hi.byKanji[second] {
+		if strings.HasSuffix(w.written, second) && !consider(w, first, strings.HasPrefix) {
+			return ""
+		}
+	}
+	for _, w := range hi.byKanji[first] {
+		if strings.HasPrefix(w.written, first) && !consider(w, second, strings.HasSuffix) {
+			return ""
 		}
 	}
 	return found

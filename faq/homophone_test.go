@@ -12,7 +12,8 @@ func homophoneFAQs() []FAQ {
 		{ID: "salary", Question: "給料はいくらですか？", Alternatives: []string{"初任給を教えて"}, Enabled: true},
 		{ID: "interview", Question: "面接はオンラインですか？", Alternatives: []string{"面接は北見でやりますか"}, Enabled: true},
 		{ID: "training", Question: "研修期間はどのくらいですか？", Alternatives: []string{"研修は東京でやりますか"}, Enabled: true},
-		{ID: "commute", Question: "公共交通機関で通えますか？", Enabled: true},
+		{ID: "commute", Question: "公共交通機関で通えますか？", Alternatives: []string{"通勤はバスですか"}, Enabled: true},
+		{ID: "hours", Question: "勤務時間を教えてください", Enabled: true},
 		{ID: "remote", Question: "リモートワークはできますか？", Enabled: true},
 	}
 }
@@ -24,6 +25,10 @@ func TestHomophonesRepairedToTheEntriesWords(t *testing.T) {
 		{"級料っていくら？", "給料", "salary"},         // two kanji the dictionary takes one by one
 		{"面説ってオンラインですか", "面接", "interview"},
 		{"県修期間はどのくらい？", "研修", "training"}, // 修 read シュウ, not the name オサム the dictionary prefers
+		// one kanji right, the other read as the rest of the word, though
+		// the dictionary reads 務 and 勤 only as the name ツトム
+		{"金務時間を教えて", "勤務", "hours"},
+		{"痛勤ってバスですか", "通勤", "commute"},
 	}
 	for _, c := range cases {
 		an := analyzer{concepts: ix.concepts, vocab: &ix.homophones}
