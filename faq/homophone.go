@@ -23,11 +23,16 @@ type homophoneIndex struct {
 	// byKanji holds the entries' words of two kanji (in byReading) under
 	// each of their kanji.
 	byKanji map[string][]readWord
+	// afterWord: the kanji word before, a NUL and a reading → the word of
+	// that reading the entries write after it (研修 + きかん → 期間), ""
+	// when two words share it.
+	afterWord map[string]string
 }
 
 // readWord is a word of an entry and its reading (in katakana in an
-// analysis, as the dictionary gives it; in hiragana in the index).
-type readWord struct{ written, reading string }
+// analysis, as the dictionary gives it; in hiragana in the index), and
+// the word written in kanji alone just before it, if any (研修 of 研修期間).
+type readWord struct{ written, reading, after string }
 
 // minHomophoneRunes is the shortest reading taken for a word in a
 // question typed in hiragana: shorter ones (いか, きみ) hide in the
@@ -37,61 +42,71 @@ const minHomophoneRunes = 3
 // newHomophoneIndex collects the kanji compounds and the katakana words of
 // the entries' texts, as analyzeEntries found them, by their readings.
 func newHomophoneIndex(forms [][]analysis) homophoneIndex {
-	hi := homophoneIndex{known: make(map[string]bool), byReading: make(map[string]string)}
-	counts := make(map[readWord]int) // how often each word is written, by reading
+	hi := homophoneIndex{known: make(map[string]bool)}
+	counts := make(map[readWord]int)      // how often each word is written, by reading
+	afterCounts := make(map[readWord]int) // the same, by the word before and reading
 	for _, entry := range forms {
 		for _, a := range entry[:len(entry)-1] { // not the answer: see the type
 			for _, w := range a.kanji {
 				hi.known[w.written] = true
-				if utf8.RuneCountInString(w.written) >= 2 {
-					counts[readWord{w.written, foldKatakanaText(w.reading)}]++
+				if utf8.RuneCountInString(w.written) < 2 {
+					continue
+				}
+				reading := foldKatakanaText(w.reading)
+				counts[readWord{written: w.written, reading: reading}]++
+				if w.after != "" {
+					afterCounts[readWord{written: w.written, reading: w.after + "\x00" + reading}]++
 				}
 			}
 			for _, w := range a.spellable {
 				if utf8.RuneCountInString(w) >= minHomophoneRunes && spellingKind([]rune(w)[0]) == 1 {
-					counts[readWord{w, foldKatakanaText(w)}]++
+					counts[readWord{written: w, reading: foldKatakanaText(w)}]++
 				}
 			}
 		}
 	}
-	hi.pickWords(counts)
+	hi.byReading, hi.afterWord = pickWords(counts), pickWords(afterCounts)
+	for r := range hi.byReading {
+		hi.maxRunes = max(hi.maxRunes, utf8.RuneCountInString(r))
+	}
 	hi.byKanji = make(map[string][]readWord)
 	for r, w := range hi.byReading {
 		if k := []rune(w); len(k) == 2 && allHan(w) {
 			for _, c := range k {
-				hi.byKanji[string(c)] = append(hi.byKanji[string(c)], readWord{w, r})
+				hi.byKanji[string(c)] = append(hi.byKanji[string(c)], readWord{written: w, reading: r})
 			}
 		}
 	}
 	return hi
 }
 
-// pickWords sets, for each reading of counts, the word it stands for: the
-// one written most, when it is written homophoneDominance times as often
-// as any other, and none ("") otherwise.
-func (hi *homophoneIndex) pickWords(counts map[readWord]int) {
+// pickWords returns, for each reading of counts, the word it stands for:
+// the one written most, when it is written homophoneDominance times as
+// often as any other, and none ("") otherwise.
+func pickWords(counts map[readWord]int) map[string]string {
 	type tally struct{ first, second int } // the counts of the two words written most
 	tallies := make(map[string]tally)
+	words := make(map[string]string)
 	for w, n := range counts {
 		t := tallies[w.reading]
 		switch {
 		case n > t.first:
 			t = tally{n, t.first}
-			hi.byReading[w.reading] = w.written
+			words[w.reading] = w.written
 		case n == t.first:
 			t.second = n
-			hi.byReading[w.reading] = min(hi.byReading[w.reading], w.written) // whatever the map's order
+			words[w.reading] = min(words[w.reading], w.written) // whatever the map's order
 		default:
 			t.second = max(t.second, n)
 		}
 		tallies[w.reading] = t
-		hi.maxRunes = max(hi.maxRunes, utf8.RuneCountInString(w.reading))
 	}
 	for r, t := range tallies {
 		if t.first < homophoneDominance*t.second {
-			hi.byReading[r] = "" // neither is clearly the word meant
+			words[r] = "" // neither is clearly the word meant
 		}
 	}
+	return words
 }
 
 // homophoneDominance is how many times more often one word of a reading
@@ -158,7 +173,9 @@ func (hi *homophoneIndex) longestAt(rs []rune) (int, string) {
 // entry writes, but that read as one of the entries' words does, written
 // as the entries write them: a compound (死角 → 資格), or two kanji the
 // dictionary took one by one (級・料 → 給料). A word of concepts is known
-// too. It reports whether it changed anything.
+// too. A word the entries write is rewritten only after a kanji word the
+// entries write another word of its reading after (研修機関 → 研修期間).
+// It reports whether it changed anything.
 func (hi *homophoneIndex) repair(d *ipaDict, toks []morph, chunk string, concepts conceptMap) (string, bool) {
 	var b strings.Builder
 	copied, at := 0, 0 // chunk[:copied] is in b; toks[i] starts at byte at
@@ -173,8 +190,16 @@ func (hi *homophoneIndex) repair(d *ipaDict, toks []morph, chunk string, concept
 		switch n := utf8.RuneCountInString(t.surface); {
 		case n >= 2 && d.field(t, 0) == "名詞":
 			span = t.surface
-			if !hi.known[span] && concepts[span] == "" {
+			switch {
+			case concepts[span] != "":
+			case !hi.known[span]:
 				w, _ = hi.word(d.field(t, 7))
+			case i > 0 && allHan(toks[i-1].surface):
+				// a word of the entries, but not after this one: 研修機関
+				// for the 研修期間 they write, beside 公共交通機関
+				if w = hi.afterWord[toks[i-1].surface+"\x00"+foldKatakanaText(d.field(t, 7))]; w == span {
+					w = ""
+				}
 			}
 		case n == 1 && i+1 < len(toks) && utf8.RuneCountInString(toks[i+1].surface) == 1 && allHan(toks[i+1].surface):
 			span = t.surface + toks[i+1].surface

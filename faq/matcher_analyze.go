@@ -329,8 +329,13 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 			toks = an.tokens(d, fixed)
 		}
 	}
+	prev := "" // the token before, when written in kanji alone
 	for _, tok := range toks {
 		surface := tok.surface
+		after := prev
+		if prev = ""; allHan(surface) {
+			prev = surface
+		}
 		if surface == " " {
 			an.toks = append(an.toks, analyzedToken{written: " ", clause: out.clauses})
 			continue
@@ -349,7 +354,7 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 				reading = kana
 			}
 			if an.vocab == nil && allHan(surface) {
-				an.kanji = append(an.kanji, readWord{surface, reading})
+				an.kanji = append(an.kanji, readWord{written: surface, reading: reading, after: after})
 			}
 		}
 		an.toks = append(an.toks, analyzedToken{
