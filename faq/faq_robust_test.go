@@ -42,8 +42,14 @@ var robustWrappers = []struct {
 	// comma rather than a conjunctive particle): 1091/1855 → 1739/1857
 	// once a comma ends a clause
 	{"reason", func(q string) string { return "東京に行くのが不安で、" + q }, 0.93},
-	// 今就活中なんですが、…: 1593/1855 → 1594/1857
-	{"jobhunt", func(q string) string { return "今就活中なんですが、" + q }, 0.85},
+	// 今就活中なんですが、…: 1593/1855 → 1594/1857; 1653/1914 → 1848/1914
+	// once the question after an opening that sets the scene is matched
+	// alone when the whole is not answered (afterScene)
+	{"jobhunt", func(q string) string { return "今就活中なんですが、" + q }, 0.96},
+	// 院生ですが、… and まだ2年なんだけど、…, written with afterScene:
+	// 1777 → 1837/1914 and 1827 → 1901/1914
+	{"insei", func(q string) string { return "院生ですが、" + q }, 0.955},
+	{"ninen", func(q string) string { return "まだ2年なんだけど、" + q }, 0.99},
 	// …？教えてもらえると助かります: 1578/1855 → 1800/1857 once 助かる
 	// weighs nothing
 	{"tasukaru", func(q string) string { return bare(q) + "？教えてもらえると助かります" }, 0.965},

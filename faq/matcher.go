@@ -3,6 +3,7 @@ package faq
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -95,8 +96,14 @@ func (m Match) Best() (Scored, bool) {
 // Match ranks the entries for question.
 func (ix *Index) Match(question string) Match {
 	m := Match{Question: question, Normalized: Normalize(question)}
+	q := clipBytes(question, MaxQuestionBytes)
 	var names []string
-	m.Candidates, names = ix.rank(clipBytes(question, MaxQuestionBytes))
+	m.Candidates, names = ix.rank(q)
+	if rest, ok := afterScene(q); ok && (len(m.Candidates) == 0 || m.Candidates[0].Score < AnswerThreshold) {
+		if c, n := ix.rank(rest); len(c) > 0 && c[0].Score >= AnswerThreshold {
+			m.Candidates, names = c, n // 今就活中なんですが、研修期間どのくらい
+		}
+	}
 	m.Outcome, m.Candidates = decide(m.Candidates)
 	if m.Outcome == Answered && ix.asksBeyond(m, names) {
 		m.Outcome = Suggested // close to the entry, but asking what it does not say
@@ -118,6 +125,39 @@ func (ix *Index) asksBeyond(m Match, names []string) bool {
 	e := slices.IndexFunc(ix.faqs, func(f FAQ) bool { return f.ID == m.Candidates[0].FAQ.ID })
 	return e >= 0 && (!statesAll(asked, ix.texts[e]) || !containsAll(ix.texts[e], names))
 }
+
+// afterScene returns what follows the opening clause of q when that
+// clause only sets the scene (今就活中なんですが、, 北見工大の3年ですけど、)
+// and a comma ends it: a clause ending in 〜んですが, 〜ですけど and the
+// like, which tells where the student stands before the question.
+func afterScene(q string) (string, bool) {
+	i := strings.IndexAny(q, "、,，")
+	if i <= 0 {
+		return "", false
+	}
+	_, size := utf8.DecodeRuneInString(q[i:])
+	rest := strings.TrimSpace(q[i+size:])
+	if !strings.ContainsFunc(rest, namesSomething) {
+		return "", false // どうしたらいい asks nothing without the opening
+	}
+	for _, e := range sceneEnds {
+		if strings.HasSuffix(q[:i], e) {
+			return rest, true
+		}
+	}
+	return "", false
+}
+
+// namesSomething reports whether r, in kanji, katakana or Latin letters,
+// is part of a word that names something, as the words of a question's
+// topic are written.
+func namesSomething(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r) || r < utf8.RuneSelf && unicode.IsLetter(r)
+}
+
+// sceneEnds end an opening clause that only sets the scene.
+var sceneEnds = []string{"んですが", "んですけど", "んですけれど", "んですけれども", "のですが", "のですけど",
+	"んだけど", "んやけど", "ですが", "ですけど", "ですけれど", "ですけれども", "でして"}
 
 // clipBytes cuts s to at most n bytes, at a rune boundary.
 func clipBytes(s string, n int) string {

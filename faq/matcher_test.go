@@ -298,3 +298,21 @@ func TestEditDistance(t *testing.T) {
 		t.Errorf("editDistance with limit 2 = %d, want ≥ 2", got)
 	}
 }
+
+// An opening that only tells where the student stands (〜なんですが、) does
+// not keep the question after it from its answer; an opening with nothing
+// after it that names a topic is read whole.
+func TestMatchAfterAnOpeningThatSetsTheScene(t *testing.T) {
+	ix := NewIndex(loadDefaultFAQs(t), loadDefaultConcepts(t)...)
+	for q, want := range map[string]string{
+		"今バイトの休憩中なんですが、研修期間ってどのくらいですか": "training-period",
+		"文系の院生ですけど、北見の冬ってどのくらい寒いですか":   "kitami-winter",
+	} {
+		if m := ix.Match(q); !answeredWith(m, want) {
+			t.Errorf("Match(%q) = %v %v, want %s answered", q, m.Outcome, m.Candidates, want)
+		}
+	}
+	if m := ix.Match("最近忙しいんですが、どうすればいいですか"); m.Outcome == Answered {
+		t.Errorf("Match(最近忙しいんですが、どうすればいいですか) answered %v, want no answer", m.Candidates)
+	}
+}
