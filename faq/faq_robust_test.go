@@ -40,8 +40,11 @@ var robustWrappers = []struct {
 	{"hiragana", Reading, 0.84},
 	// 東京に行くのが不安で、… (a reason before the question, ended by a
 	// comma rather than a conjunctive particle): 1091/1855 → 1739/1857
-	// once a comma ends a clause
-	{"reason", func(q string) string { return "東京に行くのが不安で、" + q }, 0.93},
+	// once a comma ends a clause; 1793/1914 → 1857/1914 once the question
+	// after it is matched alone when the whole is not answered (afterScene)
+	{"reason", func(q string) string { return "東京に行くのが不安で、" + q }, 0.965},
+	// 一人暮らしが心配で、…, written after that: 1620 → 1864/1914
+	{"shinpai", func(q string) string { return "一人暮らしが心配で、" + q }, 0.97},
 	// 今就活中なんですが、…: 1593/1855 → 1594/1857; 1653/1914 → 1848/1914
 	// once the question after an opening that sets the scene is matched
 	// alone when the whole is not answered (afterScene)

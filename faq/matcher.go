@@ -127,9 +127,9 @@ func (ix *Index) asksBeyond(m Match, names []string) bool {
 }
 
 // afterScene returns what follows the opening clause of q when that
-// clause only sets the scene (今就活中なんですが、, 北見工大の3年ですけど、)
-// and a comma ends it: a clause ending in 〜んですが, 〜ですけど and the
-// like, which tells where the student stands before the question.
+// clause only sets the scene and a comma ends it: where the student
+// stands (今就活中なんですが、, 院生ですけど、) or why they ask (東京に行くの
+// が不安で、, 親に聞かれて、).
 func afterScene(q string) (string, bool) {
 	i := strings.IndexAny(q, "、,，")
 	if i <= 0 {
@@ -155,9 +155,10 @@ func namesSomething(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r) || r < utf8.RuneSelf && unicode.IsLetter(r)
 }
 
-// sceneEnds end an opening clause that only sets the scene.
+// sceneEnds end an opening clause that only sets the scene: 〜んですが
+// and the like, and the て-form that gives a reason.
 var sceneEnds = []string{"んですが", "んですけど", "んですけれど", "んですけれども", "のですが", "のですけど",
-	"んだけど", "んやけど", "ですが", "ですけど", "ですけれど", "ですけれども", "でして"}
+	"んだけど", "んやけど", "ですが", "ですけど", "ですけれど", "ですけれども", "でして", "で", "て"}
 
 // clipBytes cuts s to at most n bytes, at a rune boundary.
 func clipBytes(s string, n int) string {
