@@ -54,8 +54,9 @@ var robustWrappers = []struct {
 	{"insei", func(q string) string { return "院生ですが、" + q }, 0.955},
 	{"ninen", func(q string) string { return "まだ2年なんだけど、" + q }, 0.99},
 	// …？教えてもらえると助かります: 1578/1855 → 1800/1857 once 助かる
-	// weighs nothing
-	{"tasukaru", func(q string) string { return bare(q) + "？教えてもらえると助かります" }, 0.965},
+	// weighs nothing; 1858/1914 → 1900/1914 once the sentence that asks
+	// is matched alone when the whole is not answered (Index.reread)
+	{"tasukaru", func(q string) string { return bare(q) + "？教えてもらえると助かります" }, 0.99},
 }
 
 // bare is q less its closing punctuation.

@@ -99,10 +99,8 @@ func (ix *Index) Match(question string) Match {
 	q := clipBytes(question, MaxQuestionBytes)
 	var names []string
 	m.Candidates, names = ix.rank(q)
-	if rest, ok := afterScene(q); ok && (len(m.Candidates) == 0 || m.Candidates[0].Score < AnswerThreshold) {
-		if c, n := ix.rank(rest); len(c) > 0 && c[0].Score >= AnswerThreshold {
-			m.Candidates, names = c, n // 今就活中なんですが、研修期間どのくらい
-		}
+	if !reachesAnswer(m.Candidates) {
+		m.Candidates, names = ix.reread(q, m.Candidates, names)
 	}
 	m.Outcome, m.Candidates = decide(m.Candidates)
 	if m.Outcome == Answered && ix.asksBeyond(m, names) {
@@ -125,6 +123,46 @@ func (ix *Index) asksBeyond(m Match, names []string) bool {
 	e := slices.IndexFunc(ix.faqs, func(f FAQ) bool { return f.ID == m.Candidates[0].FAQ.ID })
 	return e >= 0 && (!statesAll(asked, ix.texts[e]) || !containsAll(ix.texts[e], names))
 }
+
+// reachesAnswer reports whether the best of candidates c scores enough to
+// be answered with.
+func reachesAnswer(c []Scored) bool { return len(c) > 0 && c[0].Score >= AnswerThreshold }
+
+// reread ranks the parts of q that may ask its question alone, when q as a
+// whole reaches no answer: what follows an opening that sets the scene
+// (今就活中なんですが、研修期間どのくらい), or the sentence among others
+// that asks (…？ or …か) and ranks highest (娘が応募を検討しております。御社
+// と北見市との間にはどのような取り決めがあるのでしょうか。…). A sentence that
+// asks nothing (応募したいです。) is not read alone: it may make a request.
+// It returns cands and names, q's own, when no part reaches an answer.
+func (ix *Index) reread(q string, cands []Scored, names []string) ([]Scored, []string) {
+	if rest, ok := afterScene(q); ok {
+		if c, n := ix.rank(rest); reachesAnswer(c) {
+			return c, n
+		}
+	}
+	var parts []string // the sentences that ask and name something
+	n := 0
+	for s, asked := range sentences(q) {
+		if n++; len(parts) < maxRereadSentences && (asked || strings.HasSuffix(s, "か")) && strings.ContainsFunc(s, namesSomething) {
+			parts = append(parts, s+"？")
+		}
+	}
+	if n < 2 {
+		return cands, names
+	}
+	found := false
+	for _, s := range parts {
+		if c, n := ix.rank(s); reachesAnswer(c) && (!found || c[0].Score > cands[0].Score) {
+			cands, names, found = c, n, true
+		}
+	}
+	return cands, names
+}
+
+// maxRereadSentences bounds the sentences of a question reread alone,
+// and so the time a long message takes.
+const maxRereadSentences = 6
 
 // afterScene returns what follows the opening clause of q when that
 // clause only sets the scene and a comma ends it: where the student

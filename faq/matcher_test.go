@@ -299,14 +299,17 @@ func TestEditDistance(t *testing.T) {
 	}
 }
 
-// An opening that only tells where the student stands (〜なんですが、) does
-// not keep the question after it from its answer; an opening with nothing
-// after it that names a topic is read whole.
-func TestMatchAfterAnOpeningThatSetsTheScene(t *testing.T) {
+// An opening that only tells where the student stands (〜なんですが、), or
+// sentences around the one that asks, do not keep the question from its
+// answer; an opening with nothing after it that names a topic is read
+// whole.
+func TestMatchRereadsThePartThatAsks(t *testing.T) {
 	ix := NewIndex(loadDefaultFAQs(t), loadDefaultConcepts(t)...)
 	for q, want := range map[string]string{
 		"今バイトの休憩中なんですが、研修期間ってどのくらいですか": "training-period",
 		"文系の院生ですけど、北見の冬ってどのくらい寒いですか":   "kitami-winter",
+		// a sentence of its own asks, among others that tell who asks
+		"北見工大の院生の母でございます。息子がこの取り組みに興味を持っております。研修はどのくらいの期間なのでしょうか。よろしくお願いいたします。": "training-period",
 	} {
 		if m := ix.Match(q); !answeredWith(m, want) {
 			t.Errorf("Match(%q) = %v %v, want %s answered", q, m.Outcome, m.Candidates, want)
