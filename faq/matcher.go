@@ -131,8 +131,8 @@ func reachesAnswer(c []Scored) bool { return len(c) > 0 && c[0].Score >= AnswerT
 // reread ranks the parts of q that may ask its question alone, when q as a
 // whole reaches no answer: what follows an opening that sets the scene
 // (今就活中なんですが、研修期間どのくらい), or the sentence among others
-// that asks (…？ or …か) and ranks highest (娘が応募を検討しております。御社
-// と北見市との間にはどのような取り決めがあるのでしょうか。…). A sentence that
+// that asks (…？ or …か) and ranks highest (院生の母でございます。…研修
+// はどのくらいの期間なのでしょうか。よろしくお願いいたします。). A sentence that
 // asks nothing (応募したいです。) is not read alone: it may make a request.
 // It returns cands and names, q's own, when no part reaches an answer.
 func (ix *Index) reread(q string, cands []Scored, names []string) ([]Scored, []string) {
