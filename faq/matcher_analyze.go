@@ -377,7 +377,9 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 // tokens returns the words of chunk. The dictionary's old auxiliary つ
 // (perfect tense) draws the い of いつ into a verb: it cuts 説明会いつ into
 // 説明・会い・つ and 締め切りはいつ into 締め切り・は・い・つ. A chunk so cut
-// is cut again around いつ: 説明会・いつ, 締め切り・は・いつ・です・か.
+// is cut again around いつ: 説明会・いつ, 締め切り・は・いつ・です・か. A
+// word cut before a small ゃ (工大・生じ・ゃないと) is cut again before the
+// rune it took: 工大生・じゃないと.
 func (an *analyzer) tokens(d *ipaDict, chunk string) []morph {
 	toks := an.words.tokenize(chunk)
 	at := 0 // byte offset of toks[i] in chunk
@@ -388,9 +390,23 @@ func (an *analyzer) tokens(d *ipaDict, chunk string) []morph {
 			an.recut = append(an.recut, an.words.tokenize(chunk[cut:end])...)
 			return append(an.recut, an.words.tokenize(chunk[end:])...)
 		}
+		if i > 0 && startsSmallKana(t.surface) && containsHan(toks[i-1].surface) {
+			_, n := utf8.DecodeLastRuneInString(toks[i-1].surface)
+			cut := at - n // 工大生・じゃないと, not 工大・生じ・ゃないと
+			an.recut = append(an.recut[:0], an.words.tokenize(chunk[:cut])...)
+			return append(an.recut, an.words.tokenize(chunk[cut:])...)
+		}
 		at += len(t.surface)
 	}
 	return toks
+}
+
+// startsSmallKana reports whether s starts with a small ゃ, ゅ or ょ, which
+// no word starts with: the dictionary has cut the rune before it off
+// (生じ・ゃないと for 生・じゃないと).
+func startsSmallKana(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == 'ゃ' || r == 'ゅ' || r == 'ょ'
 }
 
 // finish closes the analysis of a sentence, whose tokens are toks.
