@@ -138,6 +138,8 @@ var requestKinds = map[string][]wording{
 		{"はいしんのさいかいおねがいします", "broadcaston"},
 		{"はいしんさいかいはしなくていいです", "none"},
 		{"せつめいかいのよやくなしにしてください", "cancelbooking"},
+		{"よやくしたないようかくにんしたい", "bookings"},
+		{"おうぼしないです", "none"},
 	},
 	// a yes, a no or a greeting typed without a comma before the rest
 	// reads as with one; a word it only begins does not

@@ -96,6 +96,8 @@ func moodOfWords(k string) Mood {
 			return Hedged // 話すなら, 応募したいなら: supposed, like 〜したら
 		case pos == "動詞":
 			verb = i
+		case kana && contentsInKana(toks, i):
+			// ないよう in hiragana alone is 内容 (よやくしたないようかくにんしたい)
 		case pos == "助動詞" && (base == "ない" || base == "ぬ" || base == "ん"):
 			if tok.surface == "ん" && kana && (i == 0 || toks[i-1].surface != "ませ") {
 				break // in hiragana alone, the ん of a word cut amiss (すたっ・ふさ・ん, さ・ん・か)
@@ -118,6 +120,20 @@ func moodOfWords(k string) Mood {
 		return Negated
 	}
 	return Plain
+}
+
+// contentsInKana reports whether toks[i] is the ない of ないよう, the word
+// 内容 in hiragana, rather than a negation: not ないように, ないような or
+// ないようです.
+func contentsInKana(toks []morph, i int) bool {
+	if toks[i].surface != "ない" || i+1 >= len(toks) || !strings.HasPrefix(toks[i+1].surface, "よう") {
+		return false
+	}
+	after := toks[i+1].surface[len("よう"):]
+	if after == "" && i+2 < len(toks) {
+		after = toks[i+2].surface
+	}
+	return !strings.HasPrefix(after, "に") && !strings.HasPrefix(after, "な") && !strings.HasPrefix(after, "で")
 }
 
 // knowingVerb reports whether base is a verb of knowing, whose negation
