@@ -255,17 +255,8 @@ func courtesy(in intent) bool {
 
 // withoutConnective returns rest, the part of a message beside a request,
 // without the word that joins it on (「あと」東京研修って何ヶ月か知りたい,
-// 「ちなみに」面接ってオンライン？): it says only that more follows, and
-// weighs against the question in the FAQ matcher.
-func withoutConnective(rest string) string {
-	t := strings.TrimSpace(rest)
-	for _, c := range connectives {
-		if after, ok := strings.CutPrefix(t, c); ok && after != "" && !strings.HasPrefix(after, "で") {
-			return strings.TrimLeft(after, "、, 　")
-		}
-	}
-	return rest
-}
+// 「ちなみに」面接ってオンライン？): see faq.WithoutConnective.
+func withoutConnective(rest string) string { return faq.WithoutConnective(rest) }
 
 // namingThat returns rest, the part of a message beside the request made
 // in clause, with a 「それ」 it starts with named by what the request is
@@ -296,9 +287,6 @@ var bookedTopics = []string{"説明会", "セミナー", "面談", "面接"}
 
 // requestedThings name what requests are about, the more telling first.
 var requestedThings = append(slices.Clone(bookedTopics), "応募", "エントリー", "予約")
-
-// connectives join a question on to a request, longest first.
-var connectives = []string{"あとそれと", "それとあと", "あとついでに", "それから", "ついでに", "ちなみに", "それと", "あとは", "あと"}
 
 // beyondReason returns the request the clauses make beside the reasons
 // they give, when the negated request neg, read in the whole, is negated

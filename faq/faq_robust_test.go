@@ -28,6 +28,11 @@ var robustWrappers = []struct {
 	{"kikitai", func(q string) string { return bare(q) + "って聞きたいです" }, 0.97},
 	// …って聞いたんですけど本当ですか: 1386 → 1596
 	{"hearsay", func(q string) string { return bare(q) + "って聞いたんですけど本当ですか" }, 0.975},
+	// あと…, あと、… (a connective that joins the question on to what was
+	// said before): 1747 → 1902/1914, 1793 → 1914/1914 once it is left out
+	// (WithoutConnective)
+	{"ato", func(q string) string { return "あと" + q }, 0.99},
+	{"ato2", func(q string) string { return "あと、" + q }, 0.995},
 	// 北見工大の3年です。…: 1611 → 1619
 	{"preamble", func(q string) string { return "北見工大の3年です。" + q }, 0.99},
 	// …w: 1608 → 1614

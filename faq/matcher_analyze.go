@@ -183,8 +183,12 @@ func (an *analyzer) analyze(text string, fix func(string) string) analysis {
 	hiragana, some := true, false
 	for raw, endsAsking := range sentences(text) {
 		an.chunks = an.chunks[:0]
+		first := true
 		for c := range strings.FieldsFuncSeq(raw, isPhraseBreak) {
 			c = cutBoilerplate(suffixTopics(normalizeKeepKana(c)))
+			if first {
+				c, first = WithoutConnective(c), false // あと研修って何ヶ月？
+			}
 			if fix != nil {
 				c = fix(c)
 			} else {

@@ -1,0 +1,21 @@
+package faq
+
+import "testing"
+
+func TestWithoutConnective(t *testing.T) {
+	for in, want := range map[string]string{
+		"あと研修って何ヶ月？":    "研修って何ヶ月？",
+		"あと、面接はオンライン？":  "面接はオンライン？",
+		"ちなみに給料は？":      "給料は？",
+		"それとあと寮ってある？":   "寮ってある？",
+		"あと":            "",
+		"あとで連絡します":      "あとで連絡します",      // later
+		"あと何ヶ月で北見に戻れる？": "あと何ヶ月で北見に戻れる？", // how many more
+		"あと2年で卒業です":     "あと2年で卒業です",
+		"研修のあと北見に戻る":    "研修のあと北見に戻る", // not at the start
+	} {
+		if got := WithoutConnective(in); got != want {
+			t.Errorf("WithoutConnective(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
