@@ -19,3 +19,26 @@ func TestWithoutConnective(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutLabelAndKaomoji(t *testing.T) {
+	for in, want := range map[string]string{
+		"【質問】研修って何ヶ月？":    "研修って何ヶ月？",
+		"Q.研修って何ヶ月？":      "研修って何ヶ月？",
+		"Ｑ：寮はありますか":       "寮はありますか",
+		"【長い長い長いラベルです】研修": "【長い長い長いラベルです】研修",
+		"Questionです":      "Questionです",
+	} {
+		if got := withoutLabel(in); got != want {
+			t.Errorf("withoutLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"研修は何ヶ月ですかm(_ _)m": "研修は何ヶ月ですか",
+		"よろしくｍ（＿＿）ｍです":     "よろしくです",
+		"mは(単位)です":         "mは(単位)です",
+	} {
+		if got := withoutKaomoji(in); got != want {
+			t.Errorf("withoutKaomoji(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -33,6 +33,16 @@ var robustWrappers = []struct {
 	// (WithoutConnective)
 	{"ato", func(q string) string { return "あと" + q }, 0.99},
 	{"ato2", func(q string) string { return "あと、" + q }, 0.995},
+	// そういえば…, 【質問】…, Q.…, すみません、ちょっと聞きたいんですが、…,
+	// …ですm(_ _)m: written as probes before the changes they led to
+	// (そういえば as a connective, labels and bowing faces left out, a
+	// courtesy before an opening that sets the scene): 1664, 1681, 1735,
+	// 1819, 1764 → 1914, 1914, 1914, 1886, 1897 of 1914
+	{"soieba", func(q string) string { return "そういえば" + q }, 0.995},
+	{"label", func(q string) string { return "【質問】" + q }, 0.995},
+	{"qdot", func(q string) string { return "Q." + q }, 0.995},
+	{"kikitaindesuga", func(q string) string { return "すみません、ちょっと聞きたいんですが、" + q }, 0.98},
+	{"bow", func(q string) string { return bare(q) + "ですm(_ _)m" }, 0.985},
 	// 北見工大の3年です。…: 1611 → 1619
 	{"preamble", func(q string) string { return "北見工大の3年です。" + q }, 0.99},
 	// …w: 1608 → 1614

@@ -164,27 +164,34 @@ func (ix *Index) reread(q string, cands []Scored, names []string) ([]Scored, []s
 // and so the time a long message takes.
 const maxRereadSentences = 6
 
-// afterScene returns what follows the opening clause of q when that
-// clause only sets the scene and a comma ends it: where the student
-// stands (今就活中なんですが、, 院生ですけど、) or why they ask (東京に行くの
-// が不安で、, 親に聞かれて、).
+// afterScene returns what follows the opening clauses of q when they only
+// set the scene, each ended by a comma: where the student stands (今就活
+// 中なんですが、, 院生ですけど、) or why they ask (東京に行くのが不安で、, 親に
+// 聞かれて、), after a courtesy perhaps (すみません、ちょっと聞きたいんですが、).
 func afterScene(q string) (string, bool) {
-	i := strings.IndexAny(q, "、,，")
-	if i <= 0 {
-		return "", false
-	}
-	_, size := utf8.DecodeRuneInString(q[i:])
-	rest := strings.TrimSpace(q[i+size:])
-	if !strings.ContainsFunc(rest, namesSomething) {
-		return "", false // どうしたらいい asks nothing without the opening
-	}
-	for _, e := range sceneEnds {
-		if strings.HasSuffix(q[:i], e) {
-			return rest, true
+	found, rest := "", q
+	for range maxOpeningClauses {
+		i := strings.IndexAny(rest, "、,，")
+		if i <= 0 {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(rest[i:])
+		head := rest[:i]
+		rest = strings.TrimSpace(rest[i+size:])
+		switch {
+		case slices.ContainsFunc(sceneEnds, func(e string) bool { return strings.HasSuffix(head, e) }):
+			found = rest
+		case strings.TrimSpace(cutBoilerplate(head)) != "":
+			return found, found != "" && strings.ContainsFunc(found, namesSomething)
 		}
 	}
-	return "", false
+	// どうしたらいい asks nothing without the opening
+	return found, found != "" && strings.ContainsFunc(found, namesSomething)
 }
+
+// maxOpeningClauses is how many clauses an opening may run to: a
+// courtesy (すみません、) and what sets the scene.
+const maxOpeningClauses = 3
 
 // namesSomething reports whether r, in kanji, katakana or Latin letters,
 // is part of a word that names something, as the words of a question's
