@@ -6,8 +6,9 @@ import (
 )
 
 // WithoutConnective returns s less a word it opens with that only joins
-// it on to what was said before (あと, それと, ちなみに): 「あと研修って何ヶ
-// 月？」 asks what 「研修って何ヶ月？」 asks, and the word weighs against it.
+// it on to what was said before (あと, それと, ちなみに), or a filler (えっと,
+// あのー): 「あと研修って何ヶ月？」 asks what 「研修って何ヶ月？」 asks, and the
+// word weighs against it.
 // 「あとで」 (later) and 「あと何ヶ月」 (how many more) keep their あと; s
 // that is a connective alone is returned empty.
 func WithoutConnective(s string) string {
@@ -31,7 +32,9 @@ func WithoutConnective(s string) string {
 
 // connectives join a sentence on to what was said before, longest first.
 var connectives = []string{"あとそれと", "それとあと", "あとついでに", "っていうか", "そういえば", "それから", "ついでに", "ちなみに", "ところで",
-	"そいえば", "ていうか", "それと", "あとは", "あと", "てか"}
+	"そいえば", "ていうか", "それと", "あとは", "あと", "てか",
+	// fillers, which say nothing either
+	"えーっと", "ええっと", "えっと", "えーと", "ええと", "あのー", "あのう", "うーん", "あの"}
 
 // countsOn reports whether s, after あと, counts what remains (あと何ヶ月,
 // あと少し, あと2年): there あと means "more", not "also".

@@ -13,6 +13,8 @@ func TestWithoutConnective(t *testing.T) {
 		"あと何ヶ月で北見に戻れる？": "あと何ヶ月で北見に戻れる？", // how many more
 		"あと2年で卒業です":     "あと2年で卒業です",
 		"研修のあと北見に戻る":    "研修のあと北見に戻る", // not at the start
+		"えっと研修って何ヶ月？":   "研修って何ヶ月？",
+		"あのー":           "",
 	} {
 		if got := WithoutConnective(in); got != want {
 			t.Errorf("WithoutConnective(%q) = %q, want %q", in, got, want)

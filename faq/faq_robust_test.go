@@ -43,6 +43,10 @@ var robustWrappers = []struct {
 	{"qdot", func(q string) string { return "Q." + q }, 0.995},
 	{"kikitaindesuga", func(q string) string { return "すみません、ちょっと聞きたいんですが、" + q }, 0.98},
 	{"bow", func(q string) string { return bare(q) + "ですm(_ _)m" }, 0.985},
+	// えっと…, あの〜…: 1884, 1864 → 1914, 1914 of 1914 once fillers are
+	// left out like connectives
+	{"etto", func(q string) string { return "えっと" + q }, 0.995},
+	{"anoo", func(q string) string { return "あの〜" + q }, 0.995},
 	// 北見工大の3年です。…: 1611 → 1619
 	{"preamble", func(q string) string { return "北見工大の3年です。" + q }, 0.99},
 	// …w: 1608 → 1614
