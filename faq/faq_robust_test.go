@@ -43,6 +43,17 @@ var robustWrappers = []struct {
 	{"qdot", func(q string) string { return "Q." + q }, 0.995},
 	{"kikitaindesuga", func(q string) string { return "すみません、ちょっと聞きたいんですが、" + q }, 0.98},
 	{"bow", func(q string) string { return bare(q) + "ですm(_ _)m" }, 0.985},
+	// 夜遅くにすみません。…, 基本的なことかもしれませんが、…, …？詳しく知りたい
+	// です, 個人的な質問なんですけど… and 先輩に聞いたんですけど… (no comma):
+	// probes written before the changes they led to (late-hour courtesies
+	// as boilerplate, 〜ませんが as an opening, 詳しく as a degree word, an
+	// opening ended without a comma): 1776, 1603, 1789, 1499, 1753 →
+	// 1914, 1877, 1903, 1828, 1822 of 1915
+	{"yoru", func(q string) string { return "夜遅くにすみません。" + q }, 0.995},
+	{"kihon", func(q string) string { return "基本的なことかもしれませんが、" + q }, 0.975},
+	{"kuwashiku", func(q string) string { return bare(q) + "？詳しく知りたいです" }, 0.99},
+	{"kojin", func(q string) string { return "個人的な質問なんですけど" + q }, 0.95},
+	{"senpai", func(q string) string { return "先輩に聞いたんですけど" + q }, 0.945},
 	// えっと…, あの〜…: 1884, 1864 → 1914, 1914 of 1914 once fillers are
 	// left out like connectives
 	{"etto", func(q string) string { return "えっと" + q }, 0.995},

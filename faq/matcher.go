@@ -136,7 +136,7 @@ func reachesAnswer(c []Scored) bool { return len(c) > 0 && c[0].Score >= AnswerT
 // asks nothing (応募したいです。) is not read alone: it may make a request.
 // It returns cands and names, q's own, when no part reaches an answer.
 func (ix *Index) reread(q string, cands []Scored, names []string) ([]Scored, []string) {
-	if rest, ok := afterScene(q); ok {
+	for _, rest := range afterScene(q) {
 		if c, n := ix.rank(rest); reachesAnswer(c) {
 			return c, n
 		}
@@ -164,29 +164,77 @@ func (ix *Index) reread(q string, cands []Scored, names []string) ([]Scored, []s
 // and so the time a long message takes.
 const maxRereadSentences = 6
 
-// afterScene returns what follows the opening clauses of q when they only
-// set the scene, each ended by a comma: where the student stands (今就活
-// 中なんですが、, 院生ですけど、) or why they ask (東京に行くのが不安で、, 親に
-// 聞かれて、), after a courtesy perhaps (すみません、ちょっと聞きたいんですが、).
-func afterScene(q string) (string, bool) {
-	found, rest := "", q
+// afterScene returns what follows each opening clause of q that only
+// sets the scene, the shortest opening first: where the student stands
+// (今就活中なんですが、, 院生ですけど、) or why they ask (東京に行くのが不安
+// で、, 親に聞かれて、), after a courtesy perhaps (すみません、ちょっと聞き
+// たいんですが、).
+func afterScene(q string) []string {
+	var out []string
+	rest := q
 	for range maxOpeningClauses {
-		i := strings.IndexAny(rest, "、,，")
-		if i <= 0 {
+		head, tail, comma, ok := nextClause(rest)
+		if !ok {
 			break
 		}
-		_, size := utf8.DecodeRuneInString(rest[i:])
-		head := rest[:i]
-		rest = strings.TrimSpace(rest[i+size:])
+		rest = tail
 		switch {
 		case slices.ContainsFunc(sceneEnds, func(e string) bool { return strings.HasSuffix(head, e) }):
-			found = rest
+			if asksAlone(rest, !comma) {
+				out = append(out, rest)
+			}
 		case strings.TrimSpace(cutBoilerplate(head)) != "":
-			return found, found != "" && strings.ContainsFunc(found, namesSomething)
+			return out
 		}
 	}
-	// どうしたらいい asks nothing without the opening
-	return found, found != "" && strings.ContainsFunc(found, namesSomething)
+	return out
+}
+
+// asksAlone reports whether what follows an opening may ask a question of
+// its own: it names something (どうしたらいい does not), and, when no
+// comma set the opening apart, names a topic (何がいいかな does not).
+func asksAlone(s string, bare bool) bool {
+	if bare {
+		return namesATopic(s)
+	}
+	return strings.ContainsFunc(s, namesSomething)
+}
+
+// nextClause cuts s after its first clause: at a comma, or after a
+// scene-setting ending typed without one (先輩に聞いたんですけど研修って…).
+func nextClause(s string) (head, tail string, comma, ok bool) {
+	end, next := -1, -1
+	if i := strings.IndexAny(s, "、,，"); i > 0 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		end, next, comma = i, i+size, true
+	}
+	for _, e := range sceneEnds[:len(sceneEnds)-len(commaSceneEnds)] {
+		if i := strings.Index(s, e); i > 0 && (end < 0 || i+len(e) < end) && i+len(e) < len(s) {
+			end, next, comma = i+len(e), i+len(e), false
+		}
+	}
+	if end <= 0 {
+		return "", "", false, false
+	}
+	return s[:end], strings.TrimSpace(s[next:]), comma, true
+}
+
+// namesATopic reports whether s holds a word that may name what a
+// question is about: two kanji, katakana or Latin letters in a row (研修,
+// リモート). Without one, what follows an opening asks nothing of its
+// own (何がいいかな, どう思いますか).
+func namesATopic(s string) bool {
+	run := 0
+	for _, r := range s {
+		if !namesSomething(r) {
+			run = 0
+			continue
+		}
+		if run++; run >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxOpeningClauses is how many clauses an opening may run to: a
@@ -202,8 +250,13 @@ func namesSomething(r rune) bool {
 
 // sceneEnds end an opening clause that only sets the scene: 〜んですが
 // and the like, and the て-form that gives a reason.
-var sceneEnds = []string{"んですが", "んですけど", "んですけれど", "んですけれども", "のですが", "のですけど",
-	"んだけど", "んやけど", "ですが", "ですけど", "ですけれど", "ですけれども", "でして", "で", "て"}
+var sceneEnds = append([]string{"んですが", "んですけど", "んですけれど", "んですけれども", "のですが", "のですけど",
+	"んだけど", "んやけど", "ですが", "ですけど", "ですけれど", "ですけれども", "ませんが", "ませんけど", "ますが", "ますけど"},
+	commaSceneEnds...)
+
+// commaSceneEnds end an opening that sets the scene only before a comma:
+// without one they end many a word (北見で働く, 教えて).
+var commaSceneEnds = []string{"でして", "で", "て"}
 
 // clipBytes cuts s to at most n bytes, at a rune boundary.
 func clipBytes(s string, n int) string {
@@ -285,6 +338,8 @@ func topScored(faqs []FAQ, scores []float64, touched []int32) []Scored {
 // Particles, auxiliaries, interjections and the verbs that frame a
 // question weigh nothing by their part of speech (see contentWeight).
 var questionBoilerplate = []string{
+	"夜分遅くに失礼します", "夜分遅くにすみません", "夜遅くにすみません", "夜分にすみません", "遅い時間にすみません", "朝早くにすみません",
+	"突然のご連絡失礼します", "突然すみません", "いきなりすみません",
 	"よろしくお願いします", "よろしくお願いいたします", "お願いします", "お願いいたします", "おねがいします",
 	"質問があります", "質問なのですが", "質問なんですが", "質問です", "失礼します",
 	"お忙しいところ恐縮ですが", "恐縮ですが", "お手数をおかけしますが", "お手数ですが", "恐れ入りますが", "恐れ入ります",

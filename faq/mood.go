@@ -37,7 +37,7 @@ func (m Mood) String() string {
 // (使い方がわかりません, どうやって使えばいいかわからない): it asks to be
 // told; but not knowing whether (応募したいかわからない) is a doubt.
 func MoodOf(text string) Mood {
-	k := normalizeKeepKana(text)
+	k := strings.TrimSpace(cutBoilerplate(normalizeKeepKana(text))) // すみません negates nothing
 	for _, not := range []string{"じゃなくて", "ではなくて", "じゃなく", "ではなく"} {
 		if i := strings.LastIndex(k, not); i >= 0 {
 			k = k[i+len(not):] // 「ボットじゃなくて人がいい」 asks for what follows
