@@ -102,7 +102,7 @@ func (r request) made() bool { return r.intent != intentNone && r.mood == faq.Pl
 // whole when the FAQ takes the rest (はじめまして、説明会ってどこで
 // やってますか greets and asks).
 func readRequest(text string) request {
-	bodies := []string{withoutWrapping(text), withoutClosing(withoutSignature(text))}
+	bodies := []string{withoutWrapping(text), withoutClosing(withoutSignature(withoutMarks(text)))}
 	for i, body := range bodies {
 		if body == text || i > 0 && body == bodies[0] {
 			continue // nothing taken off, or read already

@@ -5,6 +5,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // withoutWrapping returns text less what students wrap a request in and
@@ -12,8 +14,13 @@ import (
 // withoutPreface), a closing formula (see withoutClosing) and a signature
 // (see withoutSignature).
 func withoutWrapping(text string) string {
-	return withoutPreface(withoutClosing(withoutSignature(text)))
+	return withoutPreface(withoutClosing(withoutSignature(withoutMarks(text))))
 }
+
+// withoutMarks returns text less a label it opens with (【至急】, Q.) and
+// the bowing faces in it (m(_ _)m), which the FAQ's analysis leaves out
+// too.
+func withoutMarks(text string) string { return faq.WithoutKaomoji(faq.WithoutLabel(text)) }
 
 // withoutPreface returns text less an opening that only sets the scene
 // for what follows: a greeting (お疲れ様です！), a self-introduction or a

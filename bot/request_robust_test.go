@@ -77,6 +77,11 @@ var requestRewrites = []struct {
 	{"omotte", ending("たいです", "たいと思っています"), 0.968},                                                 // 91/93 → 92/94
 	{"yoroshii", ending("たいです", "たいのですが、よろしいでしょうか"), 0.989},                                        // 92/93 → 94/94
 	{"bang", func(c requestCase) (string, bool) { return bareRequest(c.msg) + "！！", true }, 0.998}, // 1327/1330 → 1331/1332
+	// A label before a request and a bowing face after it, probes written
+	// before the change they led to (both left out, as the FAQ's analysis
+	// leaves them): 961 → 1003/1003, 957 → 1003/1003.
+	{"shikyu", prefixed("【至急】"), 0.998},
+	{"bow", onRequests(func(q string) string { return bareRequest(q) + "m(_ _)m" }), 0.998},
 }
 
 // replies are the intents of one-word replies and courtesies, which no

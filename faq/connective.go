@@ -43,9 +43,9 @@ func countsOn(s string) bool {
 	return r >= '0' && r <= '9' || strings.ContainsRune("何数一二三四五六七八九十半少どい", r)
 }
 
-// withoutLabel returns s, the first sentence of a question as typed, less
+// WithoutLabel returns s, the first sentence of a message as typed, less
 // a label it opens with that only marks it as a question: 【質問】, Q., 質問：.
-func withoutLabel(s string) string {
+func WithoutLabel(s string) string {
 	t := strings.TrimLeft(s, " 　")
 	for _, b := range [][2]string{{"【", "】"}, {"[", "]"}, {"［", "］"}} {
 		if rest, ok := strings.CutPrefix(t, b[0]); ok {
@@ -66,13 +66,13 @@ func withoutLabel(s string) string {
 	return s
 }
 
-// maxLabelRunes is the longest label in brackets that withoutLabel takes
+// maxLabelRunes is the longest label in brackets that WithoutLabel takes
 // off: 【質問】, 【至急】, 【27卒】.
 const maxLabelRunes = 6
 
-// withoutKaomoji returns s less the bowing faces (m(_ _)m, ｍ（＿＿）ｍ)
+// WithoutKaomoji returns s less the bowing faces (m(_ _)m, ｍ（＿＿）ｍ)
 // whose letters would count as a word.
-func withoutKaomoji(s string) string {
+func WithoutKaomoji(s string) string {
 	if !strings.ContainsAny(s, "(（") {
 		return s
 	}

@@ -30,8 +30,8 @@ func TestWithoutLabelAndKaomoji(t *testing.T) {
 		"【長い長い長いラベルです】研修": "【長い長い長いラベルです】研修",
 		"Questionです":      "Questionです",
 	} {
-		if got := withoutLabel(in); got != want {
-			t.Errorf("withoutLabel(%q) = %q, want %q", in, got, want)
+		if got := WithoutLabel(in); got != want {
+			t.Errorf("WithoutLabel(%q) = %q, want %q", in, got, want)
 		}
 	}
 	for in, want := range map[string]string{
@@ -39,8 +39,8 @@ func TestWithoutLabelAndKaomoji(t *testing.T) {
 		"よろしくｍ（＿＿）ｍです":     "よろしくです",
 		"mは(単位)です":         "mは(単位)です",
 	} {
-		if got := withoutKaomoji(in); got != want {
-			t.Errorf("withoutKaomoji(%q) = %q, want %q", in, got, want)
+		if got := WithoutKaomoji(in); got != want {
+			t.Errorf("WithoutKaomoji(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

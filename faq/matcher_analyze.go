@@ -183,9 +183,9 @@ func (an *analyzer) analyze(text string, fix func(string) string) analysis {
 	hiragana, some := true, false
 	for raw, endsAsking := range sentences(text) {
 		if !some {
-			raw = withoutLabel(raw) // 【質問】研修って何ヶ月？
+			raw = WithoutLabel(raw) // 【質問】研修って何ヶ月？
 		}
-		raw = withoutKaomoji(raw)
+		raw = WithoutKaomoji(raw)
 		an.chunks = an.chunks[:0]
 		first := true
 		for c := range strings.FieldsFuncSeq(raw, isPhraseBreak) {
