@@ -620,10 +620,10 @@ var applyingKeys = sync.OnceValue(func() []string { return keysOf(applyingWords)
 // enough. A message in katakana alone is read by its sound too
 // (ﾀﾝﾄｳｼｬﾆｶﾜｯﾃ as たんとうしゃにかわって), as typed in hiragana.
 func nearestIntent(text string) (faq.Scored, string, bool) {
-	best, _ := intentIndex().Match(text).Best()
+	best, _ := intentIndex().MatchWhole(text).Best()
 	read := text
 	if kana, ok := katakanaAsHiragana(text); ok {
-		if b, ok := intentIndex().Match(kana).Best(); ok && b.Score > best.Score {
+		if b, ok := intentIndex().MatchWhole(kana).Best(); ok && b.Score > best.Score {
 			best, read = b, kana
 		}
 	}

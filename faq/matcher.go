@@ -93,13 +93,21 @@ func (m Match) Best() (Scored, bool) {
 	return m.Candidates[0], true
 }
 
-// Match ranks the entries for question.
-func (ix *Index) Match(question string) Match {
+// Match ranks the entries for question; a question that as a whole
+// reaches no answer is read again by parts (see reread).
+func (ix *Index) Match(question string) Match { return ix.match(question, true) }
+
+// MatchWhole is Match without reading the parts of question apart, for a
+// classifier that reads the clauses of a message itself.
+func (ix *Index) MatchWhole(question string) Match { return ix.match(question, false) }
+
+// match is Match, reading the parts of question apart when byParts.
+func (ix *Index) match(question string, byParts bool) Match {
 	m := Match{Question: question, Normalized: Normalize(question)}
 	q := clipBytes(question, MaxQuestionBytes)
 	var names []string
 	m.Candidates, names = ix.rank(q)
-	if !reachesAnswer(m.Candidates) {
+	if byParts && !reachesAnswer(m.Candidates) {
 		m.Candidates, names = ix.reread(q, m.Candidates, names)
 	}
 	m.Outcome, m.Candidates = decide(m.Candidates)
