@@ -83,8 +83,16 @@ var questionSets = []questionSet{
 	// blind2's (4/6): those floors follow. Phrasings written for its misses
 	// (2026-12-07), with the threshold back at 0.46, took it to 263/281,
 	// 78/81, 11/13, and blind2, blind5 and blind6 up: the floors sit one
-	// question under.
-	{name: "blind8", path: filepath.Join("testdata", "faq_blind8.tsv"), minOnTopic: 0.93, minRejected: 0.95, minSuggested: 0.7},
+	// question under. The homophone rules and the rereading by parts of the
+	// same session took it to 266/281.
+	{name: "blind8", path: filepath.Join("testdata", "faq_blind8.tsv"), minOnTopic: 0.94, minRejected: 0.95, minSuggested: 0.7},
+	// written at the start of the fifth session of 2026-12-06 by a tenth
+	// helper from the article and the labels only (290 on-topic, 78
+	// off-topic), and measured once at its end: 271/290 (0.934) / 67/78
+	// (0.859) / 11/13 (0.846); the code before the session: 272/290 /
+	// 66/78 / 10/12. A development set since; the floors one question
+	// under.
+	{name: "blind9", path: filepath.Join("testdata", "faq_blind9.tsv"), minOnTopic: 0.93, minRejected: 0.845, minSuggested: 0.76},
 }
 
 func TestQuestionSets(t *testing.T) {
