@@ -57,7 +57,10 @@ type requestSet struct {
 // the floors one message under. requests_blind9.tsv (209 messages) was
 // written at the start of the fifth session of 2026-12-06 by a tenth
 // helper the same way and measured once at its end: 202/209 (0.967; the
-// code before the session read it the same).
+// code before the session read it the same). A development set since:
+// 次行ってください skips, 応募の手続きやめます cancels, 〜ようにしてほしい asks
+// for no other date, ｹｯｶまだ？ in kana is read by its sound, ありがとー thanks,
+// にってい変えたい reschedules: 208/209, no other set lower.
 var requestSets = []requestSet{
 	{name: "dev", path: filepath.Join("testdata", "requests_dev.tsv"), min: 0.975},
 	{name: "blind", path: filepath.Join("testdata", "requests_blind.tsv"), min: 0.985},
@@ -68,7 +71,7 @@ var requestSets = []requestSet{
 	{name: "blind6", path: filepath.Join("testdata", "requests_blind6.tsv"), min: 0.98},  // measured once: 186/196
 	{name: "blind7", path: filepath.Join("testdata", "requests_blind7.tsv"), min: 0.985}, // measured once: 174/196
 	{name: "blind8", path: filepath.Join("testdata", "requests_blind8.tsv"), min: 0.97},  // measured once: 208/232 (before the session: 201/232); 227/232 since
-	{name: "blind9", path: filepath.Join("testdata", "requests_blind9.tsv"), min: 0.96},  // measured once: 202/209 (before the session: 202/209)
+	{name: "blind9", path: filepath.Join("testdata", "requests_blind9.tsv"), min: 0.99},  // measured once: 202/209 (before the session: 202/209); 208/209 since
 }
 
 // requestCase is one line of a request set.

@@ -123,7 +123,7 @@ var stoppingWords = []string{"停止", "止め", "止ま", "とめ", "解除", "
 // resumingWords ask for announcements again.
 var resumingWords = []string{"再開", "さいかい", "もう一度", "もういちど", "もっかい", "また", "オン", "おん", "戻", "もど",
 	"受け取りたい", "うけとりたい", "受け取れるように", "うけとれるように", "届くように", "とどくように",
-	"受け取る設定", "受けとる設定", "うけとるせってい"}
+	"受け取る設定", "受けとる設定", "うけとるせってい", "くるように", "来るように"}
 
 // broadcastWay settles which way a request about announcements goes by
 // its words, which the two requests share but for these: 「配信を止めて」

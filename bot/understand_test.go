@@ -139,6 +139,9 @@ var requestKinds = map[string][]wording{
 		{"はいしんさいかいはしなくていいです", "none"},
 		{"せつめいかいのよやくなしにしてください", "cancelbooking"},
 		{"よやくしたないようかくにんしたい", "bookings"},
+		{"ｵｳﾎﾞしたいです", "apply"},
+		{"次の質問いってください", "skip"},
+		{"お知らせがまた来るようにしてほしい", "broadcaston"},
 		{"おうぼしないです", "none"},
 	},
 	// a yes, a no or a greeting typed without a comma before the rest

@@ -45,11 +45,12 @@ func trimLaughingW(s string) string {
 }
 
 // katakanaAsHiragana returns text in hiragana when it is written in
-// katakana alone, full or half width (タントウシャニカワッテ, ﾀﾝﾄｳｼｬﾆｶﾜｯﾃ), as
-// some students type whole sentences; punctuation and spaces are kept.
+// kana alone, its katakana full or half width (タントウシャニカワッテ,
+// ﾀﾝﾄｳｼｬﾆｶﾜｯﾃ, ｹｯｶまだ？), as some students type whole sentences;
+// punctuation and spaces are kept.
 func katakanaAsHiragana(text string) (string, bool) {
 	for _, r := range text {
-		if unicode.IsLetter(r) && !isKatakana(r) {
+		if unicode.IsLetter(r) && !isKatakana(r) && !unicode.Is(unicode.Hiragana, r) {
 			return "", false // most messages: known before normalising
 		}
 	}
@@ -57,8 +58,9 @@ func katakanaAsHiragana(text string) (string, bool) {
 	kana := false
 	for _, r := range t {
 		switch {
-		case r >= 'ァ' && r <= 'ヶ' || r == 'ー' || r == 'ヽ' || r == 'ヾ':
+		case r >= 'ァ' && r <= 'ヶ' || r == 'ヽ' || r == 'ヾ':
 			kana = true
+		case r == 'ー' || unicode.Is(unicode.Hiragana, r):
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			return "", false
 		}
@@ -93,6 +95,7 @@ func standardWording(text string) string { return standardForms.Replace(text) }
 // with its standard form.
 var standardForms = strings.NewReplacer(
 	"てけれ", "てください", "でけれ", "でください", // 東北: 戻してけれ
+	"ありがとー", "ありがとう", "ありがと〜", "ありがとう", // 教えてくれてありがとー
 	"ちょうだい", "ください", "ちょーだい", "ください", "頂戴", "ください",
 	"んやけど", "んですけど", "やけど", "だけど", // 関西: 始めたいんやけど
 	"おらん", "いない", "おらへん", "いない", // 関西: 誰かおらん？

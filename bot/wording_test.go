@@ -17,14 +17,16 @@ func TestWithoutLaughter(t *testing.T) {
 	}
 }
 
-// A message in katakana alone is read in hiragana; one with any other
-// letter is not.
+// A message in kana alone, with some katakana, is read in hiragana; one
+// with any other letter, or in hiragana already, is not.
 func TestKatakanaAsHiragana(t *testing.T) {
 	for in, want := range map[string]string{
 		"ﾀﾝﾄｳｼｬﾄﾊﾅｼﾀｲ": "たんとうしゃとはなしたい",
 		"オウボシマス！":      "おうぼします!",
 		"応募シマス":        "",
-		"ｴﾝﾄﾘｰしたい":     "",
+		"ｴﾝﾄﾘｰしたい":     "えんとりーしたい",
+		"ｹｯｶまだ？":       "けっかまだ?",
+		"けっかまだ？":       "",
 	} {
 		got, ok := katakanaAsHiragana(in)
 		if got != want || ok != (want != "") {
