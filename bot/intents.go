@@ -80,7 +80,7 @@ type request struct {
 	rest   string   // the rest of the message, when only a clause makes the request
 	framed bool     // read by a frame: the message names what it is about
 	// unwrapped is set for a request read without the wrapping of the
-	// message (see withoutWrapping).
+	// message (see readRequest).
 	unwrapped bool
 }
 
@@ -102,7 +102,11 @@ func (r request) made() bool { return r.intent != intentNone && r.mood == faq.Pl
 // whole when the FAQ takes the rest (はじめまして、説明会ってどこで
 // やってますか greets and asks).
 func readRequest(text string) request {
-	bodies := []string{withoutWrapping(text), withoutClosing(withoutSignature(withoutMarks(text)))}
+	// what students wrap a request in says nothing of it: marks (see
+	// withoutMarks), a signature, a closing formula, and an opening that
+	// sets the scene (see withoutPreface)
+	bare := withoutClosing(withoutSignature(withoutMarks(text)))
+	bodies := []string{withoutPreface(bare), bare}
 	for i, body := range bodies {
 		if body == text || i > 0 && body == bodies[0] {
 			continue // nothing taken off, or read already

@@ -9,14 +9,6 @@ import (
 	"github.com/sakemodel/sakebot/faq"
 )
 
-// withoutWrapping returns text less what students wrap a request in and
-// that says nothing of it: an opening that sets the scene (see
-// withoutPreface), a closing formula (see withoutClosing) and a signature
-// (see withoutSignature).
-func withoutWrapping(text string) string {
-	return withoutPreface(withoutClosing(withoutSignature(withoutMarks(text))))
-}
-
 // withoutMarks returns text less a label it opens with (【至急】, Q.) and
 // the bowing faces in it (m(_ _)m), which the FAQ's analysis leaves out
 // too.

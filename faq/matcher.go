@@ -150,13 +150,13 @@ func (ix *Index) reread(q string, cands []Scored, names []string) ([]Scored, []s
 		}
 	}
 	var parts []string // the sentences that ask and name something
-	n := 0
+	count := 0         // the sentences of q
 	for s, asked := range sentences(q) {
-		if n++; len(parts) < maxRereadSentences && (asked || strings.HasSuffix(s, "か")) && strings.ContainsFunc(s, namesSomething) {
+		if count++; len(parts) < maxRereadSentences && (asked || strings.HasSuffix(s, "か")) && strings.ContainsFunc(s, namesSomething) {
 			parts = append(parts, s+"？")
 		}
 	}
-	if n < 2 {
+	if count < 2 {
 		return cands, names
 	}
 	found := false
