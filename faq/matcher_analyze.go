@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -220,6 +221,26 @@ func (an *analyzer) analyze(text string, fix func(string) string) analysis {
 	if fix == nil {
 		a.kanji = an.kanji
 	}
+	return a
+}
+
+// owned returns a with its own memory, where analyze's result shares the
+// analyzer's: the weights of every space in one allocation.
+func (a analysis) owned() analysis {
+	n := 0
+	for _, t := range a.spaces {
+		n += len(t.w) + len(t.d)
+	}
+	all := make([]float32, 0, n)
+	for k, t := range a.spaces {
+		from := len(all)
+		all = append(all, t.w...)
+		a.spaces[k].w = all[from:len(all):len(all)]
+		from = len(all)
+		all = append(all, t.d...)
+		a.spaces[k].d = all[from:len(all):len(all)]
+	}
+	a.names = slices.Clone(a.names)
 	return a
 }
 

@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/bits"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -96,7 +95,8 @@ func NewIndex(faqs []FAQ, concepts ...Concept) *Index {
 			ix.faqs = append(ix.faqs, f)
 		}
 	}
-	forms := analyzeEntries(ix.faqs, ix.concepts)
+	forms, texts := analyzeEntries(ix.faqs, ix.concepts)
+	ix.texts = texts
 	ix.spelling = newSpellingIndex(forms)
 	ix.homophones = newHomophoneIndex(forms)
 	var b [numSpaces]spaceBuilder
@@ -110,7 +110,6 @@ func NewIndex(faqs []FAQ, concepts ...Concept) *Index {
 		for range 1 + len(f.Alternatives) {
 			ix.phraseEntry = append(ix.phraseEntry, int32(e))
 		}
-		ix.texts = append(ix.texts, entryText(f))
 	}
 	ix.phraseStart = append(ix.phraseStart, int32(len(ix.phraseEntry)))
 	var wg sync.WaitGroup
@@ -136,20 +135,22 @@ func entryTexts(f FAQ) []string {
 	return append(texts, f.Answer)
 }
 
-// analyzeEntries analyses the texts of every entry, on every core.
-func analyzeEntries(faqs []FAQ, concepts conceptMap) [][]analysis {
-	out := make([][]analysis, len(faqs))
+// analyzeEntries analyses the texts of every entry, on every core, and
+// returns them with each entry's whole text (see entryText).
+func analyzeEntries(faqs []FAQ, concepts conceptMap) ([][]analysis, []string) {
+	out, whole := make([][]analysis, len(faqs)), make([]string, len(faqs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			an := analyzer{concepts: concepts} // one per core, its memory reused
 			for e := range next {
 				texts := entryTexts(faqs[e])
 				forms := make([]analysis, len(texts))
 				for i, t := range texts {
-					forms[i] = analyzeText(t, nil, concepts)
+					forms[i] = an.analyze(t, nil).owned()
 				}
-				out[e] = forms
+				out[e], whole[e] = forms, entryText(faqs[e])
 			}
 		})
 	}
@@ -158,7 +159,7 @@ func analyzeEntries(faqs []FAQ, concepts conceptMap) [][]analysis {
 	}
 	close(next)
 	wg.Wait()
-	return out
+	return out, whole
 }
 
 // addEntry adds the features in space k of an entry whose texts were
@@ -185,6 +186,7 @@ type spaceBuilder struct {
 	mark        []uint32       // feature id → the merge that set seen
 	merges      uint32         // merges so far
 	scratch     []gramWeight   // intern's working memory
+	slab        []gramWeight   // keep's memory
 }
 
 // add adds a text of the current entry: a phrasing matched on its own if
@@ -207,9 +209,23 @@ func (b *spaceBuilder) endEntry(answer weightedText) {
 		b.df[g.id]++
 	}
 	b.current = append(b.current, b.intern(answer, answerShare)...)
-	b.entryGrams = append(b.entryGrams, slices.Clip(b.merge(b.current)))
-	b.current = nil
+	b.entryGrams = append(b.entryGrams, b.keep(b.merge(b.current)))
+	b.current = b.current[:0]
 }
+
+// keep copies ids into the builder's slab, which it fills before it takes
+// another: one allocation for many short lists.
+func (b *spaceBuilder) keep(ids []gramWeight) []gramWeight {
+	if cap(b.slab)-len(b.slab) < len(ids) {
+		b.slab = make([]gramWeight, 0, max(slabSize, len(ids)))
+	}
+	from := len(b.slab)
+	b.slab = append(b.slab, ids...)
+	return b.slab[from:len(b.slab):len(b.slab)]
+}
+
+// slabSize is the number of features spaceBuilder.keep allocates at once.
+const slabSize = 1 << 14
 
 // intern returns the distinct features of text, adding new features, with
 // their weights times share.
@@ -224,7 +240,7 @@ func (b *spaceBuilder) intern(text weightedText, share float64) []gramWeight {
 		ids = append(ids, gramWeight{id, float32(w * d * share)})
 	})
 	b.scratch = ids
-	return slices.Clone(b.merge(ids))
+	return b.keep(b.merge(ids))
 }
 
 // merge keeps one of each feature of ids, in place, with its greatest
