@@ -20,6 +20,11 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"北見って人口何人くらい？",
 		"Zooops Japanの社長は誰？",
 		"福島のサポートエンジニアの人の名前は？",
+		"網走監獄って何時まで開いてますか",
+		"博物館網走監獄の入館料はいくら？",
+		"サテライトオフィスっていつできたの？",
+		"第1号の方のインスタ教えてください",
+		"Zoho CRMのCRMって何の略ですか",
 	)
 	expectAnswered(t, ix, map[string]string{
 		"研修は何ヶ月ですか":           "training-period",
@@ -29,5 +34,8 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"北見の冬の天気はどうですか":       "kitami-winter",
 		"人口が減っているから始めたんですか":   "why-kitami-started",
 		"サケモデルという名前の由来は？":     "why-called-sake",
+		"網走監獄っておすすめですか":       "sightseeing",
+		"先輩とはどうやって連絡とるんですか":   "meetings",
+		"勤務時間は何時から何時までですか":    "working-hours",
 	})
 }
