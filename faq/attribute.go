@@ -18,6 +18,7 @@ type attribute struct {
 	// joined by "+" needs them all (今日+天気: today's weather, where
 	// 天気 alone may ask what winters are like).
 	cues     []string
+	unless   []string // in the question: it asks about the entry's subject after all
 	evidence []string // in an entry's text: the entry can state it
 	// cueWords are cues normalised and split at "+", made once by
 	// normalizeAttributes.
@@ -69,6 +70,12 @@ var attributes = normalizeAttributes([]attribute{
 	{name: "abbreviation",
 		cues:     []string{"何の略", "なんの略", "略称", "正式名称", "語源"},
 		evidence: []string{"略", "正式名称", "語源"}},
+	{name: "salmon's life", // the fish, not the program named after it
+		cues: []string{"鮭+何年", "鮭+仕組み", "鮭+どうやって", "鮭+科学", "鮭+寿命", "鮭+種類", "鮭+食べ", "鮭+釣", "鮭+旬",
+			"産卵", "遡上", "生まれた川+どうやって", "生まれた川+何年", "生まれた川+仕組み", "生まれた川+科学",
+			"生まれた川+なんで", "生まれた川+なぜ", "生まれた川+どうして"},
+		unless:   []string{"モデル", "名前", "由来", "名付", "意味", "ネーミング"},
+		evidence: []string{"産卵", "遡上", "生態"}},
 	{name: "head count",
 		cues:     []string{"社員数", "従業員数", "何社", "社員は何人", "社員って何人", "社員何人"},
 		evidence: []string{"社員数", "従業員", "名の社員", "人の社員"}},
@@ -87,6 +94,9 @@ func normalizeAttributes(attrs []attribute) []attribute {
 		for j, w := range attrs[i].evidence {
 			attrs[i].evidence[j] = Normalize(w)
 		}
+		for j, w := range attrs[i].unless {
+			attrs[i].unless[j] = Normalize(w)
+		}
 	}
 	return attrs
 }
@@ -95,6 +105,9 @@ func normalizeAttributes(attrs []attribute) []attribute {
 func askedAttributes(normalized string) []*attribute {
 	var out []*attribute
 	for i := range attributes {
+		if containsAny(normalized, attributes[i].unless) {
+			continue
+		}
 		if slices.ContainsFunc(attributes[i].cueWords, func(words []string) bool { return containsAll(normalized, words) }) {
 			out = append(out, &attributes[i])
 		}
