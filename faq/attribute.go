@@ -70,6 +70,12 @@ var attributes = normalizeAttributes([]attribute{
 	{name: "abbreviation",
 		cues:     []string{"何の略", "なんの略", "略称", "正式名称", "語源"},
 		evidence: []string{"略", "正式名称", "語源"}},
+	{name: "family",
+		cues:     []string{"家族構成", "何人家族", "兄弟", "奥さん", "旦那さん", "子供いる", "子どもいる", "お子さん"},
+		evidence: []string{"家族構成", "兄弟", "子供", "子ども"}},
+	{name: "later members", // the article tells of the first member only
+		cues:     []string{"第2号", "第二号", "2号さん", "二号さん", "2号って", "2号は", "2人目", "二人目", "第3号", "3号さん"},
+		evidence: []string{"第2号", "第二号", "2人目", "二人目"}},
 	{name: "salmon's life", // the fish, not the program named after it
 		cues: []string{"鮭+何年", "鮭+仕組み", "鮭+どうやって", "鮭+科学", "鮭+寿命", "鮭+種類", "鮭+食べ", "鮭+釣", "鮭+旬",
 			"産卵", "遡上", "生まれた川+どうやって", "生まれた川+何年", "生まれた川+仕組み", "生まれた川+科学",

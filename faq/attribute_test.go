@@ -27,6 +27,8 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"Zoho CRMのCRMって何の略ですか",
 		"鮭はどうやって生まれた川を見つけるんですか",
 		"鮭の産卵っていつ頃？",
+		"第1号の方って兄弟いるんですか",
+		"サケモデルの2人目ってもういるんですか？",
 	)
 	expectAnswered(t, ix, map[string]string{
 		"研修は何ヶ月ですか":                 "training-period",
