@@ -24,6 +24,10 @@ const (
 	// in a sentence that asks.
 	subClauseWeight = 0.5
 
+	// frameWeight is that share for a clause that only frames the
+	// question (先輩に聞いたんですけど、…): see markFrames.
+	frameWeight = 0.2
+
 	// statementWeight is that share for a sentence that does not ask,
 	// beside one that does.
 	statementWeight = 0.35
@@ -128,6 +132,8 @@ type analyzedToken struct {
 	content          float64 // how much the word says about the topic, 0 for a function word
 	clause           int     // index of its clause in the sentence
 	noun, linker     bool    // a noun; the particle の that makes a noun modify the next
+	frames, quoted   bool    // a word that tells of asking or being told (聞く, 質問), after a quote (〜って聞いた): see markFrames
+	frame            bool    // in a clause that only frames the question (先輩に聞いたんですけど)
 	name             bool    // a place or an organisation (see properName)
 }
 
@@ -267,6 +273,8 @@ func (an *analyzer) write(kanaOnly bool) {
 				// the analyser cannot cut hiragana reliably into clauses
 			case asking && !s.asks:
 				d = statementWeight
+			case tok.frame:
+				d, w = frameWeight, frameWeight // whether an entry has them or not
 			case tok.clause < s.clauses-1:
 				d = subClauseWeight
 			}
@@ -359,7 +367,7 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 		}
 	}
 	prev := "" // the token before, when written in kanji alone
-	for _, tok := range toks {
+	for i, tok := range toks {
 		surface := tok.surface
 		after := prev
 		if prev = ""; allHan(surface) {
@@ -390,6 +398,7 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 			written: written, reading: reading,
 			content: contentWeight(tok, pos, sub, base), clause: out.clauses,
 			noun: pos == "名詞" || tok.class == tokenizer.UNKNOWN, linker: pos == "助詞" && sub == "連体化",
+			frames: frameWord(base), quoted: i > 0 && quoting(toks[i-1].surface),
 			name: tok.class != tokenizer.UNKNOWN && properName(pos, sub, d.field(tok, 2)),
 		})
 		if isInterrogative(pos, base) {
@@ -451,9 +460,52 @@ func (out *sentence) finish(toks []analyzedToken, lastPOS, lastSub string) {
 	}
 	dropFinalNan(toks)
 	markModifiers(toks)
+	markFrames(toks, out.clauses)
 	if lastPOS == "助詞" && strings.Contains(lastSub, "終助詞") {
 		out.asks = true // 〜か, 〜の, 〜かな
 	}
+}
+
+// markFrames marks the tokens of the clauses before the last that only
+// frame the question: whose last word tells of asking it or of being told
+// (先輩に聞いたんですけど, 個人的な質問なんですけど). Their words are about
+// the asking, not about what is asked; what was heard
+// (面接で何を聞かれるって聞いたんですけど) is not a frame.
+func markFrames(toks []analyzedToken, clauses int) {
+	last := make([]int, clauses) // clause → 1 + its last word with a content or a frame
+	for i, t := range toks {
+		if t.content > 0 || t.frames {
+			last[t.clause] = i + 1
+		}
+	}
+	for c := range clauses - 1 {
+		if t := toks[max(last[c]-1, 0)]; last[c] == 0 || !t.frames || t.quoted {
+			continue
+		}
+		for i := range toks {
+			if toks[i].clause == c {
+				toks[i].frame = true
+			}
+		}
+	}
+}
+
+// frameWord reports whether a word, by its dictionary form, tells of
+// asking or of being told.
+func frameWord(base string) bool {
+	switch base {
+	case "聞く", "伺う", "尋ねる", "訊く", "質問", "相談", "耳にする", "噂":
+		return true
+	}
+	return false
+}
+
+// quoting reports whether a word ends with a particle that quotes what
+// comes before it: what was heard (研修は4ヶ月って聞いたんですけど) is the
+// question's content. The analyser may leave kana it cannot cut in one
+// word with the particle (…ないですよねって).
+func quoting(surface string) bool {
+	return strings.HasSuffix(surface, "って") || surface == "と" || surface == "て"
 }
 
 // dropFinalNan weighs nothing the なん that ends a sentence after its

@@ -44,3 +44,19 @@ func expectAnswered(t *testing.T, ix *Index, want map[string]string) {
 		}
 	}
 }
+
+// TestFramingClause: a clause before the question that only tells of
+// asking or of being told (先輩に聞いたんですけど, 個人的な質問なんですが)
+// does not pull the question toward the entries that name its words
+// (先輩 → the team members), while what was heard (〜って聞いたんですけど)
+// stays the question.
+func TestFramingClause(t *testing.T) {
+	ix := NewIndex(loadDefaultFAQs(t), loadDefaultConcepts(t)...)
+	expectAnswered(t, ix, map[string]string{
+		"先輩に聞いたんですけど在宅勤務できる？":       "work-style",
+		"先輩に聞いたんですけど、本社どこ？":         "company",
+		"個人的な質問なんですけど北見ではどこで働くの？":   "kitami-office",
+		"個人的な質問なんですが、どんな仕事をするんですか？": "job-content",
+		"研修は4ヶ月って聞いたんですけど本当ですか":     "training-period",
+	})
+}
