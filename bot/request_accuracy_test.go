@@ -61,6 +61,11 @@ type requestSet struct {
 // 次行ってください skips, 応募の手続きやめます cancels, 〜ようにしてほしい asks
 // for no other date, ｹｯｶまだ？ in kana is read by its sound, ありがとー thanks,
 // にってい変えたい reschedules: 208/209, no other set lower.
+// requests_blind10.tsv (210) and requests_blind11.tsv (211) were written
+// at the start of the sixth session of 2026-12-06 by two more helpers the
+// same way (the second told to report only counts, so that no one saw
+// what it wrote) and measured once at its end; the floors one message
+// under.
 var requestSets = []requestSet{
 	{name: "dev", path: filepath.Join("testdata", "requests_dev.tsv"), min: 0.975},
 	{name: "blind", path: filepath.Join("testdata", "requests_blind.tsv"), min: 0.985},
@@ -72,6 +77,8 @@ var requestSets = []requestSet{
 	{name: "blind7", path: filepath.Join("testdata", "requests_blind7.tsv"), min: 0.985}, // measured once: 174/196
 	{name: "blind8", path: filepath.Join("testdata", "requests_blind8.tsv"), min: 0.97},  // measured once: 208/232 (before the session: 201/232); 227/232 since
 	{name: "blind9", path: filepath.Join("testdata", "requests_blind9.tsv"), min: 0.99},  // measured once: 202/209 (before the session: 202/209); 208/209 since
+	{name: "blind10", path: filepath.Join("testdata", "requests_blind10.tsv"), min: 0.945}, // measured once: 200/210 (before the session: 200/210)
+	{name: "blind11", path: filepath.Join("testdata", "requests_blind11.tsv"), min: 0.94},  // measured once: 200/211 (before the session: 200/211)
 }
 
 // requestCase is one line of a request set.

@@ -95,6 +95,18 @@ var questionSets = []questionSet{
 	// 66/78 / 10/12. A development set since; the floors one question
 	// under.
 	{name: "blind9", path: filepath.Join("testdata", "faq_blind9.tsv"), minOnTopic: 0.93, minRejected: 0.845, minSuggested: 0.76},
+	// written at the start of the sixth session of 2026-12-06 by two more
+	// helpers from the article and the labels only: blind10 (262
+	// on-topic, 85 off-topic; its helper's report named the kinds of its
+	// traps, which were read before that session's changes) and blind11
+	// (233, 80; its helper reported counts only, so it stayed wholly
+	// unseen). Measured once at the session's end: blind10 247/262
+	// (0.943) / 82/85 (0.965) / 13/13, blind11 221/233 (0.948) / 78/80
+	// (0.975) / 8/10; the code before the session: the same but one
+	// off-topic question fewer kept from a fact on each (81/85, 77/80).
+	// Development sets since; the floors one question under.
+	{name: "blind10", path: filepath.Join("testdata", "faq_blind10.tsv"), minOnTopic: 0.935, minRejected: 0.95, minSuggested: 0.9},
+	{name: "blind11", path: filepath.Join("testdata", "faq_blind11.tsv"), minOnTopic: 0.94, minRejected: 0.96, minSuggested: 0.7},
 }
 
 func TestQuestionSets(t *testing.T) {
