@@ -58,7 +58,7 @@ var requestRewrites = []struct {
 	{"onegai", nounEnding("したいです", "お願いできますか"), 0.954},                                                // 42/44 → 43/44
 	{"onegai2", nounEnding("してください", "お願いできますか"), 0.937},                                              // 13/16 → 16/16
 	{"moraeru", ending("てください", "てもらえますか"), 0.985},                                                    // 67/69 → 69/69
-	{"moratteii", ending("てください", "てもらってもいいですか"), 0.985},                                              // 69/69 → 69/69
+	{"moratteii", ending("てください", "てもらってもいいですか"), 0.975},                                              // 69/69 → 69/69; 103/105 with blind10 and blind11
 	{"hoshii", ending("てください", "てほしいです"), 0.985},                                                      // 67/69 → 69/69
 	{"qmark", toggledQuestionMark, 0.994},                                                             // 166/168 → 168/168
 	{"ellipsis", func(c requestCase) (string, bool) { return bareRequest(c.msg) + "…", true }, 0.998}, // 1327/1330 → 1331/1332

@@ -472,14 +472,14 @@ func (out *sentence) finish(toks []analyzedToken, lastPOS, lastSub string) {
 // the asking, not about what is asked; what was heard
 // (面接で何を聞かれるって聞いたんですけど) is not a frame.
 func markFrames(toks []analyzedToken, clauses int) {
-	last := make([]int, clauses) // clause → 1 + its last word with a content or a frame
-	for i, t := range toks {
-		if t.content > 0 || t.frames {
-			last[t.clause] = i + 1
-		}
-	}
 	for c := range clauses - 1 {
-		if t := toks[max(last[c]-1, 0)]; last[c] == 0 || !t.frames || t.quoted {
+		last := -1 // the clause's last word with a content or a frame
+		for i, t := range toks {
+			if t.clause == c && (t.content > 0 || t.frames) {
+				last = i
+			}
+		}
+		if last < 0 || !toks[last].frames || toks[last].quoted {
 			continue
 		}
 		for i := range toks {
