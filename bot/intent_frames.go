@@ -75,7 +75,7 @@ var frames = []frame{
 		objects: bookedThings,
 		actions: append([]string{"キャンセル", "取り消", "取消", "とりけし", "なしにし", "無しにし", "なかったことに", "やめたい", "やめます",
 			"やめにし", "欠席", "辞退", "消して", "消したい", "消せ", "けして", "けしたい", "削除"}, cannotCome...),
-		others: append([]string{"応募", "エントリー", "同意"}, notBooked...)},
+		others: append([]string{"応募", "エントリー", "同意", "リスケ", "りすけ"}, notBooked...)}, // リスケし holds けし (消し)
 	{intent: intentReschedule,
 		objects: append(slices.Clone(bookedThings), "枠"), // 午後の枠に移動できる？
 		actions: []string{"変更", "変え", "かえたい", "ずら", "移し", "移せ", "移動", "延期", "別日にし", "別の日にし", "違う日にし", "他の日にし",

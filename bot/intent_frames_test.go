@@ -176,6 +176,12 @@ func TestReadRequestDialectAndDeclining(t *testing.T) {
 		{"説明会のキャンセルポリシーを教えて", intentNone},      // asks about the rules
 		{"友達も応募したいらしいけど、どうしたらいい？", intentNone}, // how, about the clause before
 		{"予約を見たいです", intentBookings},
+		{"予約をリスケしたいです", intentReschedule},   // リスケし holds けし, not 消し
+		{"はいっ", intentYes},                  // a stressed reply
+		{"配信ONで", intentBroadcastOn},        // ON in latin letters
+		{"通知はこのままでいいです", intentNone},        // keeps things as they are
+		{"通知うるさいけど止めるほどでもないかな", intentNone}, // not worth stopping
+		{"つかいかたわからん", intentHelp},           // 使い方 in kana, dialect
 	} {
 		if got := detectIntent(c.text); got != c.want {
 			t.Errorf("detectIntent(%q) = %s, want %s", c.text, got, c.want)

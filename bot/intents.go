@@ -101,11 +101,14 @@ func (r request) made() bool { return r.intent != intentNone && r.mood == faq.Pl
 // without them is marked unwrapped, for besideFAQ to fall back on the
 // whole when the FAQ takes the rest (はじめまして、説明会ってどこで
 // やってますか greets and asks).
-func readRequest(text string) request {
+func readRequest(text string) request { return keptAsIs(readWrapped(text), text) }
+
+// readWrapped is readRequest but for announcements kept as they are.
+func readWrapped(text string) request {
 	// what students wrap a request in says nothing of it: marks (see
 	// withoutMarks), a signature, a closing formula, and an opening that
 	// sets the scene (see withoutPreface)
-	bare := withoutClosing(withoutSignature(withoutMarks(text)))
+	bare := withoutStress(withoutClosing(withoutSignature(withoutMarks(text))))
 	bodies := []string{withoutPreface(bare), bare}
 	for i, body := range bodies {
 		if body == text || i > 0 && body == bodies[0] {

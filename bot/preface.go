@@ -14,6 +14,20 @@ import (
 // too.
 func withoutMarks(text string) string { return faq.WithoutKaomoji(faq.WithoutLabel(text)) }
 
+// withoutStress returns text less the small っ a student ends a short
+// reply with for stress (はいっ, 了解っ!), which no request ends with.
+func withoutStress(text string) string {
+	t := strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+	body, ok := strings.CutSuffix(t, "っ")
+	if !ok {
+		body, ok = strings.CutSuffix(t, "ッ")
+	}
+	if !ok || utf8.RuneCountInString(body) < 2 {
+		return text
+	}
+	return body
+}
+
 // withoutPreface returns text less an opening that only sets the scene
 // for what follows: a greeting (お疲れ様です！), a self-introduction or a
 // formula (北見工大3年の山田です。, お世話になっております。), or a clause

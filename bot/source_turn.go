@@ -125,6 +125,20 @@ var resumingWords = []string{"再開", "さいかい", "もう一度", "もう�
 	"受け取りたい", "うけとりたい", "受け取れるように", "うけとれるように", "届くように", "とどくように",
 	"受け取る設定", "受けとる設定", "うけとるせってい", "くるように", "来るように"}
 
+// keepingWords say announcements may stay as they are (通知はこのままで
+// いいです, 止めるほどでもない): no request either way.
+var keepingWords = []string{"このままで", "そのままで", "今のままで", "いまのままで", "ほどでもない", "ほどじゃない", "ほどではない"}
+
+// keptAsIs returns r, read in text, as no request when it is about
+// announcements and text says they may stay as they are, in whichever
+// clause (通知うるさいけど止めるほどでもないかな).
+func keptAsIs(r request, text string) request {
+	if (r.intent == intentBroadcastOff || r.intent == intentBroadcastOn) && containsAny(text, keepingWords) {
+		r.mood = faq.Negated
+	}
+	return r
+}
+
 // broadcastWay settles which way a request about announcements goes by
 // its words, which the two requests share but for these: 「配信を止めて」
 // stops them, 「配信をまた送って」 resumes them. Where both are named the
