@@ -82,6 +82,9 @@ var attributes = normalizeAttributes([]attribute{
 			"生まれた川+なんで", "生まれた川+なぜ", "生まれた川+どうして"},
 		unless:   []string{"モデル", "名前", "由来", "名付", "意味", "ネーミング"},
 		evidence: []string{"産卵", "遡上", "生態"}},
+	{name: "place", // where a place named in passing lies, what kind of town it is
+		cues:     []string{"どんな町", "どんな街", "どんなまち", "どこにある", "どの辺にある", "どのへんにある", "どこら辺にある", "どこらへんにある"},
+		evidence: []string{"位置", "にある", "にあり", "拠点", "所在地", "街です", "町です", "市内", "ページ", "url"}},
 	{name: "head count",
 		cues:     []string{"社員数", "従業員数", "何社", "社員は何人", "社員って何人", "社員何人"},
 		evidence: []string{"社員数", "従業員", "名の社員", "人の社員"}},

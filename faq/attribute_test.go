@@ -29,6 +29,7 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"鮭の産卵っていつ頃？",
 		"第1号の方って兄弟いるんですか",
 		"サケモデルの2人目ってもういるんですか？",
+		"石巻ってどこにあるんですか",
 	)
 	expectAnswered(t, ix, map[string]string{
 		"研修は何ヶ月ですか":                 "training-period",
