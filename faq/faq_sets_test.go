@@ -104,9 +104,13 @@ var questionSets = []questionSet{
 	// (0.943) / 82/85 (0.965) / 13/13, blind11 221/233 (0.948) / 78/80
 	// (0.975) / 8/10; the code before the session: the same but one
 	// off-topic question fewer kept from a fact on each (81/85, 77/80).
-	// Development sets since; the floors one question under.
-	{name: "blind10", path: filepath.Join("testdata", "faq_blind10.tsv"), minOnTopic: 0.935, minRejected: 0.95, minSuggested: 0.9},
-	{name: "blind11", path: filepath.Join("testdata", "faq_blind11.tsv"), minOnTopic: 0.94, minRejected: 0.96, minSuggested: 0.7},
+	// Development sets since: where a place lies as a fact no entry states,
+	// and phrasings for their misses (先輩は東京で暮らしてみてどうでしたか,
+	// 面接ってどこでやるんですか…), took them to 250/262 / 83/85 / 11/11
+	// and 224/233 / 79/80 / 6/7, blind9 to 272/290; the floors one
+	// question under.
+	{name: "blind10", path: filepath.Join("testdata", "faq_blind10.tsv"), minOnTopic: 0.95, minRejected: 0.96, minSuggested: 0.9},
+	{name: "blind11", path: filepath.Join("testdata", "faq_blind11.tsv"), minOnTopic: 0.955, minRejected: 0.975, minSuggested: 0.7},
 }
 
 func TestQuestionSets(t *testing.T) {
