@@ -82,6 +82,13 @@ var attributes = normalizeAttributes([]attribute{
 			"生まれた川+なんで", "生まれた川+なぜ", "生まれた川+どうして"},
 		unless:   []string{"モデル", "名前", "由来", "名付", "意味", "ネーミング"},
 		evidence: []string{"産卵", "遡上", "生態"}},
+	{name: "other jobs", // part-time jobs and other employers in town, not this one
+		cues:     []string{"バイト+探", "いいバイト", "バイトない", "バイトある", "バイト先", "時給", "地元企業+おすすめ", "地元企業+ある"},
+		unless:   []string{"サケモデル", "応募"},
+		evidence: []string{"バイト", "地元企業", "時給"}},
+	{name: "summer weather", // the article gives a winter's day only
+		cues:     []string{"夏+何度", "夏+気温", "夏+暑い", "夏+あつい"},
+		evidence: []string{"夏の気温", "夏は暑"}},
 	{name: "place", // where a place named in passing lies, what kind of town it is
 		cues:     []string{"どんな町", "どんな街", "どんなまち", "どこにある", "どの辺にある", "どのへんにある", "どこら辺にある", "どこらへんにある"},
 		evidence: []string{"位置", "にある", "にあり", "拠点", "所在地", "街です", "町です", "市内", "ページ", "url"}},

@@ -30,6 +30,8 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"第1号の方って兄弟いるんですか",
 		"サケモデルの2人目ってもういるんですか？",
 		"石巻ってどこにあるんですか",
+		"北見で時給のいいバイトってありますか",
+		"北見の夏って何度くらいまで上がるの？",
 	)
 	expectAnswered(t, ix, map[string]string{
 		"研修は何ヶ月ですか":                 "training-period",

@@ -108,9 +108,10 @@ var questionSets = []questionSet{
 	// and phrasings for their misses (先輩は東京で暮らしてみてどうでしたか,
 	// 面接ってどこでやるんですか…), took them to 250/262 / 83/85 / 11/11
 	// and 224/233 / 79/80 / 6/7, blind9 to 272/290; the floors one
-	// question under.
-	{name: "blind10", path: filepath.Join("testdata", "faq_blind10.tsv"), minOnTopic: 0.95, minRejected: 0.96, minSuggested: 0.9},
-	{name: "blind11", path: filepath.Join("testdata", "faq_blind11.tsv"), minOnTopic: 0.955, minRejected: 0.975, minSuggested: 0.7},
+	// question under. Part-time jobs and employers in town, and summer's
+	// temperature, as facts no entry states: 85/85 and 80/80 off-topic.
+	{name: "blind10", path: filepath.Join("testdata", "faq_blind10.tsv"), minOnTopic: 0.95, minRejected: 0.98, minSuggested: 0.9},
+	{name: "blind11", path: filepath.Join("testdata", "faq_blind11.tsv"), minOnTopic: 0.955, minRejected: 0.98, minSuggested: 0.7},
 }
 
 func TestQuestionSets(t *testing.T) {
