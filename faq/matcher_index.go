@@ -194,7 +194,7 @@ type spaceBuilder struct {
 func (b *spaceBuilder) add(text weightedText, phrase bool) {
 	ids := b.intern(text, 1)
 	if phrase {
-		b.phraseGrams = append(b.phraseGrams, ids)
+		b.phraseGrams = append(b.phraseGrams, b.keep(ids))
 	}
 	b.current = append(b.current, ids...)
 }
@@ -228,7 +228,8 @@ func (b *spaceBuilder) keep(ids []gramWeight) []gramWeight {
 const slabSize = 1 << 14
 
 // intern returns the distinct features of text, adding new features, with
-// their weights times share.
+// their weights times share. The list is the builder's working memory: it
+// lasts until intern is called again.
 func (b *spaceBuilder) intern(text weightedText, share float64) []gramWeight {
 	ids := b.scratch[:0]
 	b.sp.eachGram(text, func(g string, _ uint64, w, d float64) {
@@ -240,7 +241,7 @@ func (b *spaceBuilder) intern(text weightedText, share float64) []gramWeight {
 		ids = append(ids, gramWeight{id, float32(w * d * share)})
 	})
 	b.scratch = ids
-	return b.keep(b.merge(ids))
+	return b.merge(ids)
 }
 
 // merge keeps one of each feature of ids, in place, with its greatest
