@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -201,6 +202,9 @@ func supposes(clause string) bool {
 // had meant to do (応募したんですけど, エントリーしましたが, 応募したいと
 // 思ってたけど): past, not a request.
 func tellsWhatWasDone(clause string) bool {
+	if strings.Contains(clause, "ことにし") {
+		return false // 応募することにしました decides, it asks now
+	}
 	for _, p := range []string{"したん", "しました", "したけど", "したが", "したので", "してるん", "しているん"} {
 		if strings.Contains(clause, p) {
 			return true
@@ -244,3 +248,26 @@ func withoutClosing(text string) string {
 	}
 	return text
 }
+
+// asksOnly reports whether clause only asks for something to be done
+// without naming what (確認して, 見せてください, 調べてもらえますか): the
+// clause before it names it, so it reads as part of the whole message
+// (「結果の連絡まだ来てないんだけど確認して」 asks after the result, not for
+// the bookings a bare 確認 stands for).
+func asksOnly(clause string) bool {
+	return slices.Contains(bareAskKeys(), commandKey(strings.TrimRight(clause, clausePunct)))
+}
+
+// bareAsks are the verbs that ask for something to be done and name
+// nothing, in the forms commandKey leaves of them.
+var bareAsks = []string{"確認して", "確認したい", "確認", "確認お願い", "かくにんして", "見せて", "見たい", "みせて", "見して",
+	"教えて", "おしえて", "教えてほしい", "調べて", "しらべて", "チェックして", "頼む", "たのむ", "お願い", "おねがい"}
+
+// bareAskKeys are bareAsks in the form of commandKey.
+var bareAskKeys = sync.OnceValue(func() []string {
+	out := make([]string, len(bareAsks))
+	for i, w := range bareAsks {
+		out[i] = commandKey(w)
+	}
+	return out
+})

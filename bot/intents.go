@@ -79,6 +79,9 @@ type request struct {
 	mood   faq.Mood // a negated or hedged request is not made
 	rest   string   // the rest of the message, when only a clause makes the request
 	framed bool     // read by a frame: the message names what it is about
+	// wished is set for a request read by a frame in words that ask for
+	// it to be done (説明会に参加したいです): no question about it.
+	wished bool
 	// unwrapped is set for a request read without the wrapping of the
 	// message (see readRequest).
 	unwrapped bool
@@ -141,7 +144,7 @@ func readClauses(text string) request {
 		best = beyondCondition(best, clauses)
 	}
 	for i, c := range clauses {
-		if tellsWhatWasDone(c) || supposes(c) || reasoned && givesReason(c) || i > 0 && (settles(clauseBefore(clauses, i), c) || asksHowAbout(clauseBefore(clauses, i), c)) {
+		if tellsWhatWasDone(c) || supposes(c) || reasoned && givesReason(c) || i > 0 && (settles(clauseBefore(clauses, i), c) || asksHowAbout(clauseBefore(clauses, i), c) || asksOnly(c)) {
 			continue // 「応募したんですけど、」 was done, 「在宅で働けるなら」 is supposed
 		}
 		r := classify(c)
@@ -155,8 +158,27 @@ func readClauses(text string) request {
 	if best.made() && doubtsAfter(clauses) {
 		best.mood = faq.Hedged // 応募したいけど自信ない…
 	}
+	if best.made() && best.rest == "" && thoughtBetterOf(clauses, best.intent) {
+		return request{} // 日程変えようかと思ったけど、やっぱりそのままで
+	}
 	return best
 }
+
+// thoughtBetterOf reports whether a clause of clauses, not the last, only
+// tells that the student thought of making request in and goes on to
+// something else: 「日程変えようかと思ったけどやっぱりそのままで行きます」
+// moves nothing.
+func thoughtBetterOf(clauses []string, in intent) bool {
+	for _, c := range clauses[:len(clauses)-1] {
+		if containsAny(c, thinkingOf) && hasAnySuffix(strings.TrimRight(c, clausePunct), "けど", "けれど", "が") && classify(c).intent == in {
+			return true
+		}
+	}
+	return false
+}
+
+// thinkingOf are the words that tell one thought of doing something.
+var thinkingOf = []string{"ようかと思", "ようと思っ", "ようかなと思", "ようかなって思", "ようかって思"}
 
 // doubtsAfter reports whether a clause of clauses doubts what the clause
 // before it, ending in 「けど」 or 「が」, wants: 「応募したいけど自信ない…」
@@ -434,7 +456,7 @@ func besideFAQIn(text string, r request, match func() faq.Match) request {
 // too. One beside only a condition is weighed like one read in the whole:
 // 「工大生なら誰でも応募できる？」 asks who can apply.
 func besideFAQ(r request, match func() faq.Match) request {
-	if r.intent == intentNone || r.score >= exactScore || r.rest != "" && !onlyCondition(r.rest) {
+	if r.intent == intentNone || r.score >= exactScore || r.rest != "" && !onlyCondition(r.rest) || r.wished {
 		return r
 	}
 	m := match()
@@ -526,6 +548,7 @@ func classify(text string) request {
 	}
 	if r, ok := frameRequest(text); ok {
 		r.intent, r.mood = broadcastRead(r.intent, text, moodOf(r.intent, moodText(text)))
+		r.wished = r.mood == faq.Plain && containsAny(text, askingForms)
 		return aboutCharge(r, text)
 	}
 	best, read, ok := nearestIntent(text)
@@ -558,7 +581,8 @@ func aboutCharge(r request, text string) request {
 }
 
 // cancelTermWords name the charge and the rules of cancelling.
-var cancelTermWords = []string{"キャンセル料", "取消料", "取り消し料", "キャンセル費", "キャンセルポリシー", "キャンセル規定"}
+var cancelTermWords = []string{"キャンセル料", "取消料", "取り消し料", "キャンセル費", "キャンセルポリシー", "キャンセル規定",
+	"何日前", "なんにちまえ", "いつまでなら", "いつまでに", "期限"}
 
 // cancelTermKeys are cancelTermWords in the form of frameKey.
 var cancelTermKeys = sync.OnceValue(func() []string { return keysOf(cancelTermWords) })
@@ -786,11 +810,15 @@ func declines(in intent, text string) bool {
 		return false
 	}
 	k := frameKey(text)
-	if containsAny(k, declineKeys()) {
+	if containsAny(k, declineKeys()) || hasAnySuffix(strings.TrimRight(k, "….。!?！？ー"), declineEndKeys()...) {
 		return true
 	}
 	return !looksLikeQuestion(text) && containsAny(k, noIntentionKeys())
 }
+
+// declineEnds put a request off when they end the message: 「今すぐ応募は
+// ちょっと…」 leaves its refusal unsaid.
+var declineEnds = []string{"はちょっと", "はまだちょっと", "はちょっとまだ", "はちょいと"}
 
 // declineWords put a request off or say it is not liked, in any mood.
 var declineWords = []string{"今度でいい", "今度で大丈夫", "今度にしま", "今度にする", "また今度", "あとで", "後で", "のちほど", "後ほど",
@@ -807,6 +835,7 @@ var noIntentionWords = []string{"つもりない", "つもりはない", "つも
 // in the form of frameKey.
 var (
 	declineKeys     = sync.OnceValue(func() []string { return keysOf(declineWords) })
+	declineEndKeys  = sync.OnceValue(func() []string { return keysOf(declineEnds) })
 	noIntentionKeys = sync.OnceValue(func() []string { return keysOf(noIntentionWords) })
 )
 
@@ -1044,8 +1073,8 @@ var intentCommandReadings = sync.OnceValue(func() map[string]intent {
 // intentIndex is the index the longer phrasings of the requests are
 // matched in, by the analysis and scoring the FAQ uses.
 var intentIndex = sync.OnceValue(func() *faq.Index {
-	entries := make([]faq.FAQ, 0, len(intentExamples))
-	for _, ex := range intentExamples {
+	entries := make([]faq.FAQ, 0, len(intentExamples)+1)
+	for _, ex := range append(slices.Clone(intentExamples), notRequests) {
 		if len(ex.phrasings) == 0 {
 			continue
 		}

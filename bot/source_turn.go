@@ -3,6 +3,7 @@ package bot
 import (
 	"errors"
 	"strings"
+	"sync"
 
 	"github.com/sakemodel/sakebot/faq"
 )
@@ -125,6 +126,9 @@ var resumingWords = []string{"再開", "さいかい", "もう一度", "もう�
 	"受け取りたい", "うけとりたい", "受け取れるように", "うけとれるように", "届くように", "とどくように",
 	"受け取る設定", "受けとる設定", "うけとるせってい", "くるように", "来るように"}
 
+// announcementKeys are announcements in the form of frameKey.
+var announcementKeys = sync.OnceValue(func() []string { return keysOf(announcements) })
+
 // keepingWords say announcements may stay as they are (通知はこのままで
 // いいです, 止めるほどでもない): no request either way.
 var keepingWords = []string{"このままで", "そのままで", "今のままで", "いまのままで", "ほどでもない", "ほどじゃない", "ほどではない"}
@@ -133,7 +137,9 @@ var keepingWords = []string{"このままで", "そのままで", "今のまま�
 // announcements and text says they may stay as they are, in whichever
 // clause (通知うるさいけど止めるほどでもないかな).
 func keptAsIs(r request, text string) request {
-	if (r.intent == intentBroadcastOff || r.intent == intentBroadcastOn) && containsAny(text, keepingWords) {
+	about := r.intent == intentBroadcastOff || r.intent == intentBroadcastOn ||
+		r.intent == intentYes && containsAny(frameKey(text), announcementKeys()) // 通知はこのままで大丈夫です
+	if about && containsAny(text, keepingWords) {
 		r.mood = faq.Negated
 	}
 	return r

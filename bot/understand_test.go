@@ -192,6 +192,37 @@ var requestKinds = map[string][]wording{
 	// a clause telling what the student had meant to do is not a request
 	"what was": {
 		{"前は応募したいと思ってたけど、研修は何ヶ月ですか", "none"},
+		{"面談キャンセルしようかと思ったけど、やっぱり行きます", "none"},
+		{"いろいろ考えて、エントリーすることにしました", "apply"}, // decided: a request now
+	},
+	// a clause that only asks for something to be done (確認して) is read
+	// with the clause that names what
+	"bare verb": {
+		{"選考の結果がまだ来ないんですけど、確認してもらえますか", "status"},
+		{"説明会いつ予約したっけ、見せて", "bookings"},
+	},
+	// a request in words that ask for it, by what it is about and what is
+	// to be done, is no question about it
+	"wished": {
+		{"会社説明会に出席したいです", "session"},
+		{"来週あたりに面談入れたいです", "interview"},
+		{"今月の予約、来月にできますか", "reschedule"},
+		{"よくある質問のページを表示してください", "faqmenu"},
+		{"ZOOOPSにエントリーしたいです", "apply"},
+		{"御社に応募させてください", "apply"},
+	},
+	// replies a form or a prompt gets
+	"replies": {
+		{"お世話になっております", "greeting"},
+		{"確定でお願いします", "yes"},
+		{"通知は今のままで大丈夫です", "none"},
+	},
+	// declined, hedged or asked about, in new words
+	"not made": {
+		{"応募はまだちょっと…", "none"},
+		{"説明会は参加したいかも", "none"},
+		{"個人情報ってどういうふうに管理されてるの？", "none"},
+		{"説明会の予約は何日前までなら取り消せますか", "none"},
 	},
 }
 

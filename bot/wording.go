@@ -87,8 +87,9 @@ func isKatakana(r rune) bool {
 // forms the examples are written in: 「戻してけれ」 as 「戻してください」,
 // 「フォームちょうだい」 as 「フォームください」, 「やめときます」 as
 // 「やめておきます」, 「始めたいんやけど」 as 「始めたいんですけど」,
-// 「応慕」 as 「応募」. The を dropped after 手続き is put back: the
-// analyser reads 「手続き始めたい」 as 手 and 続き.
+// 「応慕」 as 「応募」, 「Zooopsに応募」 as 「サケモデルに応募」. The を
+// dropped after 手続き is put back: the analyser reads 「手続き始めたい」
+// as 手 and 続き.
 func standardWording(text string) string { return standardForms.Replace(text) }
 
 // standardForms pairs each dialect or spoken form, and each kanji slip,
@@ -103,6 +104,8 @@ var standardForms = strings.NewReplacer(
 	"やめとき", "やめておき", "やめとく", "やめておく", "しとき", "しておき", "しとく", "しておく",
 	"手続き始", "手続きを始", "手続き進", "手続きを進", // without を, read as 手 and 続き
 	"応慕", "応募", "応模", "応募", "応簿", "応募", "応暮", "応募", // IME slips of 応募
+	// the company by its names, which the examples call by the model's
+	"Zooops Japan", "サケモデル", "Zooops", "サケモデル", "zooops", "サケモデル", "ZOOOPS", "サケモデル", "御社", "サケモデル", "貴社", "サケモデル",
 )
 
 // withoutSoftEnding returns text with the softening that ends a request

@@ -112,6 +112,12 @@ var questionSets = []questionSet{
 	// temperature, as facts no entry states: 85/85 and 80/80 off-topic.
 	{name: "blind10", path: filepath.Join("testdata", "faq_blind10.tsv"), minOnTopic: 0.95, minRejected: 0.98, minSuggested: 0.9},
 	{name: "blind11", path: filepath.Join("testdata", "faq_blind11.tsv"), minOnTopic: 0.955, minRejected: 0.98, minSuggested: 0.7},
+	// faq_dev12.tsv (230 on-topic, 80 off-topic) was written at the start
+	// of the session of 2026-12-07 by a helper from the article and the
+	// labels only, as a development set: read from the first day, never
+	// a blind figure. 222/230 / 77/80 / 4/6 when first run; the floors
+	// one question under.
+	{name: "dev12", path: filepath.Join("testdata", "faq_dev12.tsv"), minOnTopic: 0.96, minRejected: 0.95, minSuggested: 0.5},
 }
 
 func TestQuestionSets(t *testing.T) {

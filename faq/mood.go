@@ -152,7 +152,7 @@ func afterVerb(pos string) bool { return pos == "動詞" || pos == "助動詞" }
 
 // hedgeMarks are the normalised words that put a request in doubt or in a
 // supposition.
-var hedgeMarks = []string{"迷っ", "迷い", "悩ん", "悩み", "考え中", "検討中", "どうしよう", "かどうか", "するか", "しようかな", "かもしれ", "もし", "仮に", "したら", "たらどうな", "たら どうな", "とどうな", "と どうな", "ばどうな"}
+var hedgeMarks = []string{"迷っ", "迷い", "悩ん", "悩み", "考え中", "検討中", "どうしよう", "かどうか", "するか", "しようかな", "かもしれ", "たいかも", "たい かも", "もし", "仮に", "したら", "たらどうな", "たら どうな", "とどうな", "と どうな", "ばどうな"}
 
 // hedged reports whether normalised text k holds a hedge mark, other than
 // an embedded question that is asked (通ったかどうか知りたい).
