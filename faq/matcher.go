@@ -187,6 +187,8 @@ func afterScene(q string) []string {
 		}
 		rest = tail
 		switch {
+		case containsAnyOf(head, topicMarks):
+			return out // 〜の契約更新について問い合わせたいのですが、 names what is asked
 		case slices.ContainsFunc(sceneEnds, func(e string) bool { return strings.HasSuffix(head, e) }):
 			if asksAlone(rest, !comma) {
 				out = append(out, rest)
@@ -227,11 +229,24 @@ func nextClause(s string) (head, tail string, comma, ok bool) {
 	return s[:end], strings.TrimSpace(s[next:]), comma, true
 }
 
+// topicMarks name the topic of a clause (研修について, 寮に関して): one
+// that has them sets no scene, it says what the question is about.
+var topicMarks = []string{"について", "に関して", "に関する", "に関しまして", "につきまして"}
+
+// containsAnyOf reports whether s holds any of words.
+func containsAnyOf(s string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(s, w) })
+}
+
 // namesATopic reports whether s holds a word that may name what a
 // question is about: two kanji, katakana or Latin letters in a row (研修,
-// リモート). Without one, what follows an opening asks nothing of its
-// own (何がいいかな, どう思いますか).
+// リモート), other than a word that judges (大丈夫かな names nothing).
+// Without one, what follows an opening asks nothing of its own (何が
+// いいかな, どう思いますか).
 func namesATopic(s string) bool {
+	for _, w := range judgingWords {
+		s = strings.ReplaceAll(s, w, "")
+	}
 	run := 0
 	for _, r := range s {
 		if !namesSomething(r) {
@@ -244,6 +259,9 @@ func namesATopic(s string) bool {
 	}
 	return false
 }
+
+// judgingWords judge what is asked about without naming it.
+var judgingWords = []string{"大丈夫", "平気", "可能", "無理", "本当", "実際", "問題"}
 
 // maxOpeningClauses is how many clauses an opening may run to: a
 // courtesy (すみません、) and what sets the scene.

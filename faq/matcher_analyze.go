@@ -470,16 +470,18 @@ func (out *sentence) finish(toks []analyzedToken, lastPOS, lastSub string) {
 // frame the question: whose last word tells of asking it or of being told
 // (先輩に聞いたんですけど, 個人的な質問なんですけど). Their words are about
 // the asking, not about what is asked; what was heard
-// (面接で何を聞かれるって聞いたんですけど) is not a frame.
+// (面接で何を聞かれるって聞いたんですけど) is not a frame, nor is a clause
+// that names its topic (寮について聞きたいんですが).
 func markFrames(toks []analyzedToken, clauses int) {
 	for c := range clauses - 1 {
-		last := -1 // the clause's last word with a content or a frame
+		last, topic := -1, false // the clause's last word with a content or a frame; whether it names its topic
 		for i, t := range toks {
 			if t.clause == c && (t.content > 0 || t.frames) {
 				last = i
 			}
+			topic = topic || t.clause == c && (t.written == "について" || t.written == "関する")
 		}
-		if last < 0 || !toks[last].frames || toks[last].quoted {
+		if last < 0 || !toks[last].frames || toks[last].quoted || topic {
 			continue
 		}
 		for i := range toks {

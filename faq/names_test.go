@@ -60,3 +60,16 @@ func TestFramingClause(t *testing.T) {
 		"研修は4ヶ月って聞いたんですけど本当ですか":     "training-period",
 	})
 }
+
+// An opening that names the topic (〜について) sets no scene, and what
+// follows a scene is not read alone when it only judges (大丈夫かな).
+func TestSceneThatNamesTheTopic(t *testing.T) {
+	ix := NewIndex(loadDefaultFAQs(t), loadDefaultConcepts(t)...)
+	expectNotAnswered(t, ix, "the part read alone names nothing the question is about",
+		"寮の契約更新について大学に問い合わせたいのですが、窓口はどちらでしょうか",
+		"バイト先の店長がめっちゃ厳しいんだけど大丈夫かな")
+	expectAnswered(t, ix, map[string]string{
+		"今就活中なんですけど研修って何ヶ月？":   "training-period",
+		"寒がりなんですけど、北見の冬って大丈夫かな": "kitami-winter",
+	})
+}
