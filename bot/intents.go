@@ -104,7 +104,16 @@ func (r request) made() bool { return r.intent != intentNone && r.mood == faq.Pl
 // without them is marked unwrapped, for besideFAQ to fall back on the
 // whole when the FAQ takes the rest (はじめまして、説明会ってどこで
 // やってますか greets and asks).
-func readRequest(text string) request { return keptAsIs(readWrapped(text), text) }
+//
+// A message typed in romaji (oubo shitai desu) is read in hiragana when
+// its letters make no request as they are (help, cancel do).
+func readRequest(text string) request {
+	r := readWrapped(text)
+	if kana, ok := faq.Romaji(text); ok && r.intent == intentNone {
+		r = readWrapped(kana)
+	}
+	return keptAsIs(r, text)
+}
 
 // readWrapped is readRequest but for announcements kept as they are.
 func readWrapped(text string) request {

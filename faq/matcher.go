@@ -103,6 +103,9 @@ func (ix *Index) MatchWhole(question string) Match { return ix.match(question, f
 
 // match is Match, reading the parts of question apart when byParts.
 func (ix *Index) match(question string, byParts bool) Match {
+	if kana, ok := Romaji(question); ok {
+		question = kana // sake moderu tte nani
+	}
 	m := Match{Question: question, Normalized: Normalize(question)}
 	q := clipBytes(question, MaxQuestionBytes)
 	var names []string

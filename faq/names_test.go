@@ -69,7 +69,7 @@ func TestSceneThatNamesTheTopic(t *testing.T) {
 		"寮の契約更新について大学に問い合わせたいのですが、窓口はどちらでしょうか",
 		"バイト先の店長がめっちゃ厳しいんだけど大丈夫かな")
 	expectAnswered(t, ix, map[string]string{
-		"今就活中なんですけど研修って何ヶ月？":   "training-period",
+		"今就活中なんですけど研修って何ヶ月？":    "training-period",
 		"寒がりなんですけど、北見の冬って大丈夫かな": "kitami-winter",
 	})
 }
