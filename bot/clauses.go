@@ -249,6 +249,13 @@ func withoutClosing(text string) string {
 	return text
 }
 
+// recallsDone reports whether clause names something the student did
+// (応募したやつ, 予約した件): it points at it, it does not ask to do it
+// again.
+func recallsDone(clause string) bool {
+	return containsAny(clause, []string{"したやつ", "した奴", "した件", "したもの", "したの、"})
+}
+
 // asksOnly reports whether clause only asks for something to be done
 // without naming what (確認して, 見せてください, 調べてもらえますか): the
 // clause before it names it, so it reads as part of the whole message
@@ -261,7 +268,8 @@ func asksOnly(clause string) bool {
 // bareAsks are the verbs that ask for something to be done and name
 // nothing, in the forms commandKey leaves of them.
 var bareAsks = []string{"確認して", "確認したい", "確認", "確認お願い", "かくにんして", "見せて", "見たい", "みせて", "見して",
-	"教えて", "おしえて", "教えてほしい", "調べて", "しらべて", "チェックして", "頼む", "たのむ", "お願い", "おねがい"}
+	"教えて", "おしえて", "教えてほしい", "調べて", "しらべて", "チェックして", "頼む", "たのむ", "お願い", "おねがい",
+	"お願いできますでしょうか", "お願いできますか", "お願いできる", "お願いいたします"}
 
 // bareAskKeys are bareAsks in the form of commandKey.
 var bareAskKeys = sync.OnceValue(func() []string {

@@ -105,15 +105,39 @@ func (r request) made() bool { return r.intent != intentNone && r.mood == faq.Pl
 // whole when the FAQ takes the rest (はじめまして、説明会ってどこで
 // やってますか greets and asks).
 //
-// A message typed in romaji (oubo shitai desu) is read in hiragana when
-// its letters make no request as they are (help, cancel do).
+// A message typed in romaji (oubo shitai desu) is read in hiragana too,
+// and so taken when it makes a request its letters make less plainly as
+// they are (help is a command; mendan cancel cancels an interview).
 func readRequest(text string) request {
 	r := readWrapped(text)
-	if kana, ok := faq.Romaji(text); ok && r.intent == intentNone {
-		r = readWrapped(kana)
+	if kana, ok := faq.Romaji(text); ok {
+		if rk := readWrapped(kana); rk.intent != intentNone && (r.intent == intentNone || rk.score > r.score) {
+			r = rk // mendan cancel cancels the interview
+		}
+	}
+	if r.rest == "" || onlyCondition(r.rest) {
+		r = aboutRules(r, text)
 	}
 	return keptAsIs(r, text)
 }
+
+// aboutRules returns no request for r, read in the whole of text, when
+// text asks about the rules the request goes by (予約のキャンセルって前日
+// でもできますか, 説明会、親も一緒に参加していいんでしょうか): it asks what
+// may be done, and does nothing.
+func aboutRules(r request, text string) request {
+	if r.intent != intentNone && looksLikeQuestion(text) && containsAny(frameKey(text), ruleKeys()) {
+		return request{}
+	}
+	return r
+}
+
+// ruleWords ask about what the rules allow: how late, how often, who else.
+var ruleWords = []string{"前日でも", "当日でも", "直前でも", "何回まで", "何度まで", "何回でも", "何日前", "いつまでなら", "途中で保存", "保存でき",
+	"親も", "保護者も", "家族も", "友達も", "友人も", "同伴", "付き添い"}
+
+// ruleKeys are ruleWords in the form of frameKey.
+var ruleKeys = sync.OnceValue(func() []string { return keysOf(ruleWords) })
 
 // readWrapped is readRequest but for announcements kept as they are.
 func readWrapped(text string) request {
@@ -139,7 +163,7 @@ func readClauses(text string) request {
 	best := classify(text)
 	clauses := splitClauses(text)
 	if len(clauses) < 2 {
-		if startsSomething(best.intent) && tellsWhatWasDone(text) {
+		if startsSomething(best.intent) && (tellsWhatWasDone(text) || recallsDone(text)) {
 			return request{} // 昨日応募しました: done, not asked for
 		}
 		return best
@@ -157,6 +181,13 @@ func readClauses(text string) request {
 			continue // 「応募したんですけど、」 was done, 「在宅で働けるなら」 is supposed
 		}
 		r := classify(c)
+		if startsSomething(r.intent) && recallsDone(c) {
+			continue // 応募したやつ、どうなってる？ asks after it
+		}
+		if r.intent == intentCancel && best.framed && bookingIntent(best.intent) {
+			best.intent = intentCancelBooking // 予約していた面談ですが、キャンセルをお願いします
+			continue
+		}
 		if r.intent == intentNone || !outranks(r, best) || supposed[r.intent] || wholeFrameStands(best, r) {
 			continue
 		}
@@ -179,15 +210,20 @@ func readClauses(text string) request {
 // moves nothing.
 func thoughtBetterOf(clauses []string, in intent) bool {
 	for _, c := range clauses[:len(clauses)-1] {
-		if containsAny(c, thinkingOf) && hasAnySuffix(strings.TrimRight(c, clausePunct), "けど", "けれど", "が") && classify(c).intent == in {
+		if containsAny(c, thoughtOf) && containsAny(c, thought) && hasAnySuffix(strings.TrimRight(c, clausePunct), "けど", "けれど", "が") && classify(c).intent == in {
 			return true
 		}
 	}
 	return false
 }
 
-// thinkingOf are the words that tell one thought of doing something.
-var thinkingOf = []string{"ようかと思", "ようと思っ", "ようかなと思", "ようかなって思", "ようかって思"}
+// thoughtOf is the volitional form followed by a quotation (消そうかと,
+// 変えようかなって), and thought, the past of thinking it: together they
+// tell that one thought of doing something.
+var (
+	thoughtOf = []string{"うかと", "うかとも", "うと", "うかなと", "うかなって", "うって"}
+	thought   = []string{"思った", "思ってた", "思っていた", "思いました"}
+)
 
 // doubtsAfter reports whether a clause of clauses doubts what the clause
 // before it, ending in 「けど」 or 「が」, wants: 「応募したいけど自信ない…」

@@ -217,6 +217,31 @@ var requestKinds = map[string][]wording{
 		{"確定でお願いします", "yes"},
 		{"通知は今のままで大丈夫です", "none"},
 	},
+	// dialect: a request asked in the negative (〜てくれんね, 〜ないかい),
+	// and the short replies of 北海道, 東北 and 博多
+	"dialect": {
+		{"担当の人につないでくれんね", "human"},
+		{"説明会の日ずらしてもらえないかい", "reschedule"},
+		{"おばんです", "greeting"},
+		{"んだんだ", "yes"},
+		{"ちがうべさ", "no"},
+		{"エントリーしたやつ、どないなってますか", "status"},
+	},
+	// typed in the Latin alphabet
+	"romaji": {
+		{"moushikomi shitai desu", "apply"},
+		{"haishin teishi onegai", "broadcastoff"},
+		{"mendan cancel", "cancelbooking"},
+	},
+	// the rules a request goes by, asked about; a booking recalled, then
+	// cancelled
+	"rules": {
+		{"説明会の予約って当日でも取り消せますか", "none"},
+		{"面談って友達も一緒に参加していいですか", "none"},
+		{"どうやって入力したらいいか教えてください", "help"},
+		{"予約していた説明会ですが、キャンセルでお願いします", "cancelbooking"},
+		{"説明会キャンセルしようかとも思ったけど、やっぱり出ます", "none"},
+	},
 	// declined, hedged or asked about, in new words
 	"not made": {
 		{"応募はまだちょっと…", "none"},

@@ -103,6 +103,8 @@ var standardForms = strings.NewReplacer(
 	"わからへん", "わからない", "できひん", "できない", "できへん", "できない",
 	"やめとき", "やめておき", "やめとく", "やめておく", "しとき", "しておき", "しとく", "しておく",
 	"手続き始", "手続きを始", "手続き進", "手続きを進", // without を, read as 手 and 続き
+	"といて", "ておいて", // 空けといて, 消しといて
+	"どない", "どう", // 関西: どないなってる
 	"応慕", "応募", "応模", "応募", "応簿", "応募", "応暮", "応募", // IME slips of 応募
 	// the company by its names, which the examples call by the model's
 	"Zooops Japan", "サケモデル", "Zooops", "サケモデル", "zooops", "サケモデル", "ZOOOPS", "サケモデル", "御社", "サケモデル", "貴社", "サケモデル",

@@ -164,6 +164,9 @@ func hedged(k string) bool {
 				break
 			}
 			from += i + len(h)
+			if h == "したら" && hasAnyPrefix(strings.TrimLeft(k[from:], " "), "いい", "よい", "良い") {
+				continue // どう操作したらいいか教えて asks how, it supposes nothing
+			}
 			if !strings.HasSuffix(h, "か") || !AsksToKnow(k[from:]) {
 				return true
 			}
@@ -228,8 +231,19 @@ func isQuestionForm(text, k string) bool {
 // politely (話せませんか, いただけないでしょうか, もらえないかな).
 func askingInTheNegative(k string) bool {
 	k = strings.TrimRight(k, "?？!！ 。…〜~ー")
-	for _, end := range []string{"ませんか", "ないですか", "ないでしょうか", "ないか", "ないかな", "なくない", "ませんかね", "ないっすか"} {
+	for _, end := range []string{"ませんか", "ないですか", "ないでしょうか", "ないか", "ないかな", "なくない", "ませんかね", "ないっすか",
+		"ないかい", "くれん", "くれんね", "くれんか", "くれへん", "くれへんか", "もらえん", "もらえんか", "もらえへん", "もらえへんか"} { // 北海道, 博多, 関西
 		if strings.HasSuffix(k, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAnyPrefix reports whether s starts with any of prefixes.
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
 			return true
 		}
 	}

@@ -24,6 +24,9 @@ func Romaji(text string) (string, bool) {
 	}) {
 		kana, ok := romajiParticles[w]
 		if !ok {
+			kana, ok = romajiLoanwords[w]
+		}
+		if !ok {
 			kana, ok = romajiWord(w)
 		}
 		if !ok {
@@ -38,6 +41,11 @@ func Romaji(text string) (string, bool) {
 // romajiParticles are the particles romaji spells as they sound, typed as
 // words of their own (kenshuu wa nankagetsu).
 var romajiParticles = map[string]string{"wa": "は", "o": "を", "e": "へ"}
+
+// romajiLoanwords are the English words students type among romaji ones
+// (yoyaku cancel), spelt as Japanese writes them, in hiragana.
+var romajiLoanwords = map[string]string{"cancel": "きゃんせる", "stop": "すとっぷ", "skip": "すきっぷ", "menu": "めにゅー",
+	"help": "へるぷ", "entry": "えんとりー", "ok": "おっけー", "data": "でーた", "deta": "でーた"}
 
 // romajiWord spells one word of romaji in hiragana, longest syllable
 // first; a doubled consonant is a small っ (kk → っk), and an n before a

@@ -18,8 +18,9 @@ func TestRomaji(t *testing.T) {
 		{"zyunbi", "じゅんび", true},
 		{"oubo shitai desu😊", "おうぼしたいです", true},
 		{"お疲れ様です。oubo shitai", "お疲れ様です。oubo shitai", false}, // romaji inside Japanese
-		{"yoyaku cancel", "yoyaku cancel", false},           // cancel is English
-		{"help", "help", false},
+		{"yoyaku cancel", "よやくきゃんせる", true},                 // an English word among romaji
+		{"deta sakujo onegai", "でーたさくじょおねがい", true},
+		{"hello there", "hello there", false},
 		{"応募したい", "応募したい", false},
 		{"", "", false},
 	} {
