@@ -49,7 +49,7 @@ var attributes = normalizeAttributes([]attribute{
 			"人口+いくつ", "人口+規模", "人口+多い", "人口+少ない", "人口は", "人口って何"},
 		evidence: []string{"万人", "人口は"}},
 	{name: "price",
-		cues:     []string{"料金", "値段", "無料", "有料", "費用", "ライセンス料", "入館料", "入場料", "拝観料"},
+		cues:     []string{"料金", "値段", "無料", "有料", "費用", "ライセンス料", "入館料", "入場料", "拝観料", "いくらかか", "いくらくらいかか"},
 		evidence: []string{"料金", "値段", "無料", "有料", "費用", "円"}},
 	{name: "current weather",
 		cues:     []string{"天気予報", "今日+気温", "今日+天気", "今日+雪", "明日+気温", "明日+天気", "明日+雪", "今週+気温", "今週+天気", "今週+雪", "現在+気温", "今の気温"},
@@ -92,6 +92,9 @@ var attributes = normalizeAttributes([]attribute{
 	{name: "place", // where a place named in passing lies, what kind of town it is
 		cues:     []string{"どんな町", "どんな街", "どんなまち", "どこにある", "どの辺にある", "どのへんにある", "どこら辺にある", "どこらへんにある"},
 		evidence: []string{"位置", "にある", "にあり", "拠点", "所在地", "街です", "町です", "市内", "ページ", "url"}},
+	{name: "ratio", // a share the article never gives (何割が市外に就職)
+		cues:     []string{"何割", "何パーセント", "何人に1人", "何人に一人"}, // not 割合: テレワークと出社の割合 the days answer
+		evidence: []string{"パーセント", "割合", "割が", "割の"}},
 	{name: "head count",
 		cues:     []string{"社員数", "従業員数", "何社", "社員は何人", "社員って何人", "社員何人"},
 		evidence: []string{"社員数", "従業員", "名の社員", "人の社員"}},
@@ -103,18 +106,29 @@ func normalizeAttributes(attrs []attribute) []attribute {
 		for _, w := range attrs[i].cues {
 			words := strings.Split(w, "+")
 			for k := range words {
-				words[k] = Normalize(words[k])
+				words[k] = mustNormalize(words[k])
 			}
 			attrs[i].cueWords = append(attrs[i].cueWords, words)
 		}
 		for j, w := range attrs[i].evidence {
-			attrs[i].evidence[j] = Normalize(w)
+			attrs[i].evidence[j] = mustNormalize(w)
 		}
 		for j, w := range attrs[i].unless {
-			attrs[i].unless[j] = Normalize(w)
+			attrs[i].unless[j] = mustNormalize(w)
 		}
 	}
 	return attrs
+}
+
+// mustNormalize is Normalize for a word of the attributes, which must
+// keep something: a word of symbols alone (％) would be found in every
+// text.
+func mustNormalize(w string) string {
+	n := Normalize(w)
+	if n == "" {
+		panic("faq: attribute word " + w + " normalises to nothing")
+	}
+	return n
 }
 
 // askedAttributes returns the attributes a normalised question asks for.

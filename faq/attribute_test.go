@@ -16,6 +16,8 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"ズープスジャパンって創業何年ですか",
 		"Zohoのライセンス料金っていくらかかるの？",
 		"明日の北見の天気を教えて",
+		"工大生の何割くらいが道外に就職するの？",        // a share the article never gives
+		"北見にサテライトオフィスを借りるといくらかかりますか", // a cost
 		"北見って今の気温何度？",
 		"北見って人口何人くらい？",
 		"Zooops Japanの社長は誰？",
@@ -34,6 +36,7 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"北見の夏って何度くらいまで上がるの？",
 	)
 	expectAnswered(t, ix, map[string]string{
+		"在宅と出社の割合ってどのくらいですか":        "work-style", // the days answer a share of the week
 		"研修は何ヶ月ですか":                 "training-period",
 		"サケモデル第1号はどんな人ですか？":         "first-member",
 		"Zooops Japanってどんな会社":       "company",

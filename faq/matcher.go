@@ -190,7 +190,7 @@ func afterScene(q string) []string {
 		}
 		rest = tail
 		switch {
-		case containsAnyOf(head, topicMarks):
+		case containsAny(head, topicMarks):
 			return out // 〜の契約更新について問い合わせたいのですが、 names what is asked
 		case slices.ContainsFunc(sceneEnds, func(e string) bool { return strings.HasSuffix(head, e) }):
 			if asksAlone(rest, !comma) {
@@ -235,11 +235,6 @@ func nextClause(s string) (head, tail string, comma, ok bool) {
 // topicMarks name the topic of a clause (研修について, 寮に関して): one
 // that has them sets no scene, it says what the question is about.
 var topicMarks = []string{"について", "に関して", "に関する", "に関しまして", "につきまして"}
-
-// containsAnyOf reports whether s holds any of words.
-func containsAnyOf(s string, words []string) bool {
-	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(s, w) })
-}
 
 // namesATopic reports whether s holds a word that may name what a
 // question is about: two kanji, katakana or Latin letters in a row (研修,
