@@ -119,8 +119,10 @@ var questionSets = []questionSet{
 	// one question under.
 	{name: "dev12", path: filepath.Join("testdata", "faq_dev12.tsv"), minOnTopic: 0.96, minRejected: 0.95, minSuggested: 0.5},
 	// faq_dev13.tsv (225, 83) was written later that session the same
-	// way, also a development set: 203/225 / 75/83 / 15/18 when first run.
-	{name: "dev13", path: filepath.Join("testdata", "faq_dev13.tsv"), minOnTopic: 0.895, minRejected: 0.89, minSuggested: 0.77},
+	// way, also a development set: 203/225 / 75/83 / 15/18 when first run;
+	// 211/225 / 77/83 / 10/12 since (phrasings for its misses, shares
+	// and costs as facts no entry states).
+	{name: "dev13", path: filepath.Join("testdata", "faq_dev13.tsv"), minOnTopic: 0.93, minRejected: 0.92, minSuggested: 0.75},
 }
 
 func TestQuestionSets(t *testing.T) {
