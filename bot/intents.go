@@ -698,7 +698,7 @@ var applyingKeys = sync.OnceValue(func() []string { return keysOf(applyingWords)
 func nearestIntent(text string) (faq.Scored, string, bool) {
 	best, _ := intentIndex().MatchWhole(text).Best()
 	read := text
-	if kana, ok := katakanaAsHiragana(text); ok {
+	if kana, ok := faq.KatakanaAsHiragana(text); ok {
 		if b, ok := intentIndex().MatchWhole(kana).Best(); ok && b.Score > best.Score {
 			best, read = b, kana
 		}

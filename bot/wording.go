@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // withoutLaughter drops the laughter and the drawl that close a chat
@@ -42,38 +40,6 @@ func trimLaughingW(s string) string {
 		return s // a latin word ending in w (show, now)
 	}
 	return t
-}
-
-// katakanaAsHiragana returns text in hiragana when it is written in
-// kana alone, its katakana full or half width (タントウシャニカワッテ,
-// ﾀﾝﾄｳｼｬﾆｶﾜｯﾃ, ｹｯｶまだ？), as some students type whole sentences;
-// punctuation and spaces are kept.
-func katakanaAsHiragana(text string) (string, bool) {
-	for _, r := range text {
-		if unicode.IsLetter(r) && !isKatakana(r) && !unicode.Is(unicode.Hiragana, r) {
-			return "", false // most messages: known before normalising
-		}
-	}
-	t := norm.NFKC.String(text)
-	kana := false
-	for _, r := range t {
-		switch {
-		case r >= 'ァ' && r <= 'ヶ' || r == 'ヽ' || r == 'ヾ':
-			kana = true
-		case r == 'ー' || unicode.Is(unicode.Hiragana, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			return "", false
-		}
-	}
-	if !kana {
-		return "", false
-	}
-	return strings.Map(func(r rune) rune {
-		if r >= 'ァ' && r <= 'ヶ' {
-			return r - 'ァ' + 'ぁ'
-		}
-		return r
-	}, t), true
 }
 
 // isKatakana reports whether r is katakana, full or half width, or the

@@ -17,24 +17,6 @@ func TestWithoutLaughter(t *testing.T) {
 	}
 }
 
-// A message in kana alone, with some katakana, is read in hiragana; one
-// with any other letter, or in hiragana already, is not.
-func TestKatakanaAsHiragana(t *testing.T) {
-	for in, want := range map[string]string{
-		"ﾀﾝﾄｳｼｬﾄﾊﾅｼﾀｲ": "たんとうしゃとはなしたい",
-		"オウボシマス！":      "おうぼします!",
-		"応募シマス":        "",
-		"ｴﾝﾄﾘｰしたい":     "えんとりーしたい",
-		"ｹｯｶまだ？":       "けっかまだ?",
-		"けっかまだ？":       "",
-	} {
-		got, ok := katakanaAsHiragana(in)
-		if got != want || ok != (want != "") {
-			t.Errorf("katakanaAsHiragana(%q) = %q, %v, want %q", in, got, ok, want)
-		}
-	}
-}
-
 // Dialect endings and IME slips are written in the standard form, and
 // nothing else is.
 func TestStandardWording(t *testing.T) {

@@ -110,6 +110,12 @@ func (ix *Index) match(question string, byParts bool) Match {
 	q := clipBytes(question, MaxQuestionBytes)
 	var names []string
 	m.Candidates, names = ix.rank(q)
+	if kana, ok := KatakanaAsHiragana(q); ok && !strings.ContainsFunc(q, isHiragana) {
+		// a sentence typed in katakana alone (ｻｹﾓﾃﾞﾙｯﾃﾅﾆ?) is read by its sound
+		if c, n := ix.rank(kana); len(c) > 0 && (len(m.Candidates) == 0 || c[0].Score > m.Candidates[0].Score) {
+			m.Candidates, names = c, n
+		}
+	}
 	if byParts && !reachesAnswer(m.Candidates) {
 		m.Candidates, names = ix.reread(q, m.Candidates, names)
 	}
@@ -119,6 +125,9 @@ func (ix *Index) match(question string, byParts bool) Match {
 	}
 	return m
 }
+
+// isHiragana reports whether r is hiragana.
+func isHiragana(r rune) bool { return unicode.Is(unicode.Hiragana, r) }
 
 // asksBeyond reports whether m's question, naming the places and
 // organisations names, asks what its best entry cannot say: a fact (an
