@@ -115,8 +115,8 @@ func readRequest(text string) request {
 			r = rk // mendan cancel cancels the interview
 		}
 	}
-	if r.rest == "" || onlyCondition(r.rest) {
-		r = aboutRules(r, text)
+	if r.rest == "" || onlyCondition(r.rest) || !looksLikeQuestion(r.rest) {
+		r = aboutRules(r, text) // 説明会、親も一緒に参加していいんでしょうか
 	}
 	return keptAsIs(r, text)
 }
@@ -134,7 +134,7 @@ func aboutRules(r request, text string) request {
 
 // ruleWords ask about what the rules allow: how late, how often, who else.
 var ruleWords = []string{"前日でも", "当日でも", "直前でも", "何回まで", "何度まで", "何回でも", "何日前", "いつまでなら", "途中で保存", "保存でき",
-	"親も", "保護者も", "家族も", "友達も", "友人も", "同伴", "付き添い"}
+	"親も", "保護者も", "家族も", "友達も", "友人も", "同伴", "付き添い", "土日も", "休日も", "夜も", "何時まで"}
 
 // ruleKeys are ruleWords in the form of frameKey.
 var ruleKeys = sync.OnceValue(func() []string { return keysOf(ruleWords) })
@@ -181,8 +181,11 @@ func readClauses(text string) request {
 			continue // 「応募したんですけど、」 was done, 「在宅で働けるなら」 is supposed
 		}
 		r := classify(c)
-		if startsSomething(r.intent) && recallsDone(c) {
-			continue // 応募したやつ、どうなってる？ asks after it
+		if startsSomething(r.intent) && recallsDone(c) || namesTopicOnly(clauses, i) {
+			continue // 応募したやつ、どうなってる？ asks after it; 説明会、親も一緒に参加できますか asks about it
+		}
+		if r.intent == intentApply && best.framed && bookingIntent(best.intent) && !containsAny(frameKey(c), applyingNounKeys()) {
+			continue // カジュアル面談って申し込める？申し込みたい: the interview
 		}
 		if r.intent == intentCancel && best.framed && bookingIntent(best.intent) {
 			best.intent = intentCancelBooking // 予約していた面談ですが、キャンセルをお願いします
@@ -198,11 +201,37 @@ func readClauses(text string) request {
 	if best.made() && doubtsAfter(clauses) {
 		best.mood = faq.Hedged // 応募したいけど自信ない…
 	}
-	if best.made() && best.rest == "" && thoughtBetterOf(clauses, best.intent) {
+	if best.made() && (best.rest == "" && thoughtBetterOf(clauses, best.intent) || changedMind(clauses)) {
 		return request{} // 日程変えようかと思ったけど、やっぱりそのままで
 	}
 	return best
 }
+
+// namesTopicOnly reports whether clauses[i] only names what a question
+// after it asks about (「面談、友達も一緒に受けられますか」): a topic, not
+// a request of its own.
+func namesTopicOnly(clauses []string, i int) bool {
+	c := strings.TrimRight(clauses[i], clausePunct)
+	return i+1 < len(clauses) && slices.Contains(requestedThings, c) && looksLikeQuestion(strings.Join(clauses[i+1:], ""))
+}
+
+// changedMind reports whether clauses tell that the student thought of
+// doing something (消そうかとも思ったけど, やめようか迷ったけど) and then
+// that things stay as they are (やっぱりそのままでいいです, とりあえず続け
+// ます): no request either way.
+func changedMind(clauses []string) bool {
+	for i, c := range clauses[:len(clauses)-1] {
+		if !containsAny(c, thoughtOf) || !containsAny(c, thought) || !hasAnySuffix(strings.TrimRight(c, clausePunct), "けど", "けれど", "が") {
+			continue
+		}
+		return containsAny(strings.Join(clauses[i+1:], ""), stayingWords)
+	}
+	return false
+}
+
+// stayingWords say things stay as they are, after a thought of changing
+// them.
+var stayingWords = append([]string{"やっぱり", "やっぱ", "続けます", "続ける", "このまま", "とりあえず"}, keepingWords...)
 
 // thoughtBetterOf reports whether a clause of clauses, not the last, only
 // tells that the student thought of making request in and goes on to
@@ -222,7 +251,7 @@ func thoughtBetterOf(clauses []string, in intent) bool {
 // tell that one thought of doing something.
 var (
 	thoughtOf = []string{"うかと", "うかとも", "うと", "うかなと", "うかなって", "うって"}
-	thought   = []string{"思った", "思ってた", "思っていた", "思いました"}
+	thought   = []string{"思った", "思ってた", "思っていた", "思いました", "迷った", "迷ってた", "悩んだ", "悩んでた"}
 )
 
 // doubtsAfter reports whether a clause of clauses doubts what the clause
@@ -690,6 +719,10 @@ var applyingWords = []string{"応募", "おうぼ", "エントリー", "申し�
 
 // applyingKeys are applyingWords in the form of frameKey.
 var applyingKeys = sync.OnceValue(func() []string { return keysOf(applyingWords) })
+
+// applyingNounKeys name applying itself, as frameKey forms: a clause that
+// asks to 申し込む without one of them may mean the booking named before.
+var applyingNounKeys = sync.OnceValue(func() []string { return keysOf([]string{"応募", "おうぼ", "エントリー", "フォーム", "選考"}) })
 
 // nearestIntent returns the intent whose examples text is most like, by
 // the analysis the FAQ uses, and the text as it was read, if it is like

@@ -241,6 +241,10 @@ var requestKinds = map[string][]wording{
 		{"どうやって入力したらいいか教えてください", "help"},
 		{"予約していた説明会ですが、キャンセルでお願いします", "cancelbooking"},
 		{"説明会キャンセルしようかとも思ったけど、やっぱり出ます", "none"},
+		{"データ消してもらおうか迷ったけど、このままでいいです", "none"},
+		{"面談、友達も一緒に受けられますか", "none"},
+		{"説明会みたいなのって申し込める？申し込みたいです", "session"},
+		{"このボットどないして使うん？", "help"},
 	},
 	// declined, hedged or asked about, in new words
 	"not made": {
