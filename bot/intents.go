@@ -722,7 +722,9 @@ var applyingKeys = sync.OnceValue(func() []string { return keysOf(applyingWords)
 
 // applyingNounKeys name applying itself, as frameKey forms: a clause that
 // asks to 申し込む without one of them may mean the booking named before.
-var applyingNounKeys = sync.OnceValue(func() []string { return keysOf([]string{"応募", "おうぼ", "エントリー", "フォーム", "選考"}) })
+var applyingNounKeys = sync.OnceValue(func() []string {
+	return keysOf([]string{"応募", "おうぼ", "エントリー", "フォーム", "選考"})
+})
 
 // nearestIntent returns the intent whose examples text is most like, by
 // the analysis the FAQ uses, and the text as it was read, if it is like
