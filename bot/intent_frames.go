@@ -75,7 +75,8 @@ var frames = []frame{
 		objects: bookedThings,
 		actions: append([]string{"キャンセル", "取り消", "取消", "とりけし", "なしにし", "無しにし", "なかったことに", "やめたい", "やめます",
 			"やめにし", "欠席", "辞退", "消して", "消したい", "消せ", "けして", "けしたい", "削除"}, cannotCome...),
-		others: append([]string{"応募", "エントリー", "同意", "リスケ", "りすけ"}, notBooked...)}, // リスケし holds けし (消し)
+		// リスケし holds けし (消し), and so does ご迷惑おかけして
+		others: append([]string{"応募", "エントリー", "同意", "リスケ", "りすけ", "かけし", "掛けし"}, notBooked...)},
 	{intent: intentReschedule,
 		objects: append(slices.Clone(bookedThings), "枠"), // 午後の枠に移動できる？
 		actions: []string{"変更", "変え", "かえたい", "ずら", "移し", "移せ", "移動", "延期", "別日にし", "別の日にし", "違う日にし", "他の日にし",
@@ -88,7 +89,7 @@ var frames = []frame{
 	{intent: intentBookings, recalls: true,
 		objects: bookedThings,
 		actions: []string{"予約した", "予約してた", "予約してる", "予約している", "入って", "入ってる",
-			"予約できて", "予約とれて", "予約取れて", "予約済", "予約状況", "予約一覧", "予約内容", "取れてる", "とれてる", "取れている",
+			"予約できて", "予約とれて", "予約取れて", "予約済", "予約状況", "予約一覧", "予約内容", "取れてる", "とれてる", "取れている", "入れてる", "入れてた",
 			"いつだった", "何日だった", "何時だった", "いつだっけ", "何日だっけ", "何時だっけ", "たっけ"},
 		phrases: []string{"私の予約", "自分の予約", "僕の予約", "私の面談", "自分の面談", "僕の面談", "私の説明会", "自分の説明会",
 			"予約確認", "予約の確認", "予約を確認", "予約表示", "予約を表示", "予約見せ", "予約を見せ", "予約見た", "予約を見た", "予約見たい", "予約を見たい", "予約が見たい",
@@ -121,7 +122,7 @@ var frames = []frame{
 		actions: append(append([]string{}, stoppingWords...), "不要", "いらない", "要らない", "いりません", "送らない",
 			"送ってこない", "来ないように", "こないように", "届かないように", "うるさい", "やめて", "やめてほしい",
 			"再開", "また届", "またとど", "また送", "またおく", "また受け取", "受け取りたい", "受け取れるように", "届くように", "受け取る設定", "受けとる設定",
-			"くるように", "来るように", "また流", "またなが",
+			"くるように", "来るように", "また流", "またなが", "復活",
 			"戻して", "オンに"),
 		others: []string{"予約", "応募", "エントリー"}},
 }
@@ -268,5 +269,14 @@ func containsAny(k string, words []string) bool {
 // (去年説明会行きました, 説明会に参加したんですけど): no request to take
 // part.
 func toldAsDone(text, k string) bool {
+	for _, c := range politePasts() {
+		k = strings.ReplaceAll(k, c, "")
+	}
 	return tellsWhatWasDone(text) || strings.Contains(k, "ました")
 }
+
+// politePasts are the courtesies said in the past (先日はありがとうござい
+// ました, 承知しました), as frameKey forms: they tell of nothing done.
+var politePasts = sync.OnceValue(func() []string {
+	return keysOf([]string{"ありがとうございました", "お世話になりました", "失礼しました", "承知しました", "わかりました", "分かりました", "了解しました", "かしこまりました"})
+})

@@ -115,6 +115,9 @@ func readRequest(text string) request {
 			r = rk // mendan cancel cancels the interview
 		}
 	}
+	if (r.intent == intentYes || r.intent == intentNo) && r.rest == "" && looksLikeQuestion(text) {
+		return request{} // 大丈夫ですか？ asks; it answers nothing
+	}
 	if r.rest == "" || onlyCondition(r.rest) || !looksLikeQuestion(r.rest) {
 		r = aboutRules(r, text) // 説明会、親も一緒に参加していいんでしょうか
 	}
@@ -188,8 +191,11 @@ func readClauses(text string) request {
 			continue // カジュアル面談って申し込める？申し込みたい: the interview
 		}
 		if r.intent == intentCancel && best.framed && bookingIntent(best.intent) {
-			best.intent = intentCancelBooking // 予約していた面談ですが、キャンセルをお願いします
+			best.intent, best.mood = intentCancelBooking, r.mood // 予約していた面談ですが、キャンセルをお願いします
 			continue
+		}
+		if i > 0 && (strings.HasPrefix(c, "それとも") || (r.intent == intentYes || r.intent == intentNo) && looksLikeQuestion(c)) {
+			continue // 面接は対面ですか、それともオンライン？; 〜んですが大丈夫ですか？ asks, it answers nothing
 		}
 		if r.intent == intentNone || !outranks(r, best) || supposed[r.intent] || wholeFrameStands(best, r) {
 			continue
@@ -904,7 +910,8 @@ var declineEnds = []string{"はちょっと", "はまだちょっと", "はち�
 var declineWords = []string{"今度でいい", "今度で大丈夫", "今度にしま", "今度にする", "また今度", "あとで", "後で", "のちほど", "後ほど",
 	"あとにしま", "後にしま", "今はいい", "今は大丈夫", "今じゃなくていい", "まだいいかな", "はまだいい", "はまだ大丈夫", "苦手",
 	"はいいです", "はいいや", "はいいかな", "はもういい", "今のところ大丈夫", "今のところいい", "今のところ結構",
-	"ほどのことでもない", "ほどのことではない", "ほどでもない", "までもない", "のはやめておき", "のはやめにしま", "のはやめます"}
+	"ほどのことでもない", "ほどのことではない", "ほどでもない", "までもない", "のはやめておき", "のはやめにしま", "のはやめます",
+	"考えてからにし", "もう少し考え", "もうちょっと考え"}
 
 // noIntentionWords say there is no intention to do something; put as a
 // question (予定はないですか) they ask instead.
@@ -1017,7 +1024,8 @@ func commandKey(s string) string {
 
 // fillers open a message without saying anything of the request
 // (「やっぱやめる」, 「じゃあ応募します」, 「ちょっと戻って」), longest first.
-var fillers = []string{"とりあえず", "えーっと", "やっぱり", "ちょっと", "いったん", "あのー", "やっぱ", "じゃあ", "えっと", "えーと", "うーん", "それでは", "一旦", "では", "あの"}
+var fillers = []string{"とりあえず", "えーっと", "やっぱり", "ちょっと", "いったん", "あのー", "やっぱ", "じゃあ", "えっと", "えーと", "うーん", "それでは", "一旦", "では", "あの",
+	"さっそく", "早速"}
 
 // withoutFiller returns text without the fillers it opens with
 // (「やっぱ予約しない」 is read as 「予約しない」), unless nothing is left.

@@ -124,7 +124,7 @@ var stoppingWords = []string{"停止", "止め", "止ま", "とめ", "解除", "
 // resumingWords ask for announcements again.
 var resumingWords = []string{"再開", "さいかい", "もう一度", "もういちど", "もっかい", "また", "オン", "おん", "戻", "もど",
 	"受け取りたい", "うけとりたい", "受け取れるように", "うけとれるように", "届くように", "とどくように",
-	"受け取る設定", "受けとる設定", "うけとるせってい", "くるように", "来るように"}
+	"受け取る設定", "受けとる設定", "うけとるせってい", "くるように", "来るように", "復活", "ふっかつ"}
 
 // announcementKeys are announcements in the form of frameKey.
 var announcementKeys = sync.OnceValue(func() []string { return keysOf(announcements) })

@@ -246,6 +246,18 @@ var requestKinds = map[string][]wording{
 		{"説明会みたいなのって申し込める？申し込みたいです", "session"},
 		{"このボットどないして使うん？", "help"},
 	},
+	// what students wrap requests in, found in dev14
+	"wrapped": {
+		{"先日はありがとうございました。説明会の日程を来週に変えたいです", "reschedule"}, // a courtesy in the past tells nothing done
+		{"お礼が遅れました、面談の予約を消してほしいです", "cancelbooking"},
+		{"ご迷惑をおかけしてすみません、面談の時間を変えてください", "reschedule"}, // おかけして holds けして
+		{"ありがとうございます、早速エントリーしたいです", "apply"},
+		{"申込みが届いているか確認してほしいです", "status"},
+		{"面談はオンラインですか、それとも対面？", "none"},
+		{"IT未経験なんですけど大丈夫ですか？", "none"},
+		{"予約した面談、やっぱり行かないのでキャンセルしてください", "cancelbooking"},
+		{"通知を復活させてほしい", "broadcaston"},
+	},
 	// declined, hedged or asked about, in new words
 	"not made": {
 		{"応募はまだちょっと…", "none"},
