@@ -119,15 +119,19 @@ func (t *turn) questionAndRequest(text string, r request) {
 // FAQ answers it, and whether it answers it: the rest of the message about
 // the booking the request names, when the rest does not name it
 // (「説明会予約したいです。オンラインのやつありますか？」 asks whether
-// sessions are online, not meetings; where the FAQ is torn, it offers
-// choices); or the rest as it is; or, when the rest alone says too
-// little, the whole message; or the rest still, when the FAQ has entries
-// near it to offer as choices. It reports false when the FAQ has nothing
-// for the question: the request alone is carried out.
+// sessions are online, not meetings); or the rest as it is; or, when the
+// rest alone says too little, the whole message. Where none is answered,
+// the first of them the FAQ is torn about gives choices (an entry on
+// training beside the booking the request names: 「説明会予約したいです、
+// あと研修ってどんなことするの？」), or the rest's near entries do. It
+// reports false when the FAQ has nothing for the question: the request
+// alone is carried out.
 func questionBeside(ix *faq.Index, text string, r request) (string, bool) {
-	if thing, ok := bookedThing(text, r.rest); ok {
-		q := thing + "について。" + r.rest // said, not asked: the rest's own words weigh more
-		if o := ix.Match(q).Outcome; o == faq.Answered || o == faq.Ambiguous {
+	about := faq.Missed
+	thing, named := bookedThing(text, r.rest)
+	q := thing + "について。" + r.rest // said, not asked: the rest's own words weigh more
+	if named {
+		if about = ix.Match(q).Outcome; about == faq.Answered {
 			return q, true
 		}
 	}
@@ -137,6 +141,9 @@ func questionBeside(ix *faq.Index, text string, r request) (string, bool) {
 	}
 	if ix.Match(text).Outcome == faq.Answered {
 		return text, true
+	}
+	if about == faq.Ambiguous {
+		return q, true
 	}
 	if rest == faq.Ambiguous || rest == faq.Suggested {
 		return r.rest, true // the choices it is near, rather than nothing

@@ -312,6 +312,13 @@ func TestQuestionBesideABookingRequest(t *testing.T) {
 		if strings.Contains(r, "就職説明会") {
 			t.Fatalf("a question with its own topic was answered about sessions:\n%s", r)
 		}
+		// the rest alone is answered, where with the session named the FAQ
+		// is torn between sessions and training
+		h.key.UserID = "U0003"
+		r = repliesText(h.say("説明会予約したいです。あと研修ってどんなことするんですか？", "全員が同じ研修を受けた", "[説明会の予約]"))
+		if strings.Contains(r, "次のどちらのご質問でしょうか") {
+			t.Fatalf("a question about training beside a booking was offered choices:\n%s", r)
+		}
 	})
 }
 
