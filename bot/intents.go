@@ -184,18 +184,12 @@ func readClauses(text string) request {
 			continue // 「応募したんですけど、」 was done, 「在宅で働けるなら」 is supposed
 		}
 		r := classify(c)
-		if startsSomething(r.intent) && recallsDone(c) || namesTopicOnly(clauses, i) {
-			continue // 応募したやつ、どうなってる？ asks after it; 説明会、親も一緒に参加できますか asks about it
-		}
-		if r.intent == intentApply && best.framed && bookingIntent(best.intent) && !containsAny(frameKey(c), applyingNounKeys()) {
-			continue // カジュアル面談って申し込める？申し込みたい: the interview
-		}
 		if r.intent == intentCancel && best.framed && bookingIntent(best.intent) {
 			best.intent, best.mood = intentCancelBooking, r.mood // 予約していた面談ですが、キャンセルをお願いします
 			continue
 		}
-		if i > 0 && (strings.HasPrefix(c, "それとも") || (r.intent == intentYes || r.intent == intentNo) && looksLikeQuestion(c)) {
-			continue // 面接は対面ですか、それともオンライン？; 〜んですが大丈夫ですか？ asks, it answers nothing
+		if setAside(clauses, i, r, best) {
+			continue
 		}
 		if r.intent == intentNone || !outranks(r, best) || supposed[r.intent] || wholeFrameStands(best, r) {
 			continue
@@ -213,6 +207,24 @@ func readClauses(text string) request {
 	return best
 }
 
+// setAside reports whether the request r read in clauses[i] is not what
+// the message asks, beside best, read in the whole: a clause that recalls
+// an application (応募したやつ、どうなってる？) or only names the topic of
+// the question after it (説明会、親も一緒に参加できますか) starts nothing;
+// a bare 申し込みたい after a booking named (カジュアル面談って申し込める？
+// 申し込みたい) books it; an alternative (それともオンライン？) or a yes
+// put as a question (〜んですが大丈夫ですか？) answers nothing.
+func setAside(clauses []string, i int, r, best request) bool {
+	c := clauses[i]
+	switch {
+	case startsSomething(r.intent) && recallsDone(c), namesTopicOnly(clauses, i):
+		return true
+	case r.intent == intentApply && best.framed && bookingIntent(best.intent) && !containsAny(frameKey(c), applyingNounKeys()):
+		return true
+	}
+	return i > 0 && (strings.HasPrefix(c, "それとも") || (r.intent == intentYes || r.intent == intentNo) && looksLikeQuestion(c))
+}
+
 // namesTopicOnly reports whether clauses[i] only names what a question
 // after it asks about (「面談、友達も一緒に受けられますか」): a topic, not
 // a request of its own.
@@ -227,10 +239,9 @@ func namesTopicOnly(clauses []string, i int) bool {
 // ます): no request either way.
 func changedMind(clauses []string) bool {
 	for i, c := range clauses[:len(clauses)-1] {
-		if !containsAny(c, thoughtOf) || !containsAny(c, thought) || !hasAnySuffix(strings.TrimRight(c, clausePunct), "けど", "けれど", "が") {
-			continue
+		if thinksOf(c) {
+			return containsAny(strings.Join(clauses[i+1:], ""), stayingWords)
 		}
-		return containsAny(strings.Join(clauses[i+1:], ""), stayingWords)
 	}
 	return false
 }
@@ -245,11 +256,17 @@ var stayingWords = append([]string{"やっぱり", "やっぱ", "続けます", 
 // moves nothing.
 func thoughtBetterOf(clauses []string, in intent) bool {
 	for _, c := range clauses[:len(clauses)-1] {
-		if containsAny(c, thoughtOf) && containsAny(c, thought) && hasAnySuffix(strings.TrimRight(c, clausePunct), "けど", "けれど", "が") && classify(c).intent == in {
+		if thinksOf(c) && classify(c).intent == in {
 			return true
 		}
 	}
 	return false
+}
+
+// thinksOf reports whether clause tells that the student thought of doing
+// something, and leads on with 「けど」 or 「が」 (変えようかと思ったけど).
+func thinksOf(clause string) bool {
+	return containsAny(clause, thoughtOf) && containsAny(clause, thought) && hasAnySuffix(strings.TrimRight(clause, clausePunct), "けど", "けれど", "が")
 }
 
 // thoughtOf is the volitional form followed by a quotation (消そうかと,
@@ -1024,8 +1041,8 @@ func commandKey(s string) string {
 
 // fillers open a message without saying anything of the request
 // (「やっぱやめる」, 「じゃあ応募します」, 「ちょっと戻って」), longest first.
-var fillers = []string{"とりあえず", "えーっと", "やっぱり", "ちょっと", "いったん", "あのー", "やっぱ", "じゃあ", "えっと", "えーと", "うーん", "それでは", "一旦", "では", "あの",
-	"さっそく", "早速"}
+var fillers = []string{"とりあえず", "えーっと", "さっそく", "やっぱり", "ちょっと", "いったん", "あのー", "やっぱ", "じゃあ", "えっと", "えーと", "うーん", "それでは",
+	"一旦", "早速", "では", "あの"}
 
 // withoutFiller returns text without the fillers it opens with
 // (「やっぱ予約しない」 is read as 「予約しない」), unless nothing is left.
