@@ -110,7 +110,7 @@ func (ix *Index) match(question string, byParts bool) Match {
 	q := clipBytes(question, MaxQuestionBytes)
 	var names []string
 	m.Candidates, names = ix.rank(q)
-	if kana, ok := KatakanaAsHiragana(q); ok && !strings.ContainsFunc(q, isHiragana) {
+	if kana, ok := katakanaSentence(q); ok {
 		// a sentence typed in katakana alone (ｻｹﾓﾃﾞﾙｯﾃﾅﾆ?) is read by its sound
 		if c, n := ix.rank(kana); len(c) > 0 && (len(m.Candidates) == 0 || c[0].Score > m.Candidates[0].Score) {
 			m.Candidates, names = c, n
@@ -126,8 +126,15 @@ func (ix *Index) match(question string, byParts bool) Match {
 	return m
 }
 
-// isHiragana reports whether r is hiragana.
-func isHiragana(r rune) bool { return unicode.Is(unicode.Hiragana, r) }
+// katakanaSentence returns q in hiragana when it is written in katakana
+// alone (no hiragana: a question in hiragana is read by its sound
+// already), and whether it is.
+func katakanaSentence(q string) (string, bool) {
+	if strings.ContainsFunc(q, func(r rune) bool { return unicode.Is(unicode.Hiragana, r) }) {
+		return "", false
+	}
+	return KatakanaAsHiragana(q)
+}
 
 // asksBeyond reports whether m's question, naming the places and
 // organisations names, asks what its best entry cannot say: a fact (an
