@@ -137,7 +137,8 @@ func aboutRules(r request, text string) request {
 
 // ruleWords ask about what the rules allow: how late, how often, who else.
 var ruleWords = []string{"前日でも", "当日でも", "直前でも", "何回まで", "何度まで", "何回でも", "何日前", "いつまでなら", "途中で保存", "保存でき",
-	"親も", "保護者も", "家族も", "友達も", "友人も", "同伴", "付き添い", "土日も", "休日も", "夜も", "何時まで"}
+	"親も", "保護者も", "家族も", "友達も", "友人も", "同伴", "付き添い", "土日も", "休日も", "夜も", "何時まで",
+	"あとからでも", "後からでも", "あとから入力", "後から入力", "って残る", "は残る"}
 
 // ruleKeys are ruleWords in the form of frameKey.
 var ruleKeys = sync.OnceValue(func() []string { return keysOf(ruleWords) })
@@ -184,12 +185,15 @@ func readClauses(text string) request {
 			continue // 「応募したんですけど、」 was done, 「在宅で働けるなら」 is supposed
 		}
 		r := classify(c)
-		if r.intent == intentCancel && best.framed && bookingIntent(best.intent) {
-			best.intent, best.mood = intentCancelBooking, r.mood // 予約していた面談ですが、キャンセルをお願いします
+		if in, ok := namedBy(best, r, c); ok {
+			best.intent, best.mood = in, r.mood // 予約していた面談ですが、キャンセルをお願いします
 			continue
 		}
 		if setAside(clauses, i, r, best) {
 			continue
+		}
+		if r.made() && topicOf(c) && declines(r.intent, strings.Join(clauses[i+1:], "")) {
+			r.mood = faq.Negated // 面談の予約は、また今度にします
 		}
 		if r.intent == intentNone || !outranks(r, best) || supposed[r.intent] || wholeFrameStands(best, r) {
 			continue
@@ -207,6 +211,34 @@ func readClauses(text string) request {
 	return best
 }
 
+// namedBy returns the request a bare request r, read in clause c, makes
+// of what best, read in the whole by a frame, names: cancelling a booking
+// named (予約していた面談ですが、キャンセルをお願いします) cancels it, and
+// taking back the stopping of announcements (通知止めたの間違いでした、戻して
+// ください) resumes them. A clause that puts off (また今度にします) takes
+// nothing.
+func namedBy(best, r request, c string) (intent, bool) {
+	if !best.framed || declines(intentSession, c) {
+		return intentNone, false
+	}
+	switch {
+	case r.intent == intentCancel && bookingIntent(best.intent):
+		return intentCancelBooking, true
+	case r.intent == intentBack && family(best.intent) == family(intentBroadcastOn):
+		return intentBroadcastOn, true
+	}
+	return intentNone, false
+}
+
+// asksWhereOrHow reports whether text asks where or how to do something
+// (応募状況ってどこで見られますか), rather than for it.
+func asksWhereOrHow(text string) bool { return containsAny(frameKey(text), whereHowKeys()) }
+
+// whereHowKeys are the words that ask where or how, as frameKey forms.
+var whereHowKeys = sync.OnceValue(func() []string {
+	return keysOf([]string{"どこで", "どこから", "どこに", "どうやって", "どうすれば", "どうしたら", "方法", "やり方", "見られ", "見れ", "確認でき"})
+})
+
 // setAside reports whether the request r read in clauses[i] is not what
 // the message asks, beside best, read in the whole: a clause that recalls
 // an application (応募したやつ、どうなってる？) or only names the topic of
@@ -222,7 +254,26 @@ func setAside(clauses []string, i int, r, best request) bool {
 	case r.intent == intentApply && best.framed && bookingIntent(best.intent) && !containsAny(frameKey(c), applyingNounKeys()):
 		return true
 	}
-	return i > 0 && (strings.HasPrefix(c, "それとも") || (r.intent == intentYes || r.intent == intentNo) && looksLikeQuestion(c))
+	return i > 0 && (strings.HasPrefix(c, "それとも") || (r.intent == intentYes || r.intent == intentNo) && looksLikeQuestion(c) ||
+		askedBefore(clauses, i) && looksLikeQuestion(c) && !containsAny(c, askingForms)) // 面接って対面？オンライン？
+}
+
+// topicOf reports whether clause only sets out the topic of what follows
+// (面談の予約は、): what the clauses after it say of it is said of the
+// request it names.
+func topicOf(clause string) bool {
+	return strings.HasSuffix(strings.TrimRight(clause, clausePunct), "は")
+}
+
+// askedBefore reports whether the last clause before clauses[i] that is
+// more than punctuation asks a question.
+func askedBefore(clauses []string, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if strings.TrimRight(clauses[j], clausePunct) != "" {
+			return looksLikeQuestion(clauses[j])
+		}
+	}
+	return false
 }
 
 // namesTopicOnly reports whether clauses[i] only names what a question
@@ -412,7 +463,7 @@ var demonstratives = []string{"そちら", "こちら", "そっち", "それ", "
 var bookedTopics = []string{"説明会", "セミナー", "面談", "面接"}
 
 // requestedThings name what requests are about, the more telling first.
-var requestedThings = append(slices.Clone(bookedTopics), "応募", "エントリー", "予約")
+var requestedThings = append(slices.Clone(bookedTopics), "応募", "エントリー", "予約", "申し込み", "申込み", "申込")
 
 // beyondReason returns the request the clauses make beside the reasons
 // they give, when the negated request neg, read in the whole, is negated
@@ -782,8 +833,8 @@ func moodOf(in intent, text string) faq.Mood {
 	if m == faq.Hedged && asksWhether(text) {
 		m = faq.Plain
 	}
-	if _, offered := requestButton(in); m == faq.Asked && (!offered || bookingIntent(in)) {
-		return faq.Plain
+	if _, offered := requestButton(in); m == faq.Asked && (!offered || bookingIntent(in) || in == intentStatus && !asksWhereOrHow(text)) {
+		return faq.Plain // その後どうなっていますか？ asks for the status; どこで確認できますか asks where
 	}
 	if m == faq.Negated && negationAsks(in, text) {
 		m = faq.Plain

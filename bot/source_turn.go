@@ -154,7 +154,8 @@ func broadcastWay(in intent, text string) intent {
 	if in != intentBroadcastOff && in != intentBroadcastOn {
 		return in
 	}
-	for _, w := range []string{"停止を解除", "停止の解除", "停止解除", "停止をやめ", "停止を取り消", "ていしをかいじょ", "ていしのかいじょ", "ていしかいじょ"} {
+	for _, w := range []string{"停止を解除", "停止の解除", "停止解除", "停止をやめ", "停止を取り消", "ていしをかいじょ", "ていしのかいじょ", "ていしかいじょ",
+		"止めたの取り消", "止めたのを取り消", "止めたのをやめ", "止めたの間違い"} {
 		if strings.Contains(text, w) {
 			return intentBroadcastOn // the stopping undone
 		}

@@ -258,6 +258,22 @@ var requestKinds = map[string][]wording{
 		{"予約した面談、やっぱり行かないのでキャンセルしてください", "cancelbooking"},
 		{"通知を復活させてほしい", "broadcaston"},
 	},
+	// English mixed in, and words the examples do not use (found in dev15)
+	"english": {
+		{"Apply したいです", "apply"},
+		{"interviewの予約お願いします", "interview"},
+		{"unsubscribe", "broadcastoff"},
+		{"talk to a human please", "human"},
+		{"審査状況の照会をお願いします", "status"},
+		{"エントリーした件、その後どのようになっていますか？", "status"}, // asks for the status, not where to see it
+		{"応募状況ってどこで確認できますか？", "none"},
+		{"通知を止めたのは間違いでした、戻してください", "broadcaston"},
+		{"面談の予約は、また今度にします", "none"},
+		{"説明会の予約って後からでも変えられますか？", "none"},
+		{"ここは省略でお願いします", "skip"},
+		{"だめ、名前が違う", "no"},
+		{"面談って平日？土日？", "none"},
+	},
 	// declined, hedged or asked about, in new words
 	"not made": {
 		{"応募はまだちょっと…", "none"},

@@ -56,7 +56,16 @@ func isKatakana(r rune) bool {
 // 「応慕」 as 「応募」, 「Zooopsに応募」 as 「サケモデルに応募」. The を
 // dropped after 手続き is put back: the analyser reads 「手続き始めたい」
 // as 手 and 続き.
-func standardWording(text string) string { return standardForms.Replace(text) }
+func standardWording(text string) string { return standardForms.Replace(lowerLatin(text)) }
+
+// lowerLatin returns text with its Latin letters in lower case, as the
+// English words of standardForms are written (Apply, MENU).
+func lowerLatin(text string) string {
+	if !strings.ContainsFunc(text, func(r rune) bool { return r >= 'A' && r <= 'Z' }) {
+		return text
+	}
+	return strings.ToLower(text)
+}
 
 // standardForms pairs each dialect or spoken form, and each kanji slip,
 // with its standard form.
@@ -73,7 +82,16 @@ var standardForms = strings.NewReplacer(
 	"どないして", "どうやって", "どない", "どう", // 関西: どないして使うん, どないなってる
 	"応慕", "応募", "応模", "応募", "応簿", "応募", "応暮", "応募", // IME slips of 応募
 	// the company by its names, which the examples call by the model's
-	"Zooops Japan", "サケモデル", "Zooops", "サケモデル", "zooops", "サケモデル", "ZOOOPS", "サケモデル", "御社", "サケモデル", "貴社", "サケモデル",
+	"zooops japan", "サケモデル", "zooops", "サケモデル", "御社", "サケモデル", "貴社", "サケモデル",
+	// words students use for the examples' (志願, 審査状況の照会), IME slips, slang
+	"志願", "応募", "審査", "選考", "照会", "確認", "予訳", "予約", "クレメンス", "ください", "前んとこ", "前のところ",
+	// English, as students mix it in (apply したい, skipで, menu見せて)
+	"cancel my booking", "予約をキャンセルしたい", "my bookings", "予約確認", "my booking", "予約確認",
+	"talk to a human", "担当者と話したい", "talk to a person", "担当者と話したい", "talk to someone", "担当者と話したい",
+	"delete my data", "個人情報を削除", "my application status", "応募状況", "application status", "応募状況",
+	"info session", "説明会", "go back", "戻る", "unsubscribe", "配信停止", "resubscribe", "配信再開",
+	"reschedule", "日程変更", "interview", "面接", "booking", "予約", "apply", "応募", "skip", "スキップ", "menu", "メニュー",
+	" please", "", "please ", "",
 )
 
 // withoutSoftEnding returns text with the softening that ends a request
