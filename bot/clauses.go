@@ -269,7 +269,8 @@ func asksOnly(clause string) bool {
 // nothing, in the forms commandKey leaves of them.
 var bareAsks = []string{"確認して", "確認したい", "確認", "確認お願い", "かくにんして", "見せて", "見たい", "みせて", "見して",
 	"教えて", "おしえて", "教えてほしい", "調べて", "しらべて", "チェックして", "頼む", "たのむ", "お願い", "おねがい",
-	"お願いできますでしょうか", "お願いできますか", "お願いできる", "お願いいたします", "確認してほしい", "見てほしい", "調べてほしい"}
+	"お願いできますでしょうか", "お願いできますか", "お願いできる", "お願いいたします", "確認してほしい", "見てほしい", "調べてほしい",
+	"可能でしょうか", "可能ですか", "可能", "できますでしょうか", "よろしいでしょうか"}
 
 // bareAskKeys are bareAsks in the form of commandKey.
 var bareAskKeys = sync.OnceValue(func() []string {

@@ -44,7 +44,8 @@ var notBooked = []string{"研修", "選考", "勤務", "配属", "締め切り",
 
 // cannotCome say a student cannot come after all (面談行けなくなった):
 // a reason to cancel, not a negated request.
-var cannotCome = []string{"行けなくな", "いけなくな", "参加できなくな", "出られなくな", "出れなくな", "来られなくな", "来れなくな"}
+var cannotCome = []string{"行けなくな", "いけなくな", "参加できなくな", "出られなくな", "出れなくな", "来られなくな", "来れなくな",
+	"行かないことに", "参加しないことに", "受けないことに"}
 
 // cannotComeKeys is cannotCome in the form of frameKey.
 var cannotComeKeys = sync.OnceValue(func() []string { return keysOf(cannotCome) })

@@ -276,12 +276,14 @@ func askedBefore(clauses []string, i int) bool {
 	return false
 }
 
-// namesTopicOnly reports whether clauses[i] only names what a question
-// after it asks about (「面談、友達も一緒に受けられますか」): a topic, not
-// a request of its own.
+// namesTopicOnly reports whether clauses[i] only names, before a comma,
+// what the clauses after it say or ask (「面談、友達も一緒に受けられますか」,
+// 「説明会、行くかどうかまだ決めてない」, 「これ、どう使えばいいんだべ」):
+// a topic, read with them in the whole, not a request of its own.
 func namesTopicOnly(clauses []string, i int) bool {
 	c := strings.TrimRight(clauses[i], clausePunct)
-	return i+1 < len(clauses) && slices.Contains(requestedThings, c) && looksLikeQuestion(strings.Join(clauses[i+1:], ""))
+	comma := !hasAnySuffix(clauses[i], "。", "！", "!", "？", "?", "…", ".") // a comma or a space, not a sentence's end
+	return i+1 < len(clauses) && comma && (slices.Contains(requestedThings, c) || slices.Contains(demonstratives, c))
 }
 
 // changedMind reports whether clauses tell that the student thought of
@@ -861,9 +863,17 @@ func negationAsks(in intent, text string) bool {
 		return containsAny(k, notArrivedKeys()) || endsInStill(k)
 	case intentCancel, intentCancelBooking:
 		return containsAny(k, undoingKeys()) // 予約なしにして
+	case intentSkip:
+		return containsAny(k, unansweredKeys()) // これは答えずに次いって
 	}
 	return false
 }
+
+// unansweredKeys leave a question unanswered, with a negation, as
+// frameKey forms: asking for it asks to skip.
+var unansweredKeys = sync.OnceValue(func() []string {
+	return keysOf([]string{"答えず", "答えない", "書かず", "書かない", "入力せず", "入力しない", "回答せず", "回答しない"})
+})
 
 // undoingWords ask, with a negation, that something be undone: 「予約なし
 // にして」 cancels, however the analyser reads 「なし」 in hiragana.
@@ -1122,7 +1132,7 @@ var fillerKeys = sync.OnceValue(func() []string {
 
 // politeEndings are stripped from the end of a message before it is looked
 // up among the short commands.
-var politeEndings = []string{"をお願いします", "お願いします", "おねがいします", "お願いしまーす", "をお願いできますか", "お願いできますか",
+var politeEndings = []string{"をお願いします", "お願いします", "おねがいします", "お願いしまーす", "をお願いできますか", "お願いできますか", "おねがい", "お願い",
 	"お願いできる", "もらってもいいですか", "もらっていいですか", "もらえますか", "もらえる",
 	"です", "っす", "ください", "下さい", "ね", "よ", "で", "!"}
 

@@ -86,7 +86,7 @@ var requestSets = []requestSet{
 	{name: "dev12", path: filepath.Join("testdata", "requests_dev12.tsv"), min: 0.97},      // a development set from the start: 196/216 when first run, 211/216 since
 	{name: "dev13", path: filepath.Join("testdata", "requests_dev13.tsv"), min: 0.95},      // a development set from the start, with romaji and dialect: 254/305 when first run, 292/305 since
 	{name: "dev14", path: filepath.Join("testdata", "requests_dev14.tsv"), min: 0.965},     // a development set from the start, in thirty voices: 262/282 when first run, 274/282 since
-	{name: "dev15", path: filepath.Join("testdata", "requests_dev15.tsv"), min: 0.935},     // a development set from the start, its wordings far from the examples' (English, IME slips, synonyms): 335/400 when first run, 375/400 since
+	{name: "dev15", path: filepath.Join("testdata", "requests_dev15.tsv"), min: 0.955},     // a development set from the start, its wordings far from the examples' (English, IME slips, synonyms): 335/400 when first run, 383/400 since
 }
 
 // requestCase is one line of a request set.

@@ -273,6 +273,12 @@ var requestKinds = map[string][]wording{
 		{"ここは省略でお願いします", "skip"},
 		{"だめ、名前が違う", "no"},
 		{"面談って平日？土日？", "none"},
+		{"skipでおねがい", "skip"},
+		{"これ、どうやって使うんだべ", "help"},      // これ、 only names the topic
+		{"説明会、出るかどうかまだ決めてません", "none"}, // the topic hedged after it
+		{"登録した情報を消していただきたいのですが、可能でしょうか", "forget"},
+		{"説明会には行かないことにしたので、予約を取り消してください", "cancelbooking"},
+		{"この質問は答えずに次にいってください", "skip"},
 	},
 	// declined, hedged or asked about, in new words
 	"not made": {
