@@ -70,6 +70,11 @@ type requestSet struct {
 // kana asks for help, 通知はこのままでいい and 止めるほどでもない ask
 // nothing: 203/210, 203/211, no other set lower; the floors one message
 // under.
+// requests_blind12.tsv (258) and requests_blind13.tsv (233) were written
+// at the start of the session of 2026-12-07 by two helpers the same way,
+// each told to report counts alone, and measured once at its end, after
+// the development sets dev12 to dev15 had been tuned on. Development sets
+// since; the floors one message under.
 var requestSets = []requestSet{
 	{name: "dev", path: filepath.Join("testdata", "requests_dev.tsv"), min: 0.975},
 	{name: "blind", path: filepath.Join("testdata", "requests_blind.tsv"), min: 0.985},
@@ -83,6 +88,8 @@ var requestSets = []requestSet{
 	{name: "blind9", path: filepath.Join("testdata", "requests_blind9.tsv"), min: 0.99},    // measured once: 202/209 (before the session: 202/209); 208/209 since
 	{name: "blind10", path: filepath.Join("testdata", "requests_blind10.tsv"), min: 0.96},  // measured once: 200/210 (before the session: 200/210); 203/210 since
 	{name: "blind11", path: filepath.Join("testdata", "requests_blind11.tsv"), min: 0.955}, // measured once: 200/211 (before the session: 200/211); 203/211 since
+	{name: "blind12", path: filepath.Join("testdata", "requests_blind12.tsv"), min: 0.955}, // measured once: 248/258 (before the session: 243/258)
+	{name: "blind13", path: filepath.Join("testdata", "requests_blind13.tsv"), min: 0.935}, // measured once: 219/233 (before the session: 216/233)
 	{name: "dev12", path: filepath.Join("testdata", "requests_dev12.tsv"), min: 0.97},      // a development set from the start: 196/216 when first run, 211/216 since
 	{name: "dev13", path: filepath.Join("testdata", "requests_dev13.tsv"), min: 0.95},      // a development set from the start, with romaji and dialect: 254/305 when first run, 292/305 since
 	{name: "dev14", path: filepath.Join("testdata", "requests_dev14.tsv"), min: 0.965},     // a development set from the start, in thirty voices: 262/282 when first run, 274/282 since

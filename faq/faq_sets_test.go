@@ -112,6 +112,17 @@ var questionSets = []questionSet{
 	// temperature, as facts no entry states: 85/85 and 80/80 off-topic.
 	{name: "blind10", path: filepath.Join("testdata", "faq_blind10.tsv"), minOnTopic: 0.95, minRejected: 0.98, minSuggested: 0.9},
 	{name: "blind11", path: filepath.Join("testdata", "faq_blind11.tsv"), minOnTopic: 0.955, minRejected: 0.98, minSuggested: 0.7},
+	// written at the start of the session of 2026-12-07 by two more helpers
+	// from the article and the labels only, each told to report counts
+	// alone, so that no one saw them: blind12 (297 on-topic, 104
+	// off-topic) and blind13 (304, 95; many students' voices, an exchange
+	// student's Japanese among them). Measured once at the session's end:
+	// blind12 274/297 (0.923) / 96/104 (0.923) / 16/21, blind13 267/304
+	// (0.878) / 91/95 (0.958) / 21/31; the code before the session (at
+	// 23e3254): 273/297 / 96/104 / 17/22 and 263/304 / 91/95 / 23/33.
+	// Development sets since; the floors one question under.
+	{name: "blind12", path: filepath.Join("testdata", "faq_blind12.tsv"), minOnTopic: 0.919, minRejected: 0.91, minSuggested: 0.71},
+	{name: "blind13", path: filepath.Join("testdata", "faq_blind13.tsv"), minOnTopic: 0.875, minRejected: 0.945, minSuggested: 0.64},
 	// faq_dev12.tsv (230 on-topic, 80 off-topic) was written at the start
 	// of the session of 2026-12-07 by a helper from the article and the
 	// labels only, as a development set: read from the first day, never
