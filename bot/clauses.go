@@ -205,7 +205,7 @@ func tellsWhatWasDone(clause string) bool {
 	if strings.Contains(clause, "ことにし") {
 		return false // 応募することにしました decides, it asks now
 	}
-	for _, p := range []string{"したん", "しました", "したけど", "したが", "したので", "してるん", "しているん"} {
+	for _, p := range []string{"したん", "しました", "したけど", "したが", "したので", "してるん", "しているん", "済んで", "済みです", "済ませ"} {
 		if strings.Contains(clause, p) {
 			return true
 		}

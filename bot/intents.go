@@ -121,6 +121,9 @@ func readRequest(text string) request {
 	if r.rest == "" || onlyCondition(r.rest) || !looksLikeQuestion(r.rest) {
 		r = aboutRules(r, text) // 説明会、親も一緒に参加していいんでしょうか
 	}
+	if r.intent == intentCancel && containsAny(frameKey(text), keysOf(bookedThings)) && declines(intentSession, text) {
+		return request{} // 予約はまた今度にします puts the booking off; no form is open to stop
+	}
 	return keptAsIs(r, text)
 }
 
@@ -465,7 +468,7 @@ var demonstratives = []string{"そちら", "こちら", "そっち", "それ", "
 var bookedTopics = []string{"説明会", "セミナー", "面談", "面接"}
 
 // requestedThings name what requests are about, the more telling first.
-var requestedThings = append(slices.Clone(bookedTopics), "応募", "エントリー", "予約", "申し込み", "申込み", "申込")
+var requestedThings = append(slices.Clone(bookedTopics), "応募", "エントリー", "予約", "申し込み", "申込み", "申込", "応募フォーム", "フォーム")
 
 // beyondReason returns the request the clauses make beside the reasons
 // they give, when the negated request neg, read in the whole, is negated
@@ -504,7 +507,7 @@ func beyondCondition(hedged request, clauses []string) request {
 	}
 	said := strings.Join(main, "")
 	r := classify(said)
-	if r.intent != hedged.intent || !r.made() || !containsAny(said, askingForms) {
+	if r.intent != hedged.intent || !r.made() || !containsAny(said, askingForms) && !strings.HasSuffix(strings.TrimRight(said, clausePunct), "て") {
 		return hedged // 「話すなら電話ですか？」 asks how, it asks for nothing
 	}
 	for _, c := range cond {
@@ -989,7 +992,7 @@ var declineWords = []string{"今度でいい", "今度で大丈夫", "今度に�
 	"あとにしま", "後にしま", "今はいい", "今は大丈夫", "今じゃなくていい", "まだいいかな", "はまだいい", "はまだ大丈夫", "苦手",
 	"はいいです", "はいいや", "はいいかな", "はもういい", "今のところ大丈夫", "今のところいい", "今のところ結構",
 	"ほどのことでもない", "ほどのことではない", "ほどでもない", "までもない", "のはやめておき", "のはやめにしま", "のはやめます",
-	"考えてからにし", "もう少し考え", "もうちょっと考え"}
+	"考えてからにし", "もう少し考え", "もうちょっと考え", "てからかな", "終わってからにし", "落ち着いてからにし"}
 
 // noIntentionWords say there is no intention to do something; put as a
 // question (予定はないですか) they ask instead.
@@ -1133,7 +1136,7 @@ var fillerKeys = sync.OnceValue(func() []string {
 // politeEndings are stripped from the end of a message before it is looked
 // up among the short commands.
 var politeEndings = []string{"をお願いします", "お願いします", "おねがいします", "お願いしまーす", "をお願いできますか", "お願いできますか", "おねがい", "お願い",
-	"お願いできる", "もらってもいいですか", "もらっていいですか", "もらえますか", "もらえる",
+	"お願いできる", "もらってもいいですか", "もらっていいですか", "もらえますか", "もらえます", "もらえる", "いただけますか", "いただけます",
 	"です", "っす", "ください", "下さい", "ね", "よ", "で", "!"}
 
 var politeKeys = func() []string {

@@ -122,7 +122,7 @@ func (t *turn) broadcast(off bool) {
 var stoppingWords = []string{"停止", "止め", "止ま", "とめ", "解除", "オフ", "おふ", "ストップ", "すとっぷ"}
 
 // resumingWords ask for announcements again.
-var resumingWords = []string{"再開", "さいかい", "もう一度", "もういちど", "もっかい", "また", "オン", "おん", "戻", "もど",
+var resumingWords = []string{"再開", "さいかい", "もう一度", "もういちど", "もう一回", "もっかい", "また", "オン", "おん", "戻", "もど",
 	"受け取りたい", "うけとりたい", "受け取れるように", "うけとれるように", "届くように", "とどくように",
 	"受け取る設定", "受けとる設定", "うけとるせってい", "くるように", "来るように", "復活", "ふっかつ"}
 
@@ -184,7 +184,8 @@ func lastOf(text string, words []string) int {
 // rather than the sending (「一斉送信いらないので止めて」).
 func negatesStopping(text string) bool {
 	for _, w := range stoppingWords {
-		for _, neg := range []string{"ない", "なく", "しない", "しなく", "はしない", "はしなく", "はいい", "はいらない"} {
+		for _, neg := range []string{"ない", "なく", "しない", "しなく", "はしない", "はしなく", "はいい", "はいらない",
+			"るつもりはない", "るつもりない", "るつもりはありません", "するつもりはない", "するつもりない", "る気はない"} { // 止めるつもりはないです
 			if strings.Contains(text, w+neg) {
 				return true
 			}

@@ -279,6 +279,14 @@ var requestKinds = map[string][]wording{
 		{"登録した情報を消していただきたいのですが、可能でしょうか", "forget"},
 		{"説明会には行かないことにしたので、予約を取り消してください", "cancelbooking"},
 		{"この質問は答えずに次にいってください", "skip"},
+		{"配信を止めるつもりはありません", "none"},
+		{"止めてたお知らせをもう一回送ってほしいです", "broadcaston"},
+		{"面接の予約はまた今度にします", "none"},
+		{"面談の予約が取れてるか確認したいです", "bookings"},
+		{"説明会の予約はもう済んでいるので大丈夫です", "none"},
+		{"選考の結果まだかな…調べてもらえます？", "status"},
+		{"登録した情報、残ってるなら消して", "forget"},
+		{"めんだんの日をよやくしたいです", "interview"},
 	},
 	// declined, hedged or asked about, in new words
 	"not made": {
