@@ -90,8 +90,8 @@ var standardForms = strings.NewReplacer(
 	"talk to a human", "担当者と話したい", "talk to a person", "担当者と話したい", "talk to someone", "担当者と話したい",
 	"delete my data", "個人情報を削除", "my application status", "応募状況", "application status", "応募状況",
 	"info session", "説明会", "go back", "戻る", "unsubscribe", "配信停止", "resubscribe", "配信再開",
-	"how to use", "使い方", "this bot", "このボット", "reschedule", "日程変更", "interview", "面接", "booking", "予約", "apply", "応募", "skip", "スキップ", "menu", "メニュー",
-	" please", "", "please ", "",
+	"how to use", "使い方", "this bot", "このボット", "reschedule", "日程変更", "interview", "面接", "booking", "予約",
+	"apply", "応募", "skip", "スキップ", "menu", "メニュー", " please", "", "please ", "",
 )
 
 // withoutSoftEnding returns text with the softening that ends a request

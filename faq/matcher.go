@@ -103,11 +103,12 @@ func (ix *Index) MatchWhole(question string) Match { return ix.match(question, f
 
 // match is Match, reading the parts of question apart when byParts.
 func (ix *Index) match(question string, byParts bool) Match {
+	text := question
 	if kana, ok := Romaji(question); ok {
-		question = kana // sake moderu tte nani
+		text = kana // sake moderu tte nani
 	}
-	m := Match{Question: question, Normalized: Normalize(question)}
-	q := clipBytes(question, MaxQuestionBytes)
+	m := Match{Question: question, Normalized: Normalize(text)}
+	q := clipBytes(text, MaxQuestionBytes)
 	var names []string
 	m.Candidates, names = ix.rank(q)
 	if kana, ok := katakanaSentence(q); ok {

@@ -30,3 +30,16 @@ func TestRomaji(t *testing.T) {
 		}
 	}
 }
+
+// A question typed in romaji is answered as if typed in hiragana, and
+// recorded as it was typed.
+func TestMatchRomaji(t *testing.T) {
+	ix := NewIndex(loadDefaultFAQs(t), loadDefaultConcepts(t)...)
+	m := ix.Match("kenshuu kikan wa dono kurai?")
+	if b, ok := m.Best(); !ok || m.Outcome != Answered || b.FAQ.ID != "training-period" {
+		t.Fatalf("romaji question: %s %v, want answered with training-period", m.Outcome, m.Candidates)
+	}
+	if m.Question != "kenshuu kikan wa dono kurai?" {
+		t.Errorf("Question = %q, want it as typed", m.Question)
+	}
+}
