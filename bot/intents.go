@@ -715,6 +715,9 @@ func classify(text string) request {
 	if in == intentApply && !containsAny(frameKey(read), applyingKeys()) {
 		return request{} // 「サケモデルっておもろいね」 names the model, not applying
 	}
+	if in == intentForget && !containsAny(frameKey(read), forgettingKeys()) {
+		return request{} // 「メールアドレスを変えたいです」 changes it, it deletes nothing
+	}
 	if in == intentGreeting && !containsAny(frameKey(read), greetingKeys()) {
 		return request{} // 「つかれた」 says one is tired, it greets no one
 	}
@@ -798,6 +801,13 @@ var applyingWords = []string{"応募", "おうぼ", "エントリー", "申し�
 
 // applyingKeys are applyingWords in the form of frameKey.
 var applyingKeys = sync.OnceValue(func() []string { return keysOf(applyingWords) })
+
+// forgettingKeys are the words with which a student asks for their data
+// to be deleted, as frameKey forms.
+var forgettingKeys = sync.OnceValue(func() []string {
+	return keysOf([]string{"削除", "さくじょ", "消", "けし", "けす", "けせ", "しょうきょ", "退会", "たいかい", "忘れ", "わすれ", "解除", "かいじょ",
+		"撤回", "てっかい", "取り消", "とりけし", "抹消", "破棄", "はき", "やめ", "なかったことに", "delete"})
+})
 
 // applyingNounKeys name applying itself, as frameKey forms: a clause that
 // asks to 申し込む without one of them may mean the booking named before.

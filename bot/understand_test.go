@@ -287,6 +287,8 @@ var requestKinds = map[string][]wording{
 		{"選考の結果まだかな…調べてもらえます？", "status"},
 		{"登録した情報、残ってるなら消して", "forget"},
 		{"めんだんの日をよやくしたいです", "interview"},
+		{"メールアドレスを変えたいです", "none"}, // changes it, deletes nothing
+		{"電話番号を変えたいです", "none"},
 	},
 	// declined, hedged or asked about, in new words
 	"not made": {
