@@ -32,7 +32,7 @@ type frame struct {
 // session or an interview.
 var takingPart = []string{"予約", "申し込", "申込", "申しこ", "もうしこ", "参加", "出席", "枠", "席",
 	"行きたい", "いきたい", "行ってみたい", "いってみたい", "出たい", "出てみたい", "受けたい", "受けてみたい",
-	"お願い", "おねがい", "希望", "入れて", "入れたい", "いれたい", "取りたい", "とりたい", "よやく", "もうしこ", "押さえ", "抑え"}
+	"お願い", "おねがい", "希望", "入れて", "入れたい", "いれたい", "取りたい", "とりたい", "よやく", "押さえ", "抑え"}
 
 // otherRequests name requests a booking frame leaves to the example
 // matcher: applying, and cancelling (予約キャンセルしたい).
@@ -62,6 +62,9 @@ func moodText(text string) string {
 // bookedThings name what a student books here.
 var bookedThings = []string{"予約", "説明会", "セミナー", "セツメイカイ", "面談", "面接", "よやく", "めんだん", "めんせつ"}
 
+// bookedThingKeys are bookedThings in the form of frameKey.
+var bookedThingKeys = sync.OnceValue(func() []string { return keysOf(bookedThings) })
+
 // announcements name what staff send to many students (配信停止 stops it).
 var announcements = []string{"配信", "通知", "お知らせ", "おしらせ", "案内", "一斉送信", "一斉配信", "宣伝", "メルマガ", "新着情報", "最新情報"}
 
@@ -75,7 +78,7 @@ var frames = []frame{
 	{intent: intentCancelBooking,
 		objects: bookedThings,
 		actions: append([]string{"キャンセル", "取り消", "取消", "とりけし", "なしにし", "無しにし", "なかったことに", "やめたい", "やめます",
-			"やめにし", "欠席", "辞退", "消して", "消したい", "消せ", "けして", "けしたい", "削除", "解放", "行かないことに"}, cannotCome...),
+			"やめにし", "欠席", "辞退", "消して", "消したい", "消せ", "けして", "けしたい", "削除", "解放"}, cannotCome...),
 		// リスケし holds けし (消し), and so does ご迷惑おかけして
 		others: append([]string{"応募", "エントリー", "同意", "リスケ", "りすけ", "かけし", "掛けし"}, notBooked...)},
 	{intent: intentReschedule,

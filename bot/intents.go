@@ -121,7 +121,7 @@ func readRequest(text string) request {
 	if r.rest == "" || onlyCondition(r.rest) || !looksLikeQuestion(r.rest) {
 		r = aboutRules(r, text) // 説明会、親も一緒に参加していいんでしょうか
 	}
-	if r.intent == intentCancel && containsAny(frameKey(text), keysOf(bookedThings)) && declines(intentSession, text) {
+	if r.intent == intentCancel && containsAny(frameKey(text), bookedThingKeys()) && declines(intentSession, text) {
 		return request{} // 予約はまた今度にします puts the booking off; no form is open to stop
 	}
 	return keptAsIs(r, text)

@@ -10,9 +10,10 @@ import (
 // keyboard without an input method (oubo shitai desu, yoyaku kakunin),
 // in hiragana (おうぼしたいです, よやくかくにん), and whether text was
 // romaji throughout: every word spelt in syllables of Hepburn or kunrei
-// romanisation, punctuation, spaces and emoji aside. Spaces between words
-// are dropped, as Japanese is written; a word that is not romaji (cancel,
-// help), or a letter of another script, leaves text as it is.
+// romanisation or one of the few English words students mix in
+// (romajiLoanwords), punctuation, spaces and emoji aside. Spaces between
+// words are dropped, as Japanese is written; any other word (hello), or a
+// letter of another script, leaves text as it is.
 func Romaji(text string) (string, bool) {
 	if strings.ContainsFunc(text, func(r rune) bool { return r >= utf8.RuneSelf && unicode.IsLetter(r) }) {
 		return text, false // 研修って何ヶ月？, or romaji inside Japanese
