@@ -85,11 +85,14 @@ var robustWrappers = []struct {
 	// 院生ですが、… and まだ2年なんだけど、…, written with afterScene:
 	// 1777 → 1837/1914 and 1827 → 1901/1914
 	{"insei", func(q string) string { return "院生ですが、" + q }, 0.955},
-	{"ninen", func(q string) string { return "まだ2年なんだけど、" + q }, 0.99},
+	// 0.990 (4050/4091) once dev16 joined the base
+	{"ninen", func(q string) string { return "まだ2年なんだけど、" + q }, 0.985},
 	// …？教えてもらえると助かります: 1578/1855 → 1800/1857 once 助かる
 	// weighs nothing; 1858/1914 → 1900/1914 once the sentence that asks
-	// is matched alone when the whole is not answered (Index.reread)
-	{"tasukaru", func(q string) string { return bare(q) + "？教えてもらえると助かります" }, 0.99},
+	// is matched alone when the whole is not answered (Index.reread);
+	// 0.990 (4046/4088) once dev16, far from the entries' words, joined
+	// the base
+	{"tasukaru", func(q string) string { return bare(q) + "？教えてもらえると助かります" }, 0.985},
 }
 
 // bare is q less its closing punctuation.

@@ -135,8 +135,11 @@ func (hi *homophoneIndex) word(reading string) (string, bool) {
 // entries write them, longest reading first from the left:
 // けんしゅうってとうきょういかないとだめ → 研修って東京いかないとだめ.
 func (hi *homophoneIndex) spell(s string) string {
-	if len(hi.byReading) == 0 || !onlyHiraganaText(s) {
+	if len(hi.byReading) == 0 {
 		return s
+	}
+	if !onlyHiraganaText(s) {
+		return hi.spellLeading(s)
 	}
 	runes := []rune(s)
 	var b strings.Builder
@@ -157,6 +160,30 @@ func (hi *homophoneIndex) spell(s string) string {
 	}
 	return b.String()
 }
+
+// spellLeading writes the word of hiragana that opens s, a phrase in
+// other scripts too, as the entries write it, when a particle follows it
+// (めんせつってリモート？ → 面接ってリモート？). Only the opening word: the
+// hiragana inside a phrase are its endings and particles.
+func (hi *homophoneIndex) spellLeading(s string) string {
+	end := strings.IndexFunc(s, func(r rune) bool { return !isHiraganaRune(r) && r != longVowel })
+	if end <= 0 {
+		return s
+	}
+	n, w := hi.longestAt([]rune(s[:end]))
+	if n == 0 {
+		return s
+	}
+	rest := string([]rune(s[:end])[n:])
+	if rest != "" && !hasAnyPrefix(rest, topicParticles...) {
+		return s
+	}
+	return w + s[len(string([]rune(s[:end])[:n])):]
+}
+
+// topicParticles are the particles that may follow a word named as the
+// topic of a question.
+var topicParticles = []string{"って", "は", "の", "を", "が", "に", "で", "も", "とか"}
 
 // longestAt returns the length in runes of the longest reading of an
 // entries' word that rs starts with, and that word; 0 when none does.

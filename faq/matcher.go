@@ -158,9 +158,10 @@ func reachesAnswer(c []Scored) bool { return len(c) > 0 && c[0].Score >= AnswerT
 
 // reread ranks the parts of q that may ask its question alone, when q as a
 // whole reaches no answer: what follows an opening that sets the scene
-// (今就活中なんですが、研修期間どのくらい), or the sentence among others
-// that asks (…？ or …か) and ranks highest (院生の母でございます。…研修
-// はどのくらいの期間なのでしょうか。よろしくお願いいたします。). A sentence that
+// (今就活中なんですが、研修期間どのくらい), or the first sentence among
+// others that asks (…？ or …か) and reaches one (院生の母でございます。…研修
+// はどのくらいの期間なのでしょうか。よろしくお願いいたします。): a student
+// asks first and adds after (東京での研修ってどんなことするの？座学？). A sentence that
 // asks nothing (応募したいです。) is not read alone: it may make a request.
 // It returns cands and names, q's own, when no part reaches an answer.
 func (ix *Index) reread(q string, cands []Scored, names []string) ([]Scored, []string) {
@@ -179,10 +180,9 @@ func (ix *Index) reread(q string, cands []Scored, names []string) ([]Scored, []s
 	if count < 2 {
 		return cands, names
 	}
-	found := false
 	for _, s := range parts {
-		if c, n := ix.rank(s); reachesAnswer(c) && (!found || c[0].Score > cands[0].Score) {
-			cands, names, found = c, n, true
+		if c, n := ix.rank(s); reachesAnswer(c) {
+			return c, n
 		}
 	}
 	return cands, names
