@@ -162,9 +162,9 @@ func (hi *homophoneIndex) spell(s string) string {
 }
 
 // spellLeading writes the word of hiragana that opens s, a phrase in
-// other scripts too, as the entries write it, when a particle follows it
-// (めんせつってリモート？ → 面接ってリモート？). Only the opening word: the
-// hiragana inside a phrase are its endings and particles.
+// other scripts too, as the entries write it, when a particle or another
+// script follows it (めんせつってリモート？ → 面接ってリモート？). Only the
+// opening word: the hiragana inside a phrase are its endings and particles.
 func (hi *homophoneIndex) spellLeading(s string) string {
 	end := strings.IndexFunc(s, func(r rune) bool { return !isHiraganaRune(r) && r != longVowel })
 	if end <= 0 {

@@ -69,7 +69,11 @@ func TestHiraganaSpelledAsTheEntriesWrite(t *testing.T) {
 		"りもーとわーくはできますか":    "リモートワークはできますか",
 		"めんせつってきたみでやりますか":  "面接って北見でやりますか",
 		"それはいかがでしょうか":      "それはいかがでしょうか",
-		"研修ってとうきょう":        "研修ってとうきょう", // only a sentence in hiragana alone is spelled
+		"研修ってとうきょう":        "研修ってとうきょう", // in a phrase in other scripts, only its opening word
+		"めんせつってリモート":       "面接ってリモート",
+		"めんせつリモート":         "面接リモート",
+		"めんせつしたらリモート":      "めんせつしたらリモート", // no particle after it: not read as a word
+		"きかんはオンライン":        "きかんはオンライン",   // きかん is two words of the entries
 	}
 	for in, want := range cases {
 		if got := ix.homophones.spell(in); got != want {

@@ -311,6 +311,8 @@ func TestMatchRereadsThePartThatAsks(t *testing.T) {
 		"いまバイトの休憩中なんですけど研修期間ってどのくらいですか": "training-period", // no comma
 		// a sentence of its own asks, among others that tell who asks
 		"北見工大の院生の母でございます。息子がこの取り組みに興味を持っております。研修はどのくらいの期間なのでしょうか。よろしくお願いいたします。": "training-period",
+		// the first sentence that asks is the question; what follows adds to it
+		"東京での修行ってどんなことするの？座学？": "training-content",
 	} {
 		if m := ix.Match(q); !answeredWith(m, want) {
 			t.Errorf("Match(%q) = %v %v, want %s answered", q, m.Outcome, m.Candidates, want)
