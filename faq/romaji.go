@@ -46,7 +46,8 @@ var romajiParticles = map[string]string{"wa": "は", "o": "を", "e": "へ"}
 // romajiLoanwords are the English words students type among romaji ones
 // (yoyaku cancel), spelt as Japanese writes them, in hiragana.
 var romajiLoanwords = map[string]string{"cancel": "きゃんせる", "stop": "すとっぷ", "skip": "すきっぷ", "menu": "めにゅー",
-	"help": "へるぷ", "entry": "えんとりー", "ok": "おっけー", "data": "でーた", "deta": "でーた"}
+	"help": "へるぷ", "entry": "えんとりー", "ok": "おっけー", "data": "でーた", "deta": "でーた",
+	"it": "IT", "zoho": "Zoho", "zooops": "Zooops", "line": "LINE"}
 
 // romajiWord spells one word of romaji in hiragana, longest syllable
 // first; a doubled consonant is a small っ (kk → っk), and an n before a
