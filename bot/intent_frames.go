@@ -66,7 +66,7 @@ var bookedThings = []string{"予約", "説明会", "セミナー", "セツメイ
 var bookedThingKeys = sync.OnceValue(func() []string { return keysOf(bookedThings) })
 
 // announcements name what staff send to many students (配信停止 stops it).
-var announcements = []string{"配信", "通知", "お知らせ", "おしらせ", "案内", "一斉送信", "一斉配信", "宣伝", "メルマガ", "新着情報", "最新情報"}
+var announcements = []string{"配信", "通知", "お知らせ", "おしらせ", "案内", "一斉送信", "一斉配信", "宣伝", "メルマガ", "新着情報", "最新情報", "イベント情報", "イベントの情報"}
 
 // frames are the requests read by object and action, tried in order:
 // moving a booking before seeing one, seeing one before making one. The
@@ -85,8 +85,10 @@ var frames = []frame{
 		objects: append(slices.Clone(bookedThings), "枠"), // 午後の枠に移動できる？
 		actions: []string{"変更", "変え", "かえたい", "ずら", "移し", "移せ", "移動", "延期", "別日にし", "別の日にし", "違う日にし", "他の日にし",
 			"にしてもらえ", "にしてほし", "にして欲し", "にしていただけ", "にできる", "にできま", "にできない", "振替", "振り替え", "ふりかえ"}, // 来週にしてもらえませんか
+		// a phrase needs no booking named (急用で行けなくなったので別日に振り替えてほしい)
 		phrases: []string{"リスケ", "日程変更", "日程の変更", "日程を変更", "日程を変え", "日程変え", "日時変更", "日時を変更",
-			"にってい変え", "にっていを変え", "にってい変更", "にっていの変更", "にっていかえ", "にっていをかえ"},
+			"にってい変え", "にっていを変え", "にってい変更", "にっていの変更", "にっていかえ", "にっていをかえ",
+			"別日に振り替え", "別の日に振り替え", "別日に振替", "別日に変更", "別の日に変更"},
 		// 〜ようにしてほしい asks for a way things go (通知くるようにしてほしい),
 		// not for another date
 		others: append([]string{"キャンセル", "取り消", "取消", "とりけし", "ようにし"}, notBooked...)},

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sakemodel/sakebot/faq"
 )
@@ -262,10 +263,16 @@ func setAside(clauses []string, i int, r, best request) bool {
 }
 
 // topicOf reports whether clause only sets out the topic of what follows
-// (面談の予約は、): what the clauses after it say of it is said of the
-// request it names.
+// (面談の予約は、, or a noun before a comma: 説明会の予約、): what the
+// clauses after it say of it is said of the request it names.
 func topicOf(clause string) bool {
-	return strings.HasSuffix(strings.TrimRight(clause, clausePunct), "は")
+	c := strings.TrimRight(clause, clausePunct)
+	if strings.HasSuffix(c, "は") {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(c)
+	comma := hasAnySuffix(clause, "、", ",", "，")
+	return comma && (unicode.Is(unicode.Han, last) || unicode.Is(unicode.Katakana, last))
 }
 
 // askedBefore reports whether the last clause before clauses[i] that is
@@ -1002,7 +1009,7 @@ var declineWords = []string{"今度でいい", "今度で大丈夫", "今度に�
 	"あとにしま", "後にしま", "今はいい", "今は大丈夫", "今じゃなくていい", "まだいいかな", "はまだいい", "はまだ大丈夫", "苦手",
 	"はいいです", "はいいや", "はいいかな", "はもういい", "今のところ大丈夫", "今のところいい", "今のところ結構",
 	"ほどのことでもない", "ほどのことではない", "ほどでもない", "までもない", "のはやめておき", "のはやめにしま", "のはやめます",
-	"考えてからにし", "もう少し考え", "もうちょっと考え", "てからかな", "終わってからにし", "落ち着いてからにし"}
+	"考えてからにし", "もう少し考え", "もうちょっと考え", "考えます", "考えてみます", "考えておきます", "考えとき", "てからかな", "終わってからにし", "落ち着いてからにし"}
 
 // noIntentionWords say there is no intention to do something; put as a
 // question (予定はないですか) they ask instead.

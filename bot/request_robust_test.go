@@ -25,7 +25,7 @@ var requestWrappers = []struct {
 	{"ano", func(q string) string { return "あの、" + q }, 0.995},                         // 1146 → 1146
 	{"emoji", func(q string) string { return bareRequest(q) + "😊" }, 0.995},            // 1144 → 1144
 	{"laughter", func(q string) string { return bareRequest(q) + "w" }, 0.975},         // 1126 → 1126
-	{"hiragana", faq.Reading, 0.915}, // 1033 → 1042 (the ん of words cut amiss is no negation); 1223/1332 → 1262/1331 (2026-12-07: いいえけっこうです reads as いいえ、けっこうです; さいかい resumes, なしにして cancels); 0.939 once dev13's dialect joined the base, 0.922 with dev15's English and long keigo, 0.919 with dev16
+	{"hiragana", faq.Reading, 0.915},                                                   // 1033 → 1042 (the ん of words cut amiss is no negation); 1223/1332 → 1262/1331 (2026-12-07: いいえけっこうです reads as いいえ、けっこうです; さいかい resumes, なしにして cancels); 0.939 once dev13's dialect joined the base, 0.922 with dev15's English and long keigo, 0.919 with dev16
 }
 
 // bareRequest is q less its closing punctuation.

@@ -296,6 +296,17 @@ var requestKinds = map[string][]wording{
 		{"説明会は参加したいかも", "none"},
 		{"個人情報ってどういうふうに管理されてるの？", "none"},
 		{"説明会の予約は何日前までなら取り消せますか", "none"},
+		{"面談の予約、来週また考えます", "none"}, // a noun before a comma is the topic put off
+		{"応募しといたほうがいいのかな", "none"}, // wonders whether to
+		{"面接予約するかどうしよ", "none"},
+	},
+	// asked in the negative with a question mark, or without the booking named
+	"asked in the negative": {
+		{"説明会の日、木曜にできない？", "reschedule"},
+		{"担当の人と話させてくれない？", "human"},
+		{"体調が悪いので別日に振り替えてもらえますか", "reschedule"},
+		{"イベント情報とか、もう届かないようにして", "broadcastoff"},
+		{"せやな", "yes"},
 	},
 }
 

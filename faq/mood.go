@@ -56,7 +56,7 @@ func MoodOf(text string) Mood {
 	if notYet(text, k) {
 		return Negated
 	}
-	return moodOfWords(k)
+	return moodOfWords(text, k)
 }
 
 // notYet reports whether text, normalised k, says that something is not
@@ -74,10 +74,10 @@ func notYet(text, k string) bool {
 	return false
 }
 
-// moodOfWords tells the mood of normalised text k from its words: a
+// moodOfWords tells the mood of text, normalised k, from its words: a
 // hesitating verb hedges it, a negation negates it, unless it negates a
 // verb of knowing (see MoodOf) or asks politely in the negative.
-func moodOfWords(k string) Mood {
+func moodOfWords(text, k string) Mood {
 	la := latticePool.Get().(*wordLattice)
 	defer latticePool.Put(la)
 	d := ipaDictionary()
@@ -113,7 +113,7 @@ func moodOfWords(k string) Mood {
 			negated = true // し|なく|て, し|たく|ない — not 予定が|ない
 		}
 	}
-	if negated && askingInTheNegative(k) {
+	if negated && askingInTheNegative(text, k) {
 		return Plain
 	}
 	if negated {
@@ -152,7 +152,7 @@ func afterVerb(pos string) bool { return pos == "動詞" || pos == "助動詞" }
 
 // hedgeMarks are the normalised words that put a request in doubt or in a
 // supposition.
-var hedgeMarks = []string{"迷っ", "迷い", "悩ん", "悩み", "考え中", "検討中", "どうしよう", "かどうか", "するか", "しようかな", "かもしれ", "たいかも", "たい かも", "もし", "仮に", "したら", "たらどうな", "たら どうな", "とどうな", "と どうな", "ばどうな"}
+var hedgeMarks = []string{"迷っ", "迷い", "悩ん", "悩み", "考え中", "検討中", "考えます", "考えてみます", "どうしよ", "ほうがいいのかな", "ほうが いいのかな", "かどうか", "するか", "しようかな", "かもしれ", "たいかも", "たい かも", "もし", "仮に", "したら", "たらどうな", "たら どうな", "とどうな", "と どうな", "ばどうな"}
 
 // hedged reports whether normalised text k holds a hedge mark, other than
 // an embedded question that is asked (通ったかどうか知りたい).
@@ -228,12 +228,27 @@ func isQuestionForm(text, k string) bool {
 }
 
 // askingInTheNegative reports whether a negated text asks for something
-// politely (話せませんか, いただけないでしょうか, もらえないかな).
-func askingInTheNegative(k string) bool {
+// politely (話せませんか, いただけないでしょうか, もらえないかな), or asks
+// whether it can be done with a question mark (来週にできない？).
+func askingInTheNegative(text, k string) bool {
+	asked := strings.ContainsAny(text, "?？")
 	k = strings.TrimRight(k, "?？!！ 。…〜~ー")
+	if asked && hasAnySuffix(k, "できない", "くれない", "もらえない", "られない") {
+		return true
+	}
 	for _, end := range []string{"ませんか", "ないですか", "ないでしょうか", "ないか", "ないかな", "なくない", "ませんかね", "ないっすか",
 		"ないかい", "くれん", "くれんね", "くれんか", "くれへん", "くれへんか", "もらえん", "もらえんか", "もらえへん", "もらえへんか"} { // 北海道, 博多, 関西
 		if strings.HasSuffix(k, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAnySuffix reports whether s ends with any of suffixes.
+func hasAnySuffix(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
 			return true
 		}
 	}
