@@ -226,6 +226,8 @@ var requestKinds = map[string][]wording{
 		{"んだんだ", "yes"},
 		{"ちがうべさ", "no"},
 		{"エントリーしたやつ、どないなってますか", "status"},
+		{"応募したんだけんど、結果なじょなってっか", "status"}, // 東北
+		{"お知らせ、もう送らねでけろ", "broadcastoff"},
 	},
 	// typed in the Latin alphabet
 	"romaji": {
