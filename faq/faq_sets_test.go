@@ -143,6 +143,9 @@ var questionSets = []questionSet{
 	// 2026-12-07 (eighth) the same way, its wording kept far from the
 	// article's on purpose; a development set.
 	{name: "dev16", path: filepath.Join("testdata", "faq_dev16.tsv"), minOnTopic: 0.5, minRejected: 0.5, minSuggested: 0.5},
+	// faq_dev17.tsv (269, 84) the same way: questions on one detail of a
+	// topic, between two topics, very long or very short.
+	{name: "dev17", path: filepath.Join("testdata", "faq_dev17.tsv"), minOnTopic: 0.5, minRejected: 0.5, minSuggested: 0.5},
 }
 
 func TestQuestionSets(t *testing.T) {
