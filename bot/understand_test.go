@@ -228,6 +228,9 @@ var requestKinds = map[string][]wording{
 		{"エントリーしたやつ、どないなってますか", "status"},
 		{"応募したんだけんど、結果なじょなってっか", "status"}, // 東北
 		{"お知らせ、もう送らねでけろ", "broadcastoff"},
+		{"答え間違えたけん戻りたいです", "back"}, // 広島, 博多
+		{"書類選考通ったので面接の日取り決めさせてください", "interview"},
+		{"面談、金曜じゃなくて月曜のにしたいです", "reschedule"},
 	},
 	// typed in the Latin alphabet
 	"romaji": {
@@ -266,6 +269,8 @@ var requestKinds = map[string][]wording{
 		{"interviewの予約お願いします", "interview"},
 		{"unsubscribe", "broadcastoff"},
 		{"talk to a human please", "human"},
+		{"cancel my session", "cancelbooking"},
+		{"Stop notifications please", "broadcastoff"},
 		{"審査状況の照会をお願いします", "status"},
 		{"エントリーした件、その後どのようになっていますか？", "status"}, // asks for the status, not where to see it
 		{"応募状況ってどこで確認できますか？", "none"},

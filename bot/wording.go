@@ -82,13 +82,15 @@ var standardForms = strings.NewReplacer(
 	"手続き始", "手続きを始", "手続き進", "手続きを進", // without を, read as 手 and 続き
 	"といて", "ておいて", // 空けといて, 消しといて
 	"どないして", "どうやって", "どない", "どう", // 関西: どないして使うん, どないなってる
+	"たけん", "たから", // 広島, 博多: 間違えたけん戻りたい
 	"応慕", "応募", "応模", "応募", "応簿", "応募", "応暮", "応募", // IME slips of 応募
 	// the company by its names, which the examples call by the model's
 	"zooops japan", "サケモデル", "zooops", "サケモデル", "御社", "サケモデル", "貴社", "サケモデル",
 	// words students use for the examples' (志願, 審査状況の照会), IME slips, slang
 	"志願", "応募", "審査", "選考", "照会", "確認", "予訳", "予約", "クレメンス", "ください", "前んとこ", "前のところ",
 	// English, as students mix it in (apply したい, skipで, menu見せて)
-	"cancel my booking", "予約をキャンセルしたい", "my bookings", "予約確認", "my booking", "予約確認",
+	"cancel my booking", "予約をキャンセルしたい", "cancel my interview", "面接をキャンセルしたい", "cancel my session", "説明会をキャンセルしたい",
+	"stop this form", "入力をやめたい", "stop notifications", "配信停止", "stop notification", "配信停止", "my bookings", "予約確認", "my booking", "予約確認",
 	"talk to a human", "担当者と話したい", "talk to a person", "担当者と話したい", "talk to someone", "担当者と話したい",
 	"delete my data", "個人情報を削除", "my application status", "応募状況", "application status", "応募状況",
 	"info session", "説明会", "go back", "戻る", "unsubscribe", "配信停止", "resubscribe", "配信再開",
