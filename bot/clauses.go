@@ -114,6 +114,7 @@ var clauseEnds = sortedLongestFirst([]clauseEnd{
 	{mark: "けれども"}, {mark: "けれど"}, {mark: "けど"},
 	{mark: "のですが"}, {mark: "んですが"}, {mark: "ですが"}, {mark: "ので"},
 	{mark: "から", after: "いるただすく"}, {mark: "んで", after: "いた", notBefore: "すし"},
+	{mark: "けん", after: "いた", notBefore: "しさせ"}, // 広島, 博多: 間違えたけん (not けんしゅう, けんさ)
 	{mark: "ならば", supposes: true}, {mark: "なら", supposes: true},
 	{mark: "れば", supposes: true}, {mark: "えば", supposes: true}, {mark: "けば", supposes: true},
 	{mark: "せば", supposes: true},
