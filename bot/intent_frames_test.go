@@ -98,6 +98,7 @@ func TestReadRequestMoods(t *testing.T) {
 		{"明日の面接、来週にしてもらえませんか", intentReschedule},
 		{"おしらせ受け取る設定にしたい", intentBroadcastOn},
 		{"よくあるしつもん", intentFAQMenu}, // a command typed in hiragana
+		{"担当の人と話せるん？", intentHuman}, // the ん after 話せる is の, no negation (話せん)
 		{"せつめいかいよやくしたい", intentSession},
 		{"つうちもどして", intentBroadcastOn},
 		{"やっぱやめる", intentCancel},

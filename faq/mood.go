@@ -102,6 +102,9 @@ func moodOfWords(text, k string) Mood {
 			if tok.surface == "ん" && kana && (i == 0 || toks[i-1].surface != "ませ") {
 				break // in hiragana alone, the ん of a word cut amiss (すたっ・ふさ・ん, さ・ん・か)
 			}
+			if tok.surface == "ん" && i > 0 && d.field(toks[i-1], 5) == "基本形" {
+				break // the の of 何ができるん？, あるんでしたっけ: a negation follows 未然形 (できん)
+			}
 			if verb < 0 || !knowingVerb(d.field(toks[verb], 6)) {
 				negated = true
 				break
