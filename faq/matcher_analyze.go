@@ -648,11 +648,12 @@ func isLaughter(s string) bool {
 // contentWeight says how much a token tells about the topic of a question:
 // 1 for a noun, less for verbs, adjectives, adverbs and the nouns that
 // depend on others, 0 for particles, auxiliaries and the verbs that frame
-// a question rather than tell its topic (教えて, 知りたい, いただけますか).
+// a question rather than tell its topic (教えて, 知りたい, いただけますか),
+// and 確認 that frames one as they do (確認させてください).
 // pos, sub and base are its part of speech, subdivision and dictionary
 // form.
 func contentWeight(tok morph, pos, sub, base string) float64 {
-	if courtesyWord(base) || truthWord(base) || tok.class == tokenizer.UNKNOWN && onlyHiraganaText(tok.surface) {
+	if courtesyWord(base) || truthWord(base) || base == "確認" || tok.class == tokenizer.UNKNOWN && onlyHiraganaText(tok.surface) {
 		return 0 // courtesy, "is it true", or hiragana the dictionary could not cut (生じ・ゃないとだめですかって)
 	}
 	switch pos {

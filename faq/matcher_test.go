@@ -227,6 +227,18 @@ func TestMatchUnknownTopicMisses(t *testing.T) {
 	}
 }
 
+// 確認 frames a question (確認させてください) as 教えて does: a message that
+// only asks for a check names no topic, though an entry's phrasing says it.
+func TestMatchCheckingNamesNoTopic(t *testing.T) {
+	ix := NewIndex(loadDefaultFAQs(t), loadDefaultConcepts(t)...)
+	if m := ix.Match("確認してもらえます？"); m.Outcome == Answered {
+		t.Errorf("Match answered %v, want no answer", m.Candidates)
+	}
+	if m := ix.Match("地元に戻ってからの働き方を確認したいです"); !answeredWith(m, "work-style") {
+		t.Errorf("Match = %v %v, want work-style answered", m.Outcome, m.Candidates)
+	}
+}
+
 func TestAnalyzeWeighsTheAskingClause(t *testing.T) {
 	a := analyzeText("北見工大の3年です。寮はありますか", nil, nil)
 	words := a.spaces[wordSpace]
