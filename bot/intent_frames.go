@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sakemodel/sakebot/faq"
@@ -275,12 +276,25 @@ func containsAny(k string, words []string) bool {
 
 // toldAsDone reports whether text, key k, tells what the student did
 // (去年説明会行きました, 説明会に参加したんですけど): no request to take
-// part.
+// part. A past that describes a noun (予約しておりました面談を…) tells
+// nothing.
 func toldAsDone(text, k string) bool {
 	for _, c := range politePasts() {
 		k = strings.ReplaceAll(k, c, "")
 	}
-	return tellsWhatWasDone(text) || strings.Contains(k, "ました")
+	if tellsWhatWasDone(text) {
+		return true
+	}
+	for rest := k; ; {
+		i := strings.Index(rest, "ました")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("ました"):]
+		if next, _ := utf8.DecodeRuneInString(rest); !unicode.Is(unicode.Han, next) && !unicode.Is(unicode.Katakana, next) {
+			return true
+		}
+	}
 }
 
 // politePasts are the courtesies said in the past (先日はありがとうござい

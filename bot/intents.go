@@ -796,7 +796,7 @@ var faultKeys = sync.OnceValue(func() []string { return keysOf(faultWords) })
 // greetingWords are the words without one of which no message greets:
 // the example matcher may find 「つかれた」 close by 「お疲れさまです」.
 var greetingWords = []string{"こんにち", "こんばん", "おはよ", "はじめまして", "初めまして", "よろしく", "宜しく", "お疲れ", "おつかれ",
-	"どうも", "ども", "やあ", "やっほ", "こんち", "ちわ", "ちーっす", "おっす", "hello", "hi"}
+	"どうも", "ども", "やあ", "やっほ", "こんち", "ちわ", "ちーっす", "おっす", "はいさい", "はいたい", "まいど", "hello", "hi"}
 
 // greetingKeys are greetingWords in the form of frameKey.
 var greetingKeys = sync.OnceValue(func() []string { return keysOf(greetingWords) })

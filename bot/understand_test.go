@@ -229,8 +229,13 @@ var requestKinds = map[string][]wording{
 		{"応募したんだけんど、結果なじょなってっか", "status"}, // 東北
 		{"お知らせ、もう送らねでけろ", "broadcastoff"},
 		{"答え間違えたけん戻りたいです", "back"}, // 広島, 博多
+		{"担当者さんと話せんかね", "human"},
+		{"はいさい〜", "greeting"}, // 沖縄
+		{"まいど！", "greeting"},
 		{"書類選考通ったので面接の日取り決めさせてください", "interview"},
 		{"面談、金曜じゃなくて月曜のにしたいです", "reschedule"},
+		{"先週予約しておりました説明会を取り消したいです", "cancelbooking"}, // the past describes the booking
+		{"大変申し訳ございませんが、面談の日程を変えていただけますか", "reschedule"},
 	},
 	// typed in the Latin alphabet
 	"romaji": {

@@ -146,6 +146,9 @@ var questionSets = []questionSet{
 	// faq_dev17.tsv (269, 84) the same way: questions on one detail of a
 	// topic, between two topics, very long or very short.
 	{name: "dev17", path: filepath.Join("testdata", "faq_dev17.tsv"), minOnTopic: 0.5, minRejected: 0.5, minSuggested: 0.5},
+	// faq_dev18.tsv (275, 89) the same way: chat fragments and slang, long
+	// keigo, hearsay and worries, many regions' speech.
+	{name: "dev18", path: filepath.Join("testdata", "faq_dev18.tsv"), minOnTopic: 0.5, minRejected: 0.5, minSuggested: 0.5},
 }
 
 func TestQuestionSets(t *testing.T) {
