@@ -639,10 +639,10 @@ func topicBefore(before string) bool {
 	return strings.ContainsRune(topicSuffixes, last) && unicode.Is(unicode.Han, prev) && prev != '出'
 }
 
-// isLaughter reports whether s is a run of w, the laughter that closes
-// chat sentences (何？ｗ).
+// isLaughter reports whether s is a run of the laughter that closes chat
+// sentences: w or 笑 (何？ｗ, なんでサーモンなの笑).
 func isLaughter(s string) bool {
-	return strings.Trim(s, "w") == ""
+	return strings.Trim(s, "w笑") == ""
 }
 
 // contentWeight says how much a token tells about the topic of a question:
@@ -688,13 +688,13 @@ func contentWeight(tok morph, pos, sub, base string) float64 {
 // degreeWord reports whether a word only says how much or how frankly
 // (めっちゃ, なまら, 超, 正直), which tells nothing of what a question is
 // about: 「北見の冬ってなまら寒い？」 asks what 「北見の冬って寒い？」 asks,
-// so the analyser leaves it out. 結構 (also a polite no) and やっぱり
+// so the analyser leaves it out (ガチで高度？ too). 結構 (also a polite no) and やっぱり
 // (which takes a choice back) are not among them.
 func degreeWord(surface string) bool {
 	switch surface {
 	case "とても", "すごく", "すっごく", "めっちゃ", "めちゃ", "めちゃくちゃ", "めっちゃくちゃ", "めちゃめちゃ",
 		"なまら", "ばり", "ごっつ", "超", "かなり", "ほんとに", "本当に", "ほんとうに",
-		"まじ", "マジ", "非常に", "だいぶ", "割と", "わりと", "正直", "ぶっちゃけ",
+		"まじ", "マジ", "非常に", "だいぶ", "割と", "わりと", "正直", "ぶっちゃけ", "ガチ",
 		"詳しく", "くわしく", "具体的に", "詳細に":
 		return true
 	}

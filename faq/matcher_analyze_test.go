@@ -37,7 +37,8 @@ func TestTopicAfterNounSuffix(t *testing.T) {
 }
 
 // TestDegreeWordsCarryNoTopic: a word that only says how much or how
-// frankly (なまら, めっちゃ, 超, 正直) is no content word, so an intensified
+// frankly (なまら, めっちゃ, 超, 正直, ガチ) is no content word, nor is the
+// laughter that closes a sentence (w, 笑), so an intensified
 // question matches as the plain one does; やっぱり, which takes a choice
 // back, stays.
 func TestDegreeWordsCarryNoTopic(t *testing.T) {
@@ -47,6 +48,9 @@ func TestDegreeWordsCarryNoTopic(t *testing.T) {
 		"北見の冬ってばり寒い？":       "北見 冬 寒い",
 		"正直、研修ってめちゃくちゃきつい？": "研修 きつい",
 		"やっぱり応募やめたい":        "やっぱり 応募 やめる",
+		"研修ってガチできつい？":       "研修 きつい",
+		"なんで鮭なの笑":           "なんで 鮭", // laughter, as w
+		"なんで鮭なのw":           "なんで 鮭",
 	} {
 		if got := analyzeText(in, nil, nil).spaces[wordSpace].s; got != want {
 			t.Errorf("words of %q = %q, want %q", in, got, want)
