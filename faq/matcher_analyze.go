@@ -686,16 +686,18 @@ func contentWeight(tok morph, pos, sub, base string) float64 {
 }
 
 // degreeWord reports whether a word only says how much or how frankly
-// (めっちゃ, なまら, 超, 正直), which tells nothing of what a question is
-// about: 「北見の冬ってなまら寒い？」 asks what 「北見の冬って寒い？」 asks,
-// so the analyser leaves it out (ガチで高度？ too). 結構 (also a polite no) and やっぱり
-// (which takes a choice back) are not among them.
+// (めっちゃ, なまら, 超, 正直, ガチ), or sums up (要するに, 結局), which
+// tells nothing of what a question is about: 「北見の冬ってなまら寒い？」
+// asks what 「北見の冬って寒い？」 asks, so the analyser leaves it out; and
+// so is やつ, a casual "thing" (サケモデルってやつ). 結構 (also a polite no)
+// and やっぱり (which takes a choice back) are not among them.
 func degreeWord(surface string) bool {
 	switch surface {
 	case "とても", "すごく", "すっごく", "めっちゃ", "めちゃ", "めちゃくちゃ", "めっちゃくちゃ", "めちゃめちゃ",
 		"なまら", "ばり", "ごっつ", "超", "かなり", "ほんとに", "本当に", "ほんとうに",
 		"まじ", "マジ", "非常に", "だいぶ", "割と", "わりと", "正直", "ぶっちゃけ", "ガチ",
-		"詳しく", "くわしく", "具体的に", "詳細に":
+		"詳しく", "くわしく", "具体的に", "詳細に",
+		"要するに", "結局", "つまり", "やつ":
 		return true
 	}
 	return false
