@@ -201,7 +201,8 @@ func supposes(clause string) bool {
 
 // tellsWhatWasDone reports whether a clause says what the student did or
 // had meant to do (応募したんですけど, エントリーしましたが, 応募したいと
-// 思ってたけど): past, not a request.
+// 思ってたけど, 結局やめました): past, not a request; a courtesy in the past
+// (わかりました) and not being able to come (行けなくなりました) are not.
 func tellsWhatWasDone(clause string) bool {
 	if strings.Contains(clause, "ことにし") {
 		return false // 応募することにしました decides, it asks now
@@ -217,7 +218,9 @@ func tellsWhatWasDone(clause string) bool {
 			return true
 		}
 	}
-	return false
+	// 結局やめました tells; わかりました, 行けなくなりました do not
+	k := frameKey(c)
+	return strings.HasSuffix(strings.TrimRight(k, "。.!！"), "ました") && !containsAny(k, politePasts()) && !containsAny(k, cannotComeKeys())
 }
 
 // closings are the formulas that close a message after what it asks

@@ -728,6 +728,9 @@ func classify(text string) request {
 	if in == intentGreeting && !containsAny(frameKey(read), greetingKeys()) {
 		return request{} // 「つかれた」 says one is tired, it greets no one
 	}
+	if in == intentThanks && !containsAny(frameKey(read), thankingKeys()) {
+		return request{} // 「母が心配性でして、いろいろ調べております」 thanks no one
+	}
 	in, mood := broadcastRead(in, read, moodOf(in, read))
 	in, mood = negatedAnswer(in, mood, read)
 	return aboutCharge(request{intent: in, score: best.Score, mood: mood}, read)
@@ -800,6 +803,15 @@ var greetingWords = []string{"こんにち", "こんばん", "おはよ", "は�
 
 // greetingKeys are greetingWords in the form of frameKey.
 var greetingKeys = sync.OnceValue(func() []string { return keysOf(greetingWords) })
+
+// thankingWords are the words without one of which no message thanks: the
+// example matcher may find 「いろいろ調べております」 close by 「わざわざ調べ
+// てくれてありがとう」.
+var thankingWords = []string{"ありがと", "有難", "有り難", "感謝", "助か", "たすか", "サンキュ", "さんきゅ", "サンクス", "さんくす",
+	"thank", "thx", "あざ", "多謝", "おおきに", "にふぇー", "参考にな", "お礼", "礼を", "丁寧", "わざわざ", "恐れ入"}
+
+// thankingKeys are thankingWords in the form of frameKey.
+var thankingKeys = sync.OnceValue(func() []string { return keysOf(thankingWords) })
 
 // applyingWords are the words without one of which no message asks to
 // apply: the example matcher may find one close by the name of the model

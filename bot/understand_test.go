@@ -311,6 +311,8 @@ var requestKinds = map[string][]wording{
 		{"面談の予約、来週また考えます", "none"}, // a noun before a comma is the topic put off
 		{"応募しといたほうがいいのかな", "none"}, // wonders whether to
 		{"面接予約するかどうしよ", "none"},
+		{"説明会に申し込もうか考えてたんですが、結局やめました", "none"}, // tells what was done
+		{"父が心配性でして、いろいろ調べております", "none"},       // thanks no one
 	},
 	// asked in the negative with a question mark, or without the booking named
 	"asked in the negative": {
