@@ -213,7 +213,7 @@ func tellsWhatWasDone(clause string) bool {
 		}
 	}
 	c := strings.TrimRight(clause, "、,， ")
-	for _, end := range []string{"たけど", "たけれど", "たけれども", "たが"} {
+	for _, end := range []string{"たけど", "たけれど", "たけれども", "たが", "たので"} {
 		if strings.HasSuffix(c, end) {
 			return true
 		}

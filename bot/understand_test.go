@@ -298,6 +298,7 @@ var requestKinds = map[string][]wording{
 		{"説明会の予約はもう済んでいるので大丈夫です", "none"},
 		{"選考の結果まだかな…調べてもらえます？", "status"},
 		{"登録した情報、残ってるなら消して", "forget"},
+		{"エントリーはもうやめたので、登録した住所とか消してください", "forget"}, // the clause before tells what was done
 		{"めんだんの日をよやくしたいです", "interview"},
 		{"メールアドレスを変えたいです", "none"}, // changes it, deletes nothing
 		{"電話番号を変えたいです", "none"},

@@ -95,6 +95,9 @@ var attributes = normalizeAttributes([]attribute{
 	{name: "ratio", // a share the article never gives (何割が市外に就職)
 		cues:     []string{"何割", "何パーセント", "何人に1人", "何人に一人"}, // not 割合: テレワークと出社の割合 the days answer
 		evidence: []string{"パーセント", "割合", "割が", "割の"}},
+	{name: "record", // a record the article never gives (最低気温の記録)
+		cues:     []string{"記録", "観測史上", "過去最低", "過去最高", "史上最"},
+		evidence: []string{"記録", "観測史上"}},
 	{name: "head count",
 		cues:     []string{"社員数", "従業員数", "何社", "社員は何人", "社員って何人", "社員何人"},
 		evidence: []string{"社員数", "従業員", "名の社員", "人の社員"}},

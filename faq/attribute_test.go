@@ -34,6 +34,7 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"石巻ってどこにあるんですか",
 		"北見で時給のいいバイトってありますか",
 		"北見の夏って何度くらいまで上がるの？",
+		"北見の冬の過去最低気温ってマイナス何度？", // a record
 	)
 	expectAnswered(t, ix, map[string]string{
 		"在宅と出社の割合ってどのくらいですか":        "work-style", // the days answer a share of the week
