@@ -170,15 +170,16 @@ func (hi *homophoneIndex) spellLeading(s string) string {
 	if end <= 0 {
 		return s
 	}
-	n, w := hi.longestAt([]rune(s[:end]))
+	run := []rune(s[:end])
+	n, w := hi.longestAt(run)
 	if n == 0 {
 		return s
 	}
-	rest := string([]rune(s[:end])[n:])
-	if rest != "" && !hasAnyPrefix(rest, topicParticles...) {
+	after := len(string(run[:n])) // the byte where the word read ends
+	if rest := s[after:end]; rest != "" && !hasAnyPrefix(rest, topicParticles...) {
 		return s
 	}
-	return w + s[len(string([]rune(s[:end])[:n])):]
+	return w + s[after:]
 }
 
 // topicParticles are the particles that may follow a word named as the
