@@ -825,7 +825,8 @@ var applyingKeys = sync.OnceValue(func() []string { return keysOf(applyingWords)
 // to be deleted, as frameKey forms.
 var forgettingKeys = sync.OnceValue(func() []string {
 	return keysOf([]string{"削除", "さくじょ", "消", "けし", "けす", "けせ", "しょうきょ", "退会", "たいかい", "忘れ", "わすれ", "解除", "かいじょ",
-		"撤回", "てっかい", "取り消", "とりけし", "抹消", "破棄", "はき", "やめ", "なかったことに", "delete"})
+		"撤回", "てっかい", "取り消", "とりけし", "抹消", "破棄", "はき", "やめ", "なかったことに", "delete",
+		"残さない", "のこさない", "保存しない", "保管しない"}) // 私の情報もう残さないでほしい
 })
 
 // applyingNounKeys name applying itself, as frameKey forms: a clause that
@@ -864,6 +865,9 @@ func nearestIntent(text string) (faq.Scored, string, bool) {
 // 話すのは今度でいいや) negates it.
 func moodOf(in intent, text string) faq.Mood {
 	m := faq.MoodOf(plainKnowing(text))
+	if asksWhatIf(text) {
+		return faq.Hedged
+	}
 	if m == faq.Hedged && asksWhether(text) {
 		m = faq.Plain
 	}
@@ -876,7 +880,7 @@ func moodOf(in intent, text string) faq.Mood {
 	if m == faq.Plain && declines(in, text) {
 		return faq.Negated
 	}
-	if m == faq.Plain && asksAboutAfter(text) {
+	if m == faq.Plain && (asksAboutAfter(text) || reportsOthers(text)) {
 		return faq.Hedged
 	}
 	return m
@@ -897,6 +901,8 @@ func negationAsks(in intent, text string) bool {
 		return containsAny(k, undoingKeys()) // 予約なしにして
 	case intentSkip:
 		return containsAny(k, unansweredKeys()) // これは答えずに次いって
+	case intentForget:
+		return containsAny(k, unkeptKeys()) // 私の情報もう残さないでほしい
 	}
 	return false
 }
@@ -905,6 +911,12 @@ func negationAsks(in intent, text string) bool {
 // frameKey forms: asking for it asks to skip.
 var unansweredKeys = sync.OnceValue(func() []string {
 	return keysOf([]string{"答えず", "答えない", "書かず", "書かない", "入力せず", "入力しない", "回答せず", "回答しない"})
+})
+
+// unkeptKeys ask, with a negation, that data not be kept, as frameKey
+// forms: asking for it asks to forget.
+var unkeptKeys = sync.OnceValue(func() []string {
+	return keysOf([]string{"残さない", "のこさない", "保存しない", "保管しない", "残しておかない", "持っておかない"})
 })
 
 // undoingWords ask, with a negation, that something be undone: 「予約なし
@@ -959,6 +971,43 @@ var hereKeys = sync.OnceValue(func() []string { return keysOf(hereWords) })
 func asksAboutAfter(text string) bool {
 	return looksLikeQuestion(text) && containsAny(frameKey(text), afterKeys())
 }
+
+// asksWhatIf reports whether text asks what follows if the request were
+// carried out (配信止めたら大事な連絡も来なくなる？): a question about it,
+// no request yet. A polite 「よかったら」 or 「できたら」 supposes nothing.
+func asksWhatIf(text string) bool {
+	if !looksLikeQuestion(text) {
+		return false
+	}
+	k := frameKey(text)
+	i := strings.Index(k, "たら")
+	if i <= 0 || strings.Trim(k[i+len("たら"):], "….。!?！？ー、,") == "" {
+		return false
+	}
+	return !hasAnySuffix(k[:i], politeIfKeys()...)
+}
+
+// politeIfs end the 〜たら of a polite condition (よかったら, できたら,
+// 可能でしたら), which asks nothing of its own.
+var politeIfs = []string{"よかっ", "良かっ", "宜しかっ", "よろしかっ", "でき", "出来", "でし", "だっ", "まし"}
+
+// politeIfKeys are politeIfs in the form of frameKey.
+var politeIfKeys = sync.OnceValue(func() []string { return keysOf(politeIfs) })
+
+// reportsOthers reports whether text ends by telling what someone else
+// said or wants (友達が面接の日程変えたいって言ってた): it reports a
+// request, and makes none.
+func reportsOthers(text string) bool {
+	k := strings.TrimRight(frameKey(text), "….。!?！？ーw笑")
+	return hasAnySuffix(k, reportingEndKeys()...)
+}
+
+// reportingEnds end a message that reports what others said or want.
+var reportingEnds = []string{"って言ってた", "って言ってました", "って言ってる", "って言ってます", "と言ってた", "と言っていた",
+	"と言っていました", "と言ってました", "と言っている", "と言っています", "っていってた", "っていってる", "らしい", "らしいです", "らしいよ"}
+
+// reportingEndKeys are reportingEnds in the form of frameKey.
+var reportingEndKeys = sync.OnceValue(func() []string { return keysOf(reportingEnds) })
 
 // afterWords place what a question asks about after something done.
 var afterWords = []string{"たあとで", "たあとに", "たあとって", "た後で", "た後に", "た後って", "てからでも", "たあとでも", "た後でも"}
@@ -1051,6 +1100,9 @@ func bookingIntent(in intent) bool {
 func cutHedge(text string) (string, bool) {
 	for _, h := range hedgeCuts {
 		if i := strings.Index(text, h); i > 0 && !faq.AsksToKnow(text[i+len(h):]) && !asksWhether(text) {
+			if strings.HasSuffix(h, "うかな") && h != "ようかな" {
+				return text[:i+len(h)-len("かな")], true // 説明会行こう of 説明会行こうかな
+			}
 			return text[:i], true
 		}
 	}
@@ -1058,7 +1110,8 @@ func cutHedge(text string) (string, bool) {
 }
 
 // hedgeCuts start the hesitation of 「〜か迷ってます」 and the like.
-var hedgeCuts = []string{"かどうか", "か迷", "か悩", "か考え", "しようかな", "するかな", "しようか", "か検討", "とこうかな", "ておこうかな", "ようかな"}
+var hedgeCuts = []string{"かどうか", "か迷", "か悩", "か考え", "しようかな", "するかな", "しようか", "か検討", "とこうかな", "ておこうかな", "ようかな",
+	"こうかな", "もうかな", "ろうかな"} // 説明会行こうかな, 申し込もうかな
 
 // asksMore reports whether rest, the part of a message beside a request,
 // says anything the bot should answer too.

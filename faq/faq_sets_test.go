@@ -164,6 +164,12 @@ var questionSets = []questionSet{
 	// keigo, hearsay and worries, many regions' speech: 254/275 / 84/89 /
 	// 14/17 when first run, 258/275 / 84/89 / 12/14 since.
 	{name: "dev18", path: filepath.Join("testdata", "faq_dev18.tsv"), minOnTopic: 0.93, minRejected: 0.93, minSuggested: 0.78},
+	// faq_dev19.tsv (165, 74) was written at the start of the ninth
+	// session the same way, its wordings chosen to be hard for a matcher
+	// that counts words (synonyms, consequences, facts the article does
+	// not give in the entries' words): 152/165 / 67/74 / 8/13 when first
+	// run.
+	{name: "dev19", path: filepath.Join("testdata", "faq_dev19.tsv"), minOnTopic: 0.915, minRejected: 0.89, minSuggested: 0.6},
 }
 
 func TestQuestionSets(t *testing.T) {
