@@ -52,7 +52,8 @@ var attributes = normalizeAttributes([]attribute{
 		cues:     []string{"料金", "値段", "無料", "有料", "費用", "ライセンス料", "入館料", "入場料", "拝観料", "いくらかか", "いくらくらいかか"},
 		evidence: []string{"料金", "値段", "無料", "有料", "費用", "円"}},
 	{name: "current weather",
-		cues:     []string{"天気予報", "今日+気温", "今日+天気", "今日+雪", "明日+気温", "明日+天気", "明日+雪", "今週+気温", "今週+天気", "今週+雪", "現在+気温", "今の気温"},
+		cues:     []string{"天気予報", "今日+気温", "今日+天気", "今日+雪", "明日+気温", "明日+天気", "明日+雪", "今週+気温", "今週+天気", "今週+雪", "現在+気温", "今の気温",
+			"今の+何度", "今って何度", "今何度", "現在+何度", "今日+何度", "明日+何度"},
 		evidence: []string{"天気予報", "現在の気温"}},
 	{name: "name",
 		cues:     []string{"名前は", "名前って", "名前を", "名前教", "の名前", "何さん", "なんて人", "なんという人"},
@@ -90,7 +91,7 @@ var attributes = normalizeAttributes([]attribute{
 		cues:     []string{"夏+何度", "夏+気温", "夏+暑い", "夏+あつい"},
 		evidence: []string{"夏の気温", "夏は暑"}},
 	{name: "place", // where a place named in passing lies, what kind of town it is
-		cues:     []string{"どんな町", "どんな街", "どんなまち", "どこにある", "どの辺にある", "どのへんにある", "どこら辺にある", "どこらへんにある"},
+		cues:     []string{"どんな町", "どんな街", "どんなまち", "どんなとこ", "どういうとこ", "どこにある", "どの辺にある", "どのへんにある", "どこら辺にある", "どこらへんにある"},
 		evidence: []string{"位置", "にある", "にあり", "拠点", "所在地", "街です", "町です", "市内", "ページ", "url"}},
 	{name: "ratio", // a share the article never gives (何割が市外に就職)
 		cues:     []string{"何割", "何パーセント", "何人に1人", "何人に一人"}, // not 割合: テレワークと出社の割合 the days answer
@@ -98,6 +99,21 @@ var attributes = normalizeAttributes([]attribute{
 	{name: "record", // a record the article never gives (最低気温の記録)
 		cues:     []string{"記録", "観測史上", "過去最低", "過去最高", "史上最"},
 		evidence: []string{"記録", "観測史上"}},
+	{name: "departments", // the university's departments, or one person's (R・Mさんって何学科？)
+		cues:     []string{"何学科", "何学部", "どんな学科", "どんな学部", "学科ある", "学部ある", "学科があ", "学部があ", "何専攻", "専攻は何", "専攻って何"},
+		unless:   []string{"応募", "でも", "対象", "大丈夫", "ok", "可能", "できる", "できま", "不利", "関係", "経歴"},
+		evidence: []string{"学科があり", "学部があり", "工学部", "学科出身", "学科卒", "を専攻"}},
+	{name: "other companies", // the article tells of one company taking part
+		cues: []string{"やってる会社ある", "やっている会社ある", "やってる会社は他", "やってる会社って他", "他の会社", "ほかの会社", "他社",
+			"別の会社", "他の企業", "ほかの企業", "参加してる会社", "参加している会社", "参加企業", "導入してる会社", "導入している会社", "導入企業"},
+		unless:   []string{"就職", "内定", "併願", "比べ", "違い", "ちがい", "応募", "働いて", "勤めて"},
+		evidence: []string{"他社", "他の企業", "ほかの企業", "参加企業"}},
+	{name: "company name", // where the company's own name comes from
+		cues:     []string{"社名+由来", "社名+意味", "社名って", "会社名+由来", "会社名+意味", "zooops+由来", "ズープス+由来"},
+		evidence: []string{"社名"}},
+	{name: "rush hour", // the trains of Tokyo at large, not the first member's first ride
+		cues:     []string{"ピーク", "混む時間", "混雑する時間", "空いてる時間", "空いている時間", "座るコツ", "座れる", "座れま"},
+		evidence: []string{"ピーク", "混雑する時間"}},
 	{name: "head count",
 		cues:     []string{"社員数", "従業員数", "何社", "社員は何人", "社員って何人", "社員何人"},
 		evidence: []string{"社員数", "従業員", "名の社員", "人の社員"}},

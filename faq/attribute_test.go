@@ -35,6 +35,13 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"北見で時給のいいバイトってありますか",
 		"北見の夏って何度くらいまで上がるの？",
 		"北見の冬の過去最低気温ってマイナス何度？", // a record
+		"R・Mさんって何学科だったの？",      // a department
+		"北見工大にはどんな学科がありますか",
+		"札幌でもサケモデルやってる会社ある？", // other companies
+		"社名の由来は？",            // the company's name
+		"東京の満員電車って何時がピーク？",   // rush hour at large
+		"福島ってどんなとこ？",         // a place named in passing
+		"今の北見って何度？",
 	)
 	expectAnswered(t, ix, map[string]string{
 		"在宅と出社の割合ってどのくらいですか":        "work-style", // the days answer a share of the week
@@ -50,5 +57,8 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"勤務時間は何時から何時までですか":          "working-hours",
 		"サケモデルってなんで鮭なの？生まれた川に戻るから？": "why-called-sake",
 		"鮭モデルの仕組みを教えてください":          "what-is-sake-model",
+		"文系の学科でも応募できますか":            "who-can-apply",
+		"ズープスってなにやってる会社？":           "company",
+		"ズープスの目指してるものは？地域貢献的な意味で":   "company-vision",
 	})
 }
