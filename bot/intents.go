@@ -864,7 +864,7 @@ func nearestIntent(text string) (faq.Scored, string, bool) {
 // declining or putting a request off (今は応募するつもりないです, 担当者と
 // 話すのは今度でいいや) negates it.
 func moodOf(in intent, text string) faq.Mood {
-	m := faq.MoodOf(plainKnowing(text))
+	m := faq.MoodOf(plainKnowing(politeIfs.Replace(text)))
 	if asksWhatIf(text) {
 		return faq.Hedged
 	}
@@ -987,12 +987,18 @@ func asksWhatIf(text string) bool {
 	return !hasAnySuffix(k[:i], politeIfKeys()...)
 }
 
-// politeIfs end the 〜たら of a polite condition (よかったら, できたら,
-// 可能でしたら), which asks nothing of its own.
-var politeIfs = []string{"よかっ", "良かっ", "宜しかっ", "よろしかっ", "でき", "出来", "でし", "だっ", "まし"}
+// politeIfEnds end the 〜たら of a polite condition (よかったら,
+// できたら, 可能でしたら), which asks nothing of its own.
+var politeIfEnds = []string{"よかっ", "良かっ", "宜しかっ", "よろしかっ", "でき", "出来", "でし", "だっ", "まし"}
 
-// politeIfKeys are politeIfs in the form of frameKey.
-var politeIfKeys = sync.OnceValue(func() []string { return keysOf(politeIfs) })
+// politeIfKeys are politeIfEnds in the form of frameKey.
+var politeIfKeys = sync.OnceValue(func() []string { return keysOf(politeIfEnds) })
+
+// politeIfs take out the polite conditions that open a request (もし
+// よかったら担当の方とお話しできますか？): they suppose nothing the request
+// hangs on, so its mood is read without them.
+var politeIfs = strings.NewReplacer("もしよかったら", "", "もし良かったら", "", "もしよろしければ", "", "もしよろしかったら", "",
+	"もし宜しければ", "", "もし可能なら", "", "もし可能でしたら", "", "もしできれば", "", "もし出来れば", "")
 
 // reportsOthers reports whether text ends by telling what someone else
 // said or wants (友達が面接の日程変えたいって言ってた): it reports a

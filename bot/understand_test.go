@@ -302,6 +302,24 @@ var requestKinds = map[string][]wording{
 		{"めんだんの日をよやくしたいです", "interview"},
 		{"メールアドレスを変えたいです", "none"}, // changes it, deletes nothing
 		{"電話番号を変えたいです", "none"},
+		{"I'd like to apply for this", "apply"},
+		{"Please delete my personal data", "forget"},
+		{"could you turn announcements back on?", "broadcaston"},
+		{"konnichiwa!", "greeting"},
+	},
+	// what the ninth session's development sets found misread
+	"ninth": {
+		{"説明会の日、選び直させてください", "reschedule"},
+		{"熱が出てしまったので振替をお願いできますか", "reschedule"},
+		{"10時のを午後にずらしたいです", "reschedule"},
+		{"来週の面談、白紙に戻してください", "cancelbooking"},
+		{"金曜の説明会は行かないので取り消しといてください", "cancelbooking"},
+		{"面談予約したら何か準備しておくものある？", "none"}, // what follows, asked
+		{"通知を止めたらイベントのお知らせも来なくなりますか？", "none"},
+		{"もしよかったら担当の方とお話しできますか？", "human"}, // a polite condition asks all the same
+		{"弟が説明会を予約したいって言ってました", "none"},    // what someone else wants
+		{"私のデータはもう残さないでください", "forget"},
+		{"面談申し込もうかな…どうしよう", "none"},
 	},
 	// declined, hedged or asked about, in new words
 	"not made": {

@@ -89,6 +89,11 @@ var standardForms = strings.NewReplacer(
 	// words students use for the examples' (志願, 審査状況の照会), IME slips, slang
 	"志願", "応募", "審査", "選考", "照会", "確認", "予訳", "予約", "クレメンス", "ください", "前んとこ", "前のところ",
 	// English, as students mix it in (apply したい, skipで, menu見せて)
+	"i want to apply", "応募したい", "i'd like to apply", "応募したい", "book an info session", "説明会を予約したい", "book an interview", "面接を予約したい",
+	"delete my personal data", "個人情報を削除", "stop sending me announcements", "配信停止", "stop sending announcements", "配信停止",
+	"turn announcements back on", "配信再開", "turn on announcements", "配信再開", "change my booking date", "予約の日程を変更したい",
+	"change my booking", "予約を変更したい", "how do i use this bot", "このボットの使い方", "how do i use", "使い方", "got it", "了解",
+	"faq list", "よくある質問一覧", " for this", "", " right now", "", " now", "",
 	"cancel my booking", "予約をキャンセルしたい", "cancel my interview", "面接をキャンセルしたい", "cancel my session", "説明会をキャンセルしたい",
 	"stop this form", "入力をやめたい", "stop notifications", "配信停止", "stop notification", "配信停止", "my bookings", "予約確認", "my booking", "予約確認",
 	"talk to a human", "担当者と話したい", "talk to a person", "担当者と話したい", "talk to someone", "担当者と話したい",

@@ -106,6 +106,8 @@ func (ix *Index) match(question string, byParts bool) Match {
 	text := question
 	if kana, ok := Romaji(question); ok {
 		text = kana // sake moderu tte nani
+	} else if ja, ok := English(question); ok {
+		text = ja // no IT experience でも平気？
 	}
 	m := Match{Question: question, Normalized: Normalize(text)}
 	q := clipBytes(text, MaxQuestionBytes)

@@ -67,8 +67,8 @@ func romajiWord(w string) (string, bool) {
 		if c == 'n' && (i+1 == len(w) || !strings.ContainsRune("aiueoy", rune(w[i+1]))) {
 			b.WriteString("ん")
 			i++
-			if i < len(w) && (w[i] == 'n' || w[i] == '\'') {
-				i++ // nn, n'
+			if i < len(w) && (w[i] == '\'' || w[i] == 'n' && (i+1 == len(w) || !strings.ContainsRune("aiueoy", rune(w[i+1])))) {
+				i++ // nn, n' (but konnichiwa is ko-n-ni-chi-wa)
 			}
 			continue
 		}

@@ -14,6 +14,9 @@ func TestRomaji(t *testing.T) {
 		{"kenshuu wa nankagetsu?", "けんしゅうはなんかげつ", true},
 		{"nyuuryoku chuushi", "にゅうりょくちゅうし", true},
 		{"kon'nichiwa", "こんにちわ", true},
+		{"konnichiwa", "こんにちわ", true}, // nn before a vowel: ん and な-row
+		{"minna", "みんな", true},
+		{"kenn", "けん", true},
 		{"matcha", "まっちゃ", true},
 		{"zyunbi", "じゅんび", true},
 		{"oubo shitai desu😊", "おうぼしたいです", true},

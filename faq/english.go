@@ -1,0 +1,92 @@
+package faq
+
+import (
+	"sort"
+	"strings"
+)
+
+// English returns text with the English words and phrases students mix
+// into a question (no IT experience でも平気？, remote workメインですか？,
+// How do I apply?) written as Japanese says them, and whether any was:
+// the entries are written in Japanese, and a question that says part of
+// itself in English should reach them all the same. Only the phrases of
+// englishPhrases are taken, whole words in any case; other Latin words
+// (Zoho, CRM) stay as they are.
+func English(text string) (string, bool) {
+	lower := strings.ToLower(text)
+	if !strings.ContainsFunc(lower, isLatinLetter) {
+		return text, false
+	}
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(text); {
+		if p, ok := englishAt(lower, i); ok {
+			b.WriteString(englishPhrases[p])
+			i += len(p)
+			changed = true
+			continue
+		}
+		b.WriteByte(text[i])
+		i++
+	}
+	if !changed {
+		return text, false
+	}
+	return b.String(), true
+}
+
+// englishAt returns the longest phrase of englishPhrases that starts at
+// byte i of lower as whole words.
+func englishAt(lower string, i int) (string, bool) {
+	if i > 0 && isLatinLetter(rune(lower[i-1])) {
+		return "", false
+	}
+	for _, p := range englishByLength {
+		if strings.HasPrefix(lower[i:], p) && (i+len(p) == len(lower) || !isLatinLetter(rune(lower[i+len(p)]))) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// isLatinLetter reports whether r is a letter of the Latin alphabet, in
+// lower or upper case.
+func isLatinLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// englishPhrases are the English that students mix into questions, in
+// lower case, with the Japanese the entries say it in. A phrase is taken
+// before the words it holds (how do i apply before apply).
+var englishPhrases = map[string]string{
+	"what is the sake model": "サケモデルとは", "what's the sake model": "サケモデルとは", "what is sake model": "サケモデルとは",
+	"why is it called": "なぜこの名前", "why the name": "なぜこの名前",
+	"how do i apply": "応募方法", "how can i apply": "応募方法", "how to apply": "応募方法", "who can apply": "誰が応募できる",
+	"no it experience": "IT未経験", "no experience": "未経験", "without experience": "未経験", "no programming experience": "プログラミング未経験",
+	"it experience": "IT経験", "experience": "経験",
+	"remote work": "テレワーク", "work from home": "テレワーク", "wfh": "テレワーク", "telework": "テレワーク", "remote": "リモート",
+	"hybrid": "出社と在宅", "sake model": "サケモデル",
+	"training": "研修", "interview": "面接", "internship": "インターンシップ", "deadline": "締め切り",
+	"holiday": "休日", "holidays": "休日", "vacation": "休暇", "days off": "休日",
+	"housing": "住まい", "dorm": "寮", "apartment": "部屋", "overtime": "残業", "working hours": "勤務時間", "work hours": "勤務時間",
+	"pay": "給料", "benefits": "福利厚生", "selection process": "選考の流れ",
+	"info session": "説明会", "information session": "説明会", "seminar": "説明会",
+	"company": "会社", "job": "仕事", "commute": "通勤", "meeting": "ミーティング", "meetings": "ミーティング",
+	"team": "チーム", "career": "キャリア", "sightseeing": "観光", "nature": "自然",
+	"winter": "冬", "cold": "寒い", "snow": "雪", "tokyo": "東京", "kitami": "北見",
+	"when": "いつ", "where": "どこ", "how long": "どのくらい", "why": "なぜ",
+	"what do we learn": "何を学ぶ", "what will i learn": "何を学ぶ", "learn": "学ぶ", "what kind of company": "どんな会社",
+	"what kind of": "どんな", "employees": "社員", "employee": "社員", "other prefectures": "他の県", "other regions": "他の地域",
+	"go to the office": "出社", "how cold": "どのくらい寒い", "team members": "チームメンバー", "members": "メンバー",
+	"online": "オンライン", "face to face": "対面", "in person": "対面", "relation": "関係", "relationship": "関係",
+	"coding": "コーディング", "go back": "戻る", "come back": "戻る", "life": "生活", "living": "生活",
+	"is it ok": "大丈夫", "sake": "サケ", "city": "市",
+}
+
+// englishByLength is the phrases of englishPhrases, longest first.
+var englishByLength = func() []string {
+	out := make([]string, 0, len(englishPhrases))
+	for p := range englishPhrases {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) || len(out[i]) == len(out[j]) && out[i] < out[j] })
+	return out
+}()
