@@ -109,6 +109,7 @@ func (ix *Index) match(question string, byParts bool) Match {
 	} else if ja, ok := English(question); ok {
 		text = ja // no IT experience でも平気？
 	}
+	text = Dialect(text) // 毎日会社さ行がねばなんねの？
 	m := Match{Question: question, Normalized: Normalize(text)}
 	q := clipBytes(text, MaxQuestionBytes)
 	var names []string
