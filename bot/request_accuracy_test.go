@@ -101,6 +101,8 @@ var requestSets = []requestSet{
 	{name: "dev18", path: filepath.Join("testdata", "requests_dev18.tsv"), min: 0.985},     // the same, chat fragments, long keigo, many regions: 233/245 when first run, 243/245 since
 	{name: "dev19", path: filepath.Join("testdata", "requests_dev19.tsv"), min: 0.96},      // the ninth session's, far from textbook wordings: 180/199 when first run, 193/199 since
 	{name: "dev20", path: filepath.Join("testdata", "requests_dev20.tsv"), min: 0.965},     // the same, in many voices, English among them: 184/200 when first run, 194/200 since
+	{name: "dev21", path: filepath.Join("testdata", "requests_dev21.tsv"), min: 0.98},      // the same: 147/149 when first run
+	{name: "dev22", path: filepath.Join("testdata", "requests_dev22.tsv"), min: 0.89},      // the same, a group chat in every dialect: 196/219 when first run
 }
 
 // requestCase is one line of a request set.

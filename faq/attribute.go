@@ -28,7 +28,7 @@ type attribute struct {
 // attributes are the facts a student asks for that an entry about the
 // subject may well not state. Cues and evidence are matched on normalised
 // text (Normalize), as substrings.
-var attributes = normalizeAttributes([]attribute{
+var attributes = normalizeAttributes(append([]attribute{
 	{name: "age",
 		cues:     []string{"何歳", "何才", "年齢", "歳いくつ", "いくつですか", "年はいくつ"},
 		evidence: []string{"歳", "才", "年齢"}},
@@ -117,7 +117,42 @@ var attributes = normalizeAttributes([]attribute{
 	{name: "head count",
 		cues:     []string{"社員数", "従業員数", "何社", "社員は何人", "社員って何人", "社員何人"},
 		evidence: []string{"社員数", "従業員", "名の社員", "人の社員"}},
-})
+	{name: "wildlife",
+		cues:     []string{"熊", "クマ", "ヒグマ", "キツネ", "エゾシカ", "野生動物"},
+		evidence: []string{"熊", "クマ", "ヒグマ", "野生動物"}},
+	{name: "souvenirs",
+		cues:     []string{"お土産", "おみやげ", "土産"},
+		evidence: []string{"土産", "おみやげ"}},
+	{name: "fares",
+		cues:     []string{"バス代", "電車代", "運賃", "定期代", "月額", "年額", "価格"},
+		evidence: []string{"円", "運賃", "月額"}},
+	{name: "when agreed", // the article gives no date for the agreement
+		cues:     []string{"いつ結", "いつ締結", "締結日", "何年に結", "協定+いつ"},
+		evidence: []string{"締結", "年に結"}},
+	{name: "maker", // who makes the software named in passing
+		cues:     []string{"どこの国", "どこの会社が作", "開発元", "作ってる会社", "作っている会社", "使い方を教", "使い方教"},
+		evidence: []string{"開発元", "の会社が作", "使い方"}},
+}, countedAttributes()...))
+
+// counters are the units a question counts in (何分, 何階, 何時間): an
+// entry states such a count only if it gives a number in that unit.
+var counters = []string{"分", "階", "キロ", "メートル", "円", "台", "回", "時間", "日", "年", "人", "ヶ月", "か月", "カ月", "度", "万", "週", "名"}
+
+// countedAttributes are the attributes that ask for a count in one of
+// counters (網走監獄まで北見からバスで何分？): told by 何 and the unit, and
+// stated only by an entry that has a numeral before it. 何度も and the like
+// count nothing (何度も聞いてすみません), nor does a school year (何年生).
+func countedAttributes() []attribute {
+	var out []attribute
+	for _, c := range counters {
+		a := attribute{name: "count of " + c, cues: []string{"何" + c}, unless: []string{"何" + c + "も", "何年生"}}
+		for _, n := range "0123456789一二三四五六七八九十半数" {
+			a.evidence = append(a.evidence, string(n)+c)
+		}
+		out = append(out, a)
+	}
+	return out
+}
 
 // normalizeAttributes normalises the words of attrs as questions are.
 func normalizeAttributes(attrs []attribute) []attribute {

@@ -42,6 +42,10 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"東京の満員電車って何時がピーク？",   // rush hour at large
 		"福島ってどんなとこ？",         // a place named in passing
 		"今の北見って何度？",
+		"網走監獄まで北見からバスで何分？", // a count in a unit the entry gives no number in
+		"サテライトオフィスって何階にあるの？",
+		"知床ってヒグマ出ますか", // wildlife
+		"Zoho CRMってどこの国の会社？",
 	)
 	expectAnswered(t, ix, map[string]string{
 		"在宅と出社の割合ってどのくらいですか":        "work-style", // the days answer a share of the week
@@ -60,5 +64,10 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"文系の学科でも応募できますか":            "who-can-apply",
 		"ズープスってなにやってる会社？":           "company",
 		"ズープスの目指してるものは？地域貢献的な意味で":   "company-vision",
+		"研修って何ヶ月？":                  "training-period", // the entry gives the count
+		"知床まで車で何時間くらいかかる？":          "kitami-nature",
+		"北見の冬って何度くらい？":              "kitami-winter",
+		"週に何日出社するんですか":              "work-style",
+		"何度も聞いてすみません、研修の期間を教えてください": "training-period", // 何度も counts nothing
 	})
 }

@@ -12,7 +12,7 @@ func sampleFAQs() []FAQ {
 	return []FAQ{
 		{ID: "training-period", Question: "研修期間はどのくらいですか？",
 			Alternatives: []string{"研修は何ヶ月ありますか", "研修の長さを教えてください"},
-			Keywords:     []string{"研修期間"}, Enabled: true},
+			Keywords:     []string{"研修期間"}, Answer: "研修は東京で4ヶ月間です。", Enabled: true},
 		{ID: "work-location", Question: "勤務地はどこですか？",
 			Alternatives: []string{"どこで働くことになりますか", "北見以外でも働けますか"},
 			Keywords:     []string{"勤務地", "配属"}, Enabled: true},
