@@ -29,6 +29,9 @@ var dialectForms = strings.NewReplacer(
 	// 中国, 九州
 	"じゃろか", "だろうか", "じゃろう", "だろう", "じゃろ", "だろう", "どげん", "どう", "どげな", "どんな", "どがい", "どう",
 	"するとですか", "するのですか", "しよるとですか", "しているのですか", "なんぼ", "いくら",
+	// a worry about what may happen (残業まみれだったらどうしよう) asks
+	// about the condition; its どうしよう is no question of how
+	"たらどうしよう", "たら", "たらどうしよ", "たら", "だらどうしよう", "だら", "だらどうしよ", "だら",
 )
 
 // tohokuTo writes the 「さ」 that marks a destination in 東北 speech

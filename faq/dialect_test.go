@@ -16,6 +16,7 @@ func TestDialect(t *testing.T) {
 		"研修は何ヶ月ですか":       "研修は何ヶ月ですか",
 		"東京さくらトラム":        "東京さくらトラム",
 		"さすがに寒いですか":       "さすがに寒いですか",
+		"残業まみれだったらどうしよう":  "残業まみれだったら", // a worry asks about its condition
 	} {
 		if got := Dialect(in); got != want {
 			t.Errorf("Dialect(%q) = %q, want %q", in, got, want)

@@ -383,6 +383,9 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 		pos, sub, base := d.field(tok, 0), d.field(tok, 1), d.field(tok, 6)
 		written, reading := surface, surface
 		han := containsHan(surface)
+		if base == "行う" && strings.HasPrefix(surface, "行っ") {
+			base = "行く" // 東京行ったら: in a question, 行った went more often than it held
+		}
 		if base != "" && (han || pos == "動詞" || pos == "形容詞") {
 			written = base
 		}
