@@ -213,7 +213,7 @@ func tellsWhatWasDone(clause string) bool {
 		}
 	}
 	c := strings.TrimRight(clause, "、,， ")
-	for _, end := range []string{"たけど", "たけれど", "たけれども", "たが", "たので"} {
+	for _, end := range []string{"たけど", "たけれど", "たけれども", "たが", "たので", "てきた", "が来た", "から来た", "が届いた", "から届いた"} {
 		if strings.HasSuffix(c, end) {
 			return true
 		}

@@ -142,7 +142,7 @@ func aboutRules(r request, text string) request {
 // ruleWords ask about what the rules allow: how late, how often, who else.
 var ruleWords = []string{"前日でも", "当日でも", "直前でも", "何回まで", "何度まで", "何回でも", "何日前", "いつまでなら", "途中で保存", "保存でき",
 	"親も", "保護者も", "家族も", "友達も", "友人も", "同伴", "付き添い", "土日も", "休日も", "夜も", "何時まで",
-	"あとからでも", "後からでも", "あとから入力", "後から入力", "って残る", "は残る"}
+	"あとからでも", "後からでも", "あとから入力", "後から入力", "って残る", "は残る", "する前に"}
 
 // ruleKeys are ruleWords in the form of frameKey.
 var ruleKeys = sync.OnceValue(func() []string { return keysOf(ruleWords) })
@@ -185,7 +185,7 @@ func readClauses(text string) request {
 		best = beyondCondition(best, clauses)
 	}
 	for i, c := range clauses {
-		if tellsWhatWasDone(c) || supposes(c) || reasoned && givesReason(c) || i > 0 && (settles(clauseBefore(clauses, i), c) || asksHowAbout(clauseBefore(clauses, i), c) || asksOnly(c)) {
+		if tellsWhatWasDone(c) || supposes(c) || before(c) || reasoned && givesReason(c) || i > 0 && (settles(clauseBefore(clauses, i), c) || asksHowAbout(clauseBefore(clauses, i), c) || asksOnly(c)) {
 			continue // 「応募したんですけど、」 was done, 「在宅で働けるなら」 is supposed
 		}
 		r := classify(c)
@@ -196,7 +196,7 @@ func readClauses(text string) request {
 		if setAside(clauses, i, r, best) {
 			continue
 		}
-		if r.made() && topicOf(c) && declines(r.intent, strings.Join(clauses[i+1:], "")) {
+		if r.made() && (topicOf(c) || i+1 < len(clauses)) && declines(r.intent, strings.Join(clauses[i+1:], "")) {
 			r.mood = faq.Negated // 面談の予約は、また今度にします
 		}
 		if r.intent == intentNone || !outranks(r, best) || supposed[r.intent] || wholeFrameStands(best, r) {
@@ -214,6 +214,10 @@ func readClauses(text string) request {
 	}
 	return best
 }
+
+// before reports whether clause places what it asks before doing
+// something (応募する前に知りたいんですけど、): the doing is not asked for.
+func before(clause string) bool { return strings.Contains(clause, "る前に") }
 
 // namedBy returns the request a bare request r, read in clause c, makes
 // of what best, read in the whole by a frame, names: cancelling a booking
@@ -722,6 +726,9 @@ func classify(text string) request {
 	if in == intentApply && !containsAny(frameKey(read), applyingKeys()) {
 		return request{} // 「サケモデルっておもろいね」 names the model, not applying
 	}
+	if in == intentHuman && !reaches(read) {
+		return request{} // 「担当者さんって大変そうですね」 talks about staff, it asks for no one
+	}
 	if in == intentForget && !containsAny(frameKey(read), forgettingKeys()) {
 		return request{} // 「メールアドレスを変えたいです」 changes it, it deletes nothing
 	}
@@ -820,6 +827,24 @@ var applyingWords = []string{"応募", "おうぼ", "エントリー", "申し�
 
 // applyingKeys are applyingWords in the form of frameKey.
 var applyingKeys = sync.OnceValue(func() []string { return keysOf(applyingWords) })
+
+// reaches reports whether text, read as asking for a person, asks to
+// reach one: with a word of reaching (話したい, つないで, 代わって, 誰か
+// いますか), or by calling them (担当者さん). A message that names staff
+// without one talks about them (担当者さんって大変そうですね).
+func reaches(text string) bool {
+	k := frameKey(text)
+	return containsAny(k, reachingKeys()) || hasAnySuffix(strings.TrimRight(k, "…。.!！?？ー〜"), "さん", "さま", "様")
+}
+
+// reachingKeys are the words of reaching a person, as frameKey forms and
+// in their readings, for a message typed in hiragana alone.
+var reachingKeys = sync.OnceValue(func() []string {
+	keys := keysOf([]string{"話", "はな", "相談", "そうだん", "つな", "繋", "代わ", "替わ", "変わ", "かわ", "交代", "電話", "連絡", "対応", "たいおう",
+		"聞", "きき", "きけ", "質問", "お願い", "おねがい", "呼", "よん", "出して", "だして", "いる", "いない", "いま", "おる", "おら", "おり",
+		"がいい", "希望", "チェンジ", "直接", "やりとり", "やり取り", "コンタクト", "会いたい", "会え", "取り次", "とりつ", "human", "person", "someone"})
+	return append(keys, readingsOf(keys)...)
+})
 
 // forgettingKeys are the words with which a student asks for their data
 // to be deleted, as frameKey forms.
@@ -944,7 +969,7 @@ var resultKeys = sync.OnceValue(func() []string { return keysOf(resultWords) })
 var absentWords = []string{"いない", "いません", "いらっしゃらない", "いらっしゃいません"}
 
 // notArrivedWords say that word of something has not come yet.
-var notArrivedWords = []string{"来てない", "来ていない", "来ない", "来ません", "来てません", "きてない", "こない",
+var notArrivedWords = []string{"出とらん", "来とらん", "出てへん", "来てへん", "来てない", "来ていない", "来ない", "来ません", "来てません", "きてない", "こない",
 	"届いてない", "届いていない", "届かない", "届きません", "届いてません", "とどいてない", "出てない", "出ていない", "出ません",
 	"でてない", "連絡がない", "連絡ない", "連絡がありません"}
 
@@ -1060,23 +1085,43 @@ func declines(in intent, text string) bool {
 	if in == intentSkip || in == intentCancel {
 		return false
 	}
-	k := frameKey(text)
+	k := compoundAfterless(frameKey(text))
 	if containsAny(k, declineKeys()) || hasAnySuffix(strings.TrimRight(k, "….。!?！？ー"), declineEndKeys()...) {
 		return true
 	}
 	return !looksLikeQuestion(text) && containsAny(k, noIntentionKeys())
 }
 
+// compoundAfterless returns key k with the 後 that ends a compound (午後,
+// 入社後, 最後) marked apart, so that 「午後であれば」 holds no 「後で」
+// (later) that puts a request off.
+func compoundAfterless(k string) string {
+	if !strings.Contains(k, "後") {
+		return k
+	}
+	var b strings.Builder
+	prev := rune(0)
+	for _, r := range k {
+		if r == '後' && unicode.Is(unicode.Han, prev) {
+			r = '◇'
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
 // declineEnds put a request off when they end the message: 「今すぐ応募は
 // ちょっと…」 leaves its refusal unsaid.
-var declineEnds = []string{"はちょっと", "はまだちょっと", "はちょっとまだ", "はちょいと"}
+var declineEnds = []string{"はちょっと", "はまだちょっと", "はちょっとまだ", "はちょいと", "とかは大丈夫です", "とかは大丈夫", "は大丈夫です"}
 
 // declineWords put a request off or say it is not liked, in any mood.
 var declineWords = []string{"今度でいい", "今度で大丈夫", "今度にしま", "今度にする", "また今度", "あとで", "後で", "のちほど", "後ほど",
 	"あとにしま", "後にしま", "今はいい", "今は大丈夫", "今じゃなくていい", "まだいいかな", "はまだいい", "はまだ大丈夫", "苦手",
 	"はいいです", "はいいや", "はいいかな", "はもういい", "今のところ大丈夫", "今のところいい", "今のところ結構",
 	"ほどのことでもない", "ほどのことではない", "ほどでもない", "までもない", "のはやめておき", "のはやめにしま", "のはやめます",
-	"考えてからにし", "もう少し考え", "もうちょっと考え", "考えます", "考えてみます", "考えておきます", "考えとき", "てからかな", "終わってからにし", "落ち着いてからにし"}
+	"考えてからにし", "もう少し考え", "もうちょっと考え", "考えます", "考えてみます", "考えておきます", "考えとき", "てからかな", "終わってからにし", "落ち着いてからにし",
+	"保留", "てみただけ", "いつか"} // とりあえず保留で, メニューって打ってみただけです, いつか応募したいとは思ってる
 
 // noIntentionWords say there is no intention to do something; put as a
 // question (予定はないですか) they ask instead.

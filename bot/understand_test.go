@@ -320,6 +320,14 @@ var requestKinds = map[string][]wording{
 		{"弟が説明会を予約したいって言ってました", "none"},    // what someone else wants
 		{"私のデータはもう残さないでください", "forget"},
 		{"面談申し込もうかな…どうしよう", "none"},
+		{"採用の人って優しいですか？", "none"},                        // talks about staff, asks for no one
+		{"担当の方とお話ししたいんじゃけど、よろしいですか", "human"},            // 広島
+		{"住所は飛ばします", "skip"},                             // a field named, then skipped
+		{"面談申し込みたいけど、今月忙しいからとりあえず保留で", "none"},           // put on hold after the clause
+		{"申し込む前に確認したいんですけど、研修は何ヶ月ですか？", "none"},          // before doing, not doing
+		{"個別の面談を予約させてください。午後であればいつでも大丈夫です", "interview"}, // 午後で is no あとで
+		{"ヘルプって入れてみただけです", "none"},
+		{"結果まだ出とらんと？", "status"}, // 博多
 	},
 	// declined, hedged or asked about, in new words
 	"not made": {

@@ -93,7 +93,12 @@ var standardForms = strings.NewReplacer(
 	"delete my personal data", "個人情報を削除", "stop sending me announcements", "配信停止", "stop sending announcements", "配信停止",
 	"turn announcements back on", "配信再開", "turn on announcements", "配信再開", "change my booking date", "予約の日程を変更したい",
 	"change my booking", "予約を変更したい", "how do i use this bot", "このボットの使い方", "how do i use", "使い方", "got it", "了解",
-	"faq list", "よくある質問一覧", " for this", "", " right now", "", " now", "",
+	"faq list", "よくある質問一覧", " for the sake model position", "", " for the sake model", "", " for this position", "", " for this", "",
+	" right now", "", " now", "", "check my application status", "応募状況を確認したい", "talk to a real person", "担当者と話したい",
+	"resume notifications", "配信再開", "resume announcements", "配信再開", "could you ", "", "can you ", "",
+	"んじゃけど", "んですけど", "じゃけど", "だけど", "たけぇ", "たから", "たけえ", "たから", // 広島
+	"わがった", "わかった", "わがりました", "わかりました", "わがる", "わかる", // 東北
+	"ったばい", "った", "ええん", "いいの", "ええの", "いいの", // 博多, 関西
 	"cancel my booking", "予約をキャンセルしたい", "cancel my interview", "面接をキャンセルしたい", "cancel my session", "説明会をキャンセルしたい",
 	"stop this form", "入力をやめたい", "stop notifications", "配信停止", "stop notification", "配信停止", "my bookings", "予約確認", "my booking", "予約確認",
 	"talk to a human", "担当者と話したい", "talk to a person", "担当者と話したい", "talk to someone", "担当者と話したい",
