@@ -32,6 +32,8 @@ var dialectForms = strings.NewReplacer(
 	// a worry about what may happen (残業まみれだったらどうしよう) asks
 	// about the condition; its どうしよう is no question of how
 	"たらどうしよう", "たら", "たらどうしよ", "たら", "だらどうしよう", "だら", "だらどうしよ", "だら",
+	"たら不安なんだけど", "たら", "たら不安", "たら", "たら嫌だな", "たら", "たらいやだな", "たら", "たらさみしいな", "たら",
+	"たら寂しいな", "たら", "たら怖い", "たら", "たらこわい", "たら", "たらヤバい", "たら", "たらやばい", "たら",
 )
 
 // tohokuTo writes the 「さ」 that marks a destination in 東北 speech
