@@ -211,6 +211,12 @@ func (hi *homophoneIndex) repair(d *ipaDict, toks []morph, chunk string, concept
 		t := toks[i]
 		from := at
 		at += len(t.surface)
+		if w, ok := hi.kanjiOfKatakana(t.surface, concepts); ok {
+			b.WriteString(chunk[copied:from]) // ジムショ for the 事務所 of the entries
+			b.WriteString(w)
+			copied = at
+			continue
+		}
 		if !allHan(t.surface) {
 			continue
 		}
@@ -253,6 +259,28 @@ func (hi *homophoneIndex) repair(d *ipaDict, toks []morph, chunk string, concept
 	}
 	b.WriteString(chunk[copied:])
 	return b.String(), true
+}
+
+// kanjiOfKatakana returns the word the entries write in kanji that a
+// word typed in katakana reads as (ジムショ, キタミ, ケンシュウ: students
+// type kanji words in katakana on a phone), if surface is such a word of
+// at least minHomophoneRunes that no entry writes in katakana itself.
+func (hi *homophoneIndex) kanjiOfKatakana(surface string, concepts conceptMap) (string, bool) {
+	if utf8.RuneCountInString(surface) < minHomophoneRunes || !allKatakanaWord(surface) || hi.known[surface] || concepts[surface] != "" {
+		return "", false
+	}
+	w, ok := hi.word(surface)
+	return w, ok && allHan(w)
+}
+
+// allKatakanaWord reports whether s is written in katakana alone.
+func allKatakanaWord(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Katakana, r) && r != 'ー' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // pairWord returns the one word of the entries that two kanji the

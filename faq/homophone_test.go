@@ -29,6 +29,8 @@ func TestHomophonesRepairedToTheEntriesWords(t *testing.T) {
 		// the dictionary reads 務 and 勤 only as the name ツトム
 		{"金務時間を教えて", "勤務", "hours"},
 		{"痛勤ってバスですか", "通勤", "commute"},
+		{"ツウキンってバスですか", "通勤", "commute"}, // a kanji word typed in katakana
+		{"ケンシュウ期間はどのくらい？", "研修", "training"},
 	}
 	for _, c := range cases {
 		an := analyzer{concepts: ix.concepts, vocab: &ix.homophones}
