@@ -192,3 +192,19 @@ func TestReadRequestDialectAndDeclining(t *testing.T) {
 		t.Errorf("answerIntent(間違いないです) = %s, want yes", got)
 	}
 }
+
+// TestAnswerSaidAgain: a yes whose rest says yes again (うん、これで送って)
+// agrees, as a bare 「これで送って」 does; a yes beside a question is left
+// for the turn to answer the question first.
+func TestAnswerSaidAgain(t *testing.T) {
+	for text, want := range map[string]intent{
+		"うん、これで送って":         intentYes,
+		"これで送って":            intentYes,
+		"はい、そのまま送って":        intentYes,
+		"はい。ところで研修は何ヶ月ですか？": intentNone,
+	} {
+		if got := answerIntent(text); got != want {
+			t.Errorf("answerIntent(%q) = %s, want %s", text, got, want)
+		}
+	}
+}

@@ -116,7 +116,7 @@ func readRequest(text string) request {
 			r = rk // mendan cancel cancels the interview
 		}
 	}
-	if (r.intent == intentYes || r.intent == intentNo) && r.rest == "" && looksLikeQuestion(text) {
+	if (r.intent == intentYes || r.intent == intentNo) && r.rest == "" && looksLikeQuestion(text) && !endsInTeForm(text) {
 		return request{} // 大丈夫ですか？ asks; it answers nothing
 	}
 	if r.rest == "" || onlyCondition(r.rest) || !looksLikeQuestion(r.rest) {
@@ -126,6 +126,14 @@ func readRequest(text string) request {
 		return request{} // 予約はまた今度にします puts the booking off; no form is open to stop
 	}
 	return keptAsIs(r, text)
+}
+
+// endsInTeForm reports whether text ends in a verb's て-form, which asks
+// for something (それで送って), not in the って that puts a topic as a
+// question (研修って).
+func endsInTeForm(text string) bool {
+	t := strings.TrimRight(text, "。.!！ 〜ー")
+	return hasAnySuffix(t, "送って", "出して", "進めて", "送信して", "確定して", "お願いして")
 }
 
 // aboutRules returns no request for r, read in the whole of text, when
@@ -666,12 +674,23 @@ func answerIntent(text string) intent {
 	r := readRequest(text)
 	in := madeIntent(r)
 	switch {
-	case in == intentAck && slices.Contains(agreeingAcks(), commandKey(text)):
+	case in == intentAck && (slices.Contains(agreeingAcks(), commandKey(text)) || slices.Contains(agreeingAcks(), commandKey(lastClause(text)))):
 		return intentYes
 	case in == intentNone && r.mood == faq.Negated && (bookingIntent(r.intent) || r.intent == intentApply):
 		return intentNo // 「やっぱ予約しない」 to 予約しますか？
+	case in == intentNone && r.made() && (r.intent == intentYes || r.intent == intentNo) && r.rest != "" && madeIntent(readRequest(lastClause(r.rest))) == r.intent:
+		return r.intent // 「うん、それで送って」: the rest says yes again
 	}
 	return in
+}
+
+// lastClause is the last clause of text (「OKです」 of 「すみません、OKです」).
+func lastClause(text string) string {
+	clauses := splitClauses(text)
+	if len(clauses) == 0 {
+		return text
+	}
+	return clauses[len(clauses)-1]
 }
 
 // agreeingAcks are the acknowledgements that say yes to a question, as
