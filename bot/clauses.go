@@ -22,10 +22,12 @@ func splitClauses(text string) []string {
 		if i < start {
 			continue // inside a clause ending already cut
 		}
-		end := -1
+		end, space := -1, false
 		switch r {
-		case '。', '！', '!', '？', '?', '\n', '、', ',', '，', '…', '〜', '～', '　':
+		case '。', '！', '!', '？', '?', '\n', '、', ',', '，', '…', '〜', '～':
 			end = i + utf8.RuneLen(r)
+		case '　':
+			end, space = i+utf8.RuneLen(r), true
 		case ' ':
 			if spaceSeparates(text, i) {
 				end = i + 1
@@ -37,6 +39,9 @@ func splitClauses(text string) []string {
 		}
 		if end > start {
 			if s := strings.TrimSpace(text[start:end]); s != "" {
+				if last, _ := utf8.DecodeLastRuneInString(s); space && !strings.ContainsRune(clausePunct, last) {
+					s += "、" // a full-width space between clauses reads as a comma
+				}
 				out = append(out, s)
 			}
 			start = end
@@ -206,6 +211,9 @@ func supposes(clause string) bool {
 func tellsWhatWasDone(clause string) bool {
 	if strings.Contains(clause, "ことにし") {
 		return false // 応募することにしました decides, it asks now
+	}
+	if slices.Contains(politePasts(), strings.TrimRight(frameKey(clause), "。.!！、,")) {
+		return false // 承知しました is a courtesy, not a thing done
 	}
 	for _, p := range []string{"したん", "しました", "したけど", "したが", "したので", "してるん", "しているん", "済んで", "済みです", "済ませ"} {
 		if strings.Contains(clause, p) {

@@ -141,7 +141,7 @@ func endsInTeForm(text string) bool {
 // でもできますか, 説明会、親も一緒に参加していいんでしょうか): it asks what
 // may be done, and does nothing.
 func aboutRules(r request, text string) request {
-	if r.intent != intentNone && looksLikeQuestion(text) && containsAny(frameKey(text), ruleKeys()) {
+	if k := frameKey(text); r.intent != intentNone && looksLikeQuestion(text) && containsAny(k, ruleKeys()) && !containsAny(k, whatCanKeys()) {
 		return request{}
 	}
 	return r
@@ -150,7 +150,12 @@ func aboutRules(r request, text string) request {
 // ruleWords ask about what the rules allow: how late, how often, who else.
 var ruleWords = []string{"前日でも", "当日でも", "直前でも", "何回まで", "何度まで", "何回でも", "何日前", "いつまでなら", "途中で保存", "保存でき",
 	"親も", "保護者も", "家族も", "友達も", "友人も", "同伴", "付き添い", "土日も", "休日も", "夜も", "何時まで",
-	"あとからでも", "後からでも", "あとから入力", "後から入力", "って残る", "は残る", "する前に"}
+	"あとからでも", "後からでも", "あとから入力", "後から入力", "って残る", "は残る", "する前に",
+	"できるんですか", "できるのですか", "できるんでしょうか", "せるんですか", "れるんですか"} // 予約ってキャンセルできるんですか？ asks whether one can
+
+// whatCanKeys ask what can be done (このLINEって何ができるんですか): help,
+// not a rule, as frameKey forms.
+var whatCanKeys = sync.OnceValue(func() []string { return keysOf([]string{"何ができ", "なにができ", "何が出来"}) })
 
 // ruleKeys are ruleWords in the form of frameKey.
 var ruleKeys = sync.OnceValue(func() []string { return keysOf(ruleWords) })
@@ -183,6 +188,9 @@ func readClauses(text string) request {
 			return request{} // 昨日応募しました: done, not asked for
 		}
 		return best
+	}
+	if r, ok := hedgeSettled(clauses); ok {
+		return r // 応募しよっかな、いや、します！
 	}
 	reasoned := false
 	if best.mood == faq.Negated {
@@ -222,6 +230,38 @@ func readClauses(text string) request {
 	}
 	return best
 }
+
+// hedgeSettled reads a hesitation the student settles in the same
+// message with 「いや」: 「応募しよっかな、いや、します！」 makes the request
+// after all, 「応募しようかな…いや、やっぱまだいいや」 makes none. ok is
+// false when clauses hold no such hesitation.
+func hedgeSettled(clauses []string) (request, bool) {
+	for i, c := range clauses {
+		r := classify(c)
+		if r.intent == intentNone || r.mood != faq.Hedged {
+			continue
+		}
+		for j := i + 1; j < len(clauses); j++ {
+			if !strings.HasPrefix(frameKey(clauses[j]), "いや") || len([]rune(frameKey(clauses[j]))) > 4 {
+				continue
+			}
+			then := strings.Join(clauses[j+1:], "")
+			if madeIntent(readRequest(then)) == intentYes || containsAny(frameKey(then), doingKeys()) {
+				r.mood = faq.Plain
+				return r, true
+			}
+			return request{}, true
+		}
+		return request{}, false
+	}
+	return request{}, false
+}
+
+// doingKeys say one will do it after all (します, やります), as frameKey
+// forms.
+var doingKeys = sync.OnceValue(func() []string {
+	return keysOf([]string{"します", "する", "やります", "やる", "お願い", "行きます", "いきます", "行く", "参加します", "申し込みます"})
+})
 
 // before reports whether clause places what it asks before doing
 // something (応募する前に知りたいんですけど、): the doing is not asked for.
@@ -861,7 +901,7 @@ func reaches(text string) bool {
 var reachingKeys = sync.OnceValue(func() []string {
 	keys := keysOf([]string{"話", "はな", "相談", "そうだん", "つな", "繋", "代わ", "替わ", "変わ", "かわ", "交代", "電話", "連絡", "対応", "たいおう",
 		"聞", "きき", "きけ", "質問", "お願い", "おねがい", "呼", "よん", "出して", "だして", "いる", "いない", "いま", "おる", "おら", "おり",
-		"がいい", "希望", "チェンジ", "直接", "やりとり", "やり取り", "コンタクト", "会いたい", "会え", "取り次", "とりつ", "human", "person", "someone"})
+		"がいい", "希望", "チェンジ", "直接", "確認", "やりとり", "やり取り", "コンタクト", "会いたい", "会え", "取り次", "とりつ", "human", "person", "someone"})
 	return append(keys, readingsOf(keys)...)
 })
 
@@ -1180,8 +1220,8 @@ func cutHedge(text string) (string, bool) {
 }
 
 // hedgeCuts start the hesitation of 「〜か迷ってます」 and the like.
-var hedgeCuts = []string{"かどうか", "か迷", "か悩", "か考え", "しようかな", "するかな", "しようか", "か検討", "とこうかな", "ておこうかな", "ようかな",
-	"こうかな", "もうかな", "ろうかな"} // 説明会行こうかな, 申し込もうかな
+var hedgeCuts = []string{"かどうか", "か迷", "か悩", "か考え", "しようかな", "しよかな", "しよっかな", "するかな", "しようか", "か検討", "とこうかな", "ておこうかな", "ようかな",
+	"こうかな", "もうかな", "ろうかな", "っかな"} // 説明会行こうかな, 申し込もうかな, 申し込もっかな
 
 // asksMore reports whether rest, the part of a message beside a request,
 // says anything the bot should answer too.

@@ -103,6 +103,8 @@ var requestSets = []requestSet{
 	{name: "dev20", path: filepath.Join("testdata", "requests_dev20.tsv"), min: 0.965},     // the same, in many voices, English among them: 184/200 when first run, 194/200 since
 	{name: "dev21", path: filepath.Join("testdata", "requests_dev21.tsv"), min: 0.98},      // the same: 147/149 when first run
 	{name: "dev22", path: filepath.Join("testdata", "requests_dev22.tsv"), min: 0.89},      // the same, a group chat in every dialect: 196/219 when first run
+	{name: "dev23", path: filepath.Join("testdata", "requests_dev23.tsv"), min: 0.955},     // the same, thirty students mid-conversation: 243/260 when first run, 249/260 since
+	{name: "dev24", path: filepath.Join("testdata", "requests_dev24.tsv"), min: 0.99},      // the same, in everyday words: 114/119 when first run, 118/119 since
 }
 
 // requestCase is one line of a request set.

@@ -327,7 +327,14 @@ var requestKinds = map[string][]wording{
 		{"申し込む前に確認したいんですけど、研修は何ヶ月ですか？", "none"},          // before doing, not doing
 		{"個別の面談を予約させてください。午後であればいつでも大丈夫です", "interview"}, // 午後で is no あとで
 		{"ヘルプって入れてみただけです", "none"},
-		{"結果まだ出とらんと？", "status"}, // 博多
+		{"結果まだ出とらんと？", "status"},              // 博多
+		{"面談申し込もっかな…いや、申し込みます！", "interview"}, // a hesitation settled
+		{"エントリーしよかな、いや、やっぱやめとく", "none"},
+		{"説明会の日程変更ってチャットからできるんですか？", "none"}, // whether one can
+		{"このボットって何ができるんですか？", "help"},
+		{"企業説明のイベント予約したいです", "session"},
+		{"担当の方に直接確認したいです", "human"},
+		{"応募させていただくことってできますか？", "apply"},
 	},
 	// declined, hedged or asked about, in new words
 	"not made": {
