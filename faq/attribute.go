@@ -53,7 +53,7 @@ var attributes = normalizeAttributes(append([]attribute{
 		evidence: []string{"料金", "値段", "無料", "有料", "費用", "円"}},
 	{name: "current weather",
 		cues: []string{"天気予報", "今日+気温", "今日+天気", "今日+雪", "明日+気温", "明日+天気", "明日+雪", "今週+気温", "今週+天気", "今週+雪", "現在+気温", "今の気温",
-			"今の+何度", "今って何度", "今何度", "現在+何度", "今日+何度", "明日+何度"},
+			"今の+何度", "今って何度", "今何度", "現在+何度", "今日+何度", "明日+何度", "今北見", "今の北見", "今って北見", "今って雪", "今雪降"},
 		evidence: []string{"天気予報", "現在の気温"}},
 	{name: "name",
 		cues:     []string{"名前は", "名前って", "名前を", "名前教", "の名前", "何さん", "なんて人", "なんという人"},
@@ -104,8 +104,9 @@ var attributes = normalizeAttributes(append([]attribute{
 		unless:   []string{"応募", "でも", "対象", "大丈夫", "ok", "可能", "できる", "できま", "不利", "関係", "経歴"},
 		evidence: []string{"学科があり", "学部があり", "工学部", "学科出身", "学科卒", "を専攻"}},
 	{name: "other companies", // the article tells of one company taking part
-		cues: []string{"やってる会社ある", "やっている会社ある", "やってる会社は他", "やってる会社って他", "他の会社", "ほかの会社", "他社",
-			"別の会社", "他の企業", "ほかの企業", "参加してる会社", "参加している会社", "参加企業", "導入してる会社", "導入している会社", "導入企業"},
+		cues: []string{"やってる会社ある", "やっている会社ある", "やってる会社は他", "やってる会社って", "他の会社", "ほかの会社", "他社",
+			"別の会社", "他の企業", "ほかの企業", "参加してる会社", "参加している会社", "参加企業", "導入してる会社", "導入している会社", "導入企業",
+			"参加してる企業", "参加している企業", "以外に+会社", "以外に+企業", "ほかのit企業", "他のit企業", "ほかにit企業", "他にit企業"},
 		unless:   []string{"就職", "内定", "併願", "比べ", "違い", "ちがい", "応募", "働いて", "勤めて"},
 		evidence: []string{"他社", "他の企業", "ほかの企業", "参加企業"}},
 	{name: "company name", // where the company's own name comes from
@@ -117,6 +118,20 @@ var attributes = normalizeAttributes(append([]attribute{
 	{name: "head count",
 		cues:     []string{"社員数", "従業員数", "何社", "社員は何人", "社員って何人", "社員何人"},
 		evidence: []string{"社員数", "従業員", "名の社員", "人の社員"}},
+	{name: "certification", // a qualification or an exam, not the conditions to apply
+		cues:     []string{"資格って", "資格は", "資格ある", "資格あり", "資格取", "検定", "試験の難易度", "試験って難し", "試験+難易度"},
+		unless:   []string{"応募資格", "応募", "必要", "筆記", "選考", "面接", "適性"},
+		evidence: []string{"資格取得", "検定", "難易度"}},
+	{name: "history", // the history of a place named in passing
+		cues:     []string{"刑務所", "歴史", "昔は", "昔ほんと", "昔本当", "いつからある"},
+		unless:   []string{"サケモデル", "鮭", "名前"},
+		evidence: []string{"刑務所", "歴史", "年前", "明治"}},
+	{name: "tips", // how to get by in Tokyo at large
+		cues:     []string{"コツ"},
+		evidence: []string{"コツ"}},
+	{name: "the bot itself",
+		cues:     []string{"君の名前", "きみの名前", "あなたの名前", "ボットの名前", "あなたは誰", "君は誰"},
+		evidence: []string{"ボット"}},
 	{name: "wildlife",
 		cues:     []string{"熊", "クマ", "ヒグマ", "キツネ", "エゾシカ", "野生動物"},
 		evidence: []string{"熊", "クマ", "ヒグマ", "野生動物"}},
@@ -136,7 +151,7 @@ var attributes = normalizeAttributes(append([]attribute{
 
 // counters are the units a question counts in (何分, 何階, 何時間): an
 // entry states such a count only if it gives a number in that unit.
-var counters = []string{"分", "階", "キロ", "メートル", "円", "台", "回", "時間", "日", "年", "人", "ヶ月", "か月", "カ月", "度", "万", "週", "名"}
+var counters = []string{"分", "階", "キロ", "メートル", "円", "台", "回", "時間", "時", "日", "年", "人", "ヶ月", "か月", "カ月", "度", "万", "週", "名"}
 
 // countedAttributes are the attributes that ask for a count in one of
 // counters (網走監獄まで北見からバスで何分？): told by 何 and the unit, and

@@ -46,6 +46,11 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"サテライトオフィスって何階にあるの？",
 		"知床ってヒグマ出ますか", // wildlife
 		"Zoho CRMってどこの国の会社？",
+		"説明会って何時から始まりますか？",      // a time of day the entry does not give
+		"ZohoCRMの資格って取ったほうがいい？", // a certification
+		"今って北見は雪降ってますか",         // the weather now
+		"きみの名前は？",               // the bot itself
+		"ズープス以外にサケモデルに参加してる企業は？",
 	)
 	expectAnswered(t, ix, map[string]string{
 		"在宅と出社の割合ってどのくらいですか":        "work-style", // the days answer a share of the week
@@ -69,5 +74,6 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"北見の冬って何度くらい？":              "kitami-winter",
 		"週に何日出社するんですか":              "work-style",
 		"何度も聞いてすみません、研修の期間を教えてください": "training-period", // 何度も counts nothing
+		"応募資格ってありますか":               "who-can-apply",   // the conditions to apply, no certification
 	})
 }
