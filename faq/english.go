@@ -79,6 +79,12 @@ var englishPhrases = map[string]string{
 	"online": "オンライン", "face to face": "対面", "in person": "対面", "relation": "関係", "relationship": "関係",
 	"coding": "コーディング", "go back": "戻る", "come back": "戻る", "life": "生活", "living": "生活",
 	"is it ok": "大丈夫", "sake": "サケ", "city": "市",
+	"what": "何", "how": "どう", "who": "誰", "can": "できる", "need": "必要", "must": "必要", "have to": "必要",
+	"work": "働く", "working": "働く", "study": "勉強", "live": "住む", "stay": "滞在", "go": "行く",
+	// words that say nothing the entries say, left out
+	"i": "", "we": "", "you": "", "my": "", "me": "", "the": "", "a": "", "an": "", "to": "", "in": "", "of": "", "for": "",
+	"and": "", "or": "", "do": "", "does": "", "is": "", "are": "", "there": "", "any": "", "at": "", "after": "", "during": "",
+	"people": "", "from": "", "home": "在宅",
 }
 
 // englishByLength is the phrases of englishPhrases, longest first.

@@ -27,6 +27,8 @@ func TestEnglishQuestionsAnswered(t *testing.T) {
 		"no IT experience でも平気？笑":               "it-inexperienced",
 		"what is the sake model? 日本語でいいので説明ほしい": "what-is-sake-model",
 		"How do I apply? 応募の手順知りたい":             "how-to-apply",
+		"When can I come back to Kitami?":       "return-to-kitami", // English throughout
+		"Is there housing during the training?": "tokyo-housing",
 	})
 	if m := ix.Match("no IT experience でも平気？"); m.Question != "no IT experience でも平気？" {
 		t.Errorf("Question = %q, want it as typed", m.Question)
