@@ -22,12 +22,10 @@ func splitClauses(text string) []string {
 		if i < start {
 			continue // inside a clause ending already cut
 		}
-		end, space := -1, false
+		end := -1
 		switch r {
-		case '。', '！', '!', '？', '?', '\n', '、', ',', '，', '…', '〜', '～':
+		case '。', '！', '!', '？', '?', '\n', '、', ',', '，', '…', '〜', '～', '　':
 			end = i + utf8.RuneLen(r)
-		case '　':
-			end, space = i+utf8.RuneLen(r), true
 		case ' ':
 			if spaceSeparates(text, i) {
 				end = i + 1
@@ -39,9 +37,6 @@ func splitClauses(text string) []string {
 		}
 		if end > start {
 			if s := strings.TrimSpace(text[start:end]); s != "" {
-				if last, _ := utf8.DecodeLastRuneInString(s); space && !strings.ContainsRune(clausePunct, last) {
-					s += "、" // a full-width space between clauses reads as a comma
-				}
 				out = append(out, s)
 			}
 			start = end
@@ -95,9 +90,26 @@ var openingWords = []struct {
 // between two runes that are not ASCII, nor both katakana. In 「help me」
 // and 「ﾊｲｼﾝ ﾃｲｼ」 it parts the words of one phrase.
 func spaceSeparates(text string, i int) bool {
+	if spacedKana(text) {
+		return false // わたし の おうぼ どうなって ますか: words apart, not clauses
+	}
 	prev, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:i], " "))
 	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[i:], " "))
 	return prev >= utf8.RuneSelf && next >= utf8.RuneSelf && !(isKatakana(prev) && isKatakana(next))
+}
+
+// spacedKana reports whether text is written in hiragana with spaces
+// between its words, as young children's books are (分かち書き).
+func spacedKana(text string) bool {
+	if strings.Count(strings.TrimSpace(text), " ") < 2 {
+		return false // まちがえた もどって: two clauses
+	}
+	for _, r := range text {
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Hiragana, r) && r != 'ー' && !unicode.IsPunct(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseEnd is a word that ends a clause leading up to another.

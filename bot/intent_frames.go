@@ -81,7 +81,7 @@ var frames = []frame{
 		objects: bookedThings,
 		actions: append([]string{"キャンセル", "取り消", "取消", "とりけし", "なしにし", "無しにし", "なかったことに", "やめたい", "やめます",
 			"やめにし", "欠席", "辞退", "消して", "消したい", "消せ", "けして", "けしたい", "消しと", "消しておい", "けしと", "けしておい", "削除", "解放",
-			"白紙"}, cannotCome...),
+			"白紙", "やっぱなしで", "やっぱりなしで", "やっぱ無しで"}, cannotCome...),
 		// リスケし holds けし (消し), and so does ご迷惑おかけして
 		others: append([]string{"応募", "エントリー", "同意", "リスケ", "りすけ", "かけし", "掛けし"}, notBooked...)},
 	{intent: intentReschedule,

@@ -280,6 +280,8 @@ func namedBy(best, r request, c string) (intent, bool) {
 	switch {
 	case r.intent == intentCancel && bookingIntent(best.intent):
 		return intentCancelBooking, true
+	case r.intent == intentSkip && bookingIntent(best.intent) && strings.Contains(frameKey(c), "なし"):
+		return intentCancelBooking, true // 面談の予約、やっぱなしで
 	case r.intent == intentBack && family(best.intent) == family(intentBroadcastOn):
 		return intentBroadcastOn, true
 	}
@@ -711,6 +713,7 @@ func detectIntent(text string) intent {
 // where elsewhere they only acknowledge, and declining to book or apply
 // (やっぱ予約しない) says no.
 func answerIntent(text string) intent {
+	text = strings.TrimSpace(text)
 	r := readRequest(text)
 	in := madeIntent(r)
 	switch {
@@ -978,7 +981,7 @@ func negationAsks(in intent, text string) bool {
 	k := frameKey(text)
 	switch in {
 	case intentHuman:
-		return containsAny(k, absentKeys())
+		return containsAny(k, absentKeys()) || containsAny(k, askingNegKeys()) // 相談させてもらえねぇべか
 	case intentStatus:
 		return containsAny(k, notArrivedKeys()) || endsInStill(k)
 	case intentCancel, intentCancelBooking:
@@ -995,6 +998,12 @@ func negationAsks(in intent, text string) bool {
 // frameKey forms: asking for it asks to skip.
 var unansweredKeys = sync.OnceValue(func() []string {
 	return keysOf([]string{"答えず", "答えない", "書かず", "書かない", "入力せず", "入力しない", "回答せず", "回答しない"})
+})
+
+// askingNegKeys ask in the negative whether one may (〜てもらえないか,
+// 東北 〜てもらえねぇべか), as frameKey forms.
+var askingNegKeys = sync.OnceValue(func() []string {
+	return keysOf([]string{"もらえない", "もらえねぇ", "もらえねえ", "もらえん", "いただけない", "いただけません"})
 })
 
 // unkeptKeys ask, with a negation, that data not be kept, as frameKey
@@ -1180,7 +1189,7 @@ var declineWords = []string{"今度でいい", "今度で大丈夫", "今度に�
 	"はいいです", "はいいや", "はいいかな", "はもういい", "今のところ大丈夫", "今のところいい", "今のところ結構",
 	"ほどのことでもない", "ほどのことではない", "ほどでもない", "までもない", "のはやめておき", "のはやめにしま", "のはやめます",
 	"考えてからにし", "もう少し考え", "もうちょっと考え", "考えます", "考えてみます", "考えておきます", "考えとき", "てからかな", "終わってからにし", "落ち着いてからにし",
-	"保留", "てみただけ", "いつか"} // とりあえず保留で, メニューって打ってみただけです, いつか応募したいとは思ってる
+	"保留", "てみただけ", "いつか", "まだええ", "ほうが気楽", "方が気楽", "ほうが楽", "方が楽", "相談してから", "改めて応募", "改めてエントリー", "改めて申し込"} // とりあえず保留で, メニューって打ってみただけです, いつか応募したいとは思ってる
 
 // noIntentionWords say there is no intention to do something; put as a
 // question (予定はないですか) they ask instead.

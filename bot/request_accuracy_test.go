@@ -105,6 +105,8 @@ var requestSets = []requestSet{
 	{name: "dev22", path: filepath.Join("testdata", "requests_dev22.tsv"), min: 0.89},      // the same, a group chat in every dialect: 196/219 when first run
 	{name: "dev23", path: filepath.Join("testdata", "requests_dev23.tsv"), min: 0.955},     // the same, thirty students mid-conversation: 243/260 when first run, 249/260 since
 	{name: "dev24", path: filepath.Join("testdata", "requests_dev24.tsv"), min: 0.99},      // the same, in everyday words: 114/119 when first run, 118/119 since
+	{name: "dev25", path: filepath.Join("testdata", "requests_dev25.tsv"), min: 0.99},      // the same, in varied styles: 175/180 when first run, 179/180 since
+	{name: "dev26", path: filepath.Join("testdata", "requests_dev26.tsv"), min: 0.96},      // the same, in twenty voices: 162/180 when first run, 174/180 since
 }
 
 // requestCase is one line of a request set.

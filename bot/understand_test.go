@@ -335,6 +335,13 @@ var requestKinds = map[string][]wording{
 		{"企業説明のイベント予約したいです", "session"},
 		{"担当の方に直接確認したいです", "human"},
 		{"応募させていただくことってできますか？", "apply"},
+		{"わたし の よやく を かくにん したい です", "bookings"}, // words apart in hiragana
+		{"人事の方と相談させてもらえねぇべか", "human"},          // 東北, asked in the negative
+		{"説明会の予約はまだええわ", "none"},                // 関西, not yet
+		{"家族と相談してから、改めて応募します", "none"},          // later
+		{"チャットのほうが気楽なので人とは話さなくていいです", "none"},
+		{"cancel this form please", "cancel"},
+		{"そやで", "yes"},
 	},
 	// declined, hedged or asked about, in new words
 	"not made": {

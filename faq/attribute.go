@@ -113,7 +113,7 @@ var attributes = normalizeAttributes(append([]attribute{
 		cues:     []string{"社名+由来", "社名+意味", "社名って", "会社名+由来", "会社名+意味", "zooops+由来", "ズープス+由来"},
 		evidence: []string{"社名"}},
 	{name: "rush hour", // the trains of Tokyo at large, not the first member's first ride
-		cues:     []string{"ピーク", "混む時間", "混雑する時間", "空いてる時間", "空いている時間", "座るコツ", "座れる", "座れま"},
+		cues:     []string{"ピーク", "混む時間", "混雑する時間", "空いてる時間", "空いている時間", "座るコツ", "座れる", "座れま", "何時が一番", "何時がいちばん", "何時が混"},
 		evidence: []string{"ピーク", "混雑する時間"}},
 	{name: "head count",
 		cues:     []string{"社員数", "従業員数", "何社", "社員は何人", "社員って何人", "社員何人"},
@@ -151,7 +151,7 @@ var attributes = normalizeAttributes(append([]attribute{
 
 // counters are the units a question counts in (何分, 何階, 何時間): an
 // entry states such a count only if it gives a number in that unit.
-var counters = []string{"分", "階", "キロ", "メートル", "円", "台", "回", "時間", "時", "日", "年", "人", "ヶ月", "か月", "カ月", "度", "万", "週", "名"}
+var counters = []string{"分", "階", "キロ", "メートル", "円", "台", "回", "時間", "日", "年", "人", "ヶ月", "か月", "カ月", "度", "万", "週", "名"}
 
 // countedAttributes are the attributes that ask for a count in one of
 // counters (網走監獄まで北見からバスで何分？): told by 何 and the unit, and

@@ -17,6 +17,7 @@ func TestDialect(t *testing.T) {
 		"東京さくらトラム":        "東京さくらトラム",
 		"さすがに寒いですか":       "さすがに寒いですか",
 		"残業まみれだったらどうしよう":  "残業まみれだったら", // a worry asks about its condition
+		"お給料はいかほどでしょうか":   "お給料はいくらでしょうか",
 	} {
 		if got := Dialect(in); got != want {
 			t.Errorf("Dialect(%q) = %q, want %q", in, got, want)
