@@ -18,6 +18,8 @@ func TestDialect(t *testing.T) {
 		"さすがに寒いですか":       "さすがに寒いですか",
 		"残業まみれだったらどうしよう":  "残業まみれだったら", // a worry asks about its condition
 		"お給料はいかほどでしょうか":   "お給料はいくらでしょうか",
+		"福岡から働いとる人とかおると？": "福岡から働いとる人とかいるの？", // 博多
+		"テレワークしとる人":       "テレワークしている人",
 	} {
 		if got := Dialect(in); got != want {
 			t.Errorf("Dialect(%q) = %q, want %q", in, got, want)
