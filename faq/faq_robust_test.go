@@ -114,6 +114,9 @@ func TestRobustToWrappers(t *testing.T) {
 	var right []devCase
 	for _, s := range questionSets {
 		for _, c := range loadCases(t, s.path) {
+			if _, romaji := Romaji(c.Question); romaji {
+				continue // typed in romaji, it is wrapped in romaji, not in the Japanese of the wrappers
+			}
 			if c.Want != "-" && answeredWith(ix.Match(c.Question), c.Want) {
 				right = append(right, c)
 			}

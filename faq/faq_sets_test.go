@@ -137,6 +137,15 @@ var questionSets = []questionSet{
 	// fact no entry states took blind14 to 76/82; floors one under.
 	{name: "blind14", path: filepath.Join("testdata", "faq_blind14.tsv"), minOnTopic: 0.935, minRejected: 0.91, minSuggested: 0.63},
 	{name: "blind15", path: filepath.Join("testdata", "faq_blind15.tsv"), minOnTopic: 0.96, minRejected: 0.96, minSuggested: 0.71},
+	// faq_blind16.tsv (191 on-topic, 75 off-topic; varied styles) and
+	// faq_blind17.tsv (172, 75; twenty people's voices) were written at
+	// the start of the ninth session (2026-12-07) the same way, blind, and
+	// measured once near its end (5690d08): 184/191 / 75/75 / 2/5 and
+	// 154/172 / 72/75 / 5/15; the code before the session (4aa2bf1):
+	// 184/191 / 74/75 / 2/5 and 151/172 / 72/75 / 3/18. Floors one
+	// question under.
+	{name: "blind16", path: filepath.Join("testdata", "faq_blind16.tsv"), minOnTopic: 0.955, minRejected: 0.985, minSuggested: 0.2},
+	{name: "blind17", path: filepath.Join("testdata", "faq_blind17.tsv"), minOnTopic: 0.885, minRejected: 0.945, minSuggested: 0.26},
 	// faq_dev12.tsv (230 on-topic, 80 off-topic) was written at the start
 	// of the session of 2026-12-07 by a helper from the article and the
 	// labels only, as a development set: read from the first day, never
