@@ -342,6 +342,11 @@ var requestKinds = map[string][]wording{
 		{"チャットのほうが気楽なので人とは話さなくていいです", "none"},
 		{"cancel this form please", "cancel"},
 		{"そやで", "yes"},
+		{"寮のことで採用担当の方に相談したいのですが", "human"}, // staff and reaching them, with a topic beside
+		{"スタッフさんと話すのはちょっと緊張しそう", "none"},
+		{"面談を当日キャンセルしても大丈夫ですか？", "none"}, // a rule asked
+		{"I'd like to schedule an interview please", "interview"},
+		{"やーめた", "cancel"},
 	},
 	// declined, hedged or asked about, in new words
 	"not made": {

@@ -95,7 +95,8 @@ var standardForms = strings.NewReplacer(
 	"change my booking", "予約を変更したい", "how do i use this bot", "このボットの使い方", "how do i use", "使い方", "got it", "了解",
 	"faq list", "よくある質問一覧", " for the sake model position", "", " for the sake model", "", " for this position", "", " for this", "",
 	" right now", "", " now", "", " pls", "", " plz", "", " so much", "", "cancel this form", "入力をやめたい",
-	"turn notifications back on", "配信再開", "この会社", "サケモデル", "こちらの会社", "サケモデル", "check my application status", "応募状況を確認したい", "talk to a real person", "担当者と話したい",
+	"turn notifications back on", "配信再開", "schedule an interview", "面接を予約したい", "cancel my reservation", "予約をキャンセルしたい",
+	"reservation", "予約", "i'd like to ", "", "この会社", "サケモデル", "こちらの会社", "サケモデル", "check my application status", "応募状況を確認したい", "talk to a real person", "担当者と話したい",
 	"resume notifications", "配信再開", "resume announcements", "配信再開", "could you ", "", "can you ", "",
 	"んじゃけど", "んですけど", "じゃけど", "だけど", "たけぇ", "たから", "たけえ", "たから", // 広島
 	"わがった", "わかった", "わがりました", "わかりました", "わがる", "わかる", // 東北

@@ -29,6 +29,8 @@ func TestEnglishQuestionsAnswered(t *testing.T) {
 		"How do I apply? 応募の手順知りたい":             "how-to-apply",
 		"When can I come back to Kitami?":       "return-to-kitami", // English throughout
 		"Is there housing during the training?": "tokyo-housing",
+		"Why did the city start this program?":  "why-kitami-started",
+		"How many people do you hire?":          "hiring-count",
 	})
 	if m := ix.Match("no IT experience でも平気？"); m.Question != "no IT experience でも平気？" {
 		t.Errorf("Question = %q, want it as typed", m.Question)

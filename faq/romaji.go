@@ -47,7 +47,8 @@ var romajiParticles = map[string]string{"wa": "は", "o": "を", "e": "へ"}
 // (yoyaku cancel), spelt as Japanese writes them, in hiragana.
 var romajiLoanwords = map[string]string{"cancel": "きゃんせる", "stop": "すとっぷ", "skip": "すきっぷ", "menu": "めにゅー",
 	"help": "へるぷ", "entry": "えんとりー", "ok": "おっけー", "data": "でーた", "deta": "でーた",
-	"it": "IT", "zoho": "Zoho", "zooops": "Zooops", "line": "LINE", "model": "もでる", "staff": "すたっふ", "online": "おんらいん"}
+	"it": "IT", "zoho": "Zoho", "zooops": "Zooops", "line": "LINE", "model": "もでる", "staff": "すたっふ", "online": "おんらいん",
+	"remote": "りもーと", "office": "おふぃす", "spot": "すぽっと", "telework": "てれわーく"}
 
 // romajiWord spells one word of romaji in hiragana, longest syllable
 // first; a doubled consonant is a small っ (kk → っk), and an n before a
