@@ -785,6 +785,9 @@ func classify(text string) request {
 	if in == intentHuman && asksHere(read) {
 		return request{} // 「ここで質問させてください」 asks the bot
 	}
+	if in == intentInterview && !containsAny(frameKey(read), interviewKeys()) {
+		return request{} // 「決めた！」 decides, it books no interview
+	}
 	if in == intentApply && !containsAny(frameKey(read), applyingKeys()) {
 		return request{} // 「サケモデルっておもろいね」 names the model, not applying
 	}
@@ -899,6 +902,13 @@ func reaches(text string) bool {
 	return containsAny(k, reachingKeys()) || hasAnySuffix(strings.TrimRight(k, "…。.!！?？ー〜"), "さん", "さま", "様")
 }
 
+// interviewKeys name an interview or its date, as frameKey forms: the
+// example matcher may find a bare 「決めた」 close to 「面談の日程を決めたい」.
+var interviewKeys = sync.OnceValue(func() []string {
+	keys := keysOf([]string{"面談", "面接", "日程", "日時", "日にち", "個別", "1対1", "一対一", "予約", "interview"})
+	return append(keys, readingsOf(keys)...)
+})
+
 // reachingKeys are the words of reaching a person, as frameKey forms and
 // in their readings, for a message typed in hiragana alone.
 var reachingKeys = sync.OnceValue(func() []string {
@@ -1009,7 +1019,7 @@ var askingNegKeys = sync.OnceValue(func() []string {
 // unkeptKeys ask, with a negation, that data not be kept, as frameKey
 // forms: asking for it asks to forget.
 var unkeptKeys = sync.OnceValue(func() []string {
-	return keysOf([]string{"残さない", "のこさない", "保存しない", "保管しない", "残しておかない", "持っておかない", "残さんといて", "残さんで", "のこさんといて"})
+	return keysOf([]string{"残さない", "のこさない", "保存しない", "保管しない", "残しておかない", "持っておかない", "残さんといて", "残さんておいて", "残さんで", "のこさんといて"})
 })
 
 // undoingWords ask, with a negation, that something be undone: 「予約なし

@@ -347,6 +347,8 @@ var requestKinds = map[string][]wording{
 		{"面談を当日キャンセルしても大丈夫ですか？", "none"}, // a rule asked
 		{"I'd like to schedule an interview please", "interview"},
 		{"やーめた", "cancel"},
+		{"よし決めた！エントリーします", "apply"}, // 決めた books no interview
+		{"僕の情報は残さんといて", "forget"},
 	},
 	// declined, hedged or asked about, in new words
 	"not made": {

@@ -100,6 +100,7 @@ var standardForms = strings.NewReplacer(
 	"resume notifications", "配信再開", "resume announcements", "配信再開", "could you ", "", "can you ", "",
 	"んじゃけど", "んですけど", "じゃけど", "だけど", "たけぇ", "たから", "たけえ", "たから", // 広島
 	"わがった", "わかった", "わがりました", "わかりました", "わがる", "わかる", // 東北
+	"残さんといて", "残さないで", "残さんで", "残さないで", // 関西
 	"ったばい", "った", "ええん", "いいの", "ええの", "いいの", // 博多, 関西
 	"cancel my booking", "予約をキャンセルしたい", "cancel my interview", "面接をキャンセルしたい", "cancel my session", "説明会をキャンセルしたい",
 	"stop this form", "入力をやめたい", "stop notifications", "配信停止", "stop notification", "配信停止", "my bookings", "予約確認", "my booking", "予約確認",
