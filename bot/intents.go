@@ -125,6 +125,9 @@ func readRequest(text string) request {
 	if r.intent == intentCancel && containsAny(frameKey(text), bookedThingKeys()) && declines(intentSession, text) {
 		return request{} // 予約はまた今度にします puts the booking off; no form is open to stop
 	}
+	if containsAny(frameKey(text), talkingKeys()) && declines(intentHuman, text) {
+		return request{} // 人と話すのは苦手なので、このままボットで大丈夫です
+	}
 	return keptAsIs(r, text)
 }
 
@@ -135,6 +138,11 @@ func endsInTeForm(text string) bool {
 	t := strings.TrimRight(text, "。.!！ 〜ー")
 	return hasAnySuffix(t, "送って", "出して", "進めて", "送信して", "確定して", "お願いして")
 }
+
+// talkingKeys name talking with a person, as frameKey forms.
+var talkingKeys = sync.OnceValue(func() []string {
+	return keysOf([]string{"人と話す", "人とはなす", "担当者と話す", "担当の人と話す", "人と話し", "ひととはなす"})
+})
 
 // aboutRules returns no request for r, read in the whole of text, when
 // text asks about the rules the request goes by (予約のキャンセルって前日
@@ -968,6 +976,9 @@ func moodOf(in intent, text string) faq.Mood {
 	if m == faq.Hedged && asksWhether(text) {
 		m = faq.Plain
 	}
+	if m == faq.Asked && containsAny(frameKey(text), mayIKeys()) {
+		return faq.Plain // 応募させてもらうことってできます？ asks leave to do it
+	}
 	if _, offered := requestButton(in); m == faq.Asked && (!offered || bookingIntent(in) || in == intentStatus && !asksWhereOrHow(text)) {
 		return faq.Plain // その後どうなっていますか？ asks for the status; どこで確認できますか asks where
 	}
@@ -982,6 +993,13 @@ func moodOf(in intent, text string) faq.Mood {
 	}
 	return m
 }
+
+// mayIKeys ask leave to do something (させてもらうことってできますか,
+// させていただくことは可能でしょうか, させてもらってもよろしいでしょうか),
+// as frameKey forms: a request put politely, not a question about it.
+var mayIKeys = sync.OnceValue(func() []string {
+	return keysOf([]string{"させてもらうこと", "させていただくこと", "させてもらっても", "させていただいても"})
+})
 
 // negationAsks reports whether text, which makes request in negated,
 // asks for it all the same: asking whether no one is there (だれか人
@@ -1199,7 +1217,7 @@ var declineWords = []string{"今度でいい", "今度で大丈夫", "今度に�
 	"はいいです", "はいいや", "はいいかな", "はもういい", "今のところ大丈夫", "今のところいい", "今のところ結構",
 	"ほどのことでもない", "ほどのことではない", "ほどでもない", "までもない", "のはやめておき", "のはやめにしま", "のはやめます",
 	"考えてからにし", "もう少し考え", "もうちょっと考え", "考えます", "考えてみます", "考えておきます", "考えとき", "てからかな", "終わってからにし", "落ち着いてからにし",
-	"保留", "てみただけ", "いつか", "緊張しそう", "緊張する", "考え中", "検討中", "まだええ", "ほうが気楽", "方が気楽", "ほうが楽", "方が楽", "相談してから", "改めて応募", "改めてエントリー", "改めて申し込"} // とりあえず保留で, メニューって打ってみただけです, いつか応募したいとは思ってる
+	"保留", "てみただけ", "いつか", "得意じゃない", "得意ではない", "緊張しそう", "緊張する", "考え中", "検討中", "まだええ", "ほうが気楽", "方が気楽", "ほうが楽", "方が楽", "相談してから", "改めて応募", "改めてエントリー", "改めて申し込"} // とりあえず保留で, メニューって打ってみただけです, いつか応募したいとは思ってる
 
 // noIntentionWords say there is no intention to do something; put as a
 // question (予定はないですか) they ask instead.

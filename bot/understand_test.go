@@ -349,6 +349,9 @@ var requestKinds = map[string][]wording{
 		{"やーめた", "cancel"},
 		{"よし決めた！エントリーします", "apply"}, // 決めた books no interview
 		{"僕の情報は残さんといて", "forget"},
+		{"人と話すのは得意じゃないので、このままチャットで大丈夫です", "none"}, // declines a person
+		{"エントリーさせてもらうことって可能ですか？", "apply"},        // leave asked, put politely
+		{"面談を予約させていただいてもよろしいでしょうか", "interview"},
 	},
 	// declined, hedged or asked about, in new words
 	"not made": {
