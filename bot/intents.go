@@ -195,6 +195,9 @@ func readClauses(text string) request {
 		if startsSomething(best.intent) && (tellsWhatWasDone(text) || recallsDone(text)) {
 			return request{} // 昨日応募しました: done, not asked for
 		}
+		if best.intent == intentStatus && tellsWhatWasDone(text) && !looksLikeQuestion(text) && !asksMore(text) && !containsAny(frameKey(text), statusAskKeys()) {
+			return request{} // 先週もう応募しました〜: told, nothing asked of it
+		}
 		return best
 	}
 	if r, ok := hedgeSettled(clauses); ok {
@@ -269,6 +272,12 @@ func hedgeSettled(clauses []string) (request, bool) {
 // forms.
 var doingKeys = sync.OnceValue(func() []string {
 	return keysOf([]string{"します", "する", "やります", "やる", "お願い", "行きます", "いきます", "行く", "参加します", "申し込みます"})
+})
+
+// statusAskKeys ask after an application, as frameKey forms: a message
+// that tells it was sent and holds none of them asks nothing.
+var statusAskKeys = sync.OnceValue(func() []string {
+	return keysOf(append([]string{"どう", "確認", "状況", "進捗", "まだ", "届い", "通った", "受かっ", "落ち"}, resultWords...))
 })
 
 // before reports whether clause places what it asks before doing

@@ -352,6 +352,8 @@ var requestKinds = map[string][]wording{
 		{"人と話すのは得意じゃないので、このままチャットで大丈夫です", "none"}, // declines a person
 		{"エントリーさせてもらうことって可能ですか？", "apply"},        // leave asked, put politely
 		{"面談を予約させていただいてもよろしいでしょうか", "interview"},
+		{"昨日エントリーしました！", "none"}, // told, nothing asked of it
+		{"先月応募しましたが、結果はまだでしょうか", "status"},
 	},
 	// declined, hedged or asked about, in new words
 	"not made": {
