@@ -142,10 +142,12 @@ var questionSets = []questionSet{
 	// the start of the ninth session (2026-12-07) the same way, blind, and
 	// measured once near its end (5690d08): 184/191 / 75/75 / 2/5 and
 	// 154/172 / 72/75 / 5/15; the code before the session (4aa2bf1):
-	// 184/191 / 74/75 / 2/5 and 151/172 / 72/75 / 3/18. Floors one
+	// 184/191 / 74/75 / 2/5 and 151/172 / 72/75 / 3/18. Development sets
+	// since: English read throughout, 博多 forms and a phrasing took them
+	// to 189/191 / 75/75 / 1/1 and 164/172 / 72/75 / 4/4; floors one
 	// question under.
-	{name: "blind16", path: filepath.Join("testdata", "faq_blind16.tsv"), minOnTopic: 0.955, minRejected: 0.985, minSuggested: 0.2},
-	{name: "blind17", path: filepath.Join("testdata", "faq_blind17.tsv"), minOnTopic: 0.885, minRejected: 0.945, minSuggested: 0.26},
+	{name: "blind16", path: filepath.Join("testdata", "faq_blind16.tsv"), minOnTopic: 0.98, minRejected: 0.985, minSuggested: 0.5},
+	{name: "blind17", path: filepath.Join("testdata", "faq_blind17.tsv"), minOnTopic: 0.945, minRejected: 0.945, minSuggested: 0.5},
 	// faq_dev12.tsv (230 on-topic, 80 off-topic) was written at the start
 	// of the session of 2026-12-07 by a helper from the article and the
 	// labels only, as a development set: read from the first day, never
