@@ -13,10 +13,10 @@ import (
 // englishPhrases are taken, whole words in any case; other Latin words
 // (Zoho, CRM) stay as they are.
 func English(text string) (string, bool) {
-	lower := strings.ToLower(text)
-	if !strings.ContainsFunc(lower, isLatinLetter) {
+	if !strings.ContainsFunc(text, isLatinLetter) {
 		return text, false
 	}
+	lower := asciiLower(text) // the same length as text, byte for byte
 	var b strings.Builder
 	changed := false
 	for i := 0; i < len(text); {
@@ -33,6 +33,19 @@ func English(text string) (string, bool) {
 		return text, false
 	}
 	return b.String(), true
+}
+
+// asciiLower returns s with its ASCII capitals in lower case and every
+// other byte as it is, so that an index into s is one into the result
+// (strings.ToLower may change the length of other letters: K, İ).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // englishAt returns the longest phrase of englishPhrases that starts at

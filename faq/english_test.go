@@ -36,3 +36,17 @@ func TestEnglishQuestionsAnswered(t *testing.T) {
 		t.Errorf("Question = %q, want it as typed", m.Question)
 	}
 }
+
+// TestEnglishKeepsOtherLetters: letters whose lower case is longer or
+// shorter than they are (the Kelvin sign K, İ) neither shift the English
+// found nor crash.
+func TestEnglishKeepsOtherLetters(t *testing.T) {
+	for in, want := range map[string]string{
+		"\u212a training?": "\u212a 研修?",
+		"İ remote ok":      "İ リモート ok",
+	} {
+		if got, _ := English(in); got != want {
+			t.Errorf("English(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
