@@ -54,10 +54,12 @@ func TestSlowProfileDoesNotBlockOthers(t *testing.T) {
 	})
 }
 
-// waitFor polls cond for up to ten seconds.
+// waitFor polls cond for up to a minute: under the race detector on a
+// 2-core machine the fast lane's first batch took twelve seconds to reach
+// the inbox lock of TestFastLaneOnlyStoresUnderABacklog.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		if cond() {
 			return
 		}
