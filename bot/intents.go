@@ -247,13 +247,16 @@ func readClauses(text string) request {
 // after all, 「応募しようかな…いや、やっぱまだいいや」 makes none. ok is
 // false when clauses hold no such hesitation.
 func hedgeSettled(clauses []string) (request, bool) {
+	if !slices.ContainsFunc(clauses[1:], settling) {
+		return request{}, false // no 「いや」: nothing to classify twice
+	}
 	for i, c := range clauses {
 		r := classify(c)
 		if r.intent == intentNone || r.mood != faq.Hedged {
 			continue
 		}
 		for j := i + 1; j < len(clauses); j++ {
-			if !strings.HasPrefix(frameKey(clauses[j]), "いや") || len([]rune(frameKey(clauses[j]))) > 4 {
+			if !settling(clauses[j]) {
 				continue
 			}
 			then := strings.Join(clauses[j+1:], "")
@@ -266,6 +269,13 @@ func hedgeSettled(clauses []string) (request, bool) {
 		return request{}, false
 	}
 	return request{}, false
+}
+
+// settling reports whether clause is a short 「いや」 (いや、, いやいや)
+// that settles a hesitation before it.
+func settling(clause string) bool {
+	k := frameKey(clause)
+	return strings.HasPrefix(k, "いや") && utf8.RuneCountInString(k) <= 4
 }
 
 // doingKeys say one will do it after all (します, やります), as frameKey
