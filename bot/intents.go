@@ -110,6 +110,7 @@ func (r request) made() bool { return r.intent != intentNone && r.mood == faq.Pl
 // and so taken when it makes a request its letters make less plainly as
 // they are (help is a command; mendan cancel cancels an interview).
 func readRequest(text string) request {
+	text = inJapanese(text)
 	r := readWrapped(text)
 	if kana, ok := faq.Romaji(text); ok {
 		if rk := readWrapped(kana); rk.intent != intentNone && (r.intent == intentNone || rk.score > r.score) {
@@ -675,6 +676,7 @@ func supposedIntents(clauses []string) map[intent]bool {
 // the model. A tie goes to the request (「次の説明会っていつ？」 is best
 // answered with the open sessions), and a short command always wins.
 func readRequestBeside(ix *faq.Index, text string) request {
+	text = inJapanese(text)
 	return besideFAQIn(text, readRequest(text), func() faq.Match { return ix.Match(text) })
 }
 
@@ -740,7 +742,7 @@ func detectIntent(text string) intent {
 // where elsewhere they only acknowledge, and declining to book or apply
 // (やっぱ予約しない) says no.
 func answerIntent(text string) intent {
-	text = strings.TrimSpace(text)
+	text = strings.TrimSpace(inJapanese(text))
 	r := readRequest(text)
 	in := madeIntent(r)
 	switch {

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"github.com/sakemodel/sakebot/faq"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,6 +47,16 @@ func trimLaughingW(s string) string {
 // long-vowel mark.
 func isKatakana(r rune) bool {
 	return r >= 'ァ' && r <= 'ヺ' || r == 'ー' || r == 'ヽ' || r == 'ヾ' || r >= 'ｦ' && r <= 'ﾟ'
+}
+
+// inJapanese returns text as Japanese would say it when it is written in
+// English (I want to book an interview → 面接を予約したいです), or text:
+// requests are read by the rules of Japanese.
+func inJapanese(text string) string {
+	if ja, ok := faq.EnglishSentence(text); ok {
+		return ja
+	}
+	return text
 }
 
 // standardWording rewrites the dialect and spoken endings, and the kanji

@@ -16,6 +16,9 @@ func English(text string) (string, bool) {
 	if !strings.ContainsFunc(text, isLatinLetter) {
 		return text, false
 	}
+	if ja, ok := englishSentence(text); ok {
+		return ja, true
+	}
 	lower := asciiLower(text) // the same length as text, byte for byte
 	var b strings.Builder
 	changed := false
@@ -65,6 +68,20 @@ func englishAt(lower string, i int) (string, bool) {
 // isLatinLetter reports whether r is a letter of the Latin alphabet, in
 // lower or upper case.
 func isLatinLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// EnglishSentence returns text, when it is written in English (I'd like
+// to talk to someone from HR), as Japanese would say it (誰かと人事から話し
+// たいです), and whether it is; text with only a word or two of English in
+// it is not (see English for those). The bot reads requests made in
+// English so with the rules it reads Japanese by.
+// A message in romaji (oubo shitai) is not English, unless every word of
+// it is one of englishLexicon's (nope, no thanks).
+func EnglishSentence(text string) (string, bool) {
+	if _, ok := Romaji(text); ok && !allEnglishWords(text) {
+		return "", false
+	}
+	return englishSentence(text)
+}
 
 // englishPhrases are the English that students mix into questions, in
 // lower case, with the Japanese the entries say it in. A phrase is taken

@@ -42,8 +42,8 @@ func TestEnglishQuestionsAnswered(t *testing.T) {
 // found nor crash.
 func TestEnglishKeepsOtherLetters(t *testing.T) {
 	for in, want := range map[string]string{
-		"\u212a training?": "\u212a 研修?",
-		"İ remote ok":      "İ リモート ok",
+		"\u212a training の期間?": "\u212a 研修 の期間?",
+		"İ remote okです":        "İ リモート okです",
 	} {
 		if got, _ := English(in); got != want {
 			t.Errorf("English(%q) = %q, want %q", in, got, want)

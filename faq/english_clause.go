@@ -1,0 +1,318 @@
+package faq
+
+import "strings"
+
+// enClause is one clause of an English message as it is read: what it is
+// about, its verbs, and what its modal words say of them.
+type enClause struct {
+	say      []string // said as it is, first (ありがとうございます)
+	greet    string   // written when the clause says nothing else
+	answer   string   // はい or いいえ opening the clause
+	adverbs  []string
+	parts    []enPart
+	qword    string
+	adjs     []enWord
+	verbs    []enVerb
+	prefix   string // written before the next noun (どんな, 4)
+	prep     string // the particle of the next noun
+	of       bool   // the next noun comes before the last (status of my application)
+	nounOpen bool   // the last word was a noun the next may join
+	how      bool   // how, waiting for its adjective or verb
+	content  bool   // a word that says something was read
+	started  bool   // a word was read (the first opens a question: do, can)
+
+	desire, able, please, must, not, past, question, supposes, imperative bool
+	joint                                                                 string // what follows the clause: 、 けど、 。
+}
+
+// enPart is a noun of the clause with its particle.
+type enPart struct {
+	ja, particle string
+	afterVerb    bool // the noun followed a verb: its object
+}
+
+// empty reports whether the clause holds nothing to write.
+func (c *enClause) empty() bool {
+	return len(c.say) == 0 && c.greet == "" && c.answer == "" && !c.content
+}
+
+// take reads one word or phrase into the clause.
+func (c *enClause) take(l enLexeme) {
+	w := l.word
+	opening := !c.started
+	c.started = true
+	if w.kind != enNoun {
+		c.nounOpen = false
+	}
+	c.past = c.past || l.past
+	switch w.kind {
+	case enDrop:
+		if opening && enAuxiliaries[l.first] {
+			c.question = true
+		}
+	case enNoun:
+		c.noun(w.ja)
+	case enPrefix:
+		c.prefix += w.ja
+	case enVerbK:
+		if opening {
+			c.imperative = true
+		}
+		if c.how {
+			c.qword, c.how = "どうやって", false
+		}
+		c.verbs, c.prep, c.content = append(c.verbs, w.verb), "", true
+	case enAdj:
+		if c.how {
+			c.qword, c.how = "どのくらい", false
+		}
+		c.adjs, c.content = append(c.adjs, w), true
+	case enSay:
+		c.say = append(c.say, w.ja)
+	case enGreet:
+		if c.greet == "" {
+			c.greet = w.ja
+		}
+	case enAnswer:
+		switch {
+		case opening:
+			c.answer = w.ja
+		case w.ja == "OK":
+			c.adjs, c.content = append(c.adjs, naAdj("大丈夫")), true // is that ok?
+		case strings.HasPrefix(w.ja, "いいえ"):
+			c.not = true // there is no office?
+		}
+	case enQuestion:
+		c.qword, c.question, c.content = w.ja, true, true
+	case enHow:
+		c.how, c.question, c.content = true, true, true
+	case enAdverb:
+		c.adverbs, c.content = append(c.adverbs, w.ja), true
+	case enPrep:
+		c.prep = w.ja
+	case enOf:
+		c.of = len(c.parts) > 0
+	default:
+		c.mark(w.kind, opening)
+	}
+}
+
+// mark reads a modal word into the clause.
+func (c *enClause) mark(k enKind, opening bool) {
+	switch k {
+	case enDesire:
+		c.desire = true
+	case enAble:
+		c.able, c.question = true, c.question || opening
+	case enPlease:
+		c.please = true
+	case enMust:
+		c.must = true
+	case enNot:
+		c.not = true
+	case enPast:
+		c.past, c.question = true, c.question || opening
+	case enIf:
+		c.supposes = true
+	case enNoNeed:
+		c.not, c.must = true, true
+	}
+	c.content = c.content || k == enDesire || k == enMust || k == enNoNeed
+}
+
+// noun reads a noun: joined to the last when nothing parts them
+// (application status → 応募状況), put before it after of.
+func (c *enClause) noun(ja string) {
+	ja, c.prefix = c.prefix+ja, ""
+	c.content = true
+	last := len(c.parts) - 1
+	switch {
+	case c.of && last >= 0:
+		c.parts[last].ja = ja + "の" + c.parts[last].ja
+	case c.nounOpen && c.prep == "" && last >= 0:
+		if latinEdges(c.parts[last].ja, ja) {
+			ja = " " + ja // two words kept in English (end up)
+		}
+		c.parts[last].ja += ja
+	default:
+		c.parts = append(c.parts, enPart{ja: ja, particle: c.prep, afterVerb: len(c.verbs) > 0})
+	}
+	c.of, c.prep, c.nounOpen = false, "", true
+}
+
+// finish closes the clause with the mark that ended it.
+func (c *enClause) finish(joint string) {
+	if joint == "?" {
+		c.question = true
+	}
+	if c.question {
+		c.imperative = false
+	}
+	switch joint {
+	case "but":
+		c.joint = "けど、"
+	case ",":
+		c.joint = "、"
+	default:
+		c.joint = "。"
+		if c.question {
+			c.joint = "？"
+		}
+	}
+}
+
+// japanese writes the clause in Japanese order.
+func (c *enClause) japanese() string {
+	var b strings.Builder
+	if c.answer != "" {
+		b.WriteString(c.answer)
+		if c.content || len(c.say) > 0 {
+			b.WriteString("、")
+		}
+	}
+	for _, s := range c.say {
+		b.WriteString(s)
+	}
+	if !c.content {
+		if c.greet != "" && c.answer == "" && len(c.say) == 0 {
+			b.WriteString(c.greet)
+		}
+		b.WriteString(c.joint)
+		return b.String()
+	}
+	for _, a := range c.adverbs {
+		b.WriteString(a)
+	}
+	c.writeParts(&b)
+	b.WriteString(c.predicate())
+	b.WriteString(c.joint)
+	return b.String()
+}
+
+// writeParts writes the nouns with their particles: the object of a verb
+// with を, the first other noun with は, the rest joined by の when the
+// clause has no verb.
+func (c *enClause) writeParts(b *strings.Builder) {
+	talking := len(c.verbs) > 0 && c.verbs[len(c.verbs)-1].dict == "話す"
+	predicated := len(c.verbs) > 0 || len(c.adjs) > 0 || c.qword != "" || c.must || c.able
+	topic := false
+	for i, p := range c.parts {
+		particle := p.particle
+		switch {
+		case particle == "に" && talking:
+			particle = "と" // talk to a recruiter: 担当者と話す
+		case particle != "":
+		case len(c.verbs) > 0 && p.afterVerb:
+			particle = "を"
+		case predicated && !topic:
+			particle, topic = "は", true
+		case c.desire && i == len(c.parts)-1:
+			particle = "を"
+		case i < len(c.parts)-1:
+			particle = "の"
+		}
+		b.WriteString(p.ja + particle)
+	}
+}
+
+// predicate is the end of the clause: its verb or adjective in the form
+// the modal words ask for, or です.
+func (c *enClause) predicate() string {
+	q := ""
+	if c.question {
+		q = "か"
+	}
+	if len(c.verbs) > 0 {
+		return c.verbPredicate(q)
+	}
+	if len(c.adjs) > 0 {
+		return c.qword + c.adjPredicate(q)
+	}
+	switch {
+	case c.desire && len(c.parts) > 0:
+		return "希望します"
+	case c.must && c.not:
+		return c.qword + "必要ないです" + q
+	case c.must:
+		return c.qword + "必要です" + q
+	case c.able:
+		return c.qword + "できますか" // can I do an internship?
+	case c.qword != "":
+		return c.qword + "です" + q
+	case c.question:
+		return "です" + q
+	}
+	return ""
+}
+
+// verbPredicate is the clause's last verb in the form its modal words ask
+// for, the verbs before it joined in the て-form.
+func (c *enClause) verbPredicate(q string) string {
+	var b strings.Builder
+	if c.qword != "" {
+		b.WriteString(c.qword)
+		if c.qword == "何" {
+			b.WriteString("を")
+		}
+	}
+	for _, v := range c.verbs[:len(c.verbs)-1] {
+		b.WriteString(v.te)
+	}
+	v := c.verbs[len(c.verbs)-1]
+	switch {
+	case c.supposes:
+		b.WriteString(strings.TrimSuffix(strings.TrimSuffix(v.te, "て"), "で") + tePast(v.te) + "ら")
+	case len(c.adjs) > 0:
+		b.WriteString(v.dict + "のは" + c.adjPredicate(q))
+	case c.desire && c.not:
+		b.WriteString(v.stem + "たくないです")
+	case c.desire:
+		b.WriteString(v.stem + "たいです")
+	case c.please && c.not:
+		b.WriteString(v.dict + "のはやめてください")
+	case c.please || c.imperative && !c.not:
+		b.WriteString(v.te + "ください")
+	case c.able && c.not:
+		b.WriteString(v.potential + "ないです" + q)
+	case c.able:
+		b.WriteString(v.potential + "ますか")
+	case c.must && c.not:
+		b.WriteString(v.dict + "必要はないです" + q)
+	case c.must:
+		b.WriteString(v.dict + "必要があります" + q)
+	case c.past && c.not:
+		b.WriteString(v.stem + "ませんでした" + q)
+	case c.past:
+		b.WriteString(v.stem + "ました" + q)
+	case c.not:
+		b.WriteString(v.stem + "ません" + q)
+	default:
+		b.WriteString(v.stem + "ます" + q)
+	}
+	return b.String()
+}
+
+// tePast is the past ending that matches a て-form: た, or だ after で.
+func tePast(te string) string {
+	if strings.HasSuffix(te, "で") {
+		return "だ"
+	}
+	return "た"
+}
+
+// adjPredicate is the clause's adjective, negated when not, with です.
+func (c *enClause) adjPredicate(q string) string {
+	a := c.adjs[len(c.adjs)-1]
+	switch {
+	case c.not && a.na:
+		return a.ja + "ではないです" + q
+	case c.not:
+		return strings.TrimSuffix(a.ja, "い") + "くないです" + q
+	}
+	return a.ja + "です" + q
+}
+
+// latinEdges reports whether a ends and b starts with a Latin letter.
+func latinEdges(a, b string) bool {
+	return a != "" && b != "" && isLatinLetter(rune(a[len(a)-1])) && isLatinLetter(rune(b[0]))
+}

@@ -1,0 +1,37 @@
+package faq
+
+import "testing"
+
+// TestEnglishSentence: a message in English is put into Japanese order,
+// its verb in the form its modal words ask for.
+func TestEnglishSentence(t *testing.T) {
+	for in, want := range map[string]string{
+		"I want to book an interview":              "面接を予約したいです。",
+		"I don't want to apply yet":                "まだ応募したくないです。",
+		"Can I skip this question?":                "質問をスキップできますか？",
+		"did i pass??":                             "合格しましたか？",
+		"how much is the salary":                   "給料はいくらですか？",
+		"Please delete my personal data":           "個人情報を削除してください。",
+		"i want to apply but how long is training": "応募したいですけど、研修はどのくらいの期間ですか？",
+		"When can I go back to Kitami?":            "北見にいつ戻れますか？",
+		"Do I need a car?":                         "車は必要ですか？",
+		"is it cold in kitami in winter":           "北見で冬で寒いですか？",
+		"nope":                                     "いいえ。",
+		"hey there":                                "こんにちは。",
+		"IT":                                       "IT。",
+		"who is the mayor of kitami":               "北見の市長は誰ですか？",
+		"what's the status of my application?":     "応募の状況は何ですか？",
+		"can i do an internship w/o IT experience": "インターンシップはIT経験なしでできますか？",
+		"i'm worried about the trainig":            "研修について不安です。",
+	} {
+		got, ok := EnglishSentence(in)
+		if !ok || got != want {
+			t.Errorf("EnglishSentence(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"oubo shitai desu", "remote workってOK?", "研修の期間は？", "skip", "Cancel"} {
+		if got, ok := EnglishSentence(in); ok {
+			t.Errorf("EnglishSentence(%q) = %q, true; want it left to the other readings", in, got)
+		}
+	}
+}
