@@ -223,3 +223,31 @@ func TestAskJSONIntentAndChoices(t *testing.T) {
 		t.Errorf("answered question: %+v", got[2])
 	}
 }
+
+// ask --json reads a message written in English as it reads Japanese: a
+// request, a question answered, a request made beside a question.
+func TestAskJSONEnglish(t *testing.T) {
+	env := map[string]string{"DATABASE_URL": storetest.SQLiteURL(t)}
+	out, err := cli(t, env, "I'd like to talk to someone from HR\nhow long is the training?\nCan I book an info session?\n", "ask", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ intent, faq string }{{"human", ""}, {"none", "training-period"}, {"session", "info-sessions"}}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("want one line per question:\n%s", out)
+	}
+	for i, l := range lines {
+		var got struct {
+			Question string `json:"question"`
+			Intent   string `json:"intent"`
+			FAQ      string `json:"faq_id"`
+		}
+		if err := json.Unmarshal([]byte(l), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Intent != want[i].intent || got.FAQ != want[i].faq {
+			t.Errorf("%s: intent %q, entry %q; want %q, %q", got.Question, got.Intent, got.FAQ, want[i].intent, want[i].faq)
+		}
+	}
+}
