@@ -109,7 +109,7 @@ var requestSets = []requestSet{
 	{name: "dev24", path: filepath.Join("testdata", "requests_dev24.tsv"), min: 0.99},      // the same, in everyday words: 114/119 when first run, 118/119 since
 	{name: "dev25", path: filepath.Join("testdata", "requests_dev25.tsv"), min: 0.99},      // the same, in varied styles: 175/180 when first run, 179/180 since
 	{name: "dev26", path: filepath.Join("testdata", "requests_dev26.tsv"), min: 0.96},      // the same, in twenty voices: 162/180 when first run, 174/180 since
-	{name: "dev27", path: filepath.Join("testdata", "requests_dev27.tsv"), min: 0.93},      // the tenth session's, half in English: 151/220 when first run, 206/220 once English is read as Japanese would say it
+	{name: "dev27", path: filepath.Join("testdata", "requests_dev27.tsv"), min: 0.945},     // the tenth session's, half in English: 151/220 when first run, 209/220 once English is read as Japanese would say it
 	{name: "dev28", path: filepath.Join("testdata", "requests_dev28.tsv"), min: 0.905},     // the same, in dialects, slang and stiff keigo: 202/222 when first run
 }
 

@@ -75,9 +75,11 @@ func isLatinLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <
 // it is not (see English for those). The bot reads requests made in
 // English so with the rules it reads Japanese by.
 // A message in romaji (oubo shitai) is not English, unless every word of
-// it is one of englishLexicon's (nope, no thanks).
+// it is one of englishLexicon's (nope, no thanks); nor is one that is
+// romaji for the most part, with an English word in it (kono program wo
+// hajimeta no).
 func EnglishSentence(text string) (string, bool) {
-	if _, ok := Romaji(text); ok && !allEnglishWords(text) {
+	if _, ok := Romaji(text); ok && !allEnglishWords(text) || mostlyRomaji(text) {
 		return "", false
 	}
 	return englishSentence(text)

@@ -183,7 +183,7 @@ var englishLexicon = map[string]enWord{
 	// adjectives
 	"cold": adj("寒い"), "hot": adj("暑い"), "hard": naAdj("大変"), "difficult": adj("難しい"), "tough": naAdj("大変"),
 	"lonely": adj("寂しい"), "far": adj("遠い"), "so far": adj("遠い"), "close": adj("近い"), "expensive": adj("高い"), "cheap": adj("安い"),
-	"ok": answer("OK"), "okay": answer("OK"), "fine": naAdj("大丈夫"), "alright": naAdj("大丈夫"),
+	"ok": answer("OK"), "okay": answer("OK"), "fine": naAdj("大丈夫"), "alright": answer("OK"),
 	"allowed": naAdj("大丈夫"), "possible": naAdj("可能"), "necessary": naAdj("必要"), "required": naAdj("必要"),
 	"mandatory": naAdj("必須"), "inconvenient": naAdj("不便"), "convenient": naAdj("便利"), "busy": adj("忙しい"),
 	"fun": adj("楽しい"), "scary": adj("怖い"), "afraid": adj("怖い"), "worried": naAdj("不安"), "nervous": naAdj("不安"),

@@ -175,3 +175,26 @@ func allEnglishWords(text string) bool {
 	}
 	return true
 }
+
+// mostlyRomaji reports whether half of text's words or more are romaji
+// the lexicon does not hold (wa, doushite, hajimeta).
+func mostlyRomaji(text string) bool {
+	words, romaji := 0, 0
+	for _, t := range enTokens(text) {
+		if t.surface == "" {
+			continue
+		}
+		words++
+		_, surface := englishLexicon[t.surface]
+		_, lemma := englishLexicon[t.lemma]
+		if surface || lemma || enPhraseWords[t.surface] {
+			continue
+		}
+		if _, ok := romajiParticles[t.surface]; ok {
+			romaji++
+		} else if _, ok := romajiWord(t.surface); ok {
+			romaji++
+		}
+	}
+	return words > 0 && 2*romaji >= words
+}

@@ -139,7 +139,7 @@ var enIrregular = map[string]string{
 // word the lexicon does not hold in any form may be a slip of one letter
 // (trainig, recieve): the nearest word of six letters or more is taken.
 func enLemma(w string) (string, bool) {
-	if _, ok := englishLexicon[w]; ok || enPhraseWords[w] {
+	if _, ok := englishLexicon[w]; ok {
 		return w, false
 	}
 	if base, ok := enIrregular[w]; ok {
@@ -161,6 +161,9 @@ func enLemma(w string) (string, bool) {
 				return b, c.past
 			}
 		}
+	}
+	if enPhraseWords[w] {
+		return w, false // days of days a week
 	}
 	if fixed, ok := enSlip(w); ok {
 		return fixed, false

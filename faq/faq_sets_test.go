@@ -212,8 +212,8 @@ var questionSets = []questionSet{
 	// English in it; dev28 in situations rather than the topics' words.
 	// First run: 116/224 / 68/70 / 19/107 and 181/224 / 67/70 / 25/32.
 	// Reading a message in English as Japanese would say it
-	// (englishSentence) took dev27 to 183/224 / 68/70 / 28/39.
-	{name: "dev27", path: filepath.Join("testdata", "faq_dev27.tsv"), minOnTopic: 0.81, minRejected: 0.95, minSuggested: 0.7},
+	// (englishSentence) took dev27 to 189/224 / 68/70.
+	{name: "dev27", path: filepath.Join("testdata", "faq_dev27.tsv"), minOnTopic: 0.84, minRejected: 0.95, minSuggested: 0.7},
 	{name: "dev28", path: filepath.Join("testdata", "faq_dev28.tsv"), minOnTopic: 0.8, minRejected: 0.95, minSuggested: 0.75},
 }
 
