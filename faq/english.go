@@ -16,7 +16,7 @@ func English(text string) (string, bool) {
 	if !strings.ContainsFunc(text, isLatinLetter) {
 		return text, false
 	}
-	if ja, ok := englishSentence(text); ok {
+	if ja, ok := EnglishSentence(text); ok {
 		return ja, true
 	}
 	lower := asciiLower(text) // the same length as text, byte for byte

@@ -194,13 +194,16 @@ func (c *enClause) japanese() string {
 // clause has no verb.
 func (c *enClause) writeParts(b *strings.Builder) {
 	talking := len(c.verbs) > 0 && c.verbs[len(c.verbs)-1].dict == "話す"
-	predicated := len(c.verbs) > 0 || len(c.adjs) > 0 || c.qword != "" || c.must || c.able
+	exists := c.asksIfThereIs()
+	predicated := len(c.verbs) > 0 || len(c.adjs) > 0 || c.qword != "" || c.must || c.able || exists
 	topic := false
 	for i, p := range c.parts {
 		particle := p.particle
 		switch {
 		case particle == "に" && talking:
 			particle = "と" // talk to a recruiter: 担当者と話す
+		case particle == "で" && exists:
+			particle = "に" // an office in Kitami: オフィスは北見にありますか
 		case particle != "":
 		case len(c.verbs) > 0 && p.afterVerb:
 			particle = "を"
@@ -239,6 +242,8 @@ func (c *enClause) predicate() string {
 		return c.qword + "できますか" // can I do an internship?
 	case c.qword != "":
 		return c.qword + "です" + q
+	case c.asksIfThereIs():
+		return "ありますか"
 	case c.question:
 		return "です" + q
 	}
@@ -315,4 +320,12 @@ func (c *enClause) adjPredicate(q string) string {
 // latinEdges reports whether a ends and b starts with a Latin letter.
 func latinEdges(a, b string) bool {
 	return a != "" && b != "" && isLatinLetter(rune(a[len(a)-1])) && isLatinLetter(rune(b[0]))
+}
+
+// asksIfThereIs reports whether the clause asks only whether something is
+// there (office in Kitami? any internships?): nouns and a question mark,
+// no verb, adjective or question word.
+func (c *enClause) asksIfThereIs() bool {
+	return c.question && len(c.parts) > 0 && len(c.verbs) == 0 && len(c.adjs) == 0 && c.qword == "" &&
+		!c.must && !c.able && !c.desire
 }

@@ -131,7 +131,9 @@ var enShortForms = map[string]string{
 var enIrregular = map[string]string{
 	"went": "go", "came": "come", "got": "get", "took": "take", "told": "tell", "saw": "see", "taught": "teach",
 	"met": "meet", "paid": "pay", "sent": "send", "began": "begin", "left": "leave", "heard": "hear",
-	"spoke": "speak", "chose": "choose", "made": "make", "thought": "think", "found": "find",
+	"spoke": "speak", "chose": "choose", "made": "make", "thought": "think", "found": "find", "written": "write",
+	"wrote": "write", "done": "do", "gone": "go", "seen": "see", "taken": "take", "known": "know", "stood": "stand",
+	"held": "hold", "ran": "run", "given": "give", "gave": "give", "spoken": "speak", "chosen": "choose",
 }
 
 // enLemma is w in the form the lexicon holds it (trainings → training,
