@@ -43,7 +43,7 @@ func TestEnglishQuestionsAnswered(t *testing.T) {
 func TestEnglishKeepsOtherLetters(t *testing.T) {
 	for in, want := range map[string]string{
 		"\u212a training の期間?": "\u212a 研修 の期間?",
-		"İ remote okです":        "İ リモート okです",
+		"İ remote okです":        "İ リモート OKです",
 	} {
 		if got, _ := English(in); got != want {
 			t.Errorf("English(%q) = %q, want %q", in, got, want)
