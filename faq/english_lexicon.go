@@ -268,6 +268,7 @@ var englishLexicon = map[string]enWord{
 	"sign me up": verbSuru("申し込み"), "take me back": v(godan("戻る")), "review": n("選考"),
 	"zero it-field experience": n("IT未経験"), "never code": n("プログラミング未経験"),
 	"never write a line of code": n("プログラミング未経験"), "a line of code": n("プログラミング"),
+	"headcount": n("採用人数"),
 	// words that say nothing the entries say
 	"the": dropped(), "a": dropped(), "an": dropped(), "i": dropped(), "me": dropped(), "my": dropped(), "we": dropped(),
 	"us": dropped(), "our": dropped(), "you": dropped(), "your": dropped(), "it": dropped(), "its": dropped(),
