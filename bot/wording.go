@@ -50,13 +50,14 @@ func isKatakana(r rune) bool {
 }
 
 // inJapanese returns text as Japanese would say it when it is written in
-// English (I want to book an interview → 面接を予約したいです), or text:
-// requests are read by the rules of Japanese.
+// English (I want to book an interview → 面接を予約したいです), or text
+// with its katakana loanwords in Japanese words (アプライしたい → 応募した
+// い): requests are read by the rules of Japanese.
 func inJapanese(text string) string {
 	if ja, ok := faq.EnglishSentence(text); ok {
 		return ja
 	}
-	return text
+	return faq.LoanwordsInJapanese(text) // アプライさせてください
 }
 
 // standardWording rewrites the dialect and spoken endings, and the kanji
@@ -84,7 +85,9 @@ var standardForms = strings.NewReplacer(
 	"てけれ", "てください", "でけれ", "でください", // 東北: 戻してけれ
 	"ねでけろ", "ないでください", "えでけろ", "えてください", "えでけね", "えてください", "てけろ", "てください", "でけろ", "でください", // 東北: 送らねでけろ, 教えでけろ
 	"なじょ", "どう", "だけんど", "だけど", "わがんね", "わからない", // 東北: なじょなってっか
-	"ありがとー", "ありがとう", "ありがと〜", "ありがとう", // 教えてくれてありがとー
+	"ありがとー", "ありがとう", "ありがと〜", "ありがとう", "ありがとさん", "ありがとう", // 教えてくれてありがとー
+	"だがや", "", "見してちょう", "見せてください", "てちょう", "てください", // 名古屋: ありがとさんだがや, 見してちょう
+	"っちゃけど", "んですけど", "わかったけぇ", "わかった", "送ってこんでええ", "送らなくていい", // 博多, 広島, 関西
 	"ちょうだい", "ください", "ちょーだい", "ください", "頂戴", "ください",
 	"んやけど", "んですけど", "やけど", "だけど", // 関西: 始めたいんやけど
 	"おらん", "いない", "おらへん", "いない", // 関西: 誰かおらん？

@@ -171,7 +171,7 @@ var englishLexicon = map[string]enWord{
 	"withdraw": v(godan("取り消す")), "use": v(godan("使う")), "receive": v(godan("受け取る")),
 	"send": v(godan("送る")), "skip": verbSuru("スキップ"), "pass": verbSuru("合格"), "fail": v(ichidan("落ちる")),
 	"hire": verbSuru("採用"), "recruit": verbSuru("採用"), "choose": v(godan("選ぶ")), "decide": v(ichidan("決める")),
-	"hear back": verbSuru("連絡"), "go back": v(godan("戻る")), "come back": v(godan("戻る")),
+	"hear back": v(enVerb{dict: "連絡が来る", stem: "連絡が来", te: "連絡が来て", potential: "連絡が来"}), "go back": v(godan("戻る")), "come back": v(godan("戻る")),
 	"get back": v(godan("戻る")), "return": v(godan("戻る")), "move back": v(godan("戻る")), "head back": v(godan("戻る")),
 	"freeze": v(ichidan("凍える")), "visit": verbSuru("訪問"), "commute": verbSuru("通勤"), "drive": verbSuru("運転"),
 	"fly": v(godan("飛ぶ")), "happen": v(godan("なる")), "become": v(godan("なる")), "cost": v(godan("かかる")),
@@ -269,6 +269,9 @@ var englishLexicon = map[string]enWord{
 	"zero it-field experience": n("IT未経験"), "never code": n("プログラミング未経験"),
 	"never write a line of code": n("プログラミング未経験"), "a line of code": n("プログラミング"),
 	"headcount": n("採用人数"),
+	"rather":    mark(enDesire), "thanks a lot": say("ありがとうございます"), "thank you so much": say("ありがとうございます"),
+	"thanks so much": say("ありがとうございます"), "many thanks": say("ありがとうございます"),
+	"any update": phrase("状況はどうなっていますか"), "hear anything": v(enVerb{dict: "連絡が来る", stem: "連絡が来", te: "連絡が来て", potential: "連絡が来"}),
 	// words that say nothing the entries say
 	"the": dropped(), "a": dropped(), "an": dropped(), "i": dropped(), "me": dropped(), "my": dropped(), "we": dropped(),
 	"us": dropped(), "our": dropped(), "you": dropped(), "your": dropped(), "it": dropped(), "its": dropped(),

@@ -5,6 +5,10 @@ import (
 	"unicode/utf8"
 )
 
+// LoanwordsInJapanese is withLoanwordsInJapanese, for the bot's reading
+// of requests (アプライしたい).
+func LoanwordsInJapanese(text string) string { return withLoanwordsInJapanese(text) }
+
 // withLoanwordsInJapanese returns text with the English loanwords written
 // in katakana that the entries say in Japanese words (エントリーのデッドラ
 // イン, パートナーシップ, ヘッドカウント) written as the entries say them:
@@ -66,4 +70,7 @@ var katakanaLoanwords = map[string]string{
 	"インフォメーション": "information", "タウン": "town", "プログラム": "program",
 	"フューチャー": "future", "プロスペクト": "prospect", "エブリデイ": "everyday", "デイリー": "daily life",
 	"ソリューション": "solve", "ノーエクスペリエンス": "no experience", "ビジネス": "job",
+	// the loanwords of requests
+	"アプライ": "apply", "アプリケーション": "application", "チェック": "check", "ダイレクト": "directly",
+	"クエスチョン": "question", "スケジューリング": "set up", "サンキュー": "thank you", "サンキューベリーマッチ": "thank you",
 }
