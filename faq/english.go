@@ -104,11 +104,12 @@ func EnglishSentence(text string) (string, bool) {
 // englishMixed is what each phrase of englishLexicon is written as among
 // Japanese words: a noun as it is, a verb of する by its noun (applyした
 // い → 応募したい), a modal word by the Japanese word for it (can → でき
-// る). "it" is left out: among Japanese it is the field (IT企業).
+// る). "it" is left out: among Japanese it is the field (IT企業); so
+// are yes and no, which romaji spells too (chiimu no menbaa).
 var englishMixed = func() map[string]string {
 	m := make(map[string]string, len(englishLexicon))
 	for k, w := range englishLexicon {
-		if k != "it" {
+		if k != "it" && (w.kind != enAnswer || w.ja == "OK") {
 			m[k] = mixedJa(w)
 		}
 	}

@@ -20,6 +20,9 @@ type enClause struct {
 	how      bool   // how, waiting for its adjective or verb
 	content  bool   // a word that says something was read
 	started  bool   // a word was read (the first opens a question: do, can)
+	// determined is set after a determiner (my, the): a verb that is
+	// also a noun is the noun there
+	determined bool
 
 	desire, able, please, must, not, past, question, supposes, imperative bool
 	joint                                                                 string // what follows the clause: 、 けど、 。
@@ -44,6 +47,11 @@ func (c *enClause) take(l enLexeme) {
 	if w.kind != enNoun {
 		c.nounOpen = false
 	}
+	determined := c.determined
+	c.determined = w.kind == enDrop && enDeterminers[l.first]
+	if w.kind == enPrefix {
+		c.determined = determined // the other work
+	}
 	c.past = c.past || l.past
 	switch w.kind {
 	case enDrop:
@@ -55,6 +63,10 @@ func (c *enClause) take(l enLexeme) {
 	case enPrefix:
 		c.prefix += w.ja
 	case enVerbK:
+		if w.noun != "" && (c.determined || c.prefix != "") {
+			c.noun(w.noun) // my work, day-to-day work
+			break
+		}
 		if opening {
 			c.imperative = true
 		}
@@ -329,3 +341,7 @@ func (c *enClause) asksIfThereIs() bool {
 	return c.question && len(c.parts) > 0 && len(c.verbs) == 0 && len(c.adjs) == 0 && c.qword == "" &&
 		!c.must && !c.able && !c.desire
 }
+
+// enDeterminers come before a noun (the work, my commute).
+var enDeterminers = map[string]bool{"the": true, "a": true, "an": true, "my": true, "your": true, "our": true,
+	"their": true, "his": true, "her": true, "this": true, "that": true, "its": true}

@@ -37,11 +37,17 @@ type enWord struct {
 	ja   string
 	na   bool // an adjective that takes な (大丈夫), not い
 	verb enVerb
+	// noun is what a verb says as a noun, after a determiner or a prefix
+	// (my work, day-to-day work: 仕事); a verb of する says its noun.
+	noun string
 }
 
-func n(ja string) enWord        { return enWord{kind: enNoun, ja: ja} }
-func pre(ja string) enWord      { return enWord{kind: enPrefix, ja: ja} }
-func v(verb enVerb) enWord      { return enWord{kind: enVerbK, ja: verb.dict, verb: verb} }
+func n(ja string) enWord   { return enWord{kind: enNoun, ja: ja} }
+func pre(ja string) enWord { return enWord{kind: enPrefix, ja: ja} }
+func v(verb enVerb) enWord { return enWord{kind: enVerbK, ja: verb.dict, verb: verb} }
+func vn(verb enVerb, noun string) enWord {
+	return enWord{kind: enVerbK, ja: verb.dict, verb: verb, noun: noun}
+}
 func adj(ja string) enWord      { return enWord{kind: enAdj, ja: ja} }
 func naAdj(ja string) enWord    { return enWord{kind: enAdj, ja: ja, na: true} }
 func say(ja string) enWord      { return enWord{kind: enSay, ja: ja} }
@@ -53,7 +59,7 @@ func prep(ja string) enWord     { return enWord{kind: enPrep, ja: ja} }
 func mark(kind enKind) enWord   { return enWord{kind: kind} }
 func phrase(ja string) enWord   { return enWord{kind: enSay, ja: ja} }
 func dropped() enWord           { return enWord{kind: enDrop} }
-func verbSuru(ja string) enWord { return v(suru(ja)) }
+func verbSuru(ja string) enWord { return vn(suru(ja), ja) }
 
 // englishLexicon is the English students write to the bot, in lower case
 // and lemmatised (see enLemma), with what each word or phrase says. A
@@ -163,8 +169,8 @@ var englishLexicon = map[string]enWord{
 	"talk": v(godan("話す")), "speak": v(godan("話す")), "chat": v(godan("話す")), "ask": v(godan("聞く")),
 	"contact": verbSuru("連絡"), "call": verbSuru("電話"), "connect": v(godan("つなぐ")), "meet": v(godan("会う")),
 	"go": v(godan("行く")), "come": v(enVerb{dict: "来る", stem: "来", te: "来て", potential: "来られ"}),
-	"live": v(godan("住む")), "stay": verbSuru("滞在"), "relocate": verbSuru("移住"), "work": v(godan("働く")),
-	"study": verbSuru("勉強"), "learn": v(godan("学ぶ")), "teach": v(ichidan("教える")), "start": v(ichidan("始める")),
+	"live": v(godan("住む")), "stay": verbSuru("滞在"), "relocate": verbSuru("移住"), "work": vn(godan("働く"), "仕事"),
+	"study": verbSuru("勉強"), "learn": v(godan("学ぶ")), "teach": v(ichidan("教える")), "start": vn(ichidan("始める"), "開始"),
 	"begin": v(ichidan("始める")), "join": verbSuru("参加"), "attend": verbSuru("参加"), "participate": verbSuru("参加"),
 	"quit": v(ichidan("やめる")), "give up": v(ichidan("やめる")), "stop": v(ichidan("やめる")),
 	"delete": verbSuru("削除"), "remove": verbSuru("削除"), "erase": verbSuru("削除"), "wipe": verbSuru("削除"),
@@ -272,6 +278,11 @@ var englishLexicon = map[string]enWord{
 	"rather":    mark(enDesire), "thanks a lot": say("ありがとうございます"), "thank you so much": say("ありがとうございます"),
 	"thanks so much": say("ありがとうございます"), "many thanks": say("ありがとうございます"),
 	"any update": phrase("状況はどうなっていますか"), "hear anything": v(enVerb{dict: "連絡が来る", stem: "連絡が来", te: "連絡が来て", potential: "連絡が来"}),
+	"up there": dropped(), "out there": dropped(), "january": n("1月"), "february": n("2月"),
+	"june": n("6月"), "july": n("7月"), "august": n("8月"), "september": n("9月"), "october": n("10月"),
+	"november": n("11月"), "december": n("12月"), "ready": dropped(), "ready to": dropped(),
+	"a person": n("担当者"), "a human": n("担当者"), "a real person": n("担当者"), "get me": mark(enPlease),
+	"being reviewed": phrase("選考中"), "under review": phrase("選考中"),
 	// words that say nothing the entries say
 	"the": dropped(), "a": dropped(), "an": dropped(), "i": dropped(), "me": dropped(), "my": dropped(), "we": dropped(),
 	"us": dropped(), "our": dropped(), "you": dropped(), "your": dropped(), "it": dropped(), "its": dropped(),

@@ -23,6 +23,8 @@ func TestEnglishSentence(t *testing.T) {
 		"what's the status of my application?":     "応募の状況は何ですか？",
 		"can i do an internship w/o IT experience": "インターンシップはIT経験なしでできますか？",
 		"i'm worried about the trainig":            "研修について不安です。",
+		"what does my day-to-day work look like?":  "日々の仕事は何ですか？",
+		"office in Kitami?":                        "オフィスは北見にありますか？",
 	} {
 		got, ok := EnglishSentence(in)
 		if !ok || got != want {

@@ -9,8 +9,9 @@ func TestEnglish(t *testing.T) {
 		"no IT experience でも平気？":    "IT未経験 でも平気？",
 		"How do I apply? 応募の手順知りたい": "応募方法? 応募の手順知りたい",
 		"remote workメインですか？":        "テレワークメインですか？",
-		"ZohoのCRMって何？":              "ZohoのCRMって何？",  // no English word of the list
-		"snowboardできる？":             "snowboardできる？", // snow only as a whole word
+		"ZohoのCRMって何？":              "ZohoのCRMって何？",              // no English word of the list
+		"snowboardできる？":             "snowboardできる？",             // snow only as a whole word
+		"chiimu no menbaa wa doko?": "chiimu no menbaa wa doko?", // no is romaji here, not いいえ
 	} {
 		got, changed := English(in)
 		if got != want || changed != (in != want) {
