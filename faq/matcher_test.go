@@ -178,7 +178,8 @@ func TestMatchConcurrent(t *testing.T) {
 
 func FuzzMatch(f *testing.F) {
 	ix := NewIndex(sampleFAQs())
-	for _, s := range []string{"研修期間は？", "けんしゅう", "ﾘﾓｰﾄ", "", "😀", "a b c", "研修" + string(make([]byte, 2000))} {
+	for _, s := range []string{"研修期間は？", "けんしゅう", "ﾘﾓｰﾄ", "", "😀", "a b c", "研修" + string(make([]byte, 2000)),
+		"I'd like to talk to someone from HR, can't I?", "is it -20 w/o snow", "remote workってOK?", "デッドラインは？"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
