@@ -23,6 +23,7 @@ type enClause struct {
 	// determined is set after a determiner (my, the): a verb that is
 	// also a noun is the noun there
 	determined bool
+	openedByDo bool // the clause opened with do (do I need…? don't send…)
 
 	desire, able, please, must, not, past, question, supposes, imperative bool
 	joint                                                                 string // what follows the clause: 、 けど、 。
@@ -56,7 +57,7 @@ func (c *enClause) take(l enLexeme) {
 	switch w.kind {
 	case enDrop:
 		if opening && enAuxiliaries[l.first] {
-			c.question = true
+			c.question, c.openedByDo = true, l.first == "do"
 		}
 	case enNoun:
 		c.noun(w.ja)
@@ -122,6 +123,9 @@ func (c *enClause) mark(k enKind, opening bool) {
 		c.must = true
 	case enNot:
 		c.not = true
+		if c.openedByDo && !c.content {
+			c.question = false // don't send me…: asks that it not be done
+		}
 	case enPast:
 		c.past, c.question = true, c.question || opening
 	case enIf:
@@ -219,6 +223,8 @@ func (c *enClause) writeParts(b *strings.Builder) {
 		case particle != "":
 		case len(c.verbs) > 0 && p.afterVerb:
 			particle = "を"
+		case c.must && len(c.verbs) == 0 && !topic:
+			particle, topic = "が", true // a human is needed: 担当者が必要です
 		case predicated && !topic:
 			particle, topic = "は", true
 		case c.desire && i == len(c.parts)-1:
@@ -244,6 +250,8 @@ func (c *enClause) predicate() string {
 		return c.qword + c.adjPredicate(q)
 	}
 	switch {
+	case c.desire && c.not && len(c.parts) > 0:
+		return "希望しません" // not interested in an interview
 	case c.desire && len(c.parts) > 0:
 		return "希望します"
 	case c.must && c.not:
@@ -286,7 +294,7 @@ func (c *enClause) verbPredicate(q string) string {
 	case c.desire:
 		b.WriteString(v.stem + "たいです")
 	case c.please && c.not:
-		b.WriteString(v.dict + "のはやめてください")
+		b.WriteString(v.nai + "ないでください")
 	case c.please || c.imperative && !c.not:
 		b.WriteString(v.te + "ください")
 	case c.able && c.not:

@@ -14,7 +14,7 @@ func TestEnglishSentence(t *testing.T) {
 		"Please delete my personal data":           "個人情報を削除してください。",
 		"i want to apply but how long is training": "応募したいですけど、研修はどのくらいの期間ですか？",
 		"When can I go back to Kitami?":            "北見にいつ戻れますか？",
-		"Do I need a car?":                         "車は必要ですか？",
+		"Do I need a car?":                         "車が必要ですか？",
 		"is it cold in kitami in winter":           "北見で冬で寒いですか？",
 		"nope":                                     "いいえ。",
 		"hey there":                                "こんにちは。",
@@ -25,6 +25,8 @@ func TestEnglishSentence(t *testing.T) {
 		"i'm worried about the trainig":            "研修について不安です。",
 		"what does my day-to-day work look like?":  "日々の仕事は何ですか？",
 		"office in Kitami?":                        "オフィスは北見にありますか？",
+		"don't send me announcements pls":          "お知らせを送らないでください。",
+		"not interested in an interview right now": "今面接を希望しません。",
 	} {
 		got, ok := EnglishSentence(in)
 		if !ok || got != want {

@@ -134,6 +134,7 @@ var enIrregular = map[string]string{
 	"spoke": "speak", "chose": "choose", "made": "make", "thought": "think", "found": "find", "written": "write",
 	"wrote": "write", "done": "do", "gone": "go", "seen": "see", "taken": "take", "known": "know", "stood": "stand",
 	"held": "hold", "ran": "run", "given": "give", "gave": "give", "spoken": "speak", "chosen": "choose",
+	"forgot": "forget", "forgotten": "forget", "programmed": "code", "coded": "code",
 }
 
 // enLemma is w in the form the lexicon holds it (trainings → training,
