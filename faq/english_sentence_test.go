@@ -39,3 +39,17 @@ func TestEnglishSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishSlips: a slip of one letter is mended in a long word when it
+// leaves a letter out, adds one, swaps two or changes a vowel; a consonant
+// changed makes another word as often as a slip, and is left alone.
+func TestEnglishSlips(t *testing.T) {
+	for in, want := range map[string]string{
+		"trainig": "training", "recieve": "receive", "experiance": "experience", "internshp": "internship",
+		"contest": "contest", "mayor": "mayor", "charger": "charger",
+	} {
+		if got, _ := enLemma(in); got != want {
+			t.Errorf("enLemma(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -140,7 +140,8 @@ var enIrregular = map[string]string{
 // enLemma is w in the form the lexicon holds it (trainings → training,
 // applied → apply), and whether an ending of the past was taken off. A
 // word the lexicon does not hold in any form may be a slip of one letter
-// (trainig, recieve): the nearest word of six letters or more is taken.
+// (trainig, recieve, experiance): the nearest word of six letters or more
+// is taken.
 func enLemma(w string) (string, bool) {
 	if _, ok := englishLexicon[w]; ok {
 		return w, false
@@ -229,8 +230,8 @@ var enSingleWords = func() []string {
 	return out
 }()
 
-// oneSlip reports whether a and b differ by one edit: a letter left out,
-// added or changed, or two neighbours swapped.
+// oneSlip reports whether a and b differ by one edit: a letter left out
+// or added, a vowel changed for another, or two neighbours swapped.
 func oneSlip(a, b string) bool {
 	if a == b {
 		return false
@@ -245,7 +246,9 @@ func oneSlip(a, b string) bool {
 				diff = i
 			}
 		}
-		return true
+		// a vowel for a vowel (experiance); a consonant changed makes
+		// another word as often as a slip (content, consent)
+		return isVowel(a[diff]) && isVowel(b[diff])
 	}
 	if len(a) < len(b) {
 		a, b = b, a
@@ -259,3 +262,6 @@ func oneSlip(a, b string) bool {
 	}
 	return a[i+1:] == b[i:]
 }
+
+// isVowel reports whether c is a vowel of the Latin alphabet.
+func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
