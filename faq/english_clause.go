@@ -209,7 +209,11 @@ func (c *enClause) japanese() string {
 // with を, the first other noun with は, the rest joined by の when the
 // clause has no verb.
 func (c *enClause) writeParts(b *strings.Builder) {
-	talking := len(c.verbs) > 0 && c.verbs[len(c.verbs)-1].dict == "話す"
+	last := ""
+	if len(c.verbs) > 0 {
+		last = c.verbs[len(c.verbs)-1].dict
+	}
+	talking := last == "話す"
 	exists := c.asksIfThereIs()
 	predicated := len(c.verbs) > 0 || len(c.adjs) > 0 || c.qword != "" || c.must || c.able || exists
 	topic := false
@@ -218,6 +222,8 @@ func (c *enClause) writeParts(b *strings.Builder) {
 		switch {
 		case particle == "に" && talking:
 			particle = "と" // talk to a recruiter: 担当者と話す
+		case particle == "と" && last == "つなぐ":
+			particle = "に" // connect me with a recruiter: 担当者につなぐ
 		case particle == "で" && exists:
 			particle = "に" // an office in Kitami: オフィスは北見にありますか
 		case particle != "":
