@@ -199,6 +199,7 @@ func (c *enClause) japanese() string {
 	for _, a := range c.adverbs {
 		b.WriteString(a)
 	}
+	c.countWhat()
 	c.writeParts(&b)
 	b.WriteString(c.predicate())
 	b.WriteString(c.joint)
@@ -359,3 +360,21 @@ func (c *enClause) asksIfThereIs() bool {
 // enDeterminers come before a noun (the work, my commute).
 var enDeterminers = map[string]bool{"the": true, "a": true, "an": true, "my": true, "your": true, "our": true,
 	"their": true, "his": true, "her": true, "this": true, "that": true, "its": true}
+
+// countWhat makes how many (いくつ) count what the clause is about: people
+// (何人), interviews (何回).
+func (c *enClause) countWhat() {
+	if c.qword != "いくつ" {
+		return
+	}
+	for _, p := range c.parts {
+		switch {
+		case containsAny(p.ja, []string{"卒業生", "学生", "社員", "メンバー", "新卒", "人"}):
+			c.qword = "何人"
+			return
+		case strings.Contains(p.ja, "面接"):
+			c.qword = "何回"
+			return
+		}
+	}
+}

@@ -103,7 +103,7 @@ var englishLexicon = map[string]enWord{
 	"working hour": n("勤務時間"), "work hour": n("勤務時間"), "hour": n("時間"), "schedule": n("スケジュール"),
 	"day off": n("休日"), "holiday": n("休日"), "vacation": n("休暇"), "leave": vn(ichidan("離れる"), "休暇"), "paid leave": n("有給休暇"),
 	"paid holiday": n("有給休暇"), "pto": n("有給休暇"), "weekend": n("土日"),
-	"remote": n("リモート"), "remote work": n("テレワーク"), "remotely": n("リモートで"), "wfh": n("テレワーク"),
+	"remote": n("リモート"), "remote work": n("テレワーク"), "remotely": adverb("リモートで"), "work remote": n("リモートワーク"), "wfh": n("テレワーク"),
 	"telework": n("テレワーク"), "work from home": n("在宅勤務"), "home": n("地元"), "from home": n("在宅"), "at home": n("在宅"), "hybrid": n("出社と在宅"),
 	"meeting": n("ミーティング"), "mtg": n("ミーティング"), "online": n("オンライン"), "video call": n("ビデオ通話"),
 	"zoom": n("Zoom"), "face to face": n("対面"), "in person": n("対面"), "communication": n("コミュニケーション"),
@@ -314,6 +314,8 @@ var englishLexicon = map[string]enWord{
 	"interested in":   mark(enDesire),
 	"recruiting team": n("採用担当者"), "recruitment team": n("採用担当者"), "hiring team": n("採用担当者"),
 	"hr team": n("採用担当者"), "new hire": n("新入社員"), "new employee": n("新入社員"), "new graduate": n("新卒"),
+	"year ago": n("年前"), "month ago": n("ヶ月前"), "week ago": n("週間前"), "day ago": n("日前"),
+	"short-term": pre("短期"),
 	// words that say nothing the entries say
 	"the": dropped(), "a": dropped(), "an": dropped(), "i": dropped(), "me": dropped(), "my": dropped(), "we": dropped(),
 	"us": dropped(), "our": dropped(), "you": dropped(), "your": dropped(), "it": dropped(), "its": dropped(),
