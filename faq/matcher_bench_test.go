@@ -94,3 +94,19 @@ func BenchmarkMatchDefault(b *testing.B) {
 		ix.Match(qs[i%len(qs)])
 	}
 }
+
+// BenchmarkMatchEnglish1000 is BenchmarkMatch1000 for questions written in
+// English, which are put into Japanese before they are matched.
+func BenchmarkMatchEnglish1000(b *testing.B) {
+	_, faqs := benchIndexFAQs(1000)
+	ix := NewIndex(faqs)
+	qs := []string{
+		"how long is the training and where is it?", "I'd like to talk to someone from HR, please",
+		"do i need programming experience to join?", "when can I go back to Kitami after the training",
+		"is there an office in kitami? how do people get there", "what's the salary like, and are there benefits?",
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		ix.Match(qs[i%len(qs)])
+	}
+}
