@@ -282,7 +282,7 @@ var englishLexicon = map[string]enWord{
 	"june": n("6月"), "july": n("7月"), "august": n("8月"), "september": n("9月"), "october": n("10月"),
 	"november": n("11月"), "december": n("12月"), "ready": dropped(), "ready to": dropped(),
 	"a person": n("担当者"), "a human": n("担当者"), "a real person": n("担当者"), "get me": mark(enPlease),
-	"being reviewed": phrase("選考中"), "under review": phrase("選考中"),
+	"being reviewed": naAdj("選考中"), "under review": naAdj("選考中"),
 	// words of the English set written later in the tenth session (dev29)
 	"content": n("内容"), "related": n("関係"), "related to": n("関係"), "connected to": n("関係"), "mean": dropped(),
 	"sorry": dropped(), "dear": dropped(), "sir": dropped(), "madam": dropped(), "consider": dropped(),
@@ -316,6 +316,10 @@ var englishLexicon = map[string]enWord{
 	"hr team": n("採用担当者"), "new hire": n("新入社員"), "new employee": n("新入社員"), "new graduate": n("新卒"),
 	"year ago": n("年前"), "month ago": n("ヶ月前"), "week ago": n("週間前"), "day ago": n("日前"),
 	"short-term": pre("短期"),
+	"japanese":   n("日本語"), "english": n("英語"), "st": dropped(), "nd": dropped(), "rd": dropped(), "th": dropped(),
+	"get result":     v(enVerb{dict: "結果が出る", stem: "結果が出", te: "結果が出て", potential: "結果が出", nai: "結果が出"}),
+	"get the result": v(enVerb{dict: "結果が出る", stem: "結果が出", te: "結果が出て", potential: "結果が出", nai: "結果が出"}),
+	"get my result":  v(enVerb{dict: "結果が出る", stem: "結果が出", te: "結果が出て", potential: "結果が出", nai: "結果が出"}),
 	// words that say nothing the entries say
 	"the": dropped(), "a": dropped(), "an": dropped(), "i": dropped(), "me": dropped(), "my": dropped(), "we": dropped(),
 	"us": dropped(), "our": dropped(), "you": dropped(), "your": dropped(), "it": dropped(), "its": dropped(),

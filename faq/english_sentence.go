@@ -141,7 +141,8 @@ func enClauses(lx []enLexeme) []*enClause {
 			next(",")
 			c.say = append(c.say, l.other)
 			next(",")
-		case l.word.kind == enAnd && !(c.nounOpen && i+1 < len(lx) && (lx[i+1].word.kind == enNoun || lx[i+1].word.kind == enPrefix)):
+		case l.word.kind == enAnd && !(c.nounOpen && i+1 < len(lx) && (lx[i+1].word.kind == enNoun || lx[i+1].word.kind == enPrefix)) &&
+			!(l.first == "so" && i+1 < len(lx) && lx[i+1].word.kind == enAdj): // so good: very, not a new clause
 			next(",")
 		case l.word.kind == enBut:
 			next("but")
