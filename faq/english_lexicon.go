@@ -42,6 +42,12 @@ type enWord struct {
 	noun string
 }
 
+// The constructors the lexicon is written with, one per kind of word: a
+// noun, a prefix of a noun, a verb (vn: with what it says as a noun;
+// verbSuru: a verb of する), an adjective (naAdj: one that takes な),
+// words said as they are, a greeting, an answer, a question word, an
+// adverb, a particle, a modal mark, and a word left out.
+
 func n(ja string) enWord   { return enWord{kind: enNoun, ja: ja} }
 func pre(ja string) enWord { return enWord{kind: enPrefix, ja: ja} }
 func v(verb enVerb) enWord { return enWord{kind: enVerbK, ja: verb.dict, verb: verb} }
@@ -57,7 +63,6 @@ func ask(ja string) enWord      { return enWord{kind: enQuestion, ja: ja} }
 func adverb(ja string) enWord   { return enWord{kind: enAdverb, ja: ja} }
 func prep(ja string) enWord     { return enWord{kind: enPrep, ja: ja} }
 func mark(kind enKind) enWord   { return enWord{kind: kind} }
-func phrase(ja string) enWord   { return enWord{kind: enSay, ja: ja} }
 func dropped() enWord           { return enWord{kind: enDrop} }
 func verbSuru(ja string) enWord { return vn(suru(ja), ja) }
 
@@ -185,7 +190,7 @@ var englishLexicon = map[string]enWord{
 	"get": v(godan("もらう")), "provide": verbSuru("用意"), "support": verbSuru("支援"),
 	"find": v(godan("探す")), "do": dropped(), "make": v(godan("作る")), "keep": dropped(), "remain": v(godan("残る")),
 	"write": v(godan("書く")), "read": v(godan("読む")), "turn off": v(ichidan("止める")),
-	"turn on": phrase("配信再開"), "unsubscribe": phrase("配信停止"), "resubscribe": phrase("配信再開"),
+	"turn on": say("配信再開"), "unsubscribe": say("配信停止"), "resubscribe": say("配信再開"),
 	// adjectives
 	"cold": adj("寒い"), "hot": adj("暑い"), "hard": naAdj("大変"), "difficult": adj("難しい"), "tough": naAdj("大変"),
 	"lonely": adj("寂しい"), "far": adj("遠い"), "so far": adj("遠い"), "close": adj("近い"), "expensive": adj("高い"), "cheap": adj("安い"),
@@ -210,10 +215,10 @@ var englishLexicon = map[string]enWord{
 	"correct": answer("はい、そうです"), "that's right": answer("はい、そうです"), "no": answer("いいえ"),
 	"nope": answer("いいえ"), "nah": answer("いいえ"), "no thanks": answer("いいえ、結構です"),
 	"no thank you": answer("いいえ、結構です"), "not really": answer("いいえ"),
-	"how do i apply": phrase("応募方法"), "how can i apply": phrase("応募方法"), "how to apply": phrase("応募方法"),
-	"how to use": phrase("使い方"), "why is it called": phrase("なぜこの名前"), "why the name": phrase("なぜこの名前"),
-	"what is the sake model": phrase("サケモデルとは"), "what is sake model": phrase("サケモデルとは"),
-	"who can apply": phrase("誰が応募できる"), "no more": mark(enNot),
+	"how do i apply": say("応募方法"), "how can i apply": say("応募方法"), "how to apply": say("応募方法"),
+	"how to use": say("使い方"), "why is it called": say("なぜこの名前"), "why the name": say("なぜこの名前"),
+	"what is the sake model": say("サケモデルとは"), "what is sake model": say("サケモデルとは"),
+	"who can apply": say("誰が応募できる"), "no more": mark(enNot),
 	// asking
 	"what": ask("何"), "where": ask("どこ"), "when": ask("いつ"), "who": ask("誰"), "why": ask("なぜ"), "how come": ask("なぜ"),
 	"which": ask("どれ"), "how": mark(enHow), "how long": ask("どのくらいの期間"), "how many": ask("いくつ"),
@@ -250,7 +255,7 @@ var englishLexicon = map[string]enWord{
 
 	// words of the sets written for English (dev27)
 	"everyone": n("みんな"), "everybody": n("みんな"), "solve": verbSuru("解決"), "end up": dropped(), "try": dropped(),
-	"away from home": phrase("地元を離れて"), "away": dropped(), "different": pre("違う"), "alone": adverb("一人で"),
+	"away from home": say("地元を離れて"), "away": dropped(), "different": pre("違う"), "alone": adverb("一人で"),
 	"pain": naAdj("大変"), "communicate": n("コミュニケーション"), "room to move up": n("昇進"), "move up": n("昇進"),
 	"real": naAdj("本当"), "true": naAdj("本当"), "say": v(godan("言う")), "hear": v(godan("聞く")), "somewhere": n("どこか"),
 	"only": dropped(), "enough": naAdj("十分"), "anything to do": n("遊ぶ場所"), "worth": n("価値"),
@@ -258,8 +263,8 @@ var englishLexicon = map[string]enWord{
 	"too late": adj("遅い"), "end": v(godan("終わる")), "finish": v(godan("終わる")), "off": n("休み"), "per": dropped(),
 	"build": v(godan("築く")), "the first place": dropped(), "in the first place": dropped(), "lost": naAdj("大変"),
 	"totally": dropped(), "most": dropped(), "week": n("週"), "days a week": n("週に何日"), "sponsor": verbSuru("支援"),
-	"back on": phrase("配信再開"), "turn": dropped(), "resume notification": phrase("配信再開"),
-	"resume announcement": phrase("配信再開"), "my booking": n("予約確認"), "my reservation": n("予約確認"),
+	"back on": say("配信再開"), "turn": dropped(), "resume notification": say("配信再開"),
+	"resume announcement": say("配信再開"), "my booking": n("予約確認"), "my reservation": n("予約確認"),
 	"no need to": mark(enNoNeed), "no need": mark(enNoNeed), "visa": n("ビザ"), "account": n("アカウント"), "mayor": n("市長"),
 	"between": dropped(), "prefecture": n("県"), "available": naAdj("可能"), "officially": adverb("正式に"),
 	"prospect": n("将来"), "future": n("将来"), "long-term": adverb("長期的に"), "day-to-day": pre("日々の"),
@@ -269,15 +274,15 @@ var englishLexicon = map[string]enWord{
 	"worth visit": n("観光地"), "place worth visit": n("観光地"), "one": pre("1"), "two": pre("2"), "three": pre("3"),
 	"four": pre("4"), "five": pre("5"), "six": pre("6"), "twelve": pre("12"), "area": n("地域"), "impressive": n("印象"),
 	"concept": n("コンセプト"), "simple": naAdj("簡単"), "simply": adverb("簡単に"),
-	"look like": dropped(), "pass on": verbSuru("スキップ"), "no more announcement": phrase("配信停止"),
-	"no more notification": phrase("配信停止"), "no more message": phrase("配信停止"), "drop": verbSuru("キャンセル"),
+	"look like": dropped(), "pass on": verbSuru("スキップ"), "no more announcement": say("配信停止"),
+	"no more notification": say("配信停止"), "no more message": say("配信停止"), "drop": verbSuru("キャンセル"),
 	"sign me up": verbSuru("申し込み"), "take me back": v(godan("戻る")), "review": n("選考"),
 	"zero it-field experience": n("IT未経験"), "never code": n("プログラミング未経験"),
 	"never write a line of code": n("プログラミング未経験"), "a line of code": n("プログラミング"),
 	"headcount": n("採用人数"),
 	"rather":    mark(enDesire), "thanks a lot": say("ありがとうございます"), "thank you so much": say("ありがとうございます"),
 	"thanks so much": say("ありがとうございます"), "many thanks": say("ありがとうございます"),
-	"any update": phrase("状況はどうなっていますか"), "hear anything": v(enVerb{dict: "連絡が来る", stem: "連絡が来", te: "連絡が来て", potential: "連絡が来", nai: "連絡が来"}),
+	"any update": say("状況はどうなっていますか"), "hear anything": v(enVerb{dict: "連絡が来る", stem: "連絡が来", te: "連絡が来て", potential: "連絡が来", nai: "連絡が来"}),
 	"up there": dropped(), "out there": dropped(), "january": n("1月"), "february": n("2月"),
 	"june": n("6月"), "july": n("7月"), "august": n("8月"), "september": n("9月"), "october": n("10月"),
 	"november": n("11月"), "december": n("12月"), "ready": dropped(), "ready to": dropped(),
@@ -304,10 +309,10 @@ var englishLexicon = map[string]enWord{
 	"number of": dropped(), "how many spot": ask("何人"), "how many position": ask("何人"), "how many opening": ask("何人"),
 	"operator": n("担当者"), "in charge": n("担当者"), "someone in charge": n("担当者"), "person in charge": n("担当者"),
 	"exit": verbSuru("中止"), "abort": verbSuru("中止"), "y": answer("はい"), "oic": say("なるほど"), "ah": dropped(),
-	"oh": dropped(), "forget me": phrase("個人情報を削除してください"), "forget": v(ichidan("忘れる")),
+	"oh": dropped(), "forget me": say("個人情報を削除してください"), "forget": v(ichidan("忘れる")),
 	"mute": verbSuru("配信停止"), "anymore": adverb("もう"), "notice": n("お知らせ"), "msg": n("メッセージ"),
-	"subscribe": phrase("配信再開"), "display": verbSuru("表示"), "transfer": v(godan("つなぐ")),
-	"stage": n("段階"), "screening": n("選考"), "document screening": n("書類選考"), "any news": phrase("状況はどうなっていますか"),
+	"subscribe": say("配信再開"), "display": verbSuru("表示"), "transfer": v(godan("つなぐ")),
+	"stage": n("段階"), "screening": n("選考"), "document screening": n("書類選考"), "any news": say("状況はどうなっていますか"),
 	"1st": pre("1次"), "2nd": pre("2次"), "first interview": n("1次面接"), "frequently ask question": n("よくある質問"),
 	"function": n("機能"), "feature": n("機能"), "mendan": n("面談"), "casual meeting": n("面談"),
 	"arrange": verbSuru("予約"), "not now": answer("いいえ、今は結構です"), "interested": mark(enDesire),
