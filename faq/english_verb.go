@@ -20,6 +20,11 @@ func ichidan(dict string) enVerb {
 	return enVerb{dict: dict, stem: stem, te: stem + "て", potential: stem + "られ", nai: stem}
 }
 
+// kuru is 来る, the irregular verb, after what comes (連絡が来る).
+func kuru(what string) enVerb {
+	return enVerb{dict: what + "来る", stem: what + "来", te: what + "来て", potential: what + "来られ", nai: what + "来"}
+}
+
 // godanEndings give, for the last kana of a godan verb, the kana of its
 // stem, its て-form, its potential and its negative.
 var godanEndings = map[string][4]string{
