@@ -114,6 +114,8 @@ var requestSets = []requestSet{
 	{name: "dev29", path: filepath.Join("testdata", "requests_dev29.tsv"), min: 0.91},      // all in English, written later in the tenth session: 73/206 on the session-start code, 162/206 when first run, 188/206 since
 	{name: "blind18", path: filepath.Join("testdata", "requests_blind18.tsv"), min: 0.955}, // written blind at the start of the tenth session, measured once near its end: 215/224 (before the session: 215/224)
 	{name: "blind19", path: filepath.Join("testdata", "requests_blind19.tsv"), min: 0.885}, // the same, fifteen voices, 47 in English: 217/244 (before the session: 199/244)
+	{name: "blind20", path: filepath.Join("testdata", "requests_blind20.tsv"), min: 0.94},  // written blind mid-session (a third in English), measured once at its end: 205/217 (before the session: 177/217)
+	{name: "blind21", path: filepath.Join("testdata", "requests_blind21.tsv"), min: 0.925}, // the same, twelve voices: 240/258 (before the session: 226/258)
 }
 
 // requestCase is one line of a request set.
