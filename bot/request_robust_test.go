@@ -70,7 +70,7 @@ var requestRewrites = []struct {
 	// on, but for the space inside a katakana phrase (ﾊｲｼﾝ ﾃｲｼ) they showed
 	// split by the change that reads a space as a comma.
 	{"nenno", prefixed("念のため聞きたいんですが、"), 0.997},                                                    // 1000/1002 → 1002/1004
-	{"jugyo", prefixed("授業終わったので、"), 0.997},                                                        // 1000/1002 → 1002/1004
+	{"jugyo", prefixed("授業終わったので、"), 0.996},                                                        // 1000/1002 → 1002/1004; 4585/4599 once blind20 and blind21 joined the base (the tenth session)
 	{"senjitsu", prefixed("先日はありがとうございました。"), 0.988},                                               // 991/1002 → 993/1004
 	{"yabun", prefixed("夜分にすみません。"), 0.998},                                                        // 1002/1002 → 1004/1004; 2967/2970 once blind14 and blind15 joined the base
 	{"kuremasenka", ending("てください", "てくれませんか"), 0.956},                                             // 67/69 → 67/69

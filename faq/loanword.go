@@ -67,7 +67,7 @@ var katakanaLoanwords = map[string]string{
 	"ブッキング": "booking", "リザベーション": "reservation", "エクスペリエンス": "experience", "ビギナー": "beginner",
 	"ファーストメンバー": "first member", "ヘッドクォーター": "headquarters", "ブランチ": "branch", "コミュート": "commute",
 	"ローカル": "local", "ホームタウン": "hometown", "リターン": "return", "インターン": "intern",
-	"インフォメーション": "information", "タウン": "town", "プログラム": "program",
+	"インフォメーション": "information", "タウン": "town",
 	"フューチャー": "future", "プロスペクト": "prospect", "エブリデイ": "everyday", "デイリー": "daily life",
 	"ソリューション": "solve", "ノーエクスペリエンス": "no experience", "ビジネス": "job",
 	// the loanwords of requests
