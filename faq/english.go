@@ -95,6 +95,9 @@ func isLatinLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <
 // romaji for the most part, with an English word in it (kono program wo
 // hajimeta no).
 func EnglishSentence(text string) (string, bool) {
+	if !mostlyLatin(text) {
+		return "", false // most messages, at the cost of one look at each letter
+	}
 	if _, ok := Romaji(text); ok && !allEnglishWords(text) || mostlyRomaji(text) {
 		return "", false
 	}
