@@ -1,10 +1,11 @@
 package bot
 
 import (
-	"github.com/sakemodel/sakebot/faq"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sakemodel/sakebot/faq"
 )
 
 // withoutLaughter drops the laughter and the drawl that close a chat

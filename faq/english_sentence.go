@@ -5,18 +5,15 @@ import (
 	"unicode"
 )
 
-// englishSentence returns text, a message written in English (hey so what
-// exactly is the sake model?), as Japanese would say it (サケモデルは何で
-// すか？), and whether text is one (see mostlyLatin).
-// Each clause is put into Japanese order: what it is about, with the
+// englishSentence returns text, a message EnglishSentence has found to be
+// written in English (hey so what exactly is the sake model?), as Japanese
+// would say it (サケモデルは何ですか？), and false for a command of one
+// word. Each clause is put into Japanese order: what it is about, with the
 // particles its prepositions make, then the verb, in the form its modal
 // words ask for (want to apply → 応募したいです, can I skip → スキップで
 // きますか, did I pass → 合格しましたか). The words of englishLexicon are
-// taken; others say nothing the entries say and are left out.
+// taken; a word it does not hold is kept as it is.
 func englishSentence(text string) (string, bool) {
-	if !mostlyLatin(text) {
-		return "", false
-	}
 	lx := enLexemes(enTokens(text))
 	if len(lx) == 1 && lx[0].word.kind == enVerbK {
 		return "", false // a command of one word (skip, cancel) is read as typed
@@ -168,9 +165,7 @@ func allEnglishWords(text string) bool {
 		if t.punct != "" {
 			continue
 		}
-		_, surface := englishLexicon[t.surface]
-		_, lemma := englishLexicon[t.lemma]
-		if t.other != "" || !surface && !lemma && !enPhraseWords[t.surface] {
+		if t.other != "" || !t.inLexicon() {
 			return false
 		}
 	}
@@ -186,9 +181,7 @@ func mostlyRomaji(text string) bool {
 			continue
 		}
 		words++
-		_, surface := englishLexicon[t.surface]
-		_, lemma := englishLexicon[t.lemma]
-		if surface || lemma || enPhraseWords[t.surface] {
+		if t.inLexicon() {
 			continue
 		}
 		if _, ok := romajiParticles[t.surface]; ok {
@@ -198,4 +191,12 @@ func mostlyRomaji(text string) bool {
 		}
 	}
 	return words > 0 && 2*romaji >= words
+}
+
+// inLexicon reports whether the word t is one of englishLexicon's, as
+// typed, lemmatised, or as a word of one of its phrases.
+func (t enToken) inLexicon() bool {
+	_, surface := englishLexicon[t.surface]
+	_, lemma := englishLexicon[t.lemma]
+	return surface || lemma || enPhraseWords[t.surface]
 }
