@@ -224,6 +224,9 @@ func tellsWhatWasDone(clause string) bool {
 	if strings.Contains(clause, "ことにし") {
 		return false // 応募することにしました decides, it asks now
 	}
+	if containsAny(clause, wishThenContact) {
+		return false // 応募したくて連絡しました: the wish is what it tells
+	}
 	if slices.Contains(politePasts(), strings.TrimRight(frameKey(clause), "。.!！、,")) {
 		return false // 承知しました is a courtesy, not a thing done
 	}
@@ -242,6 +245,10 @@ func tellsWhatWasDone(clause string) bool {
 	k := frameKey(c)
 	return strings.HasSuffix(strings.TrimRight(k, "。.!！"), "ました") && !containsAny(k, politePasts()) && !containsAny(k, cannotComeKeys())
 }
+
+// wishThenContact tell that the student writes because of a wish
+// (応募したくて連絡しました): what was done is the writing, not the wish.
+var wishThenContact = []string{"たくて連絡", "たくてご連絡", "たいと思って連絡", "たいと思ってご連絡", "たいと思い連絡", "たいと思いご連絡", "たくてメッセージ", "たいと思ってメッセージ", "たくてline"}
 
 // closings are the formulas that close a message after what it asks
 // (応募状況を教えてください。よろしくお願いします): said after a request,

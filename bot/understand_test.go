@@ -127,7 +127,8 @@ var requestKinds = map[string][]wording{
 		{"履歴を全部消してください", "forget"},
 		{"違うよ", "no"},
 		{"ノーです", "no"},
-		{"ボットにはどんなことを質問できる？", "help"},
+		{"ボットにはどんなことを質問できる？", "faqmenu"}, // what one can ask: the list of questions shows it
+		{"このボットって何聞けばいいの", "help"},       // what one should ask: how to use it
 		{"できることの一覧ってある？", "help"},
 	},
 	// typed in kana alone, katakana half or full width, or hiragana
