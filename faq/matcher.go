@@ -296,7 +296,7 @@ func namesSomething(r rune) bool {
 // sceneEnds end an opening clause that only sets the scene: 〜んですが
 // and the like, and the て-form that gives a reason.
 var sceneEnds = append([]string{"んですが", "んですけど", "んですけれど", "んですけれども", "のですが", "のですけど",
-	"んだけど", "んやけど", "ですが", "ですけど", "ですけれど", "ですけれども", "ませんが", "ませんけど", "ますが", "ますけど"},
+	"んだけど", "んやけど", "ですが", "ですけど", "ですけれど", "ですけれども", "ませんが", "ませんけど", "ますが", "ますけど", "があるので", "がいるので", "なので"},
 	commaSceneEnds...)
 
 // commaSceneEnds end an opening that sets the scene only before a comma:

@@ -736,7 +736,8 @@ func truthWord(base string) bool {
 func framingVerb(base string) bool {
 	switch base {
 	case "教える", "知る", "聞く", "伺う", "尋ねる", "思う", "わかる", "分かる",
-		"いただく", "いただける", "頂く", "もらう", "もらえる", "くれる", "くださる", "下さる", "願う":
+		"いただく", "いただける", "頂く", "もらう", "もらえる", "くれる", "くださる", "下さる", "願う",
+		"おしえる", "しる", "きく", "おもう", "うかがう", "たずねる": // typed in hiragana (休日おしえて)
 		return true
 	}
 	return false
