@@ -325,6 +325,13 @@ var englishLexicon = map[string]enWord{
 	"get result":     v(ichidan("結果が出る")),
 	"get the result": v(ichidan("結果が出る")),
 	"get my result":  v(ichidan("結果が出る")),
+	// words of the set written in the eleventh session (dev30)
+	"is that a problem": say("大丈夫ですか"), "is it a problem": say("大丈夫ですか"), "will that be a problem": say("大丈夫ですか"),
+	"go to be": dropped(), "never written a line of code": n("プログラミング未経験"), "a problem": say("大丈夫ですか"), "is that ok": say("大丈夫ですか"),
+	"zero coding experience": n("プログラミング未経験"), "no coding experience": n("プログラミング未経験"),
+	"zero programming experience": n("プログラミング未経験"), "zero": pre("ゼロの"),
+	"after join": adverb("入社後に"), "before join": adverb("入社前に"), "join the company": verbSuru("入社"),
+	"mainly": adverb("主に"), "mostly": adverb("主に"), "customer": n("お客様"), "customer support": n("カスタマーサポート"),
 	// words that say nothing the entries say
 	"the": dropped(), "a": dropped(), "an": dropped(), "i": dropped(), "me": dropped(), "my": dropped(), "we": dropped(),
 	"us": dropped(), "our": dropped(), "you": dropped(), "your": dropped(), "it": dropped(), "its": dropped(),

@@ -109,8 +109,8 @@ func (ix *Index) match(question string, byParts bool) Match {
 	} else if ja, ok := English(question); ok {
 		text = ja // no IT experience でも平気？
 	}
-	text = Dialect(text)                 // 毎日会社さ行がねばなんねの？
-	text = withLoanwordsInJapanese(text) // エントリーのデッドライン
+	text = wonderingAsQuestion(Dialect(text)) // 毎日会社さ行がねばなんねの？, 給料同じなのかなと思って
+	text = withLoanwordsInJapanese(text)      // エントリーのデッドライン
 	m := Match{Question: question, Normalized: Normalize(text)}
 	q := clipBytes(text, MaxQuestionBytes)
 	var names []string

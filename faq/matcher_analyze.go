@@ -386,6 +386,9 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 		if base == "行う" && strings.HasPrefix(surface, "行っ") {
 			base = "行く" // 東京行ったら: in a question, 行った went more often than it held
 		}
+		if nounBeforeVerb(d, toks, i, pos, sub, base) {
+			pos, base = "名詞", surface // 休み取れる: 休み, not 休む, as 休みは取れる reads it
+		}
 		if base != "" && (han || pos == "動詞" || pos == "形容詞") {
 			written = base
 		}
@@ -414,6 +417,25 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 	}
 	return lastPOS, lastSub
 }
+
+// nounBeforeVerb reports whether toks[i], a verb in its continuative
+// form written with a kanji (休み, 締め切り), stands right before another
+// verb: the noun of that form with the particle left out (休み取れる for
+// 休みは取れる, 手当出る), which the dictionary cuts as a compound
+// verb would be cut. pos, sub and base are the token's.
+func nounBeforeVerb(d *ipaDict, toks []morph, i int, pos, sub, base string) bool {
+	t := toks[i]
+	if pos != "動詞" || sub != "自立" || t.surface == base || i+1 >= len(toks) || !containsHan(t.surface) || d.field(t, 5) != "連用形" {
+		return false
+	}
+	next := toks[i+1]
+	return d.field(next, 0) == "動詞" && slices.Contains(verbsAfterNoun, d.field(next, 6))
+}
+
+// verbsAfterNoun are the verbs a noun stands before with its particle
+// left out (休み取れる, 手当出る), but that make no compound verb with a
+// verb before them (立ち上げる is one word).
+var verbsAfterNoun = []string{"ある", "取れる", "取る", "とれる", "もらえる", "もらう", "出る", "できる", "使える", "入る", "いる", "決まる", "変わる", "違う"}
 
 // tokens returns the words of chunk. The dictionary's old auxiliary つ
 // (perfect tense) draws the い of いつ into a verb: it cuts 説明会いつ into
