@@ -436,7 +436,7 @@ func doubtsAfter(clauses []string) bool {
 
 // doubtWords say that one doubts one can or should do it.
 var doubtWords = []string{"自信ない", "自信がない", "自信ありません", "自信がありません", "自信なくて", "迷って", "迷い中", "悩んで", "悩み中",
-	"踏ん切りがつかな", "勇気がでな", "勇気が出な", "勇気出な"}
+	"踏ん切りがつかな", "勇気がでな", "勇気が出な", "勇気出な", "準備できてない", "準備ができてない", "準備できていない", "準備ができていない", "準備がまだ", "まだ準備"}
 
 // doubtKeys are doubtWords in the form of frameKey.
 var doubtKeys = sync.OnceValue(func() []string { return keysOf(doubtWords) })

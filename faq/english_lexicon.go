@@ -331,7 +331,7 @@ var englishLexicon = map[string]enWord{
 	"zero coding experience": n("プログラミング未経験"), "no coding experience": n("プログラミング未経験"),
 	"zero programming experience": n("プログラミング未経験"), "zero": pre("ゼロの"),
 	"after join": adverb("入社後に"), "before join": adverb("入社前に"), "join the company": verbSuru("入社"),
-	"mainly": adverb("主に"), "mostly": adverb("主に"), "customer": n("お客様"), "customer support": n("カスタマーサポート"),
+	"go through": v(godan("通る")), "mainly": adverb("主に"), "mostly": adverb("主に"), "customer": n("お客様"), "customer support": n("カスタマーサポート"),
 	// words that say nothing the entries say
 	"the": dropped(), "a": dropped(), "an": dropped(), "i": dropped(), "me": dropped(), "my": dropped(), "we": dropped(),
 	"us": dropped(), "our": dropped(), "you": dropped(), "your": dropped(), "it": dropped(), "its": dropped(),
