@@ -255,7 +255,7 @@ var wishThenContact = []string{"たくて連絡", "たくてご連絡", "たい�
 // they are no greeting of their own.
 var closings = []string{
 	"よろしくお願いいたします", "よろしくお願い致します", "よろしくお願いします", "よろしくおねがいします",
-	"よろしくです", "よろしく", "お願いいたします", "お願いします",
+	"よろしくです", "よろしく", "お願いいたします", "お願いします", "おねがいします",
 }
 
 // withoutClosing returns text less a closing formula that follows a

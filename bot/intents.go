@@ -302,6 +302,9 @@ func before(clause string) bool { return strings.Contains(clause, "る前に") }
 // ください) resumes them. A clause that puts off (また今度にします) takes
 // nothing.
 func namedBy(best, r request, c string) (intent, bool) {
+	if r.intent == intentCancel && best.intent == intentForget {
+		return intentForget, true // 個人情報の利用の同意、取り消したいです
+	}
 	if !best.framed || declines(intentSession, c) {
 		return intentNone, false
 	}

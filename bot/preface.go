@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -35,6 +36,22 @@ func withoutStress(text string) string {
 // ちょっと聞きたいことがあるので、, 今バイト中なんですけど、). It returns text
 // when it opens otherwise or nothing follows the opening.
 func withoutPreface(text string) string {
+	for range maxPrefaces {
+		rest := withoutOnePreface(text)
+		if rest == text {
+			break
+		}
+		text = rest // 夜分にすみません。こんにちは！応募したくて連絡しました
+	}
+	return text
+}
+
+// maxPrefaces is how many openings withoutPreface takes off, one after
+// another.
+const maxPrefaces = 3
+
+// withoutOnePreface is withoutPreface for the first opening alone.
+func withoutOnePreface(text string) string {
 	clauses := splitClauses(text)
 	if len(clauses) < 2 || !prefaces(clauses[0]) {
 		return text
@@ -57,8 +74,15 @@ func prefaces(clause string) bool {
 	if in, ok := commandOf(commandKey(c)); ok && in == intentGreeting {
 		return true // お疲れ様です！
 	}
+	if slices.Contains(apologies, c) {
+		return true // 夜分にすみません。
+	}
 	return introduces(clause, c) || announces(c)
 }
+
+// apologies open a message by excusing the writing of it.
+var apologies = []string{"すみません", "すいません", "夜分にすみません", "夜分遅くにすみません", "夜分遅くに失礼します", "夜分に失礼します",
+	"突然すみません", "突然失礼します", "突然のご連絡失礼します", "突然のご連絡失礼いたします", "失礼します", "失礼いたします"}
 
 // introduces reports whether clause, c less its punctuation, is a sentence
 // of its own that introduces the student or greets by a formula (北見工大
