@@ -331,6 +331,8 @@ var englishLexicon = map[string]enWord{
 	"zero coding experience": n("プログラミング未経験"), "no coding experience": n("プログラミング未経験"),
 	"zero programming experience": n("プログラミング未経験"), "zero": pre("ゼロの"),
 	"after join": adverb("入社後に"), "before join": adverb("入社前に"), "join the company": verbSuru("入社"),
+	"yesterday": adverb("昨日"), "still waiting": say("まだ連絡を待っています"), "not get me": say("わかってくれません"),
+	"not understand me": say("わかってくれません"), "not understanding me": say("わかってくれません"),
 	"go through": v(godan("通る")), "mainly": adverb("主に"), "mostly": adverb("主に"), "customer": n("お客様"), "customer support": n("カスタマーサポート"),
 	// words that say nothing the entries say
 	"the": dropped(), "a": dropped(), "an": dropped(), "i": dropped(), "me": dropped(), "my": dropped(), "we": dropped(),
