@@ -607,15 +607,18 @@ func properName(pos, sub, sub2 string) bool {
 }
 
 // asksAbout reports whether a name followed by the tokens after is what
-// a question asks about, rather than where the student is from (札幌出身)
-// or an example among others (東京とか福島とか).
+// a question asks about, rather than where the student is from (札幌出身,
+// 沖縄から行ったら), a place compared with (札幌より寒い) or an example
+// among others (東京とか福島とか).
 func asksAbout(after []analyzedToken) bool {
 	if len(after) == 0 {
 		return true
 	}
 	switch after[0].written {
-	case "出身", "とか", "など", "みたい":
+	case "出身", "とか", "など", "みたい", "から", "より", "生まれ", "育ち":
 		return false
+	case "酒":
+		return false // 日本酒 names a drink
 	}
 	return true
 }

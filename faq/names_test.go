@@ -4,8 +4,9 @@ import "testing"
 
 // TestQuestionsAboutAnotherPlace: a question that asks about a place or an
 // organisation its best entry never mentions is offered as a choice, not
-// answered; a place the student only comes from (札幌出身) or gives as one
-// example among others (東京とか福島とか) does not count, and the entry
+// answered; a place the student only comes from (札幌出身, 沖縄から行ったら),
+// compares with (札幌より) or gives as one example among others (東京とか
+// 福島とか) does not count, and the entry
 // that names the place still answers.
 func TestQuestionsAboutAnotherPlace(t *testing.T) {
 	ix := NewIndex(loadDefaultFAQs(t), loadDefaultConcepts(t)...)
@@ -19,6 +20,9 @@ func TestQuestionsAboutAnotherPlace(t *testing.T) {
 		"札幌出身なんですが応募できますか？": "who-can-apply",
 		"メンバーが東京とか福島とかバラバラなのって、仕事しててやりにくさとかないんですか？": "remote-difficulty",
 		"札幌の大学に通ってる北見出身者でも受けられる？":                   "who-can-apply",
+		"沖縄から行ったら北見の暮らしってどうなん?お店とかちゃんとある?":          "kitami-life",     // where the student comes from
+		"北見の冬って札幌より寒い?":                             "kitami-winter",   // a place compared with
+		"サケって日本酒のほうじゃなくて魚の鮭？名前の由来知りたい":              "why-called-sake", // 日本酒 is a drink
 	})
 }
 
