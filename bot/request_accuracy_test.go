@@ -117,6 +117,7 @@ var requestSets = []requestSet{
 	{name: "blind20", path: filepath.Join("testdata", "requests_blind20.tsv"), min: 0.94},  // written blind mid-session (a third in English), measured once at its end: 205/217 (before the session: 177/217)
 	{name: "blind21", path: filepath.Join("testdata", "requests_blind21.tsv"), min: 0.925}, // the same, twelve voices: 240/258 (before the session: 226/258)
 	{name: "dev30", path: filepath.Join("testdata", "requests_dev30.tsv"), min: 0.5},       // written at the start of the eleventh session, to tune on
+	{name: "dev31", path: filepath.Join("testdata", "requests_dev31.tsv"), min: 0.5},       // written in the eleventh session, to tune on
 }
 
 // requestCase is one line of a request set.
