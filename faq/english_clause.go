@@ -200,6 +200,7 @@ func (c *enClause) japanese() string {
 		b.WriteString(a)
 	}
 	c.countWhat()
+	c.joinWhat()
 	c.writeParts(&b)
 	b.WriteString(c.predicate())
 	b.WriteString(c.joint)
@@ -228,6 +229,8 @@ func (c *enClause) writeParts(b *strings.Builder) {
 		case particle == "で" && exists:
 			particle = "に" // an office in Kitami: オフィスは北見にありますか
 		case particle != "":
+		case len(c.verbs) > 0 && p.afterVerb && (last == "参加する" || last == "入社する"):
+			particle = "に" // join the info session: 説明会に参加する
 		case len(c.verbs) > 0 && p.afterVerb:
 			particle = "を"
 		case c.must && len(c.verbs) == 0 && !topic:
@@ -338,6 +341,8 @@ func (c *enClause) adjPredicate(q string) string {
 	switch {
 	case c.not && a.na:
 		return a.ja + "ではないです" + q
+	case c.not && strings.HasSuffix(a.ja, "いい"):
+		return strings.TrimSuffix(a.ja, "いい") + "よくないです" + q // not good: よくない
 	case c.not:
 		return strings.TrimSuffix(a.ja, "い") + "くないです" + q
 	}
@@ -378,3 +383,22 @@ func (c *enClause) countWhat() {
 		}
 	}
 }
+
+// joinWhat reads join, said as 入社 (can I join? after joining), as 参加
+// when what is joined is an event (join the info session, join a meeting).
+func (c *enClause) joinWhat() {
+	for i, v := range c.verbs {
+		if v.dict != "入社する" {
+			continue
+		}
+		for _, p := range c.parts {
+			if containsAny(p.ja, enEvents) {
+				c.verbs[i] = suru("参加")
+				break
+			}
+		}
+	}
+}
+
+// enEvents name what one joins as a participant, not as an employee.
+var enEvents = []string{"説明会", "ミーティング", "面接", "面談", "インターンシップ", "イベント", "研修", "授業", "チーム", "Zoom"}

@@ -29,6 +29,10 @@ func TestEnglishSentence(t *testing.T) {
 		"not interested in an interview right now":          "今面接を希望しません。",
 		"I have zero coding experience, is that a problem?": "プログラミング未経験、大丈夫ですか？",
 		"When can I move back to Kitami after joining?":     "入社後に北見にいつ戻れますか？",
+		"Can I join the info session?":                      "説明会に参加できますか？",
+		"my major is chemistry, can I join?":                "専攻の化学、入社できますか？",
+		"sorry my japanese is not good":                     "日本語はよくないです。",
+		"I am from China, can I apply?":                     "中国から、応募できますか？",
 	} {
 		got, ok := EnglishSentence(in)
 		if !ok || got != want {
