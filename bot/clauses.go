@@ -248,7 +248,7 @@ func tellsWhatWasDone(clause string) bool {
 
 // wishThenContact tell that the student writes because of a wish
 // (応募したくて連絡しました): what was done is the writing, not the wish.
-var wishThenContact = []string{"たくて連絡", "たくてご連絡", "たいと思って連絡", "たいと思ってご連絡", "たいと思い連絡", "たいと思いご連絡", "たくてメッセージ", "たいと思ってメッセージ", "たくてline"}
+var wishThenContact = []string{"たくて連絡", "たくてご連絡", "たく連絡", "たくご連絡", "たいと思って連絡", "たいと思ってご連絡", "たいと思い連絡", "たいと思いご連絡", "たくてメッセージ", "たいと思ってメッセージ", "たくてline"}
 
 // closings are the formulas that close a message after what it asks
 // (応募状況を教えてください。よろしくお願いします): said after a request,

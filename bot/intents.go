@@ -1091,7 +1091,7 @@ var absentWords = []string{"いない", "いません", "いらっしゃらな�
 // notArrivedWords say that word of something has not come yet.
 var notArrivedWords = []string{"出とらん", "来とらん", "出てへん", "来てへん", "来てない", "来ていない", "来ない", "来ません", "来てません", "きてない", "こない",
 	"届いてない", "届いていない", "届かない", "届きません", "届いてません", "とどいてない", "出てない", "出ていない", "出ません",
-	"でてない", "連絡がない", "連絡ない", "連絡がありません"}
+	"でてない", "連絡がない", "連絡ない", "連絡がありません", "返事がない", "返事がありません", "返事ない", "返信がない", "返信がありません", "返信ない"}
 
 // absentKeys and notArrivedKeys are absentWords and notArrivedWords in
 // the form of frameKey.

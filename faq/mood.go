@@ -114,6 +114,8 @@ func moodOfWords(text, k string) Mood {
 			}
 		case pos == "形容詞" && base == "ない" && i > 0 && afterVerb(d.field(toks[i-1], 0)):
 			negated = true // し|なく|て, し|たく|ない — not 予定が|ない
+		case tok.surface == "不要":
+			negated = true // 予約の変更は不要です: no change is wanted
 		}
 	}
 	if negated && askingInTheNegative(text, k) {
