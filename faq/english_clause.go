@@ -237,8 +237,8 @@ func (c *enClause) writeParts(b *strings.Builder) {
 			particle, topic = "が", true // a human is needed: 担当者が必要です
 		case predicated && !topic:
 			particle, topic = "は", true
-		case c.desire && i == len(c.parts)-1:
-			particle = "を"
+		case (c.desire || c.please) && i == len(c.parts)-1:
+			particle = "を" // an interview please: 面接をお願いします
 		case i < len(c.parts)-1:
 			particle = "の"
 		}
@@ -260,6 +260,8 @@ func (c *enClause) predicate() string {
 		return c.qword + c.adjPredicate(q)
 	}
 	switch {
+	case c.please && !c.question && !c.desire && !c.not && len(c.parts) > 0:
+		return "お願いします" // interview please
 	case c.desire && c.not && len(c.parts) > 0:
 		return "希望しません" // not interested in an interview
 	case c.desire && len(c.parts) > 0:

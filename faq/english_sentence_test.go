@@ -33,6 +33,7 @@ func TestEnglishSentence(t *testing.T) {
 		"my major is chemistry, can I join?":                "専攻の化学、入社できますか？",
 		"sorry my japanese is not good":                     "日本語はよくないです。",
 		"I am from China, can I apply?":                     "中国から、応募できますか？",
+		"interview please":                                  "面接をお願いします。",
 	} {
 		got, ok := EnglishSentence(in)
 		if !ok || got != want {
