@@ -23,6 +23,7 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"Zooops Japanの社長は誰？",
 		"福島のサポートエンジニアの人の名前は？",
 		"網走監獄って何時まで開いてますか",
+		"ビザのサポートはしてもらえますか", // the article says nothing of visas
 		"博物館網走監獄の入館料はいくら？",
 		"サテライトオフィスっていつできたの？",
 		"第1号の方のインスタ教えてください",

@@ -229,8 +229,8 @@ func (c *enClause) writeParts(b *strings.Builder) {
 		case particle == "で" && exists:
 			particle = "に" // an office in Kitami: オフィスは北見にありますか
 		case particle != "":
-		case len(c.verbs) > 0 && p.afterVerb && (last == "参加する" || last == "入社する"):
-			particle = "に" // join the info session: 説明会に参加する
+		case len(c.verbs) > 0 && p.afterVerb && (last == "参加する" || last == "入社する" || last == "戻る" || last == "移る"):
+			particle = "に" // join the info session: 説明会に参加する; return Kitami: 北見に戻る
 		case len(c.verbs) > 0 && p.afterVerb:
 			particle = "を"
 		case c.must && len(c.verbs) == 0 && !topic:

@@ -335,7 +335,7 @@ var englishLexicon = map[string]enWord{
 	"no answer yet": say("まだ返事がありません"), "no news yet": say("まだ連絡がありません"), "receive my application": say("応募は届いていますか"),
 	"receive my entry": say("応募は届いていますか"), "get my application": say("応募は届いていますか"), "how this chat work": n("使い方"),
 	"how this bot work": n("使い方"), "how it work": n("仕組み"), "accepted": n("合格"), "was i accepted": say("合格しましたか"),
-	"start application": verbSuru("応募"), "start my application": verbSuru("応募"), "china": n("中国"), "vietnam": n("ベトナム"), "nepal": n("ネパール"), "indonesia": n("インドネシア"), "korea": n("韓国"),
+	"start application": verbSuru("応募"), "start my application": verbSuru("応募"), "after training": adverb("研修後に"), "after the training": adverb("研修後に"), "china": n("中国"), "vietnam": n("ベトナム"), "nepal": n("ネパール"), "indonesia": n("インドネシア"), "korea": n("韓国"),
 	"taiwan": n("台湾"), "thailand": n("タイ"), "mongolia": n("モンゴル"), "malaysia": n("マレーシア"), "india": n("インド"),
 	"myanmar": n("ミャンマー"), "philippines": n("フィリピン"), "bangladesh": n("バングラデシュ"), "sri lanka": n("スリランカ"),
 	"sake modal": n("サケモデル"), "article": n("記事"), "origin": n("由来"), "river": n("川"), "univ": n("大学"),
