@@ -331,7 +331,7 @@ var englishLexicon = map[string]enWord{
 	"zero coding experience": n("プログラミング未経験"), "no coding experience": n("プログラミング未経験"),
 	"zero programming experience": n("プログラミング未経験"), "zero": pre("ゼロの"),
 	"after join": adverb("入社後に"), "before join": adverb("入社前に"), "join the company": verbSuru("入社"),
-	"no reply yet": say("まだ返事がありません"), "no reply": say("返事がありません"), "no response yet": say("まだ返事がありません"),
+	"help me": say("助けてください"), "i am lost": say("使い方がわかりません"), "no reply yet": say("まだ返事がありません"), "no reply": say("返事がありません"), "no response yet": say("まだ返事がありません"),
 	"no answer yet": say("まだ返事がありません"), "no news yet": say("まだ連絡がありません"), "receive my application": say("応募は届いていますか"),
 	"receive my entry": say("応募は届いていますか"), "get my application": say("応募は届いていますか"), "how this chat work": n("使い方"),
 	"how this bot work": n("使い方"), "how it work": n("仕組み"), "accepted": n("合格"), "was i accepted": say("合格しましたか"),
