@@ -339,7 +339,7 @@ var englishLexicon = map[string]enWord{
 	"taiwan": n("台湾"), "thailand": n("タイ"), "mongolia": n("モンゴル"), "malaysia": n("マレーシア"), "india": n("インド"),
 	"myanmar": n("ミャンマー"), "philippines": n("フィリピン"), "bangladesh": n("バングラデシュ"), "sri lanka": n("スリランカ"),
 	"sake modal": n("サケモデル"), "article": n("記事"), "origin": n("由来"), "river": n("川"), "univ": n("大学"),
-	"aplly": verbSuru("応募"), "aply": verbSuru("応募"), "graduate from": verbSuru("卒業"), "cs": n("情報系"), "right": dropped(),
+	"aplly": verbSuru("応募"), "aply": verbSuru("応募"), "cs": n("情報系"), "right": dropped(),
 	"business manner": n("ビジネスマナー"), "manner": n("マナー"), "move to": v(godan("移る")), "good place to live": adj("住みやすい"),
 	"nice place to live": adj("住みやすい"), "health insurance": n("健康保険"), "health": n("健康"), "give": verbSuru("用意"),
 	"every year": adverb("毎年"), "each year": adverb("毎年"), "call it": v(godan("呼ぶ")), "my country": n("母国"),
