@@ -247,12 +247,24 @@ var questionSets = []questionSet{
 	{name: "blind21", path: filepath.Join("testdata", "faq_blind21.tsv"), minOnTopic: 0.915, minRejected: 0.975, minSuggested: 0.7},
 	// faq_dev30.tsv (261, 97; students' situations, indirect questions,
 	// 15% English) was written at the start of the eleventh session the
-	// same way, to tune on.
-	{name: "dev30", path: filepath.Join("testdata", "faq_dev30.tsv"), minOnTopic: 0.5, minRejected: 0.5, minSuggested: 0.5},
+	// same way, to tune on: 234/261 / 90/97 / 16/19 when first run.
+	{name: "dev30", path: filepath.Join("testdata", "faq_dev30.tsv"), minOnTopic: 0.92, minRejected: 0.91, minSuggested: 0.85},
 	// faq_dev31.tsv (320, 108; parents, a third in English, romaji,
 	// long messages and two-word ones) was written in the eleventh
-	// session the same way, to tune on.
-	{name: "dev31", path: filepath.Join("testdata", "faq_dev31.tsv"), minOnTopic: 0.5, minRejected: 0.5, minSuggested: 0.5},
+	// session the same way, to tune on: 286/320 / 105/108 / 22/29 when
+	// first run.
+	{name: "dev31", path: filepath.Join("testdata", "faq_dev31.tsv"), minOnTopic: 0.925, minRejected: 0.975, minSuggested: 0.75},
+	// faq_blind22.tsv (263 on-topic, 88 off-topic; students typing fast,
+	// dialect, fragments, 10% English) and faq_blind23.tsv (276, 95;
+	// parents, international students in English, hiragana, two questions
+	// in one) were written at the start of the eleventh session by two
+	// helpers from the article and the labels only, committed unread, and
+	// measured once near its end (at 5bc9f0c): 252/263 (0.958) / 87/88 /
+	// 7/11 and 252/276 (0.913) / 94/95 / 13/17. The code before the
+	// session read them 252/263 / 87/88 / 7/11 and 249/276 / 94/95 /
+	// 15/21. Development sets since; the floors sit just under.
+	{name: "blind22", path: filepath.Join("testdata", "faq_blind22.tsv"), minOnTopic: 0.955, minRejected: 0.98, minSuggested: 0.6},
+	{name: "blind23", path: filepath.Join("testdata", "faq_blind23.tsv"), minOnTopic: 0.91, minRejected: 0.98, minSuggested: 0.7},
 }
 
 func TestQuestionSets(t *testing.T) {
