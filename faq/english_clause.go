@@ -1,6 +1,9 @@
 package faq
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // enClause is one clause of an English message as it is read: what it is
 // about, its verbs, and what its modal words say of them.
@@ -24,6 +27,9 @@ type enClause struct {
 	// also a noun is the noun there
 	determined bool
 	openedByDo bool // the clause opened with do (do I need…? don't send…)
+	// inAfterNoun is set by in right after a noun (life in Kitami), for
+	// the next noun: see placeFirst
+	inAfterNoun bool
 
 	desire, able, please, must, not, past, question, supposes, imperative bool
 	joint                                                                 string // what follows the clause: 、 けど、 。
@@ -33,6 +39,7 @@ type enClause struct {
 type enPart struct {
 	ja, particle string
 	afterVerb    bool // the noun followed a verb: its object
+	inPlace      bool // the noun followed in right after a noun (life in Kitami)
 }
 
 // empty reports whether the clause holds nothing to write.
@@ -43,7 +50,7 @@ func (c *enClause) empty() bool {
 // take reads one word or phrase into the clause.
 func (c *enClause) take(l enLexeme) {
 	w := l.word
-	opening := !c.started
+	opening, afterNoun := !c.started, c.nounOpen
 	c.started = true
 	if w.kind != enNoun {
 		c.nounOpen = false
@@ -102,7 +109,7 @@ func (c *enClause) take(l enLexeme) {
 	case enAdverb:
 		c.adverbs, c.content = append(c.adverbs, w.ja), true
 	case enPrep:
-		c.prep = w.ja
+		c.prep, c.inAfterNoun = w.ja, w.ja == "で" && afterNoun
 	case enOf:
 		c.of = len(c.parts) > 0
 	default:
@@ -151,9 +158,9 @@ func (c *enClause) noun(ja string) {
 		}
 		c.parts[last].ja += ja
 	default:
-		c.parts = append(c.parts, enPart{ja: ja, particle: c.prep, afterVerb: len(c.verbs) > 0})
+		c.parts = append(c.parts, enPart{ja: ja, particle: c.prep, afterVerb: len(c.verbs) > 0, inPlace: c.inAfterNoun})
 	}
-	c.of, c.prep, c.nounOpen = false, "", true
+	c.of, c.prep, c.nounOpen, c.inAfterNoun = false, "", true, false
 }
 
 // finish closes the clause with the mark that ended it.
@@ -201,10 +208,26 @@ func (c *enClause) japanese() string {
 	}
 	c.countWhat()
 	c.joinWhat()
+	c.placeFirst()
 	c.writeParts(&b)
 	b.WriteString(c.predicate())
 	b.WriteString(c.joint)
 	return b.String()
+}
+
+// placeFirst writes a noun in a place as the place's noun (life in
+// Kitami: 北見の生活; a dorm in Tokyo?: 東京の寮はありますか) when the
+// clause has no verb or adjective to be done there.
+func (c *enClause) placeFirst() {
+	if len(c.verbs) > 0 || len(c.adjs) > 0 {
+		return
+	}
+	for i := len(c.parts) - 1; i > 0; i-- {
+		if p := c.parts[i]; p.inPlace && p.particle == "で" {
+			c.parts[i-1].ja = p.ja + "の" + c.parts[i-1].ja
+			c.parts = slices.Delete(c.parts, i, i+1)
+		}
+	}
 }
 
 // writeParts writes the nouns with their particles: the object of a verb
@@ -274,6 +297,8 @@ func (c *enClause) predicate() string {
 		return c.qword + "できますか" // can I do an internship?
 	case c.qword != "":
 		return c.qword + "です" + q
+	case c.asksIfThereIs() && c.aboutPeople():
+		return "いますか" // staff in other prefectures?
 	case c.asksIfThereIs():
 		return "ありますか"
 	case c.question:
@@ -362,6 +387,12 @@ func latinEdges(a, b string) bool {
 func (c *enClause) asksIfThereIs() bool {
 	return c.question && len(c.parts) > 0 && len(c.verbs) == 0 && len(c.adjs) == 0 && c.qword == "" &&
 		!c.must && !c.able && !c.desire
+}
+
+// aboutPeople reports whether the clause's first noun names people, who
+// are there with いる, not ある.
+func (c *enClause) aboutPeople() bool {
+	return len(c.parts) > 0 && hasAnySuffix(c.parts[0].ja, "社員", "メンバー", "担当者", "先輩", "同僚", "エンジニア", "誰か")
 }
 
 // enDeterminers come before a noun (the work, my commute).

@@ -24,7 +24,7 @@ func TestEnglishSentence(t *testing.T) {
 		"can i do an internship w/o IT experience":          "インターンシップはIT経験なしでできますか？",
 		"i'm worried about the trainig":                     "研修について不安です。",
 		"what does my day-to-day work look like?":           "日々の仕事は何ですか？",
-		"office in Kitami?":                                 "オフィスは北見にありますか？",
+		"office in Kitami?":                                 "北見のオフィスはありますか？",
 		"don't send me announcements pls":                   "お知らせを送らないでください。",
 		"not interested in an interview right now":          "今面接を希望しません。",
 		"I have zero coding experience, is that a problem?": "プログラミング未経験、大丈夫ですか？",
@@ -34,6 +34,8 @@ func TestEnglishSentence(t *testing.T) {
 		"sorry my japanese is not good":                     "日本語はよくないです。",
 		"I am from China, can I apply?":                     "中国から、応募できますか？",
 		"interview please":                                  "面接をお願いします。",
+		"daily life in Kitami":                              "北見の生活。",
+		"any employees in other prefectures?":               "他の県の社員はいますか？",
 	} {
 		got, ok := EnglishSentence(in)
 		if !ok || got != want {
