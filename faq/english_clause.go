@@ -30,6 +30,9 @@ type enClause struct {
 	// inAfterNoun is set by in right after a noun (life in Kitami), for
 	// the next noun: see placeFirst
 	inAfterNoun bool
+	// joinNext joins the next noun to the last, after and or or between
+	// them (a dorm or an apartment: 寮や部屋)
+	joinNext string
 
 	desire, able, please, must, not, past, question, supposes, imperative bool
 	joint                                                                 string // what follows the clause: 、 けど、 。
@@ -54,6 +57,13 @@ func (c *enClause) take(l enLexeme) {
 	c.started = true
 	if w.kind != enNoun {
 		c.nounOpen = false
+	}
+	if j := nounJoint(l); j != "" && afterNoun && len(c.parts) > 0 {
+		c.joinNext = j
+		return
+	}
+	if w.kind != enNoun && w.kind != enDrop && w.kind != enPrefix {
+		c.joinNext = ""
 	}
 	determined := c.determined
 	c.determined = w.kind == enDrop && enDeterminers[l.first]
@@ -117,6 +127,18 @@ func (c *enClause) take(l enLexeme) {
 	}
 }
 
+// nounJoint is what and or or says between two nouns (寮と部屋, 寮や部屋),
+// or "" for another word.
+func nounJoint(l enLexeme) string {
+	switch {
+	case l.word.kind == enAnd && l.first == "and":
+		return "と"
+	case l.first == "or":
+		return "や"
+	}
+	return ""
+}
+
 // mark reads a modal word into the clause.
 func (c *enClause) mark(k enKind, opening bool) {
 	switch k {
@@ -152,6 +174,8 @@ func (c *enClause) noun(ja string) {
 	switch {
 	case c.of && last >= 0:
 		c.parts[last].ja = ja + "の" + c.parts[last].ja
+	case c.joinNext != "" && last >= 0:
+		c.parts[last].ja += c.joinNext + ja
 	case c.nounOpen && c.prep == "" && last >= 0:
 		if latinEdges(c.parts[last].ja, ja) {
 			ja = " " + ja // two words kept in English (end up)
@@ -160,7 +184,7 @@ func (c *enClause) noun(ja string) {
 	default:
 		c.parts = append(c.parts, enPart{ja: ja, particle: c.prep, afterVerb: len(c.verbs) > 0, inPlace: c.inAfterNoun})
 	}
-	c.of, c.prep, c.nounOpen, c.inAfterNoun = false, "", true, false
+	c.of, c.prep, c.nounOpen, c.inAfterNoun, c.joinNext = false, "", true, false, ""
 }
 
 // finish closes the clause with the mark that ended it.
@@ -209,10 +233,26 @@ func (c *enClause) japanese() string {
 	c.countWhat()
 	c.joinWhat()
 	c.placeFirst()
+	if c.whyNoun() {
+		b.WriteString("なぜ") // why sake?: なぜサケですか, not サケはなぜですか
+		for i, p := range c.parts {
+			if i > 0 {
+				b.WriteString("の")
+			}
+			b.WriteString(p.ja)
+		}
+		b.WriteString("ですか" + c.joint)
+		return b.String()
+	}
 	c.writeParts(&b)
 	b.WriteString(c.predicate())
 	b.WriteString(c.joint)
 	return b.String()
+}
+
+// whyNoun reports whether the clause asks why of nouns alone (why sake?).
+func (c *enClause) whyNoun() bool {
+	return c.qword == "なぜ" && len(c.verbs) == 0 && len(c.adjs) == 0 && !c.must && !c.able && !c.desire && len(c.parts) > 0
 }
 
 // placeFirst writes a noun in a place as the place's noun (life in

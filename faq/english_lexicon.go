@@ -360,7 +360,7 @@ var englishLexicon = map[string]enWord{
 	"main": pre("主な"), "information science": n("情報系"), "opportunity": dropped(), "meaning": n("意味"),
 	"meaning behind": n("由来"), "behind": dropped(), "smth": dropped(), "actual": dropped(), "under": dropped(), "as": dropped(),
 	"professor": n("先生"), "teacher": n("先生"), "said": v(godan("言う")),
-	"what kind of stuff": ask("何"), "what kind of thing": ask("何"), "what sort of stuff": ask("何"),
+	"like in": prep("で"), "what do they do": say("何をしている会社ですか"), "what kind of stuff": ask("何"), "what kind of thing": ask("何"), "what sort of stuff": ask("何"),
 	"nepali": n("ネパール"), "vietnamese": n("ベトナム"), "chinese": n("中国"), "korean": n("韓国"),
 	"indonesian": n("インドネシア"), "mongolian": n("モンゴル"), "malaysian": n("マレーシア"),
 	// words that say nothing the entries say

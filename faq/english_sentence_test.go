@@ -36,6 +36,9 @@ func TestEnglishSentence(t *testing.T) {
 		"interview please":                                  "面接をお願いします。",
 		"daily life in Kitami":                              "北見の生活。",
 		"any employees in other prefectures?":               "他の県の社員はいますか？",
+		"why sake?":                                         "なぜサケですか？",
+		"is there a dorm or apartment in Tokyo?":            "東京の寮や部屋はありますか？",
+		"what is daily life like in kitami?":                "北見の生活は何ですか？",
 	} {
 		got, ok := EnglishSentence(in)
 		if !ok || got != want {
