@@ -33,6 +33,10 @@ func TestRequestsInStudentsWords(t *testing.T) {
 		if r := repliesText(h.say("応募するか迷ってます", "[応募する]")); strings.Contains(r, "個人情報の取り扱い") {
 			t.Fatalf("a hedged request started the form:\n%s", r)
 		}
+		h.key.UserID = "U0007"
+		if r := repliesText(h.say("担当者は必要ないです")); strings.Contains(r, "おつなぎします") {
+			t.Fatalf("a person not needed was called:\n%s", r)
+		}
 	})
 }
 

@@ -116,6 +116,8 @@ func moodOfWords(text, k string) Mood {
 			negated = true // し|なく|て, し|たく|ない — not 予定が|ない
 		case tok.surface == "不要":
 			negated = true // 予約の変更は不要です: no change is wanted
+		case pos == "形容詞" && base == "ない" && needBefore(toks, i):
+			negated = true // 担当者は必要ないです: no one is wanted
 		}
 	}
 	if negated && askingInTheNegative(text, k) {
@@ -125,6 +127,16 @@ func moodOfWords(text, k string) Mood {
 		return Negated
 	}
 	return Plain
+}
+
+// needBefore reports whether the ない at toks[i] follows 必要, with or
+// without a particle between (必要ない, 必要はない).
+func needBefore(toks []morph, i int) bool {
+	j := i - 1
+	if j > 0 && (toks[j].surface == "は" || toks[j].surface == "も" || toks[j].surface == "が") {
+		j--
+	}
+	return j >= 0 && toks[j].surface == "必要"
 }
 
 // contentsInKana reports whether toks[i] is the ない of ないよう, the word
