@@ -66,6 +66,9 @@ func TestReadRequestMoods(t *testing.T) {
 		want intent // the request made, or intentNone
 	}{
 		{"応募する気はないです", intentNone},
+		{"もし応募したら、結果ってどのくらいで出るの？", intentNone}, // supposed: no status to look up
+		{"応募したのに結果がまだ来ません", intentStatus},
+		{"担当者は必要ないです", intentNone},
 		{"担当者とは後で話します", intentNone},
 		{"後で答えます", intentSkip},
 		{"合格したかどうか分かりますか", intentStatus},

@@ -129,7 +129,18 @@ func readRequest(text string) request {
 	if containsAny(frameKey(text), talkingKeys()) && declines(intentHuman, text) {
 		return request{} // 人と話すのは苦手なので、このままボットで大丈夫です
 	}
+	if r.intent == intentStatus && supposesApplying(text) {
+		return request{} // もし応募したら、結果ってどのくらいで出るの？ has nothing to look up yet
+	}
 	return keptAsIs(r, text)
+}
+
+// supposesApplying reports whether text supposes an application that is
+// not made (もし応募したら, 仮に応募するなら): what it asks about the
+// result is a question about the steps, not about the student's status.
+func supposesApplying(text string) bool {
+	k := frameKey(text)
+	return containsAny(k, applyingKeys()) && (strings.Contains(k, "もし") || strings.Contains(k, "仮に") || strings.Contains(k, "するなら"))
 }
 
 // endsInTeForm reports whether text ends in a verb's て-form, which asks
