@@ -334,8 +334,8 @@ func decideAt(c []Scored, threshold float64) (Outcome, []Scored) {
 	for near < len(c) && c[near].Score >= c[0].Score-AmbiguityMargin {
 		near++
 	}
-	if near == 1 {
-		return Answered, c
+	if near == 1 || answersAlike(c[0], c[1:near]) {
+		return Answered, c // the close ones say what the best says
 	}
 	return Ambiguous, c[:near]
 }
