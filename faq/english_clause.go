@@ -73,6 +73,9 @@ func (c *enClause) take(l enLexeme) {
 	c.past = c.past || l.past
 	switch w.kind {
 	case enDrop:
+		if l.first == "for" && afterNoun {
+			c.inAfterNoun = true // a dorm for trainees: 研修生の寮
+		}
 		if opening && enAuxiliaries[l.first] {
 			c.question, c.openedByDo = true, l.first == "do"
 		}
@@ -263,7 +266,7 @@ func (c *enClause) placeFirst() {
 		return
 	}
 	for i := len(c.parts) - 1; i > 0; i-- {
-		if p := c.parts[i]; p.inPlace && p.particle == "で" {
+		if p := c.parts[i]; p.inPlace && (p.particle == "で" || p.particle == "") {
 			c.parts[i-1].ja = p.ja + "の" + c.parts[i-1].ja
 			c.parts = slices.Delete(c.parts, i, i+1)
 		}

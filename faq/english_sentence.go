@@ -145,6 +145,8 @@ func enClauses(lx []enLexeme) []*enClause {
 			next("but")
 		case l.word.kind == enBecause:
 			next(",")
+		case l.first == "when" && l.word.kind == enQuestion && c.content && i+1 < len(lx) && lx[i+1].word.kind == enNoun:
+			next(",") // meetings when everyone is away: a time, not いつ
 		default:
 			c.take(l)
 		}
