@@ -1,6 +1,9 @@
 package faq
 
-import "unicode"
+import (
+	"slices"
+	"unicode"
+)
 
 // alikeShare is the share of another entry's answer, counted in pairs of
 // characters, that the best entry's answer must hold for the two to state
@@ -27,32 +30,43 @@ func answersAlike(best Scored, others []Scored) bool {
 			return false
 		}
 		pairs := charPairs(o.FAQ.Answer)
-		shared := 0
-		for p := range pairs {
-			if have[p] {
-				shared++
-			}
-		}
-		if len(pairs) == 0 || float64(shared) < alikeShare*float64(len(pairs)) {
+		if len(pairs) == 0 || float64(sharedCount(have, pairs)) < alikeShare*float64(len(pairs)) {
 			return false
 		}
 	}
 	return true
 }
 
-// charPairs is the set of pairs of adjacent letters and digits of s,
-// punctuation and spaces left out.
-func charPairs(s string) map[[2]rune]bool {
-	pairs := make(map[[2]rune]bool, len(s)/3)
+// charPairs is the sorted set of pairs of adjacent letters and digits of
+// s, punctuation and spaces left out, each pair packed in a uint64.
+func charPairs(s string) []uint64 {
+	pairs := make([]uint64, 0, len(s)/3)
 	prev := rune(-1)
 	for _, r := range s {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			continue
 		}
 		if prev >= 0 {
-			pairs[[2]rune{prev, r}] = true
+			pairs = append(pairs, uint64(prev)<<32|uint64(r))
 		}
 		prev = r
 	}
-	return pairs
+	slices.Sort(pairs)
+	return slices.Compact(pairs)
+}
+
+// sharedCount counts the pairs two sorted sets share.
+func sharedCount(a, b []uint64) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n, i, j = n+1, i+1, j+1
+		}
+	}
+	return n
 }
