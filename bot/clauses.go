@@ -90,7 +90,7 @@ var openingWords = []struct {
 // between two runes that are not ASCII, nor both katakana. In 「help me」
 // and 「ﾊｲｼﾝ ﾃｲｼ」 it parts the words of one phrase.
 func spaceSeparates(text string, i int) bool {
-	if spacedKana(text) {
+	if spacedKana(text) || spacedWords(text) {
 		return false // わたし の おうぼ どうなって ますか: words apart, not clauses
 	}
 	prev, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:i], " "))
@@ -106,6 +106,22 @@ func spacedKana(text string) bool {
 	}
 	for _, r := range text {
 		if !unicode.IsSpace(r) && !unicode.Is(unicode.Hiragana, r) && r != 'ー' && !unicode.IsPunct(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// spacedWords reports whether text, in Japanese, has a space after nearly
+// every word, as learners of Japanese type (私の 応募 いま どう なって
+// いますか): three spaces or more, and no piece between spaces or marks
+// longer than a word.
+func spacedWords(text string) bool {
+	if strings.Count(strings.TrimSpace(text), " ") < 3 {
+		return false
+	}
+	for _, p := range strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) {
+		if utf8.RuneCountInString(p) > 5 || strings.ContainsFunc(p, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }) {
 			return false
 		}
 	}

@@ -24,6 +24,8 @@ func TestSplitClauses(t *testing.T) {
 		{"キャンセルする人って多いんですか？", []string{"キャンセルする人って多いんですか？"}},
 		{"北見に住んでいます", []string{"北見に住んでいます"}},
 		{"ありがとう〜参考になりました", []string{"ありがとう〜", "参考になりました"}},
+		{"私の 応募 いま どう なって いますか", []string{"私の 応募 いま どう なって いますか"}}, // words apart, not clauses
+		{"応募したい 研修って何ヶ月", []string{"応募したい", "研修って何ヶ月"}},
 	} {
 		if got := splitClauses(c.text); !slices.Equal(got, c.want) {
 			t.Errorf("splitClauses(%q) = %q, want %q", c.text, got, c.want)

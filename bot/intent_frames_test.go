@@ -30,6 +30,7 @@ func TestFrameRequest(t *testing.T) {
 		{"通知うるさいから止めて", intentBroadcastOff},
 		{"よやくとりけし", intentCancelBooking}, // typed in hiragana
 		{"めんだんの予約したい", intentInterview},
+		{"説明会さんかしたいです", intentSession},
 		{"説明会の予約ちゃんと取れてるか確認したいです", intentBookings},
 	} {
 		r, ok := frameRequest(c.text)
