@@ -70,6 +70,8 @@ func TestReadRequestMoods(t *testing.T) {
 		{"もし応募したら、結果ってどのくらいで出るの？", intentNone}, // supposed: no status to look up
 		{"応募したのに結果がまだ来ません", intentStatus},
 		{"担当者は必要ないです", intentNone},
+		{"機械でなくて人間と話させてください", intentHuman}, // asks for what follows でなくて
+		{"まだ連絡来んのやけど、選考どうなってる？", intentStatus},
 		{"担当者とは後で話します", intentNone},
 		{"後で答えます", intentSkip},
 		{"合格したかどうか分かりますか", intentStatus},

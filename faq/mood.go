@@ -38,7 +38,7 @@ func (m Mood) String() string {
 // told; but not knowing whether (応募したいかわからない) is a doubt.
 func MoodOf(text string) Mood {
 	k := strings.TrimSpace(cutBoilerplate(normalizeKeepKana(text))) // すみません negates nothing
-	for _, not := range []string{"じゃなくて", "ではなくて", "じゃなく", "ではなく"} {
+	for _, not := range []string{"じゃなくて", "ではなくて", "でなくて", "じゃなく", "ではなく", "でなく"} {
 		if i := strings.LastIndex(k, not); i >= 0 {
 			k = k[i+len(not):] // 「ボットじゃなくて人がいい」 asks for what follows
 			break
