@@ -375,7 +375,8 @@ var englishLexicon = map[string]enWord{
 	"what can you answer": say("どんな質問に答えられますか"), "which topic can you answer": say("どの質問に答えられますか"),
 	"what topic can you answer": say("どんな質問に答えられますか"), "not want to answer": say("答えたくないです"),
 	"not want answer": say("答えたくないです"),
-	"like in":         prep("で"), "what do they do": say("何をしている会社ですか"), "what kind of stuff": ask("何"), "what kind of thing": ask("何"), "what sort of stuff": ask("何"),
+	"have question":   say("質問があります"), "have questions": say("質問があります"), "have a question": say("質問があります"),
+	"like in": prep("で"), "what do they do": say("何をしている会社ですか"), "what kind of stuff": ask("何"), "what kind of thing": ask("何"), "what sort of stuff": ask("何"),
 	"nepali": n("ネパール"), "vietnamese": n("ベトナム"), "chinese": n("中国"), "korean": n("韓国"),
 	"indonesian": n("インドネシア"), "mongolian": n("モンゴル"), "malaysian": n("マレーシア"),
 	// words that say nothing the entries say
