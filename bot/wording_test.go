@@ -29,6 +29,7 @@ func TestStandardWording(t *testing.T) {
 		"応慕したい":       "応募したい",
 		"手続き始めたい":     "手続きを始めたい",
 		"特になし":        "特になし",
+		"予約入っとるか見たい":  "予約入ってるか見たい",
 		"説明会に参加したいです": "説明会に参加したいです",
 	} {
 		if got := standardWording(in); got != want {
