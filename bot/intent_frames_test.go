@@ -128,6 +128,11 @@ func TestReadRequestMoods(t *testing.T) {
 			t.Errorf("detectIntent(%q) = %s, want %s", c.text, got, c.want)
 		}
 	}
+	// a supposition after the application is named supposes the result:
+	// the status is asked, with a question beside it
+	if r := readRequest("応募の結果ってどうなりましたか？もし通っていたら面接は何回ですか？"); r.intent != intentStatus || !r.made() {
+		t.Errorf("readRequest(応募の結果…もし通っていたら…) = %s (%s), want status", r.intent, r.mood)
+	}
 	if got := answerIntent("やっぱ予約しない"); got != intentNo {
 		t.Errorf("answerIntent(やっぱ予約しない) = %s, want no", got)
 	}

@@ -136,11 +136,23 @@ func readRequest(text string) request {
 }
 
 // supposesApplying reports whether text supposes an application that is
-// not made (もし応募したら, 仮に応募するなら): what it asks about the
-// result is a question about the steps, not about the student's status.
+// not made (もし応募したら, 仮に応募するなら, 応募するなら): what it asks
+// about the result is a question about the steps, not about the
+// student's status. A supposition after the application is named
+// (応募の結果は？もし通っていたら…) supposes the result, not the application.
 func supposesApplying(text string) bool {
 	k := frameKey(text)
-	return containsAny(k, applyingKeys()) && (strings.Contains(k, "もし") || strings.Contains(k, "仮に") || strings.Contains(k, "するなら"))
+	for _, mark := range []string{"もし", "仮に"} {
+		if i := strings.Index(k, mark); i >= 0 && containsAny(k[i:], applyingKeys()) {
+			return true // もし応募したら; not 応募の結果は？もし通っていたら
+		}
+	}
+	for _, w := range applyingKeys() {
+		if strings.Contains(k, w+"するなら") {
+			return true
+		}
+	}
+	return false
 }
 
 // endsInTeForm reports whether text ends in a verb's て-form, which asks
