@@ -286,7 +286,7 @@ func (an *analyzer) write(kanaOnly bool) {
 				out[readingSpace].boundary()
 				continue
 			}
-			if tok.name && d == 1 && s.asks && asksAbout(toks[j+1:]) {
+			if tok.name && d == 1 && (s.asks || !asking) && asksAbout(toks[j+1:]) {
 				an.names = append(an.names, Normalize(tok.written))
 			}
 			out[writtenSpace].write(tok.written, w*max(tok.content, functionWeight), d)
@@ -419,9 +419,9 @@ func (an *analyzer) addTokens(out *sentence, chunk, lastPOS, lastSub string) (st
 }
 
 // nounBeforeVerb reports whether toks[i], a verb in its continuative
-// form written with a kanji (休み, 締め切り), stands right before another
-// verb: the noun of that form with the particle left out (休み取れる for
-// 休みは取れる, 手当出る), which the dictionary cuts as a compound
+// form written with a kanji (休み), stands right before one of
+// verbsAfterNoun: the noun of that form with the particle left out
+// (休み取れる for 休みは取れる), which the dictionary cuts as a compound
 // verb would be cut. pos, sub and base are the token's.
 func nounBeforeVerb(d *ipaDict, toks []morph, i int, pos, sub, base string) bool {
 	t := toks[i]
@@ -433,7 +433,7 @@ func nounBeforeVerb(d *ipaDict, toks []morph, i int, pos, sub, base string) bool
 }
 
 // verbsAfterNoun are the verbs a noun stands before with its particle
-// left out (休み取れる, 手当出る), but that make no compound verb with a
+// left out (休み取れる, 休みある), but that make no compound verb with a
 // verb before them (立ち上げる is one word).
 var verbsAfterNoun = []string{"ある", "取れる", "取る", "とれる", "もらえる", "もらう", "出る", "できる", "使える", "入る", "いる", "決まる", "変わる", "違う"}
 
@@ -611,8 +611,9 @@ var groupNouns = []string{"チーム", "先輩", "社員", "メンバー", "上�
 
 // asksAbout reports whether a name followed by the tokens after is what
 // a question asks about, rather than where the student is from (札幌出身,
-// 沖縄から行ったら), a place compared with (札幌より寒い) or an example
-// among others (東京とか福島とか).
+// 沖縄から行ったら), a place compared with (札幌より寒い), an example
+// among others (東京とか福島とか), the people of a place (東京のチーム,
+// see groupNouns) or where someone is (先輩が東京にいると).
 func asksAbout(after []analyzedToken) bool {
 	if len(after) == 0 {
 		return true
@@ -626,6 +627,9 @@ func asksAbout(after []analyzedToken) bool {
 		// 東京のチーム, 東京の先輩: the people the student would work
 		// with, wherever they are, not the place
 		return len(after) < 2 || !slices.Contains(groupNouns, after[1].written)
+	case "に":
+		// 先輩が東京にいると: where someone is, said of them
+		return len(after) < 2 || after[1].written != "いる"
 	}
 	return true
 }
