@@ -12,6 +12,7 @@ func TestQuestionsAboutAnotherPlace(t *testing.T) {
 	ix := NewIndex(loadDefaultFAQs(t), loadDefaultConcepts(t)...)
 	expectNotAnswered(t, ix, "it asks about a place or company the entry never names",
 		"東京でおすすめの観光地は？",
+		"東京でおすすめの観光地", // keywords, no question mark: the one sentence is the question
 		"福島の観光地どこがいい？",
 		"富士通ってリモートワークできる？",
 	)
@@ -24,6 +25,7 @@ func TestQuestionsAboutAnotherPlace(t *testing.T) {
 		"北見の冬って札幌より寒い?":                             "kitami-winter",     // a place compared with
 		"サケって日本酒のほうじゃなくて魚の鮭？名前の由来知りたい":              "why-called-sake",   // 日本酒 is a drink
 		"東京のチームと離れて働くの不便じゃないっすか":                    "remote-difficulty", // the team, not the place
+		"先輩が東京にいると質問しづらくないですか":                      "remote-difficulty", // where someone is
 	})
 }
 
