@@ -59,6 +59,10 @@ func (w *Worker) AcceptEvents(ctx context.Context, events []Event) (int, error) 
 	return r.n, r.err
 }
 
+// LaneWaiting is how many webhook calls are queued for a fast-lane batch,
+// the number the backlog (Config.LaneBacklog) is measured against.
+func (w *Worker) LaneWaiting() int { return w.lane.Waiting() }
+
 // Settle waits until the replies AcceptEvents started sending are sent (or
 // failed and were queued again). Run waits for them too when it returns.
 func (w *Worker) Settle() { w.sends.Wait() }

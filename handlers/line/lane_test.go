@@ -8,7 +8,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	_ "github.com/lib/pq" // the trigger that makes a batch fail
 	"github.com/sakemodel/sakebot/faq"
@@ -182,7 +181,10 @@ func TestFastLaneOnlyStoresUnderABacklog(t *testing.T) {
 	}
 	waitFor(t, "a batch waiting for the lock", func() bool { return lockWaiters(t, db) > 0 })
 	waitFor(t, "every request sent", func() bool { return started.Load() == students })
-	time.Sleep(2 * time.Second) // for the last requests to be read and queued
+	// Queued, not only sent: on a loaded machine (-race, every package at
+	// once) a request is read well after it is sent. Once more than one
+	// batch (64) and the backlog wait, the next batch finds a backlog.
+	waitFor(t, "the requests queued behind the lock", func() bool { return e.worker.LaneWaiting() > 64+8 })
 	if err := lock.Rollback(); err != nil {
 		t.Fatal(err)
 	}
