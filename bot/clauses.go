@@ -18,6 +18,7 @@ func splitClauses(text string) []string {
 	if start > 0 {
 		out = append(out, text[:start]) // いいえ結構です reads as いいえ、結構です
 	}
+	wordsApart := spacedKana(text) || spacedWords(text) // わたし の おうぼ どうなって ますか: no clauses
 	for i, r := range text {
 		if i < start {
 			continue // inside a clause ending already cut
@@ -27,7 +28,7 @@ func splitClauses(text string) []string {
 		case '。', '！', '!', '？', '?', '\n', '、', ',', '，', '…', '〜', '～', '　':
 			end = i + utf8.RuneLen(r)
 		case ' ':
-			if spaceSeparates(text, i) {
+			if !wordsApart && spaceSeparates(text, i) {
 				end = i + 1
 			}
 		default:
@@ -88,11 +89,10 @@ var openingWords = []struct {
 // spaceSeparates reports whether the space at byte i of text stands for
 // a comma, as students type one between Japanese words (いいえ 結構です):
 // between two runes that are not ASCII, nor both katakana. In 「help me」
-// and 「ﾊｲｼﾝ ﾃｲｼ」 it parts the words of one phrase.
+// and 「ﾊｲｼﾝ ﾃｲｼ」 it parts the words of one phrase. A text with a space
+// between every word (spacedKana, spacedWords) has none that does; the
+// caller checks that once.
 func spaceSeparates(text string, i int) bool {
-	if spacedKana(text) || spacedWords(text) {
-		return false // わたし の おうぼ どうなって ますか: words apart, not clauses
-	}
 	prev, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:i], " "))
 	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[i:], " "))
 	return prev >= utf8.RuneSelf && next >= utf8.RuneSelf && !(isKatakana(prev) && isKatakana(next))

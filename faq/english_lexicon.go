@@ -366,7 +366,6 @@ var englishLexicon = map[string]enWord{
 	"partnered": verbSuru("連携"), "partner with": verbSuru("連携"), "city of kitami": n("北見市"),
 	"computer": n("パソコン"), "made from": n("原料"), "made of": n("原料"), "graduated": v(suru("卒業")),
 	"only for": prep("限定"), "be from": prep("出身"),
-	"dont want answer": say("答えたくないです"), "dont want to answer": say("答えたくないです"),
 	"rather not answer": say("答えたくないです"), "prefer not to answer": say("答えたくないです"),
 	"receive my entry form": say("応募は届いていますか"), "receive my application form": say("応募は届いていますか"),
 	"u": dropped(), "dear recruiter": dropped(), "dear hiring team": dropped(), "dear recruiting team": dropped(),
