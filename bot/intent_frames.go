@@ -68,7 +68,7 @@ var bookedThings = []string{"予約", "説明会", "セミナー", "セツメイ
 var bookedThingKeys = sync.OnceValue(func() []string { return keysOf(bookedThings) })
 
 // announcements name what staff send to many students (配信停止 stops it).
-var announcements = []string{"配信", "通知", "お知らせ", "おしらせ", "案内", "一斉送信", "一斉配信", "宣伝", "メルマガ", "新着情報", "最新情報", "イベント情報", "イベントの情報"}
+var announcements = []string{"配信", "通知", "お知らせ", "おしらせ", "案内", "一斉送信", "一斉配信", "宣伝", "メルマガ", "新着情報", "最新情報", "イベント情報", "イベントの情報", "メッセージ"}
 
 // frames are the requests read by object and action, tried in order:
 // moving a booking before seeing one, seeing one before making one. The

@@ -244,6 +244,10 @@ func readClauses(text string) request {
 			best.intent, best.mood = in, r.mood // 予約していた面談ですが、キャンセルをお願いします
 			continue
 		}
+		if r.intent == intentCancel && best.intent == intentApply && i > 0 && namesTopicOnly(clauses, i-1) {
+			best.intent, best.mood, best.score = intentCancel, r.mood, r.score // このフォーム、今は終了したいです
+			continue
+		}
 		if setAside(clauses, i, r, best) {
 			continue
 		}
@@ -328,6 +332,9 @@ func namedBy(best, r request, c string) (intent, bool) {
 	if r.intent == intentCancel && best.intent == intentForget {
 		return intentForget, true // 個人情報の利用の同意、取り消したいです
 	}
+	if r.intent == intentCancel && best.intent == intentBroadcastOn && !containsAny(c, resumingWords) {
+		return intentBroadcastOff, true // メッセージ多いから止めて: what is sent, stopped
+	}
 	if !best.framed || declines(intentSession, c) {
 		return intentNone, false
 	}
@@ -400,6 +407,9 @@ func askedBefore(clauses []string, i int) bool {
 // a topic, read with them in the whole, not a request of its own.
 func namesTopicOnly(clauses []string, i int) bool {
 	c := strings.TrimRight(clauses[i], clausePunct)
+	for _, this := range []string{"この", "その", "あの"} {
+		c = strings.TrimPrefix(c, this) // このフォーム、
+	}
 	comma := !hasAnySuffix(clauses[i], "。", "！", "!", "？", "?", "…", ".") // a comma or a space, not a sentence's end
 	return i+1 < len(clauses) && comma && (slices.Contains(requestedThings, c) || slices.Contains(demonstratives, c))
 }
@@ -837,6 +847,9 @@ func classify(text string) request {
 		return request{}
 	}
 	in := intentByName[best.FAQ.ID]
+	if in != intentThanks && endsThanking(read) {
+		return request{intent: intentThanks, score: best.Score} // 情報ありがとうございます: thanks, whatever for
+	}
 	if in == intentHuman && asksHere(read) {
 		return request{} // 「ここで質問させてください」 asks the bot
 	}
@@ -848,6 +861,12 @@ func classify(text string) request {
 	}
 	if in == intentHuman && !reaches(read) {
 		return request{} // 「担当者さんって大変そうですね」 talks about staff, it asks for no one
+	}
+	if in == intentBookings && !containsAny(frameKey(read), bookingAskKeys()) {
+		return request{} // 「どうなっていますか」 names nothing booked
+	}
+	if in == intentHelp && onlyTimeWord(read) {
+		return request{} // 「昨日、」 is read きのう, not 機能
 	}
 	if in == intentForget && !containsAny(frameKey(read), forgettingKeys()) {
 		return request{} // 「メールアドレスを変えたいです」 changes it, it deletes nothing
@@ -861,6 +880,27 @@ func classify(text string) request {
 	in, mood := broadcastRead(in, read, moodOf(in, read))
 	in, mood = negatedAnswer(in, mood, read)
 	return aboutCharge(request{intent: in, score: best.Score, mood: mood}, read)
+}
+
+// endsThanking reports whether text ends in thanks (ご丁寧に情報ありがとう
+// ございます): whatever it names before, it thanks.
+func endsThanking(text string) bool {
+	t := strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.Is(unicode.So, r) })
+	return hasAnySuffix(t, "ありがとうございます", "ありがとうございました", "ありがとう")
+}
+
+// bookingAskKeys name a booking or when it is, as frameKey forms: a
+// message that asks after bookings holds one of them.
+var bookingAskKeys = sync.OnceValue(func() []string {
+	return keysOf(append([]string{"日程", "日時", "日にち", "何日", "なんにち", "いつ", "何時"}, bookedThings...))
+})
+
+// timeWords name a day or a time, which alone ask for nothing.
+var timeWords = []string{"昨日", "今日", "明日", "先日", "先週", "今週", "来週", "今朝", "今夜", "さっき", "きのう", "きょう", "あした"}
+
+// onlyTimeWord reports whether text is one of timeWords, with punctuation.
+func onlyTimeWord(text string) bool {
+	return slices.Contains(timeWords, strings.TrimRight(strings.TrimSpace(text), clausePunct))
 }
 
 // aboutCharge returns no request for r, a cancellation read in text, when
@@ -1263,7 +1303,7 @@ var declineWords = []string{"今度でいい", "今度で大丈夫", "今度に�
 	"あとにしま", "後にしま", "今はいい", "今は大丈夫", "今じゃなくていい", "まだいいかな", "はまだいい", "はまだ大丈夫", "苦手",
 	"はいいです", "はいいや", "はいいかな", "はもういい", "今のところ大丈夫", "今のところいい", "今のところ結構",
 	"ほどのことでもない", "ほどのことではない", "ほどでもない", "までもない", "のはやめておき", "のはやめにしま", "のはやめます",
-	"考えてからにし", "もう少し考え", "もうちょっと考え", "考えます", "考えてみます", "考えておきます", "考えとき", "てからかな", "終わってからにし", "落ち着いてからにし",
+	"てからにし", "でからにし", "もう少し考え", "もうちょっと考え", "考えます", "考えてみます", "考えておきます", "考えとき", "てからかな", "まだ先",
 	"保留", "てみただけ", "いつか", "得意じゃない", "得意ではない", "緊張しそう", "緊張する", "考え中", "検討中", "まだええ", "ほうが気楽", "方が気楽", "ほうが楽", "方が楽", "相談してから", "改めて応募", "改めてエントリー", "改めて申し込"} // とりあえず保留で, メニューって打ってみただけです, いつか応募したいとは思ってる
 
 // noIntentionWords say there is no intention to do something; put as a

@@ -169,7 +169,7 @@ func afterVerb(pos string) bool { return pos == "動詞" || pos == "助動詞" }
 
 // hedgeMarks are the normalised words that put a request in doubt or in a
 // supposition.
-var hedgeMarks = []string{"迷っ", "迷い", "悩ん", "悩み", "考え中", "検討中", "考えます", "考えてみます", "どうしよ", "ほうがいいのかな", "ほうが いいのかな", "かどうか", "するか", "しようかな", "かもしれ", "たいかも", "たい かも", "もし", "仮に", "したら", "たらどうな", "たら どうな", "とどうな", "と どうな", "ばどうな"}
+var hedgeMarks = []string{"迷っ", "迷い", "悩ん", "悩み", "考え中", "検討中", "考えます", "考えてみます", "どうしよ", "ほうがいいのかな", "ほうが いいのかな", "かどうか", "するか", "くかは", "るかは", "うかは", "むかは", "ぶかは", "しようかな", "かもしれ", "たいかも", "たい かも", "もし", "仮に", "したら", "たらどうな", "たら どうな", "とどうな", "と どうな", "ばどうな"}
 
 // hedged reports whether normalised text k holds a hedge mark, other than
 // an embedded question that is asked (通ったかどうか知りたい).
@@ -184,7 +184,7 @@ func hedged(k string) bool {
 			if h == "したら" && hasAnyPrefix(strings.TrimLeft(k[from:], " "), "いい", "よい", "良い") {
 				continue // どう操作したらいいか教えて asks how, it supposes nothing
 			}
-			if !strings.HasSuffix(h, "か") || !AsksToKnow(k[from:]) {
+			if !strings.HasSuffix(h, "か") && !strings.HasSuffix(h, "かは") || !AsksToKnow(k[from:]) {
 				return true
 			}
 		}
@@ -250,6 +250,9 @@ func isQuestionForm(text, k string) bool {
 func askingInTheNegative(text, k string) bool {
 	asked := strings.ContainsAny(text, "?？")
 	k = strings.TrimRight(k, "?？!！ 。…〜~ー")
+	if !asked && strings.HasSuffix(k, "しないかな") {
+		return false // 応募はまだしないかな says what one will not do
+	}
 	if asked && hasAnySuffix(k, "できない", "くれない", "もらえない", "られない") {
 		return true
 	}
