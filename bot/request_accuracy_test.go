@@ -194,6 +194,11 @@ func readRight(ix *faq.Index, c requestCase) (bool, string) {
 // that part alone is not answered, see questionAndRequest), and the whole
 // message otherwise.
 func questionMatch(ix *faq.Index, msg string, r request) faq.Match {
+	if r.made() && r.intent == intentHuman && (r.rest == "" || namesTopic(msg)) {
+		if q, ok := requestTopic(ix, msg); ok {
+			return ix.Match(q) // as personAbout says it
+		}
+	}
 	if !r.made() || r.rest == "" {
 		return ix.Match(msg)
 	}

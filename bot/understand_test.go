@@ -40,6 +40,24 @@ func TestRequestsInStudentsWords(t *testing.T) {
 	})
 }
 
+// A person asked for about a topic the FAQ answers gets the answer to
+// read while they wait, then the handoff; an entry that only offers a
+// person is not said, as the person is coming.
+func TestPersonAskedAboutATopic(t *testing.T) {
+	forEngine(t, func(t *testing.T, h *harness) {
+		h.say("人事の人に研修期間のこと直接聞きたい", "東京で4ヶ月間の研修", "採用担当者におつなぎします")
+		h.key.UserID = "U0002"
+		r := repliesText(h.say("給料のことは担当者に直接聞きたいんで、人につないでください", "採用担当者におつなぎします"))
+		if strings.Contains(r, "こちらではお答えできません") {
+			t.Fatalf("the entry that only offers a person was said before the handoff:\n%s", r)
+		}
+		h.key.UserID = "U0003"
+		if r := repliesText(h.say("担当者と話したいです", "採用担当者におつなぎします")); strings.Contains(r, "研修") {
+			t.Fatalf("a handoff without a topic said an entry:\n%s", r)
+		}
+	})
+}
+
 // A greeting, thanks or acknowledgement beside a request is said in
 // passing: the request is carried out. In the summary, 「その内容で大丈夫
 // です」, 「OKです、それで送信してください」 and a bare 「ok」 send the
