@@ -261,6 +261,9 @@ func readClauses(text string) request {
 		r.rest = namingThat(withoutConnective(strings.Join(rest, "")), c)
 		best = r
 	}
+	if (best.intent == intentYes || best.intent == intentNo) && answersUnmade(clauses) {
+		return request{} // I might apply next year, not now: the no is to the applying, which is not asked for
+	}
 	if best.made() && doubtsAfter(clauses) {
 		best.mood = faq.Hedged // 応募したいけど自信ない…
 	}
@@ -268,6 +271,25 @@ func readClauses(text string) request {
 		return request{} // 日程変えようかと思ったけど、やっぱりそのままで
 	}
 	return best
+}
+
+// answersUnmade reports whether a yes or a no in clauses follows a clause
+// that names a request without making it (来年応募するかもしれません、いい
+// え、今は結構です): it says the same of that request, and asks nothing. A
+// no that comes first (いや、まだです) answers the bot.
+func answersUnmade(clauses []string) bool {
+	unmade := false
+	for _, c := range clauses {
+		switch r := classify(c); {
+		case r.intent == intentYes || r.intent == intentNo:
+			if unmade {
+				return true
+			}
+		case r.intent != intentNone && !r.made():
+			unmade = true
+		}
+	}
+	return false
 }
 
 // hedgeSettled reads a hesitation the student settles in the same
@@ -1303,7 +1325,7 @@ var declineWords = []string{"今度でいい", "今度で大丈夫", "今度に�
 	"あとにしま", "後にしま", "今はいい", "今は大丈夫", "今じゃなくていい", "まだいいかな", "はまだいい", "はまだ大丈夫", "苦手",
 	"はいいです", "はいいや", "はいいかな", "はもういい", "今のところ大丈夫", "今のところいい", "今のところ結構",
 	"ほどのことでもない", "ほどのことではない", "ほどでもない", "までもない", "のはやめておき", "のはやめにしま", "のはやめます",
-	"てからにし", "でからにし", "もう少し考え", "もうちょっと考え", "考えます", "考えてみます", "考えておきます", "考えとき", "てからかな", "まだ先",
+	"てからにし", "でからにし", "もう少し考え", "もうちょっと考え", "考えます", "考えてみます", "考えておきます", "考えとき", "てからかな", "まだ先", "来年にし", "来年にする", "来年にしよ", "次の機会に", "次回にしま", "次回にする",
 	"保留", "てみただけ", "いつか", "得意じゃない", "得意ではない", "緊張しそう", "緊張する", "考え中", "検討中", "まだええ", "ほうが気楽", "方が気楽", "ほうが楽", "方が楽", "相談してから", "改めて応募", "改めてエントリー", "改めて申し込"} // とりあえず保留で, メニューって打ってみただけです, いつか応募したいとは思ってる
 
 // noIntentionWords say there is no intention to do something; put as a
