@@ -859,6 +859,12 @@ func classify(text string) request {
 			return r
 		}
 	}
+	if core, ok := cutHedgeAdverb(text); ok {
+		if r := classify(core); r.intent != intentNone && r.mood == faq.Plain {
+			r.mood = faq.Hedged
+			return r
+		}
+	}
 	if r, ok := frameRequest(text); ok {
 		r.intent, r.mood = broadcastRead(r.intent, text, moodOf(r.intent, moodText(text)))
 		r.wished = r.mood == faq.Plain && containsAny(text, askingForms)
@@ -1360,6 +1366,18 @@ func cutHedge(text string) (string, bool) {
 				return text[:i+len(h)-len("かな")], true // 説明会行こう of 説明会行こうかな
 			}
 			return text[:i], true
+		}
+	}
+	return "", false
+}
+
+// cutHedgeAdverb returns text without the adverb of doubt that opens it
+// (もしかしたら来年応募します), and whether it had one: what follows is
+// only thought of.
+func cutHedgeAdverb(text string) (string, bool) {
+	for _, a := range []string{"もしかしたら", "もしかすると", "ひょっとしたら", "たぶん", "多分"} {
+		if rest, ok := strings.CutPrefix(text, a); ok && strings.TrimLeft(rest, "、, ") != "" {
+			return strings.TrimLeft(rest, "、, "), true
 		}
 	}
 	return "", false

@@ -376,6 +376,7 @@ var englishLexicon = map[string]enWord{
 	"not want answer":     say("答えたくないです"),
 	"thanks for the info": say("情報ありがとうございます"), "thanks for the information": say("情報ありがとうございます"),
 	"thank you for the info": say("情報ありがとうございます"), "thank you for the information": say("情報ありがとうございます"),
+	"maybe": adverb("もしかしたら"), "might": adverb("もしかしたら"), "perhaps": adverb("もしかしたら"),
 	"what can this bot do": say("このボットは何ができますか"), "what can this chatbot do": say("このボットは何ができますか"), "one-on-one meeting": n("面談"), "what can you do": say("何ができますか"),
 	"what can i do here": say("ここで何ができますか"), "individual meeting": n("面談"), "one on one meeting": n("面談"),
 	"discuss": verbSuru("相談"), "application been received": say("応募は届いていますか"),
