@@ -47,7 +47,8 @@ var notBooked = []string{"研修", "選考", "勤務", "配属", "締め切り",
 // a reason to cancel, not a negated request.
 var cannotCome = []string{"行けなくな", "いけなくな", "参加できなくな", "出られなくな", "出れなくな", "来られなくな", "来れなくな",
 	"行かないことに", "参加しないことに", "受けないことに", "行かないので", "行かないから", "いかないので", "いかないから",
-	"行かなくなっ", "いかなくなっ", "参加しないので", "参加しないから"}
+	"行かなくなっ", "いかなくなっ", "参加しないので", "参加しないから",
+	"行けないので", "行けないから", "いけないので", "いけないから", "参加できないので", "参加できないから", "出られないので", "出られないから"}
 
 // cannotComeKeys is cannotCome in the form of frameKey.
 var cannotComeKeys = sync.OnceValue(func() []string { return keysOf(cannotCome) })
@@ -81,7 +82,7 @@ var frames = []frame{
 		objects: bookedThings,
 		actions: append([]string{"キャンセル", "取り消", "取消", "とりけし", "なしにし", "無しにし", "なかったことに", "やめたい", "やめます",
 			"やめにし", "欠席", "辞退", "消して", "消したい", "消せ", "けして", "けしたい", "消しと", "消しておい", "けしと", "けしておい", "削除", "解放",
-			"白紙", "やっぱなしで", "やっぱりなしで", "やっぱ無しで"}, cannotCome...),
+			"白紙", "やっぱなしで", "やっぱりなしで", "やっぱ無しで", "不参加"}, cannotCome...),
 		// リスケし holds けし (消し), and so does ご迷惑おかけして
 		others: append([]string{"応募", "エントリー", "同意", "リスケ", "りすけ", "かけし", "掛けし"}, notBooked...)},
 	{intent: intentReschedule,

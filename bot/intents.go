@@ -215,6 +215,11 @@ func readWrapped(text string) request {
 func readClauses(text string) request {
 	best := classify(text)
 	clauses := splitClauses(text)
+	if len(clauses) >= 2 && namesTopicOnly(clauses, 0) && !looksLikeQuestion(text) {
+		// お知らせ、もう送らんでええよ: the thing named is what the rest is
+		// about, read as one clause
+		return readClauses(strings.TrimRight(clauses[0], clausePunct) + strings.Join(clauses[1:], ""))
+	}
 	if len(clauses) < 2 {
 		if startsSomething(best.intent) && (tellsWhatWasDone(text) || recallsDone(text)) {
 			return request{} // 昨日応募しました: done, not asked for
@@ -433,7 +438,7 @@ func namesTopicOnly(clauses []string, i int) bool {
 		c = strings.TrimPrefix(c, this) // このフォーム、
 	}
 	comma := !hasAnySuffix(clauses[i], "。", "！", "!", "？", "?", "…", ".") // a comma or a space, not a sentence's end
-	return i+1 < len(clauses) && comma && (slices.Contains(requestedThings, c) || slices.Contains(demonstratives, c))
+	return i+1 < len(clauses) && comma && (slices.Contains(requestedThings, c) || slices.Contains(demonstratives, c) || slices.Contains(announcements, c))
 }
 
 // changedMind reports whether clauses tell that the student thought of
@@ -1140,7 +1145,7 @@ func negationAsks(in intent, text string) bool {
 // unansweredKeys leave a question unanswered, with a negation, as
 // frameKey forms: asking for it asks to skip.
 var unansweredKeys = sync.OnceValue(func() []string {
-	return keysOf([]string{"答えず", "答えない", "書かず", "書かない", "入力せず", "入力しない", "回答せず", "回答しない"})
+	return keysOf([]string{"答えず", "答えない", "答えたくない", "答えなくて", "書かず", "書かない", "書きたくない", "入力せず", "入力しない", "入力したくない", "回答せず", "回答しない", "回答したくない"})
 })
 
 // askingNegKeys ask in the negative whether one may (〜てもらえないか,
