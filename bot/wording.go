@@ -63,13 +63,16 @@ func inJapanese(text string) string {
 
 // standardWording rewrites the dialect and spoken endings, and the kanji
 // slips of the IME, that students make requests with into the standard
-// forms the examples are written in: 「戻してけれ」 as 「戻してください」,
+// forms the examples are written in. The regional forms questions are
+// written in too (おらん, 予約入っとるか) are faq.Dialect's, the same
+// rewriting the FAQ reads questions with; the forms here are those of
+// requests: 「戻してけれ」 as 「戻してください」,
 // 「フォームちょうだい」 as 「フォームください」, 「やめときます」 as
 // 「やめておきます」, 「始めたいんやけど」 as 「始めたいんですけど」,
 // 「応慕」 as 「応募」, 「Zooopsに応募」 as 「サケモデルに応募」. The を
 // dropped after 手続き is put back: the analyser reads 「手続き始めたい」
 // as 手 and 続き.
-func standardWording(text string) string { return standardForms.Replace(lowerLatin(text)) }
+func standardWording(text string) string { return standardForms.Replace(lowerLatin(faq.Dialect(text))) }
 
 // lowerLatin returns text with its Latin letters in lower case, as the
 // English words of standardForms are written (Apply, MENU).
@@ -88,13 +91,10 @@ var standardForms = strings.NewReplacer(
 	"なじょ", "どう", "だけんど", "だけど", "わがんね", "わからない", // 東北: なじょなってっか
 	"ありがとー", "ありがとう", "ありがと〜", "ありがとう", "ありがとさん", "ありがとう", // 教えてくれてありがとー
 	"だがや", "", "見してちょう", "見せてください", "てちょう", "てください", // 名古屋: ありがとさんだがや, 見してちょう
-	"っちゃけど", "んですけど", "わかったけぇ", "わかった", "送ってこんでええ", "送らなくていい", "ば教えて", "を教えて", "送らんでええ", "送らなくていい", "送らんでいい", "送らなくていい", // 博多, 広島, 関西
+	"わかったけぇ", "わかった", "送ってこんでええ", "送らなくていい", "ば教えて", "を教えて", "送らんでええ", "送らなくていい", "送らんでいい", "送らなくていい", // 博多, 広島, 関西
 	"ちょうだい", "ください", "ちょーだい", "ください", "頂戴", "ください",
 	"たいねんけど", "たいんですけど", "たいねん", "たいんです", // 関西: 応募したいねんけど
 	"んやけど", "んですけど", "やけど", "だけど", // 関西: 始めたいんやけど
-	"おらん", "いない", "おらへん", "いない", // 関西: 誰かおらん？
-	"っとるか", "ってるか", "っとる", "ってる", "っとらん", "ってない", "んどる", "んでる", // 西日本: 予約入っとるか, 選考進んどる
-	"わからへん", "わからない", "できひん", "できない", "できへん", "できない",
 	"やめとき", "やめておき", "やめとく", "やめておく", "しとき", "しておき", "しとく", "しておく",
 	"手続き始", "手続きを始", "手続き進", "手続きを進", // without を, read as 手 and 続き
 	"といて", "ておいて", // 空けといて, 消しといて
