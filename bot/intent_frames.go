@@ -142,6 +142,10 @@ var frames = []frame{
 		phrases: []string{"ところまで戻", "とこまで戻", "ところまでもど", "とこまでもど", "所まで戻", "質問まで戻", "項目まで戻",
 			"のとこに戻", "のところに戻", "のとこへ戻", "のところへ戻", "の質問に戻", "の項目に戻"},
 		others: []string{"最初", "はじめ", "初め", "トップ", "ホーム", "メニュー"}},
+	{intent: intentStatus, recalls: true, // 応募して2週間たつけど連絡ないっす
+		objects: []string{"応募", "エントリー", "申し込ん", "申込ん", "ES出", "エントリーシート出"},
+		actions: append([]string{"音沙汰", "連絡ない", "連絡がない", "連絡こない", "連絡来ない"}, notArrivedWords...),
+		others:  append([]string{"前に", "まえに"}, bookedThings...)},
 	{intent: intentBroadcastOff, recalls: true,
 		objects: announcements,
 		actions: append(append([]string{}, stoppingWords...), "不要", "いらない", "要らない", "いりません", "いらん", "要らん", "いらへん", "送らない",

@@ -266,7 +266,9 @@ var englishLexicon = map[string]enWord{
 	"back on": say("配信再開"), "turn": dropped(), "resume notification": say("配信再開"),
 	"resume announcement": say("配信再開"), "my booking": n("予約確認"), "my reservation": n("予約確認"),
 
-	"have i booked": say("予約の確認"), "did i book": say("予約の確認"), "not want to continue": say("入力をやめたいです"), "not want continue": say("入力をやめたいです"),
+	"have i booked":         say("予約の確認"),
+	"submit my application": verbSuru("応募"), "submit an application": verbSuru("応募"), "the question before": n("前の質問"), "change my answer": say("前の項目を直したいです"),
+	"want them back": say("また受け取りたいです"), "held online": say("オンラインですか"), "did i book": say("予約の確認"), "not want to continue": say("入力をやめたいです"), "not want continue": say("入力をやめたいです"),
 	"no need to": mark(enNoNeed), "no need": mark(enNoNeed), "visa": n("ビザ"), "account": n("アカウント"), "mayor": n("市長"),
 	"between": dropped(), "prefecture": n("県"), "available": naAdj("可能"), "officially": adverb("正式に"),
 	"prospect": n("将来"), "future": n("将来"), "long-term": adverb("長期的に"), "day-to-day": pre("日々の"),
