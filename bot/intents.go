@@ -748,6 +748,7 @@ func readRequestBeside(ix *faq.Index, text string) request {
 // whole is weighed instead: 「はじめまして、説明会ってどこでやってますか」
 // greets, beside a question the FAQ answers.
 func besideFAQIn(text string, r request, match func() faq.Match) request {
+	r = putOff(r, text)
 	match = sync.OnceValue(match)
 	got := besideFAQ(r, match)
 	if got.intent == intentNone && r.unwrapped {
@@ -755,6 +756,28 @@ func besideFAQIn(text string, r request, match func() faq.Match) request {
 	}
 	return got
 }
+
+// putOff returns r, read in text outside the form, as not made when it
+// is a cancel that puts something off (応募はまた今度にします, 今はいいです、
+// また今度): with no form open, it stops nothing and asks for nothing.
+// Cancelling what is booked (予約はキャンセルで) is not put off.
+func putOff(r request, text string) request {
+	k := frameKey(text)
+	if r.intent != intentCancel || !r.made() || containsAny(k, bookedThingKeys()) || containsAny(k, formStopKeys()) ||
+		!containsAny(compoundAfterless(k), declineKeys()) {
+		return r // 入力やめたいです。あとでまたやります stops the form
+	}
+	if containsAny(k, applyingKeys()) {
+		r.intent = intentApply // 応募はまた今度にします: the applying is put off
+	}
+	r.mood = faq.Negated
+	return r
+}
+
+// formStopKeys say plainly to stop what is being done, as frameKey forms.
+var formStopKeys = sync.OnceValue(func() []string {
+	return keysOf([]string{"やめ", "止め", "中断", "中止", "取りやめ", "とりやめ", "キャンセル", "終了", "ストップ", "取り消", "入力"})
+})
 
 // besideFAQ is readRequestBeside for a request r already read, with the
 // message's FAQ match from match (called only when needed). A request

@@ -58,6 +58,28 @@ func TestPersonAskedAboutATopic(t *testing.T) {
 	})
 }
 
+// Putting applying off outside the form (応募はまた今度にします) stops
+// nothing: a student with a booking is not asked which one to cancel. In
+// the form, the same words stop the form, after asking.
+func TestPuttingOffOutsideTheForm(t *testing.T) {
+	forEngine(t, func(t *testing.T, h *harness) {
+		ev := h.newEvent(bot.EventSession, "サケモデル説明会", 5, 30)
+		h.bookSession(ev.ID, "北見 太郎")
+		for _, w := range []string{"応募はまた今度にします", "今はいいです、また今度"} {
+			r := repliesText(h.say(w, "承知しました"))
+			if strings.Contains(r, "キャンセル") || strings.Contains(r, "予約") {
+				t.Fatalf("%q put off applying and was asked about the booking:\n%s", w, r)
+			}
+		}
+		if _, n := h.bookingsOf(ev.ID); n != 1 {
+			t.Fatalf("the booking was touched: %d active", n)
+		}
+		h.say("応募したいです", "個人情報の取り扱い")
+		h.say("はい", qName)
+		h.say("応募はまた今度にします", "入力をやめますか")
+	})
+}
+
 // A greeting, thanks or acknowledgement beside a request is said in
 // passing: the request is carried out. In the summary, 「その内容で大丈夫
 // です」, 「OKです、それで送信してください」 and a bare 「ok」 send the
