@@ -259,7 +259,7 @@ func readClauses(text string) request {
 		if r.made() && (topicOf(c) || i+1 < len(clauses)) && declines(r.intent, strings.Join(clauses[i+1:], "")) {
 			r.mood = faq.Negated // 面談の予約は、また今度にします
 		}
-		if r.intent == intentNone || !outranks(r, best) || supposed[r.intent] || wholeFrameStands(best, r) {
+		if r.intent == intentNone || !outranks(r, best) || supposed[r.intent] && !wishes(c) || wholeFrameStands(best, r) {
 			continue
 		}
 		rest := append(append([]string{}, clauses[:i]...), clauses[i+1:]...)
@@ -676,6 +676,14 @@ func beyondCondition(hedged request, clauses []string) request {
 var askingForms = []string{"てください", "でください", "てもらえ", "でもらえ", "てほし", "でほし", "て欲し", "で欲し",
 	"ていただけ", "でいただけ", "てくれ", "でくれ", "たい", "たく"}
 
+// wishes reports whether clause asks for something to be done (とばし
+// たい, 送ってください) rather than asks a question about it: a wish after
+// a supposition of the same request (答えなくていいなら、とばしたい) is
+// made on that condition.
+func wishes(clause string) bool {
+	return containsAny(clause, askingForms) && !looksLikeQuestion(clause)
+}
+
 // givesReason reports whether clause gives the reason for what follows
 // (答えたくないので, 苦手なんで、, まだ連絡来なくて…).
 func givesReason(clause string) bool {
@@ -836,6 +844,10 @@ func answerIntent(text string) intent {
 		return intentYes
 	case in == intentNone && r.mood == faq.Negated && (bookingIntent(r.intent) || r.intent == intentApply):
 		return intentNo // 「やっぱ予約しない」 to 予約しますか？
+	case in == intentBroadcastOff && !containsAny(frameKey(text), announcementKeys()):
+		return intentNo // 「まだ送らないでください」 to この内容で送信しますか？ sends nothing yet
+	case (in == intentGreeting || in == intentNone) && strings.Contains(text, "お願い") && slices.Contains(closings, strings.TrimRight(withoutFiller(text), clausePunct)):
+		return intentYes // 「よろしくお願いいたします」 to 予約しますか？
 	case in == intentNone && r.made() && (r.intent == intentYes || r.intent == intentNo) && r.rest != "" && madeIntent(readRequest(lastClause(r.rest))) == r.intent:
 		return r.intent // 「うん、それで送って」: the rest says yes again
 	}
