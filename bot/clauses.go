@@ -147,7 +147,8 @@ var clauseEnds = sortedLongestFirst([]clauseEnd{
 	{mark: "けれども"}, {mark: "けれど"}, {mark: "けど"},
 	{mark: "のですが"}, {mark: "んですが"}, {mark: "ですが"}, {mark: "ので"},
 	{mark: "から", after: "いるただすく"}, {mark: "んで", after: "いた", notBefore: "すし"},
-	{mark: "けん", after: "いた", notBefore: "しさせ"}, // 広島, 博多: 間違えたけん (not けんしゅう, けんさ)
+	{mark: "けん", after: "いた", notBefore: "しさせ"},   // 広島, 博多: 間違えたけん (not けんしゅう, けんさ)
+	{mark: "だし", after: "も", notBefore: "たてまとちつ"}, // 受かるかもだし (not 書類もだしたい)
 	{mark: "ならば", supposes: true}, {mark: "なら", supposes: true},
 	{mark: "れば", supposes: true}, {mark: "えば", supposes: true}, {mark: "けば", supposes: true},
 	{mark: "せば", supposes: true},
