@@ -199,14 +199,16 @@ func questionBeside(ix *faq.Index, text string, r request) (string, bool) {
 	about := faq.Missed
 	thing, named := bookedThing(text, r.rest)
 	q := thing + "について。" + r.rest // said, not asked: the rest's own words weigh more
+	restMatch := ix.Match(r.rest)
+	rest := restMatch.Outcome
 	if named {
-		if about = ix.Match(q).Outcome; about == faq.Answered {
-			return q, true
+		m := ix.Match(q)
+		if about = m.Outcome; about == faq.Answered && !(rest == faq.Answered && restMatch.Candidates[0].Score > m.Candidates[0].Score+restClearly) {
+			return q, true // 説明会予約したいです。オンラインのやつありますか？ asks about sessions
 		}
 	}
-	rest := ix.Match(r.rest).Outcome
 	if rest == faq.Answered {
-		return r.rest, true
+		return r.rest, true // 説明会申し込みたいです。そもそもどんな会社か知りたくて asks about the company
 	}
 	if ix.Match(text).Outcome == faq.Answered {
 		return text, true
@@ -219,6 +221,13 @@ func questionBeside(ix *faq.Index, text string, r request) (string, bool) {
 	}
 	return "", false
 }
+
+// restClearly is how much better the rest of a message beside a booking
+// request must be answered alone than about the booking to be answered
+// so: 「そもそもどんな会社なんですか？」 asks about the company (0.78 alone,
+// 0.67 about 説明会), where 「オンラインでやるの？」 beside 面接予約したい
+// asks about interviews (0.90 alone for sessions, 0.89 about 面接).
+const restClearly = 0.05
 
 // bookedThing returns the thing booked (説明会, 面談…) text names outside
 // rest, the question beside its request, if rest names none.
