@@ -266,7 +266,9 @@ var englishLexicon = map[string]enWord{
 	"back on": say("配信再開"), "turn": dropped(), "resume notification": say("配信再開"),
 	"resume announcement": say("配信再開"), "my booking": n("予約確認"), "my reservation": n("予約確認"),
 
-	"have i booked":         say("予約の確認"),
+	"have i booked": say("予約の確認"),
+	"this model":    n("サケモデル"), "the model": n("サケモデル"), "model": n("モデル"), "left an impression": say("印象に残った"),
+	"impression": n("印象"), "impressed": say("印象に残った"),
 	"submit my application": verbSuru("応募"), "submit an application": verbSuru("応募"), "the question before": n("前の質問"), "change my answer": say("前の項目を直したいです"),
 	"want them back": say("また受け取りたいです"), "held online": say("オンラインですか"), "did i book": say("予約の確認"), "not want to continue": say("入力をやめたいです"), "not want continue": say("入力をやめたいです"),
 	"no need to": mark(enNoNeed), "no need": mark(enNoNeed), "visa": n("ビザ"), "account": n("アカウント"), "mayor": n("市長"),
