@@ -79,20 +79,18 @@ func (t *turn) request(in intent) {
 // the student to read while they wait; an entry that only offers a person
 // is left unsaid, as the person is coming.
 func (t *turn) personAbout(text string) {
-	if q, ok := requestTopic(t.e.answerer.Index(), text); ok {
-		if m := t.e.answerer.Index().Match(q); !m.Candidates[0].FAQ.OfferPerson {
-			t.faq(q)
-		}
+	if m, ok := requestTopic(t.e.answerer.Index(), text); ok && !m.Candidates[0].FAQ.OfferPerson {
+		t.answerEntry(m.Candidates[0].FAQ)
 	}
 	t.handoff(HandoffAsked, text)
 }
 
-// requestTopic returns what text asks a request about, put as the FAQ
-// answers it, and whether an entry answers it: 「研修中の住むところに
+// requestTopic returns the FAQ's match for what text asks a request
+// about, and whether an entry answers it: 「研修中の住むところに
 // ついて担当者に相談したいです」 is about 研修中の住むところ, 「人事の人に研修
 // 期間のこと直接聞きたい」 about 研修期間, 「どこに住むのか、担当者さんと話して
 // 確認したいです」 about where one lives.
-func requestTopic(ix *faq.Index, text string) (string, bool) {
+func requestTopic(ix *faq.Index, text string) (faq.Match, bool) {
 	for _, mark := range topicMarks {
 		topic, ok := topicBefore(text, mark)
 		if !ok {
@@ -102,11 +100,11 @@ func requestTopic(ix *faq.Index, text string) (string, bool) {
 		if strings.HasPrefix(mark, "のか") {
 			q = topic + "のか"
 		}
-		if ix.Match(q).Outcome == faq.Answered {
-			return q, true
+		if m := ix.Match(q); m.Outcome == faq.Answered {
+			return m, true
 		}
 	}
-	return "", false
+	return faq.Match{}, false
 }
 
 // topicBefore returns the words text names as a topic with mark, in the

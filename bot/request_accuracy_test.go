@@ -195,8 +195,8 @@ func readRight(ix *faq.Index, c requestCase) (bool, string) {
 // message otherwise.
 func questionMatch(ix *faq.Index, msg string, r request) faq.Match {
 	if r.made() && r.intent == intentHuman && (r.rest == "" || namesTopic(msg)) {
-		if q, ok := requestTopic(ix, msg); ok {
-			return ix.Match(q) // as personAbout says it
+		if m, ok := requestTopic(ix, msg); ok {
+			return m // as personAbout says it
 		}
 	}
 	if !r.made() || r.rest == "" {
