@@ -52,6 +52,8 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"今って北見は雪降ってますか",         // the weather now
 		"きみの名前は？",               // the bot itself
 		"ズープス以外にサケモデルに参加してる企業は？",
+		"石巻ってどこ？",       // where a place is, which the entry on members elsewhere does not say
+		"北見支部って今何人いるの？", // a headcount
 	)
 	expectAnswered(t, ix, map[string]string{
 		"在宅と出社の割合ってどのくらいですか":        "work-style", // the days answer a share of the week
@@ -76,5 +78,6 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"週に何日出社するんですか":              "work-style",
 		"何度も聞いてすみません、研修の期間を教えてください": "training-period", // 何度も counts nothing
 		"応募資格ってありますか":               "who-can-apply",   // the conditions to apply, no certification
+		"北見市ってどこにあるの？":              "kitami-life",     // the entry says where Kitami lies
 	})
 }

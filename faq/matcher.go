@@ -153,8 +153,27 @@ func (ix *Index) asksBeyond(m Match, names []string) bool {
 		return false
 	}
 	e := slices.IndexFunc(ix.faqs, func(f FAQ) bool { return f.ID == m.Candidates[0].FAQ.ID })
-	return e >= 0 && (!statesAll(asked, ix.texts[e]) || !containsAll(ix.texts[e], names))
+	return e >= 0 && (!statesAll(asked, ix.texts[e]) || !containsAll(ix.texts[e], names) ||
+		whereAsked(m.Normalized, names) && !containsAny(ix.texts[e], locationWords))
 }
+
+// whereAsked reports whether normalized asks where a place of names is
+// (石巻ってどこ？, 北見市ってどこにあるの？): an entry that only mentions
+// the place (a member moved to 石巻) does not say where it is.
+func whereAsked(normalized string, names []string) bool {
+	for _, n := range names {
+		for _, unit := range []string{"", "市", "町", "村", "県"} {
+			if rest, ok := strings.CutPrefix(normalized, n+unit); ok && hasAnyPrefix(rest, "ってどこ", "はどこ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// locationWords are what an entry's text says where a place is with
+// (北海道の東に位置する).
+var locationWords = []string{"位置", "方面", "近く"}
 
 // reachesAnswer reports whether the best of candidates c scores enough to
 // be answered with.
