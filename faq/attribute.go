@@ -78,6 +78,9 @@ var attributes = normalizeAttributes(append([]attribute{
 	{name: "headcount",
 		cues:     []string{"何人いる", "何人います", "何人くらいいる", "何人ぐらいいる", "何人くらいいま", "何人ぐらいいま", "社員数", "従業員数", "何人で働", "何人働"},
 		evidence: []string{"社員数", "従業員数", "名在籍", "人在籍"}},
+	{name: "transport", // how to get somewhere by a public means (知床までバスで行けますか)
+		cues:     []string{"バスで", "電車で", "jrで", "列車で", "汽車で", "高速バス"},
+		evidence: []string{"バス", "電車", "jr", "列車"}},
 	{name: "family",
 		cues:     []string{"家族構成", "何人家族", "兄弟", "奥さん", "旦那さん", "子供いる", "子どもいる", "お子さん"},
 		evidence: []string{"家族構成", "兄弟", "子供", "子ども"}},

@@ -54,6 +54,7 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"ズープス以外にサケモデルに参加してる企業は？",
 		"石巻ってどこ？",       // where a place is, which the entry on members elsewhere does not say
 		"北見支部って今何人いるの？", // a headcount
+		"知床までバスで行けますか？", // a bus the entry on nature never mentions
 	)
 	expectAnswered(t, ix, map[string]string{
 		"在宅と出社の割合ってどのくらいですか":        "work-style", // the days answer a share of the week
