@@ -80,5 +80,6 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"何度も聞いてすみません、研修の期間を教えてください": "training-period", // 何度も counts nothing
 		"応募資格ってありますか":               "who-can-apply",   // the conditions to apply, no certification
 		"北見市ってどこにあるの？":              "kitami-life",     // the entry says where Kitami lies
+		"オフィスまでバスで通えますか？":           "commute",         // the entry tells of the bus
 	})
 }
