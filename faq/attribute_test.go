@@ -52,9 +52,11 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"今って北見は雪降ってますか",         // the weather now
 		"きみの名前は？",               // the bot itself
 		"ズープス以外にサケモデルに参加してる企業は？",
-		"石巻ってどこ？",       // where a place is, which the entry on members elsewhere does not say
-		"北見支部って今何人いるの？", // a headcount
-		"知床までバスで行けますか？", // a bus the entry on nature never mentions
+		"石巻ってどこ？",         // where a place is, which the entry on members elsewhere does not say
+		"北見支部って今何人いるの？",   // a headcount
+		"知床までバスで行けますか？",   // a bus the entry on nature never mentions
+		"マイナビの合同説明会っていつ？", // another company's sessions
+		"Googleの会社説明会っていつ？",
 	)
 	expectAnswered(t, ix, map[string]string{
 		"在宅と出社の割合ってどのくらいですか":        "work-style", // the days answer a share of the week
@@ -81,5 +83,7 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"応募資格ってありますか":               "who-can-apply",   // the conditions to apply, no certification
 		"北見市ってどこにあるの？":              "kitami-life",     // the entry says where Kitami lies
 		"オフィスまでバスで通えますか？":           "commute",         // the entry tells of the bus
+		"オンラインの説明会ってありますか":          "info-sessions",
+		"ズープスの説明会っていつ":              "info-sessions", // the company the entries name
 	})
 }
