@@ -599,11 +599,11 @@ func isInterrogative(pos, base string) bool {
 }
 
 // properName reports whether a token of part of speech pos, subdivisions
-// sub and sub2 names a particular place or organisation (東京, 富士通):
-// a question that names one is about it, and an entry that never
-// mentions it cannot be its answer.
+// sub and sub2 names a particular place, organisation or person (東京,
+// 富士通, 内山): a question that names one is about it, and an entry that
+// never mentions it cannot be its answer.
 func properName(pos, sub, sub2 string) bool {
-	return pos == "名詞" && sub == "固有名詞" && (sub2 == "地域" || sub2 == "組織")
+	return pos == "名詞" && sub == "固有名詞" && (sub2 == "地域" || sub2 == "組織" || sub2 == "人名")
 }
 
 // groupNouns name the people of a place's company or team (東京のチーム).
