@@ -57,6 +57,7 @@ func TestFactsTheEntryDoesNotState(t *testing.T) {
 		"知床までバスで行けますか？",   // a bus the entry on nature never mentions
 		"マイナビの合同説明会っていつ？", // another company's sessions
 		"Googleの会社説明会っていつ？",
+		"内山さんってどんな経歴の人？", // a person no entry names
 	)
 	expectAnswered(t, ix, map[string]string{
 		"在宅と出社の割合ってどのくらいですか":        "work-style", // the days answer a share of the week
