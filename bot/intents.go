@@ -249,10 +249,6 @@ func readClauses(text string) request {
 			best.intent, best.mood = in, r.mood // 予約していた面談ですが、キャンセルをお願いします
 			continue
 		}
-		if r.intent == intentCancel && best.intent == intentApply && i > 0 && namesTopicOnly(clauses, i-1) {
-			best.intent, best.mood, best.score = intentCancel, r.mood, r.score // このフォーム、今は終了したいです
-			continue
-		}
 		if setAside(clauses, i, r, best) {
 			continue
 		}
@@ -358,9 +354,6 @@ func before(clause string) bool { return strings.Contains(clause, "る前に") }
 func namedBy(best, r request, c string) (intent, bool) {
 	if r.intent == intentCancel && best.intent == intentForget {
 		return intentForget, true // 個人情報の利用の同意、取り消したいです
-	}
-	if r.intent == intentCancel && best.intent == intentBroadcastOn && !containsAny(c, resumingWords) {
-		return intentBroadcastOff, true // メッセージ多いから止めて: what is sent, stopped
 	}
 	if !best.framed || declines(intentSession, c) {
 		return intentNone, false
