@@ -258,6 +258,9 @@ func tellsWhatWasDone(clause string) bool {
 			return true
 		}
 	}
+	if hasAnySuffix(strings.TrimRight(c, "。.!！〜ー♪"), "したよ", "したわ", "したぞ", "しといた", "しておいた", "したった", "した") {
+		return true // 応募したよ！ tells it, in chat
+	}
 	// 結局やめました tells; わかりました, 行けなくなりました do not
 	k := frameKey(c)
 	return strings.HasSuffix(strings.TrimRight(k, "。.!！"), "ました") && !containsAny(k, politePasts()) && !containsAny(k, cannotComeKeys())

@@ -30,6 +30,8 @@ func (t *turn) idle(text string) {
 		t.bookingRequest(r.intent, text)
 	case r.intent == intentHuman:
 		t.personAbout(text)
+	case r.intent == intentCancel && stopsApplying(text):
+		t.say(msgNotNow) // やっぱ応募やめとくわ: no form is open, and no booking is meant
 	default:
 		t.request(r.intent)
 	}
@@ -82,6 +84,13 @@ func (t *turn) personAbout(text string) {
 		t.answerEntry(m.Candidates[0].FAQ)
 	}
 	t.handoff(HandoffAsked, text)
+}
+
+// stopsApplying reports whether text, a cancel, names applying and no
+// booking (やっぱ応募やめとくわ): outside the form it stops nothing.
+func stopsApplying(text string) bool {
+	k := frameKey(text)
+	return containsAny(k, applyingKeys()) && !containsAny(k, bookedThingKeys())
 }
 
 // notARequest answers a message that names a request without making it:

@@ -1394,7 +1394,7 @@ func bookingIntent(in intent) bool {
 // (「通ったかどうか知りたい」) is no hesitation.
 func cutHedge(text string) (string, bool) {
 	for _, h := range hedgeCuts {
-		if i := strings.Index(text, h); i > 0 && !faq.AsksToKnow(text[i+len(h):]) && !asksWhether(text) {
+		if i := strings.Index(text, h); i > 0 && !faq.AsksToKnow(text[i+len(h):]) && !asksWhether(text) && !hasAnySuffix(text[:i], askingNegStems...) {
 			if strings.HasSuffix(h, "うかな") && h != "ようかな" {
 				return text[:i+len(h)-len("かな")], true // 説明会行こう of 説明会行こうかな
 			}
@@ -1415,6 +1415,10 @@ func cutHedgeAdverb(text string) (string, bool) {
 	}
 	return "", false
 }
+
+// askingNegStems ask in the negative, in 東北 and 北海道 speech, before
+// the っかな that would otherwise hedge (変えてもらえねっかな asks for it).
+var askingNegStems = []string{"もらえね", "くれね", "いただけね", "もらえねえ", "もらえねぇ"}
 
 // hedgeCuts start the hesitation of 「〜か迷ってます」 and the like.
 var hedgeCuts = []string{"かどうか", "か迷", "か悩", "か考え", "しようかな", "しよかな", "しよっかな", "するかな", "しようか", "か検討", "とこうかな", "ておこうかな", "ようかな",

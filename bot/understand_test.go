@@ -65,7 +65,7 @@ func TestPuttingOffOutsideTheForm(t *testing.T) {
 	forEngine(t, func(t *testing.T, h *harness) {
 		ev := h.newEvent(bot.EventSession, "サケモデル説明会", 5, 30)
 		h.bookSession(ev.ID, "北見 太郎")
-		for _, w := range []string{"応募はまた今度にします", "今はいいです、また今度"} {
+		for _, w := range []string{"応募はまた今度にします", "今はいいです、また今度", "やっぱ応募やめとくわ"} {
 			r := repliesText(h.say(w, "承知しました"))
 			if strings.Contains(r, "キャンセル") || strings.Contains(r, "予約") {
 				t.Fatalf("%q put off applying and was asked about the booking:\n%s", w, r)
