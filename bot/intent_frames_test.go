@@ -188,19 +188,32 @@ func TestReadRequestDialectAndDeclining(t *testing.T) {
 		{"説明会のキャンセルポリシーを教えて", intentNone},      // asks about the rules
 		{"友達も応募したいらしいけど、どうしたらいい？", intentNone}, // how, about the clause before
 		{"予約を見たいです", intentBookings},
-		{"予約をリスケしたいです", intentReschedule},   // リスケし holds けし, not 消し
-		{"はいっ", intentYes},                  // a stressed reply
-		{"配信ONで", intentBroadcastOn},        // ON in latin letters
-		{"通知はこのままでいいです", intentNone},        // keeps things as they are
-		{"通知うるさいけど止めるほどでもないかな", intentNone}, // not worth stopping
-		{"つかいかたわからん", intentHelp},           // 使い方 in kana, dialect
+		{"予約をリスケしたいです", intentReschedule},        // リスケし holds けし, not 消し
+		{"はいっ", intentYes},                       // a stressed reply
+		{"配信ONで", intentBroadcastOn},             // ON in latin letters
+		{"通知はこのままでいいです", intentNone},             // keeps things as they are
+		{"通知うるさいけど止めるほどでもないかな", intentNone},      // not worth stopping
+		{"つかいかたわからん", intentHelp},                // 使い方 in kana, dialect
+		{"使いかたおしえて", intentHelp},                 // 使い方 with its okurigana in kana
+		{"応募したよ！", intentNone},                   // told in chat, not asked for again
+		{"面接の日、変えてもらえねっかな", intentReschedule},    // 〜ねっかな asks (北海道, 東北)
+		{"応募はまだしないかな", intentNone},               // 〜しないかな says what one will not do
+		{"応募は、今もらっている内定と比較してからにします", intentNone}, // put off until after
+		{"説明会に行くかは、まだ決めてないです", intentNone},       // whether is undecided
+		{"お知らせ、もう送らんでええよ", intentBroadcastOff},   // the thing named before a comma, read with the rest
+		{"説明会、やっぱ不参加にしたいです", intentCancelBooking},
+		{"応募して2週間たつけど連絡ないっす", intentStatus}, // applied, and no word came
+		{"もしかしたら来年応募します", intentNone},       // only thought of
+		{"答えなくていいならとばしたい", intentSkip},      // a wish on a supposition of it
 	} {
 		if got := detectIntent(c.text); got != c.want {
 			t.Errorf("detectIntent(%q) = %s, want %s", c.text, got, c.want)
 		}
 	}
-	if got := answerIntent("間違いないです"); got != intentYes {
-		t.Errorf("answerIntent(間違いないです) = %s, want yes", got)
+	for text, want := range map[string]intent{"間違いないです": intentYes, "よろしくお願いいたします": intentYes, "まだ送らないでください": intentNo} {
+		if got := answerIntent(text); got != want {
+			t.Errorf("answerIntent(%s) = %s, want %s", text, got, want)
+		}
 	}
 }
 
