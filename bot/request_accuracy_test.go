@@ -122,6 +122,8 @@ var requestSets = []requestSet{
 	{name: "blind23", path: filepath.Join("testdata", "requests_blind23.tsv"), min: 0.975}, // the same, parents and international students: 281/287 (before the session: 281/287)
 	{name: "blind24", path: filepath.Join("testdata", "requests_blind24.tsv"), min: 0.965}, // written at the start of the twelfth session, measured once near its end: 277/286 (before the session: 277/286)
 	{name: "blind25", path: filepath.Join("testdata", "requests_blind25.tsv"), min: 0.94},  // the same, keigo and 15% English: 273/290 (before the session: 274/290); 274/290 once the one it lost was fixed
+	{name: "blind26", path: filepath.Join("testdata", "requests_blind26.tsv"), min: 0.96},  // written at the start of the thirteenth session, measured once near its end (d179d35): 279/290 (before the session: 276/290)
+	{name: "blind27", path: filepath.Join("testdata", "requests_blind27.tsv"), min: 0.94},  // the same, people mid-conversation, parents, 15% English: 273/290 (before the session: 273/290)
 }
 
 // requestCase is one line of a request set.
