@@ -244,8 +244,8 @@ func tellsWhatWasDone(clause string) bool {
 	if containsAny(clause, wishThenContact) {
 		return false // 応募したくて連絡しました: the wish is what it tells
 	}
-	if slices.Contains(politePasts(), strings.TrimRight(frameKey(clause), "。.!！、,")) {
-		return false // 承知しました is a courtesy, not a thing done
+	if k := strings.TrimRight(frameKey(clause), "。.!！、,"); slices.ContainsFunc(politePasts(), func(p string) bool { return strings.HasSuffix(k, p) }) {
+		return false // (どうも)ありがとうございました, 承知しました: a courtesy, not a thing done
 	}
 	for _, p := range []string{"したん", "しました", "したけど", "したが", "したので", "してるん", "しているん", "済んで", "済みです", "済ませ"} {
 		if strings.Contains(clause, p) {

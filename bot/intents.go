@@ -1369,7 +1369,7 @@ var declineWords = []string{"今度でいい", "今度で大丈夫", "今度に�
 
 // noIntentionWords say there is no intention to do something; put as a
 // question (予定はないですか) they ask instead.
-var noIntentionWords = []string{"つもりない", "つもりはない", "つもりはありません", "つもりありません", "気はない", "気はありません",
+var noIntentionWords = []string{"つもりない", "つもりはない", "つもりはありません", "つもりありません", "気はない", "気はありません", "する気ない", "する気がない",
 	"予定はない", "予定はありません"}
 
 // declineKeys and noIntentionKeys are declineWords and noIntentionWords
