@@ -376,7 +376,7 @@ var englishLexicon = map[string]enWord{
 	"receive my entry form": say("応募は届いていますか"), "receive my application form": say("応募は届いていますか"),
 	"u": dropped(), "dear recruiter": dropped(), "dear hiring team": dropped(), "dear recruiting team": dropped(),
 	"dear recruitment team": dropped(), "dear hr": dropped(), "dear hiring manager": dropped(), "dear staff": dropped(),
-	"where my application stand": say("応募状況を"), "where my application is": say("応募状況を"), "one-on-one": n("面談"), "one on one": n("面談"), "my application stand": say("応募状況"),
+	"where my application stand": say("応募状況を"), "where my application is": say("応募状況を"), "employees living": n("住んでいる社員"), "employee living": n("住んでいる社員"), "staff living": n("住んでいる社員"), "people living": n("住んでいる人"), "non-kitami tech": n("北見工大以外"), "non kitami tech": n("北見工大以外"), "one-on-one": n("面談"), "one on one": n("面談"), "my application stand": say("応募状況"),
 	"what can you answer": say("どんな質問に答えられますか"), "which topic can you answer": say("どの質問に答えられますか"),
 	"what topic can you answer": say("どんな質問に答えられますか"), "not want to answer": say("答えたくないです"),
 	"not want answer":     say("答えたくないです"),
